@@ -1,0 +1,1 @@
+"""Websocket game server (see docs/realtime-protocol.md once it lands)."""

@@ -1,0 +1,1 @@
+"""RepRally backend: HTTP API, domain rules, storage and the Redis leaderboard view."""

@@ -1,0 +1,1 @@
+"""The HTTP layer: thin Litestar controllers over the services."""

@@ -1,0 +1,63 @@
+"""Every error leaves as `{"error": {"code", "message", "details"?}}` with a 4xx status,
+except a genuine bug (500 `internal_error`, logged) or Redis being down (503)."""
+
+from __future__ import annotations
+
+import logging
+
+import msgspec
+from litestar import MediaType, Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+
+from server.api.schemas import ErrorBody, ErrorResponse
+from server.domain.errors import DomainError
+
+log = logging.getLogger("reprally.api")
+
+_STATUS_CODES = {
+    400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
+    405: "method_not_allowed", 409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type",
+    429: "rate_limited",
+}
+
+
+def error_response(status: int, code: str, message: str, details: dict | None = None) -> Response:
+    return Response(
+        content=msgspec.json.encode(ErrorResponse(ErrorBody(code, message, details))),
+        status_code=status, media_type=MediaType.JSON,
+    )
+
+
+def domain_error(_: Request, exc: DomainError) -> Response:
+    return error_response(exc.status_code, exc.code, exc.message, exc.details)
+
+
+def validation_error(_: Request, exc: ValidationException) -> Response:
+    extra = exc.extra if isinstance(exc.extra, list) else None
+    message = exc.detail or "the request is not valid"
+    if extra:
+        first = extra[0]
+        if isinstance(first, dict) and first.get("message"):
+            message = f"{first.get('message')}" + (f" (at {first['key']})" if first.get("key") else "")
+    return error_response(400, "invalid_request", message, {"errors": extra} if extra else None)
+
+
+def http_error(_: Request, exc: HTTPException) -> Response:
+    status = exc.status_code
+    if status >= 500:
+        log.error("server error: %s", exc.detail)
+        return error_response(status, "internal_error", "something went wrong on our side")
+    return error_response(status, _STATUS_CODES.get(status, "bad_request"), exc.detail or "bad request")
+
+
+def unexpected_error(_: Request, exc: Exception) -> Response:
+    log.exception("unhandled error", exc_info=exc)
+    return error_response(500, "internal_error", "something went wrong on our side")
+
+
+HANDLERS = {
+    DomainError: domain_error,
+    ValidationException: validation_error,
+    HTTPException: http_error,
+    Exception: unexpected_error,
+}

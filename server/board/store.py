@@ -1,0 +1,196 @@
+"""Leaderboard reads and writes against Redis. All writes are Lua scripts (atomic)."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+
+import msgspec
+from redis.asyncio import Redis
+
+from server.board import keys
+from server.domain.boards import BoardDelta
+from server.domain.periods import Period
+from server.domain.ranking import competition_ranks, tie_scale, unpack_metric
+
+#: How long an entry's "already applied" marker lives; longer than any in-flight retry.
+APPLIED_TTL_S = 24 * 3600
+
+
+def _script(name: str) -> str:
+    return resources.files("server.board").joinpath(f"lua/{name}").read_text()
+
+
+class Profile(msgspec.Struct, array_like=True):
+    display_name: str
+    team_id: int | None
+
+
+_profile_decoder = msgspec.json.Decoder(Profile)
+_profile_encoder = msgspec.json.Encoder()
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    rank: int
+    user_id: int
+    score: int
+    profile: Profile | None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    total: int
+    entries: list[Ranked]
+    member_rank: int | None = None  # competition rank of the centred member, if on the board
+
+
+@dataclass(frozen=True, slots=True)
+class PendingEntry:
+    """One ledger entry on its way to the boards."""
+
+    org_id: int
+    entry_id: int
+    user_id: int
+    deltas: list[BoardDelta]
+
+
+class MetaMissing(Exception):
+    """The org's Redis view is gone (flush, new Redis): it must be rebuilt from the ledger."""
+
+
+class BoardStore:
+    def __init__(self, redis: Redis) -> None:
+        self.redis = redis
+        self._apply = redis.register_script(_script("apply.lua"))
+        self._page = redis.register_script(_script("page.lua"))
+
+    # -- writes -------------------------------------------------------------------------
+    async def apply(self, org_id: int, entries: list[PendingEntry]) -> list[bool]:
+        """Apply entries of one org; returns, per entry, whether it was new to the boards."""
+        board_index: dict[str, int] = {}
+        expires: list[int] = []
+        per_entry: list[str | int] = []
+        for entry in entries:
+            per_entry += [entry.user_id, len(entry.deltas)]
+            for d in entry.deltas:
+                key = keys.board(org_id, d.metric, d.period.window, d.period.id)
+                idx = board_index.get(key)
+                if idx is None:
+                    idx = board_index[key] = len(board_index) + 1
+                    exp = d.period.expires_at
+                    expires.append(0 if exp is None else int(exp.timestamp()))
+                per_entry += [idx, d.delta, d.scale, d.tie]
+        ks = [keys.meta(org_id)] + [keys.applied(org_id, e.entry_id) for e in entries] + list(board_index)
+        result = await self._apply(keys=ks, args=[len(entries), APPLIED_TTL_S, *expires, *per_entry])
+        if result == -1:
+            raise MetaMissing(org_id)
+        return [bool(x) for x in result]
+
+    async def ensure_meta(self, org_id: int) -> None:
+        """Mark a new org's (empty) view as complete."""
+        await self.redis.hsetnx(keys.meta(org_id), "epoch", secrets.token_hex(4))
+
+    async def has_meta(self, org_id: int) -> bool:
+        return bool(await self.redis.exists(keys.meta(org_id)))
+
+    async def epoch(self, org_id: int) -> str | None:
+        value = await self.redis.hget(keys.meta(org_id), "epoch")
+        return value.decode() if value else None
+
+    async def set_profiles(self, org_id: int, profiles: dict[int, Profile]) -> None:
+        if profiles:
+            await self.redis.hset(keys.profiles(org_id), mapping={
+                str(uid): _profile_encoder.encode(p) for uid, p in profiles.items()})
+
+    async def remove_member(self, org_id: int, user_id: int) -> None:
+        """Take a user off every board of the org (deactivation)."""
+        async for key in self.redis.scan_iter(match=keys.board_pattern(org_id), count=500):
+            await self.redis.zrem(key, str(user_id))
+
+    async def replace_all(
+        self,
+        org_id: int,
+        boards: dict[tuple[str, Period], dict[int, float]],
+        profiles: dict[int, Profile],
+        applied_ids: list[int],
+    ) -> str:
+        """Swap in a rebuilt view in one MULTI: old boards go, new boards, profiles and meta come."""
+        old = [k async for k in self.redis.scan_iter(match=keys.board_pattern(org_id), count=1000)]
+        epoch = secrets.token_hex(4)
+        now = time.time()
+        async with self.redis.pipeline(transaction=True) as pipe:
+            if old:
+                pipe.unlink(*old)
+            pipe.delete(keys.profiles(org_id))
+            for (metric, period), members in boards.items():
+                exp = period.expires_at
+                if exp is not None and exp.timestamp() <= now or not members:
+                    continue
+                key = keys.board(org_id, metric, period.window, period.id)
+                pipe.zadd(key, {str(uid): score for uid, score in members.items()})
+                if exp is not None:
+                    pipe.expireat(key, int(exp.timestamp()))
+            if profiles:
+                pipe.hset(keys.profiles(org_id), mapping={
+                    str(uid): _profile_encoder.encode(p) for uid, p in profiles.items()})
+            for entry_id in applied_ids:
+                pipe.set(keys.applied(org_id, entry_id), "1", ex=APPLIED_TTL_S)
+            pipe.hset(keys.meta(org_id), mapping={"epoch": epoch, "built_at": datetime.now(UTC).isoformat()})
+            await pipe.execute()
+        return epoch
+
+    async def drop_meta(self, org_id: int) -> None:
+        await self.redis.delete(keys.meta(org_id))
+
+    # -- reads --------------------------------------------------------------------------
+    async def page(self, org_id: int, metric: str, period: Period, offset: int, limit: int) -> Page:
+        return await self._read(org_id, metric, period, offset, limit, member=None, radius=0)
+
+    async def around(self, org_id: int, metric: str, period: Period, user_id: int, radius: int) -> Page:
+        return await self._read(org_id, metric, period, 0, 0, member=user_id, radius=radius)
+
+    async def _read(self, org_id, metric, period, offset, limit, *, member, radius) -> Page:
+        scale = tie_scale(period.window)
+        key = keys.board(org_id, metric, period.window, period.id)
+        total, first_rank, member_pos, offset, flat, profiles = await self._page(
+            keys=[key, keys.profiles(org_id)],
+            args=[offset, limit, scale, "" if member is None else member, radius],
+        )
+        metrics = [unpack_metric(period.window, float(flat[i + 1])) for i in range(0, len(flat), 2)]
+        ranks = competition_ranks(metrics, first_rank, offset)
+        entries = [
+            Ranked(rank, int(flat[2 * i]), metrics[i],
+                   _profile_decoder.decode(profiles[i]) if profiles[i] else None)
+            for i, rank in enumerate(ranks)
+        ]
+        member_rank = None
+        if member is not None and member_pos != -1:
+            member_rank = next(e.rank for e in entries if e.user_id == member)
+        return Page(total=total, entries=entries, member_rank=member_rank)
+
+    async def scores(self, org_id: int, metric: str, period: Period, user_ids: list[int]) -> dict[int, float]:
+        """Raw packed scores of some users (for segment boards filtered from the org board)."""
+        if not user_ids:
+            return {}
+        key = keys.board(org_id, metric, period.window, period.id)
+        values = await self.redis.zmscore(key, [str(u) for u in user_ids])
+        return {u: float(v) for u, v in zip(user_ids, values, strict=True) if v is not None}
+
+    async def profiles(self, org_id: int, user_ids: list[int]) -> dict[int, Profile]:
+        if not user_ids:
+            return {}
+        raw = await self.redis.hmget(keys.profiles(org_id), [str(u) for u in user_ids])
+        return {u: _profile_decoder.decode(p) for u, p in zip(user_ids, raw, strict=True) if p}
+
+
+def rank_segment(window: str, scores: dict[int, float]) -> list[tuple[int, int, int]]:
+    """(rank, user_id, metric) for a segment's members, ordered like the org board (ties: member desc)."""
+    ordered = sorted(scores.items(), key=lambda kv: (kv[1], str(kv[0])), reverse=True)
+    metrics = [unpack_metric(window, s) for _, s in ordered]
+    first = 1
+    ranks = competition_ranks(metrics, first, 0)
+    return [(r, uid, m) for r, (uid, _), m in zip(ranks, ordered, metrics, strict=True)]

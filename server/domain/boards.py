@@ -1,0 +1,66 @@
+"""Which leaderboards one ledger entry moves, and by how much.
+
+Every entry moves the `points` boards by its points and its activity type's board by
+units (or, for types scored on value, by the value in whole units), in each window's
+period that contains the activity's `occurred_at`. The tie part records when the
+score was reached: the entry's `created_at`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from server.domain.periods import Period, periods_for
+from server.domain.ranking import tie_part, tie_scale
+
+POINTS = "points"
+
+
+@dataclass(frozen=True, slots=True)
+class EntryFacts:
+    """What the boards need to know about one ledger entry."""
+
+    entry_id: int
+    user_id: int
+    type_key: str | None
+    valued: bool  # the pricing rule scores value, so the type board sums value
+    points: int
+    units: int
+    value_units: int
+    occurred_at: datetime
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class BoardDelta:
+    metric: str
+    period: Period
+    delta: int
+    scale: int
+    tie: int
+
+
+def metric_deltas(facts: EntryFacts) -> list[tuple[str, int]]:
+    out = []
+    if facts.points:
+        out.append((POINTS, facts.points))
+    if facts.type_key is not None:
+        amount = facts.value_units if facts.valued else facts.units
+        if amount:
+            out.append((facts.type_key, amount))
+    return out
+
+
+def board_deltas(facts: EntryFacts, tz: ZoneInfo, week_start: int) -> list[BoardDelta]:
+    metrics = metric_deltas(facts)
+    if not metrics:
+        return []
+    out = []
+    for period in periods_for(facts.occurred_at, tz, week_start):
+        scale = tie_scale(period.window)
+        tie = tie_part(period, facts.created_at)
+        for metric, delta in metrics:
+            out.append(BoardDelta(metric, period, delta, scale, tie))
+    return out

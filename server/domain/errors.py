@@ -1,0 +1,31 @@
+"""Errors the rules raise; the HTTP layer maps them to 4xx responses with the same code."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A request the rules refuse. `code` is stable and machine-readable."""
+
+    status_code = 400
+
+    def __init__(self, code: str, message: str, *, details: dict | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.details = details
+
+
+class NotFound(DomainError):
+    status_code = 404
+
+
+class Conflict(DomainError):
+    status_code = 409
+
+
+class Forbidden(DomainError):
+    status_code = 403
+
+
+class Unauthorized(DomainError):
+    status_code = 401

@@ -1,0 +1,160 @@
+"""Process-wide state shared by the API, the worker and the CLI: engine, Redis, caches.
+
+Caches are short-lived (a few seconds) read-through copies of rarely changing rows (an
+org's time zone, its activity types, API keys) so the activity path reads no row it does
+not write. A change made through this process invalidates its own copy at once; other
+processes see it within `CACHE_TTL_S`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+
+from server.board.store import BoardStore
+from server.config import Settings
+from server.domain.errors import NotFound
+from server.domain.periods import zone
+from server.services.auth import Passwords, Tokens
+from server.storage import activity_types as types_repo
+from server.storage import orgs as orgs_repo
+from server.storage.engine import create_engine, session_factory
+
+log = logging.getLogger("reprally")
+
+CACHE_TTL_S = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class OrgInfo:
+    id: int
+    timezone: str
+    tz: ZoneInfo
+    week_start: int
+
+
+@dataclass(frozen=True, slots=True)
+class TypeInfo:
+    id: int
+    key: str
+    label: str
+    points: int
+    value_points: float | None
+    daily_cap: int | None
+    self_reportable: bool
+    active: bool
+    version_id: int
+
+    @property
+    def valued(self) -> bool:
+        return self.value_points is not None
+
+
+class _TTLCache:
+    def __init__(self, ttl: float) -> None:
+        self.ttl = ttl
+        self._data: dict = {}
+
+    def get(self, key):
+        hit = self._data.get(key)
+        if hit is not None and hit[0] > time.monotonic():
+            return hit[1]
+        return None
+
+    def put(self, key, value) -> None:
+        self._data[key] = (time.monotonic() + self.ttl, value)
+
+    def drop(self, key) -> None:
+        self._data.pop(key, None)
+
+
+def make_redis(url: str) -> Redis:
+    return Redis.from_url(url, socket_timeout=2.0, socket_connect_timeout=1.0, health_check_interval=30,
+                          max_connections=200)
+
+
+class Runtime:
+    def __init__(self, settings: Settings, *, engine: AsyncEngine | None = None, redis: Redis | None = None) -> None:
+        self.settings = settings
+        self.engine = engine or create_engine(settings.database_url)
+        self.sessions: async_sessionmaker = session_factory(self.engine)
+        self.redis = redis or make_redis(settings.redis_url)
+        self.boards = BoardStore(self.redis)
+        self.passwords = Passwords(settings.password_time_cost)
+        self.tokens = Tokens(settings.jwt_secret, settings.access_token_ttl_s, settings.refresh_token_ttl_s)
+        self._orgs = _TTLCache(30.0)
+        self._types = _TTLCache(CACHE_TTL_S)
+        self.api_keys = _TTLCache(CACHE_TTL_S)
+        #: Monotonic time before which the activity path does not try Redis (it just failed).
+        self.redis_down_until = 0.0
+        #: Entry ids that reached Redis and still need `boarded = true` in SQL.
+        self.boarded_buffer: list[int] = []
+        self.rebuilds: dict[int, asyncio.Task] = {}
+        self._tasks: list[asyncio.Task] = []
+
+    # -- cached reads ---------------------------------------------------------------------
+    async def org(self, org_id: int) -> OrgInfo:
+        info = self._orgs.get(org_id)
+        if info is None:
+            async with self.sessions() as s:
+                row = await orgs_repo.get_org(s, org_id)
+            if row is None:
+                raise NotFound("org_not_found", "org not found")
+            info = OrgInfo(row.id, row.timezone, zone(row.timezone), row.week_start)
+            self._orgs.put(org_id, info)
+        return info
+
+    def forget_org(self, org_id: int) -> None:
+        self._orgs.drop(org_id)
+
+    async def types(self, org_id: int) -> dict[str, TypeInfo]:
+        found = self._types.get(org_id)
+        if found is None:
+            async with self.sessions() as s:
+                rows = await types_repo.list_types(s, org_id)
+            found = {r.key: TypeInfo(r.id, r.key, r.label, r.points, r.value_points, r.daily_cap,
+                                     r.self_reportable, r.active, r.current_version_id) for r in rows}
+            self._types.put(org_id, found)
+        return found
+
+    def forget_types(self, org_id: int) -> None:
+        self._types.drop(org_id)
+
+    # -- Redis availability -----------------------------------------------------------------
+    @property
+    def redis_usable(self) -> bool:
+        return time.monotonic() >= self.redis_down_until
+
+    def redis_failed(self, exc: Exception) -> None:
+        if self.redis_usable:
+            log.warning("redis unavailable (%s); activities stay in the ledger and boards catch up later", exc)
+        self.redis_down_until = time.monotonic() + self.settings.redis_retry_after_s
+
+    # -- lifecycle ----------------------------------------------------------------------------
+    def start_background(self, *coros) -> None:
+        for coro in coros:
+            self._tasks.append(asyncio.create_task(coro))
+
+    async def close(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            try:
+                await task
+            except (asyncio.CancelledError, Exception):
+                pass
+        self._tasks.clear()
+        from server.services.board_sync import flush_boarded
+
+        try:
+            await flush_boarded(self)
+        except Exception:  # noqa: BLE001 - closing: the sync loop will redo what is unmarked
+            log.exception("could not mark boarded entries on shutdown")
+        await self.redis.aclose()
+        await self.engine.dispose()

@@ -1,0 +1,1 @@
+"""Use cases: they combine domain rules, SQL repositories and the Redis board view."""

@@ -1,0 +1,276 @@
+"""The activity path: validate, price under the current rule, write activity + ledger entry
+in one transaction, then move the boards. Single posts, batches and integrations share it.
+
+Daily caps are exact under concurrency because the usage counter's row is upserted
+(`... ON CONFLICT DO UPDATE ... RETURNING units`) in the same transaction: concurrent
+transactions on the same counter queue on its row lock and each sees the units before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy.exc import IntegrityError
+
+from server.domain.boards import EntryFacts
+from server.domain.errors import Conflict, DomainError, Forbidden, NotFound
+from server.domain.periods import local_date
+from server.domain.scoring import Rule, board_value, price, validate_amounts, validate_occurred_at
+from server.runtime import TypeInfo
+from server.services.auth import Principal
+from server.services.board_sync import apply_entries
+from server.storage import ledger as ledger_repo
+from server.storage import orgs as orgs_repo
+
+
+@dataclass(slots=True)
+class ActivityInput:
+    type: str
+    quantity: int = 1
+    value: float | None = None
+    occurred_at: datetime | None = None
+    external_id: str | None = None
+    user_id: int | None = None
+
+
+@dataclass(slots=True)
+class Recorded:
+    id: int
+    user_id: int
+    type: str
+    quantity: int
+    value: float | None
+    occurred_at: datetime
+    recorded_at: datetime
+    source: str
+    external_id: str | None
+    points_awarded: int
+    units_over_cap: int
+    ledger_entry_id: int
+    rule_version_id: int | None
+    duplicate: bool = False
+    boards_updated: bool = False
+
+
+@dataclass(slots=True)
+class ItemOutcome:
+    recorded: Recorded | None = None
+    error: DomainError | None = None
+
+
+@dataclass(slots=True)
+class _Prepared:
+    index: int
+    item: ActivityInput
+    type: TypeInfo
+    user_id: int
+    occurred_at: datetime
+    day: object = None
+    row: dict = field(default_factory=dict)
+
+
+def _source(principal: Principal, batch: bool) -> str:
+    if principal.api_key_id is not None:
+        return "integration"
+    return "batch" if batch else "app"
+
+
+async def _check_users(rt, principal: Principal, user_ids: set[int]) -> set[int]:
+    """Which of the named users exist, are active, and are in the caller's org."""
+    others = {u for u in user_ids if u != principal.user_id}
+    if not others:
+        return set(user_ids)
+    async with rt.sessions() as s:
+        found = await orgs_repo.active_user_ids(s, principal.org_id, others)
+    if principal.user_id in user_ids:
+        found.add(principal.user_id)
+    return found
+
+
+async def record(rt, principal: Principal, items: list[ActivityInput], *, batch: bool = False) -> list[ItemOutcome]:
+    """Record activities; one outcome per item, in order. Bad items do not sink the others."""
+    now = datetime.now(UTC)
+    org = await rt.org(principal.org_id)
+    types = await rt.types(principal.org_id)
+    outcomes = [ItemOutcome() for _ in items]
+    named = {it.user_id for it in items if it.user_id is not None}
+    valid_users = await _check_users(rt, principal, named) if named else set()
+    prepared: list[_Prepared] = []
+    seen_external: dict[str, int] = {}
+    source = _source(principal, batch)
+    for i, item in enumerate(items):
+        try:
+            p = _prepare(rt, principal, item, types, valid_users, now)
+        except DomainError as exc:
+            outcomes[i].error = exc
+            continue
+        p.index = i
+        p.day = local_date(p.occurred_at, org.tz)
+        p.row = {
+            "org_id": principal.org_id, "user_id": p.user_id, "type_id": p.type.id, "quantity": item.quantity,
+            "value": item.value, "occurred_at": p.occurred_at, "recorded_at": now, "source": source,
+            "external_id": item.external_id, "logged_by_user_id": principal.user_id,
+            "api_key_id": principal.api_key_id,
+        }
+        if item.external_id is not None:
+            if item.external_id in seen_external:  # repeated inside this batch: resolved below
+                continue
+            seen_external[item.external_id] = i
+        prepared.append(p)
+    if prepared:
+        facts = await _write(rt, principal, prepared, outcomes, now)
+        boarded = await apply_entries(rt, principal.org_id, facts)
+        for p in prepared:
+            rec = outcomes[p.index].recorded
+            if rec is not None and not rec.duplicate:
+                rec.boards_updated = boarded
+    # Items repeating an external id seen earlier in the same batch answer like a retry would.
+    for i, item in enumerate(items):
+        if outcomes[i].recorded is None and outcomes[i].error is None and item.external_id is not None:
+            first = outcomes[seen_external[item.external_id]]
+            if first.recorded is not None:
+                outcomes[i].recorded = _as_duplicate(first.recorded)
+            else:
+                outcomes[i].error = first.error
+    return outcomes
+
+
+def _as_duplicate(rec: Recorded) -> Recorded:
+    return Recorded(**{**{f: getattr(rec, f) for f in Recorded.__slots__}, "duplicate": True,
+                       "boards_updated": False})
+
+
+def _prepare(rt, principal, item: ActivityInput, types, valid_users, now) -> _Prepared:
+    atype = types.get(item.type)
+    if atype is None or not atype.active:
+        raise DomainError("unknown_activity_type", f"no active activity type '{item.type}' in this org",
+                          details={"type": item.type})
+    user_id = item.user_id if item.user_id is not None else principal.user_id
+    if user_id is None:
+        raise DomainError("user_id_required", "an integration key must name the rep in 'user_id'")
+    if user_id != principal.user_id and not principal.can_log_for_others:
+        raise Forbidden("forbidden", "reps can only log their own activities")
+    if item.user_id is not None and user_id not in valid_users:
+        raise NotFound("user_not_found", f"user {user_id} not found", details={"user_id": user_id})
+    if principal.role == "rep" and not atype.self_reportable:
+        raise Forbidden("not_self_reportable",
+                        f"'{atype.key}' is recorded by your CRM or a manager, not self-reported")
+    validate_amounts(item.quantity, item.value)
+    if item.external_id is not None and not 1 <= len(item.external_id) <= 200:
+        raise DomainError("invalid_external_id", "external_id must be 1 to 200 characters")
+    occurred_at = item.occurred_at or now
+    validate_occurred_at(occurred_at, now, rt.settings.backdate_days)
+    return _Prepared(index=-1, item=item, type=atype, user_id=user_id, occurred_at=occurred_at.astimezone(UTC))
+
+
+async def _write(rt, principal, prepared: list[_Prepared], outcomes, now) -> list[EntryFacts]:
+    try:
+        return await _write_once(rt, principal, prepared, outcomes, now)
+    except IntegrityError:
+        # A concurrent request inserted one of our external ids between our checks:
+        # the whole transaction rolled back, so run it again; those items now answer as duplicates.
+        return await _write_once(rt, principal, prepared, outcomes, now)
+
+
+async def _write_once(rt, principal, prepared, outcomes, now) -> list[EntryFacts]:
+    org_id = principal.org_id
+    async with rt.engine.begin() as conn:
+        ids = await ledger_repo.insert_activities(conn, [p.row for p in prepared])
+        dupes = [p for p, new_id in zip(prepared, ids, strict=True) if new_id is None]
+        fresh = [(p, new_id) for p, new_id in zip(prepared, ids, strict=True) if new_id is not None]
+        if dupes:
+            originals = await ledger_repo.existing_by_external_id(conn, org_id, [p.item.external_id for p in dupes])
+            types_by_id = {t.id: t.key for t in (await rt.types(org_id)).values()}
+            for p in dupes:
+                orig = originals[p.item.external_id]
+                outcomes[p.index].recorded = _from_row(orig, types_by_id.get(orig.type_id, p.item.type))
+        # Units per counter in item order, so the cap goes to the earliest items of the batch.
+        capped = [(p, i) for p, i in fresh if p.type.daily_cap is not None]
+        totals: dict[tuple, int] = {}
+        for p, _ in capped:
+            key = (p.user_id, p.type.id, p.day)
+            totals[key] = totals.get(key, 0) + p.item.quantity
+        used_before: dict[tuple, int] = {}
+        if totals:
+            after = await ledger_repo.add_usage(conn, [
+                {"org_id": org_id, "user_id": u, "type_id": t, "day": d, "units": n}
+                for (u, t, d), n in totals.items()])
+            used_before = {k: after[k] - n for k, n in totals.items()}
+        entry_rows, facts_pending = [], []
+        for p, activity_id in fresh:
+            key = (p.user_id, p.type.id, p.day)
+            before = used_before.get(key, 0)
+            if key in used_before:
+                used_before[key] = before + p.item.quantity
+            rule = Rule(p.type.version_id, p.type.points, p.type.value_points, p.type.daily_cap)
+            priced = price(rule, p.item.quantity, p.item.value, before)
+            value_units = board_value(p.item.value)
+            entry_rows.append({
+                "org_id": org_id, "user_id": p.user_id, "kind": "activity", "activity_id": activity_id,
+                "type_id": p.type.id, "rule_version_id": p.type.version_id, "reverses_id": None,
+                "points": priced.points, "units": p.item.quantity, "value_units": value_units,
+                "occurred_at": p.occurred_at, "created_at": now, "created_by_user_id": principal.user_id,
+                "boarded": False,
+            })
+            facts_pending.append((p, activity_id, priced, value_units))
+        entry_ids = await ledger_repo.insert_entries(conn, entry_rows) if entry_rows else []
+    facts = []
+    for (p, activity_id, priced, value_units), entry_id in zip(facts_pending, entry_ids, strict=True):
+        outcomes[p.index].recorded = Recorded(
+            id=activity_id, user_id=p.user_id, type=p.type.key, quantity=p.item.quantity, value=p.item.value,
+            occurred_at=p.occurred_at, recorded_at=now, source=p.row["source"], external_id=p.item.external_id,
+            points_awarded=priced.points, units_over_cap=p.item.quantity - priced.earning_units,
+            ledger_entry_id=entry_id, rule_version_id=p.type.version_id,
+        )
+        facts.append(EntryFacts(entry_id, p.user_id, p.type.key, p.type.valued, priced.points,
+                                p.item.quantity, value_units, p.occurred_at, now))
+    return facts
+
+
+def _from_row(row, type_key: str) -> Recorded:
+    return Recorded(
+        id=row.id, user_id=row.user_id, type=type_key, quantity=row.quantity, value=row.value,
+        occurred_at=row.occurred_at, recorded_at=row.recorded_at, source=row.source,
+        external_id=row.external_id, points_awarded=row.entry_points, units_over_cap=0,
+        ledger_entry_id=row.entry_id, rule_version_id=None, duplicate=True,
+    )
+
+
+@dataclass(slots=True)
+class Reversal:
+    activity_id: int
+    user_id: int
+    reversal_entry_id: int
+    points_reversed: int
+    boards_updated: bool
+
+
+async def reverse(rt, principal: Principal, activity_id: int) -> Reversal:
+    """Write the compensating ledger entry for an activity; every board moves back."""
+    if not principal.is_manager:
+        raise Forbidden("forbidden", "only managers and admins can reverse activities")
+    org = await rt.org(principal.org_id)
+    now = datetime.now(UTC)
+    try:
+        async with rt.engine.begin() as conn:
+            orig = await ledger_repo.get_activity(conn, principal.org_id, activity_id)
+            if orig is None:
+                raise NotFound("activity_not_found", f"activity {activity_id} not found")
+            if await ledger_repo.reversal_of(conn, orig.entry_id) is not None:
+                raise Conflict("already_reversed", f"activity {activity_id} is already reversed")
+            (entry_id,) = await ledger_repo.insert_entries(conn, [{
+                "org_id": principal.org_id, "user_id": orig.user_id, "kind": "reversal",
+                "activity_id": orig.id, "type_id": orig.type_id, "rule_version_id": orig.rule_version_id,
+                "reverses_id": orig.entry_id, "points": -orig.entry_points, "units": -orig.entry_units,
+                "value_units": -orig.entry_value_units, "occurred_at": orig.occurred_at, "created_at": now,
+                "created_by_user_id": principal.user_id, "boarded": False,
+            }])
+            await ledger_repo.release_usage(conn, principal.org_id, orig.user_id, orig.type_id,
+                                            local_date(orig.occurred_at, org.tz), orig.quantity)
+    except IntegrityError:
+        raise Conflict("already_reversed", f"activity {activity_id} is already reversed") from None
+    facts = EntryFacts(entry_id, orig.user_id, orig.type_key, orig.rule_value_points is not None,
+                       -orig.entry_points, -orig.entry_units, -orig.entry_value_units, orig.occurred_at, now)
+    boarded = await apply_entries(rt, principal.org_id, [facts])
+    return Reversal(activity_id, orig.user_id, entry_id, orig.entry_points, boarded)

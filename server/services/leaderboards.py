@@ -1,0 +1,177 @@
+"""Reading leaderboards: the org board straight from its sorted set; team, region,
+job-role and shift boards by ranking the segment's current members on the org board."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from redis.exceptions import RedisError
+
+from server.board.store import Page, Profile, Ranked, rank_segment
+from server.domain.boards import POINTS
+from server.domain.errors import DomainError, NotFound
+from server.domain.periods import WINDOWS, Period, parse_period_id, period_for
+from server.services.board_sync import schedule_rebuild
+from server.storage import orgs as orgs_repo
+
+SEGMENT_KINDS = ("team", "region", "job_role", "shift")
+MAX_LIMIT = 200
+MAX_RADIUS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    kind: str  # org | team | region | job_role | shift
+    value: str | int | None = None
+
+    @property
+    def name(self) -> str:
+        return "org" if self.kind == "org" else f"{self.kind}:{self.value}"
+
+
+def parse_segment(raw: str) -> Segment:
+    if raw == "org":
+        return Segment("org")
+    kind, sep, value = raw.partition(":")
+    if not sep or kind not in SEGMENT_KINDS or not value:
+        raise DomainError("invalid_segment",
+                          "segment must be 'org', 'team:<id>', 'region:<name>', 'job_role:<name>' or 'shift:<name>'")
+    if kind == "team":
+        if not value.isdigit():
+            raise DomainError("invalid_segment", "team segments name the team id, e.g. 'team:12'")
+        return Segment(kind, int(value))
+    return Segment(kind, value)
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    metric: str
+    window: str
+    segment: str
+    period: Period
+    total: int
+    entries: list[Ranked]
+    user: Ranked | None = None
+
+
+async def _resolve(rt, org_id: int, metric: str, window: str, period_id: str | None) -> Period:
+    if window not in WINDOWS:
+        raise DomainError("invalid_window", f"window must be one of {', '.join(WINDOWS)}")
+    if metric != POINTS and metric not in await rt.types(org_id):
+        raise NotFound("unknown_metric", f"no leaderboard '{metric}': use 'points' or an activity type key")
+    org = await rt.org(org_id)
+    if period_id:
+        return parse_period_id(window, period_id, org.tz, org.week_start)
+    return period_for(window, datetime.now(UTC), org.tz, org.week_start)
+
+
+async def _members(rt, org_id: int, segment: Segment) -> dict[int, Profile]:
+    async with rt.sessions() as s:
+        if segment.kind == "team" and await orgs_repo.get_team(s, org_id, segment.value) is None:
+            raise NotFound("team_not_found", f"team {segment.value} not found")
+        users = await orgs_repo.segment_members(s, org_id, segment.kind, segment.value)
+    return {u.id: Profile(u.display_name, u.team_id) for u in users}
+
+
+async def _check_view(rt, org_id: int) -> None:
+    """A missing view (Redis flushed or replaced) is rebuilt in the background."""
+    if not await rt.boards.has_meta(org_id):
+        schedule_rebuild(rt, org_id)
+
+
+async def read(rt, org_id: int, metric: str, window: str, segment_raw: str, *, limit: int, offset: int,
+               period_id: str | None = None) -> Board:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise DomainError("invalid_limit", f"limit must be between 1 and {MAX_LIMIT}")
+    if offset < 0:
+        raise DomainError("invalid_offset", "offset must be 0 or more")
+    segment = parse_segment(segment_raw)
+    period = await _resolve(rt, org_id, metric, window, period_id)
+    try:
+        await _check_view(rt, org_id)
+        if segment.kind == "org":
+            page = await rt.boards.page(org_id, metric, period, offset, limit)
+            entries = await _fill_profiles(rt, org_id, page.entries)
+            return Board(metric, window, segment.name, period, page.total, entries)
+        members = await _members(rt, org_id, segment)
+        ranked = rank_segment(window, await rt.boards.scores(org_id, metric, period, list(members)))
+        entries = [Ranked(r, uid, m, members[uid]) for r, uid, m in ranked[offset:offset + limit]]
+        return Board(metric, window, segment.name, period, len(ranked), entries)
+    except (RedisError, OSError) as exc:
+        rt.redis_failed(exc)
+        raise BoardsUnavailable() from exc
+
+
+async def around(rt, org_id: int, metric: str, user_id: int, window: str, segment_raw: str, *, radius: int,
+                 period_id: str | None = None) -> Board:
+    if not 0 <= radius <= MAX_RADIUS:
+        raise DomainError("invalid_radius", f"radius must be between 0 and {MAX_RADIUS}")
+    segment = parse_segment(segment_raw)
+    period = await _resolve(rt, org_id, metric, window, period_id)
+    async with rt.sessions() as s:
+        user = await orgs_repo.get_user(s, org_id, user_id)
+    if user is None:
+        raise NotFound("user_not_found", f"user {user_id} not found")
+    me_profile = Profile(user.display_name, user.team_id)
+    try:
+        await _check_view(rt, org_id)
+        if segment.kind == "org":
+            page = await rt.boards.around(org_id, metric, period, user_id, radius)
+            entries = await _fill_profiles(rt, org_id, page.entries)
+            total = page.total
+            mine = next((e for e in entries if e.user_id == user_id), None)
+        else:
+            members = await _members(rt, org_id, segment)
+            ranked = rank_segment(window, await rt.boards.scores(org_id, metric, period, list(members)))
+            total = len(ranked)
+            pos = next((i for i, (_, uid, _) in enumerate(ranked) if uid == user_id), None)
+            lo = max(0, (total if pos is None else pos) - radius)
+            hi = total if pos is None else pos + radius + 1
+            entries = [Ranked(r, uid, m, members[uid]) for r, uid, m in ranked[lo:hi]]
+            mine = next((e for e in entries if e.user_id == user_id), None)
+    except (RedisError, OSError) as exc:
+        rt.redis_failed(exc)
+        raise BoardsUnavailable() from exc
+    if mine is None:  # not on the board yet: everyone with no score shares the next rank
+        mine = Ranked(total + 1, user_id, 0, me_profile)
+    return Board(metric, window, segment.name, period, total, entries, user=mine)
+
+
+async def _fill_profiles(rt, org_id: int, entries: list[Ranked]) -> list[Ranked]:
+    """Display data for entries whose profile is not in Redis yet (read from SQL, then cached)."""
+    missing = [e.user_id for e in entries if e.profile is None]
+    if not missing:
+        return entries
+    async with rt.sessions() as s:
+        found = {}
+        for uid in missing:
+            u = await orgs_repo.get_user(s, org_id, uid)
+            if u is not None:
+                found[uid] = Profile(u.display_name, u.team_id)
+    await rt.boards.set_profiles(org_id, found)
+    return [e if e.profile is not None else Ranked(e.rank, e.user_id, e.score, found.get(e.user_id))
+            for e in entries]
+
+
+class BoardsUnavailable(DomainError):
+    status_code = 503
+
+    def __init__(self) -> None:
+        super().__init__("boards_unavailable",
+                         "leaderboards are temporarily unavailable; activities are still being recorded")
+
+
+async def my_ranks(rt, org_id: int, user_id: int) -> dict[str, Page | None]:
+    """The caller's org points rank today and this week (None where Redis is unavailable)."""
+    org = await rt.org(org_id)
+    now = datetime.now(UTC)
+    out: dict[str, Page | None] = {}
+    for window in ("day", "week"):
+        try:
+            out[window] = await rt.boards.around(org_id, POINTS, period_for(window, now, org.tz, org.week_start),
+                                                 user_id, 0)
+        except (RedisError, OSError) as exc:
+            rt.redis_failed(exc)
+            out[window] = None
+    return out

@@ -1,0 +1,160 @@
+"""Activities, daily cap counters and the points ledger: the hot path, as bulk Core statements.
+
+Dialect-specific upserts (`ON CONFLICT`) exist in both PostgreSQL and SQLite >= 3.35;
+the same statements serve both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from datetime import date, datetime
+
+from sqlalchemy import Row, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+
+from server.storage.models import (
+    Activity,
+    ActivityType,
+    ActivityTypeVersion,
+    DailyUsage,
+    LedgerEntry,
+)
+
+A = Activity.__table__
+U = DailyUsage.__table__
+L = LedgerEntry.__table__
+
+
+def _insert(conn: AsyncConnection | AsyncSession, table):
+    name = conn.bind.dialect.name if isinstance(conn, AsyncSession) else conn.dialect.name
+    return (postgresql.insert if name == "postgresql" else sqlite.insert)(table)
+
+
+async def insert_activities(conn: AsyncConnection, rows: list[dict]) -> list[int | None]:
+    """Insert activities in order; returns each new id, or None where the external id existed."""
+    ids: list[int | None] = [None] * len(rows)
+    plain = [i for i, r in enumerate(rows) if r["external_id"] is None]
+    keyed = [i for i, r in enumerate(rows) if r["external_id"] is not None]
+    if plain:
+        stmt = _insert(conn, A).returning(A.c.id, sort_by_parameter_order=True)
+        result = await conn.execute(stmt, [rows[i] for i in plain])
+        for i, (new_id,) in zip(plain, result.all(), strict=True):
+            ids[i] = new_id
+    if keyed:
+        stmt = _insert(conn, A).on_conflict_do_nothing(index_elements=["org_id", "external_id"])
+        result = await conn.execute(stmt.returning(A.c.id, A.c.external_id), [rows[i] for i in keyed])
+        by_ext = {ext: new_id for new_id, ext in result.all()}
+        for i in keyed:
+            ids[i] = by_ext.get(rows[i]["external_id"])
+    return ids
+
+
+async def existing_by_external_id(conn: AsyncConnection, org_id: int, external_ids: list[str]) -> dict[str, Row]:
+    """Original activity and its ledger entry for each known external id."""
+    q = (
+        select(A, L.c.id.label("entry_id"), L.c.points.label("entry_points"))
+        .join(L, (L.c.activity_id == A.c.id) & (L.c.kind == "activity"))
+        .where(A.c.org_id == org_id, A.c.external_id.in_(external_ids))
+    )
+    return {row.external_id: row for row in (await conn.execute(q)).all()}
+
+
+async def add_usage(conn: AsyncConnection, rows: list[dict]) -> dict[tuple, int]:
+    """Add units to (org, user, type, day) counters; returns each counter's new value.
+
+    Rows go in key order so concurrent batches lock counters in the same order (no deadlock);
+    the counter's row lock then makes cap checks exact under concurrency.
+    """
+    rows = sorted(rows, key=lambda r: (r["user_id"], r["type_id"], r["day"]))
+    stmt = _insert(conn, U)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["org_id", "user_id", "type_id", "day"],
+        set_={"units": U.c.units + stmt.excluded.units},
+    ).returning(U.c.user_id, U.c.type_id, U.c.day, U.c.units)
+    result = await conn.execute(stmt, rows)  # rows are distinct counters; RETURNING carries the key
+    return {(user_id, type_id, day): units for user_id, type_id, day, units in result.all()}
+
+
+async def release_usage(conn: AsyncConnection, org_id: int, user_id: int, type_id: int, day: date, units: int) -> None:
+    await conn.execute(
+        update(U).where(U.c.org_id == org_id, U.c.user_id == user_id, U.c.type_id == type_id, U.c.day == day)
+        .values(units=U.c.units - units)
+    )
+
+
+async def insert_entries(conn: AsyncConnection, rows: list[dict]) -> list[int]:
+    result = await conn.execute(_insert(conn, L).returning(L.c.id, sort_by_parameter_order=True), rows)
+    return [r[0] for r in result.all()]
+
+
+async def get_activity(conn: AsyncConnection, org_id: int, activity_id: int) -> Row | None:
+    q = (
+        select(A, L.c.id.label("entry_id"), L.c.points.label("entry_points"), L.c.units.label("entry_units"),
+               L.c.value_units.label("entry_value_units"), L.c.rule_version_id,
+               ActivityType.key.label("type_key"), ActivityTypeVersion.value_points.label("rule_value_points"))
+        .join(L, (L.c.activity_id == A.c.id) & (L.c.kind == "activity"))
+        .join(ActivityType, ActivityType.id == A.c.type_id)
+        .outerjoin(ActivityTypeVersion, ActivityTypeVersion.id == L.c.rule_version_id)
+        .where(A.c.org_id == org_id, A.c.id == activity_id)
+    )
+    return (await conn.execute(q)).one_or_none()
+
+
+async def reversal_of(conn: AsyncConnection, entry_id: int) -> Row | None:
+    return (await conn.execute(select(L).where(L.c.reverses_id == entry_id))).one_or_none()
+
+
+async def mark_boarded(conn: AsyncConnection, entry_ids: Sequence[int]) -> None:
+    for i in range(0, len(entry_ids), 1000):
+        chunk = list(entry_ids[i:i + 1000])
+        await conn.execute(update(L).where(L.c.id.in_(chunk)).values(boarded=True))
+
+
+async def pending_entries(conn: AsyncConnection, older_than: datetime, limit: int) -> Sequence[Row]:
+    """Entries not yet on the boards, oldest first (uses the partial index on NOT boarded)."""
+    q = (select(L, ActivityType.key.label("type_key"), ActivityTypeVersion.value_points)
+         .outerjoin(ActivityType, ActivityType.id == L.c.type_id)
+         .outerjoin(ActivityTypeVersion, ActivityTypeVersion.id == L.c.rule_version_id)
+         .where(L.c.boarded.is_(False), L.c.created_at < older_than)
+         .order_by(L.c.created_at, L.c.id).limit(limit))
+    return (await conn.execute(q)).all()
+
+
+async def stream_org_entries(conn: AsyncConnection, org_id: int, since: datetime | None,
+                             chunk: int = 5000) -> AsyncIterator[Row]:
+    """Every entry of an org in id order (optionally occurred since a time), in chunks."""
+    last = 0
+    while True:
+        q = (select(L.c.id, L.c.user_id, L.c.type_id, L.c.rule_version_id, L.c.points, L.c.units,
+                    L.c.value_units, L.c.occurred_at, L.c.created_at, L.c.boarded)
+             .where(L.c.org_id == org_id, L.c.id > last).order_by(L.c.id).limit(chunk))
+        if since is not None:
+            q = q.where(L.c.occurred_at >= since)
+        rows = (await conn.execute(q)).all()
+        for row in rows:
+            yield row
+        if len(rows) < chunk:
+            return
+        last = rows[-1].id
+
+
+async def balance(conn: AsyncConnection, org_id: int, user_id: int) -> int:
+    q = select(func.coalesce(func.sum(L.c.points), 0)).where(L.c.org_id == org_id, L.c.user_id == user_id)
+    return int(await conn.scalar(q) or 0)
+
+
+async def user_entries(conn: AsyncConnection, org_id: int, user_id: int, before_id: int | None,
+                       limit: int) -> Sequence[Row]:
+    V = ActivityTypeVersion.__table__
+    q = (select(L, A.c.quantity, A.c.value, A.c.source, A.c.external_id, ActivityType.key.label("type_key"),
+                V.c.version.label("rule_version"), V.c.points.label("rule_points"),
+                V.c.value_points.label("rule_value_points"), V.c.daily_cap.label("rule_daily_cap"))
+         .outerjoin(A, A.c.id == L.c.activity_id)
+         .outerjoin(ActivityType, ActivityType.id == L.c.type_id)
+         .outerjoin(V, V.c.id == L.c.rule_version_id)
+         .where(L.c.org_id == org_id, L.c.user_id == user_id)
+         .order_by(L.c.id.desc()).limit(limit))
+    if before_id is not None:
+        q = q.where(L.c.id < before_id)
+    return (await conn.execute(q)).all()

@@ -1,0 +1,209 @@
+"""SQLAlchemy 2.0 typed models. The schema itself is owned by the Alembic migrations."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+Id = BigInteger().with_variant(Integer, "sqlite")
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on every backend (SQLite hands back naive ones)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to UTCDateTime")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Org(Base):
+    __tablename__ = "orgs"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    timezone: Mapped[str] = mapped_column(String(64))
+    week_start: Mapped[int] = mapped_column(Integer, default=0)  # 0 = Monday
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Team(Base):
+    __tablename__ = "teams"
+    __table_args__ = (UniqueConstraint("org_id", "name", name="uq_teams_org_name"),)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    region: Mapped[str | None] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class User(Base):
+    __tablename__ = "users"
+    __table_args__ = (Index("ix_users_org_team", "org_id", "team_id"),)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"), index=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    display_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(16))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="SET NULL"))
+    region: Mapped[str | None] = mapped_column(String(120))
+    job_role: Mapped[str | None] = mapped_column(String(120))
+    shift: Mapped[str | None] = mapped_column(String(60))
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ActivityType(Base):
+    __tablename__ = "activity_types"
+    __table_args__ = (UniqueConstraint("org_id", "key", name="uq_activity_types_org_key"),)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(64))
+    label: Mapped[str] = mapped_column(String(120))
+    points: Mapped[int] = mapped_column(Integer)
+    value_points: Mapped[float | None] = mapped_column(Float)
+    daily_cap: Mapped[int | None] = mapped_column(Integer)
+    self_reportable: Mapped[bool] = mapped_column(Boolean, default=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    current_version_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ActivityTypeVersion(Base):
+    """An immutable snapshot of a scoring rule; ledger entries point at the one that priced them."""
+
+    __tablename__ = "activity_type_versions"
+    __table_args__ = (UniqueConstraint("type_id", "version", name="uq_activity_type_versions_type_version"),)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"))
+    type_id: Mapped[int] = mapped_column(ForeignKey("activity_types.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(120))
+    points: Mapped[int] = mapped_column(Integer)
+    value_points: Mapped[float | None] = mapped_column(Float)
+    daily_cap: Mapped[int | None] = mapped_column(Integer)
+    self_reportable: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Activity(Base):
+    """One thing a rep did. Append-only: corrections are reversal entries in the ledger."""
+
+    __tablename__ = "activities"
+    __table_args__ = (
+        UniqueConstraint("org_id", "external_id", name="uq_activities_org_external_id"),
+        Index("ix_activities_org_user_occurred", "org_id", "user_id", "occurred_at"),
+    )
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    type_id: Mapped[int] = mapped_column(ForeignKey("activity_types.id"))
+    quantity: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float | None] = mapped_column(Float)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    source: Mapped[str] = mapped_column(String(32))
+    external_id: Mapped[str | None] = mapped_column(String(200))
+    logged_by_user_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    api_key_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+
+
+class DailyUsage(Base):
+    """Units of an activity type a rep logged on one local day; the row lock makes caps exact."""
+
+    __tablename__ = "daily_usage"
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    type_id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    units: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LedgerEntry(Base):
+    """Points and the metric deltas an event caused. Never updated except `boarded`.
+
+    `boarded` says the entry has reached the Redis boards; the board sync loop re-applies
+    entries that have not (Redis was down, or the process died in between).
+    """
+
+    __tablename__ = "ledger_entries"
+    __table_args__ = (
+        Index("ix_ledger_org_user_id", "org_id", "user_id", "id"),
+        Index("ix_ledger_org_occurred", "org_id", "occurred_at"),
+        Index("ix_ledger_pending", "created_at", postgresql_where=text("NOT boarded"),
+              sqlite_where=text("NOT boarded")),
+    )
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))  # activity | reversal
+    activity_id: Mapped[int | None] = mapped_column(ForeignKey("activities.id"))
+    type_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    rule_version_id: Mapped[int | None] = mapped_column(ForeignKey("activity_type_versions.id"))
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entries.id"), unique=True)
+    points: Mapped[int] = mapped_column(BigInteger)
+    units: Mapped[int] = mapped_column(Integer, default=0)
+    value_units: Mapped[int] = mapped_column(BigInteger, default=0)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by_user_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    boarded: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ApiKey(Base):
+    __tablename__ = "api_keys"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    prefix: Mapped[str] = mapped_column(String(16), unique=True)
+    key_hash: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by_user_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,164 @@
+"""Test fixtures: a real database and a real Redis, never mocks.
+
+Backends come from the environment: `DATABASE_URL` and `REDIS_URL` when set (CI runs the
+suite against PostgreSQL 15 and Redis 7 that way); otherwise the embedded defaults, a
+SQLite file and the bundled redis-server, both in a temporary directory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import tempfile
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from server.app import create_app
+from server.cli import migrate
+from server.config import Settings
+from server.embedded import EmbeddedRedis
+from server.runtime import Runtime
+from server.storage.engine import create_engine, normalise_url
+
+TMP = Path(tempfile.mkdtemp(prefix="reprally-tests-"))
+
+
+def _database_url() -> str:
+    return normalise_url(os.environ.get("DATABASE_URL") or f"sqlite+aiosqlite:///{TMP / 'test.db'}")
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    url = os.environ.get("REDIS_URL")
+    if url:
+        yield url
+        return
+    server = EmbeddedRedis(TMP / "redis")
+    yield server.start()
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def database_url():
+    url = _database_url()
+    if make_url(url).get_backend_name() == "postgresql":
+        asyncio.run(_reset_postgres(url))
+    migrate(url)
+    return url
+
+
+async def _reset_postgres(url: str) -> None:
+    engine = create_engine(url)
+    async with engine.begin() as conn:
+        await conn.execute(text("DROP SCHEMA public CASCADE"))
+        await conn.execute(text("CREATE SCHEMA public"))
+    await engine.dispose()
+
+
+def make_settings(database_url: str, redis_url: str, **over) -> Settings:
+    base = dict(database_url=database_url, redis_url=redis_url, jwt_secret="test-secret-" + "x" * 32,
+                password_time_cost=1, board_sync_after_s=0.0, redis_retry_after_s=0.2)
+    base.update(over)
+    return Settings(**base)
+
+
+@pytest.fixture(scope="session")
+def settings(database_url, redis_url) -> Settings:
+    return make_settings(database_url, redis_url)
+
+
+@pytest.fixture(scope="session")
+async def rt(settings):
+    runtime = Runtime(settings)
+    await runtime.redis.flushdb()
+    yield runtime
+    await runtime.close()
+
+
+@pytest.fixture(scope="session")
+async def app(rt):
+    application = create_app(rt=rt, background=False)
+    application.state.rt = rt
+    return application
+
+
+@pytest.fixture
+async def client(app):
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test", timeout=60) as c:
+        yield c
+
+
+_seq = itertools.count(1)
+
+
+def unique(prefix: str) -> str:
+    return f"{prefix}{os.getpid()}x{next(_seq)}"
+
+
+class Api:
+    """A thin helper over the HTTP API, as the mobile app or the admin would use it."""
+
+    def __init__(self, client: httpx.AsyncClient, token: str, org_id: int, user_id: int) -> None:
+        self.client = client
+        self.token = token
+        self.org_id = org_id
+        self.user_id = user_id
+
+    @property
+    def headers(self) -> dict:
+        return {"authorization": f"Bearer {self.token}"}
+
+    async def get(self, path: str, **params) -> httpx.Response:
+        return await self.client.get(f"/api/v1{path}", headers=self.headers, params=params)
+
+    async def post(self, path: str, json=None) -> httpx.Response:
+        return await self.client.post(f"/api/v1{path}", headers=self.headers, json=json)
+
+    async def patch(self, path: str, json=None) -> httpx.Response:
+        return await self.client.patch(f"/api/v1{path}", headers=self.headers, json=json)
+
+    async def delete(self, path: str) -> httpx.Response:
+        return await self.client.delete(f"/api/v1{path}", headers=self.headers)
+
+    async def ok(self, method: str, path: str, json=None, status: int | tuple = (200, 201), **params):
+        r = await getattr(self, method)(path, json=json) if method != "get" else await self.get(path, **params)
+        statuses = status if isinstance(status, tuple) else (status,)
+        assert r.status_code in statuses, f"{method.upper()} {path} -> {r.status_code} {r.text}"
+        return r.json()
+
+    async def log(self, type_: str = "call", **fields) -> dict:
+        return await self.ok("post", "/activities", {"type": type_, **fields})
+
+    async def user(self, role: str = "rep", **fields) -> Api:
+        """Create a user in this org and return an Api logged in as them."""
+        email = f"{unique('u')}@example.com"
+        body = {"email": email, "display_name": fields.pop("display_name", email.split("@")[0]),
+                "password": "password123", "role": role, **fields}
+        created = await self.ok("post", "/users", body, status=201)
+        r = await self.client.post("/api/v1/auth/login", json={"email": email, "password": "password123"})
+        assert r.status_code == 200, r.text
+        return Api(self.client, r.json()["access_token"], self.org_id, created["id"])
+
+    async def board(self, metric: str = "points", **params) -> dict:
+        return await self.ok("get", f"/leaderboards/{metric}", **params)
+
+
+async def new_org(client: httpx.AsyncClient, timezone: str = "UTC", **extra) -> Api:
+    body = {"name": unique("Org "), "timezone": timezone,
+            "admin": {"email": f"{unique('admin')}@example.com", "password": "password123",
+                      "display_name": "Admin"}, **extra}
+    r = await client.post("/api/v1/orgs", json=body)
+    assert r.status_code == 201, r.text
+    data = r.json()
+    return Api(client, data["access_token"], data["org"]["id"], data["user"]["id"])
+
+
+@pytest.fixture
+async def org(client) -> Api:
+    return await new_org(client)
