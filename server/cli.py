@@ -2,6 +2,7 @@
 
   reprally up        everything on embedded defaults (SQLite, bundled Redis) with a demo org
   reprally api       the HTTP API (uvicorn)
+  reprally realtime  the websocket game server (REALTIME_HOST:REALTIME_PORT, path /ws)
   reprally worker    background jobs (board sync; later: period roll-over, contests, push)
   reprally migrate   alembic upgrade head on DATABASE_URL
   reprally rebuild   recompute Redis state from the SQL ledger
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _setup_logging(level: str = "info") -> None:
     logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 def migrate(database_url: str | None = None) -> None:
@@ -105,6 +107,22 @@ def cmd_worker(_args) -> None:
     asyncio.run(run())
 
 
+def cmd_realtime(args) -> None:
+    from realtime.server import run
+    from server.runtime import Runtime
+
+    s = _settings()
+
+    async def main_():
+        rt = Runtime(s)
+        try:
+            await run(rt, args.host or s.realtime_host, args.port or s.realtime_port, _stop_event())
+        finally:
+            await rt.close()
+
+    asyncio.run(main_())
+
+
 def cmd_redis(_args) -> None:
     from server.config import VAR_DIR
     from server.embedded import redis_server_binary
@@ -161,7 +179,14 @@ def cmd_up(args) -> None:
         server = uvicorn.Server(uvicorn.Config(create_app(rt=rt), host=host, port=port,
                                                log_level="warning", access_log=False))
         server_task = asyncio.create_task(server.serve())
-        while not server.started:
+        from realtime.server import run as run_realtime
+
+        rt_ready = asyncio.Event()
+        rt_host, rt_port = settings.realtime_host, args.realtime_port or settings.realtime_port
+        game_task = asyncio.create_task(run_realtime(rt, rt_host, rt_port, stop, rt_ready))
+        while not server.started or not rt_ready.is_set():
+            if game_task.done():
+                game_task.result()
             await asyncio.sleep(0.05)
         if created:
             await backfill(base, key, ids)
@@ -172,6 +197,7 @@ RepRally is running on embedded defaults (database {settings.database_url}, Redi
   API docs       {base}/schema/swagger
   Health         {base}/readyz
   Org board      {base}/api/v1/leaderboards/points?window=week
+  Game server    ws://{rt_host}:{rt_port}/ws   (protocol: docs/realtime-protocol.md)
 
   Admin login    {ADMIN_EMAIL} / {PASSWORD}
   Manager login  {MANAGER_EMAIL} / {PASSWORD}
@@ -186,6 +212,7 @@ Simulating about {args.rate} activities a second from the demo CRM key. Ctrl-C s
         sim.cancel()
         server.should_exit = True
         await server_task
+        await game_task
         await rt.close()
 
     try:
@@ -202,6 +229,7 @@ def main(argv: list[str] | None = None) -> None:
     up = sub.add_parser("up", help="run everything on embedded defaults with demo data")
     up.add_argument("--host")
     up.add_argument("--port", type=int)
+    up.add_argument("--realtime-port", type=int)
     up.add_argument("--rate", type=float, default=2.0, help="simulated activities per second")
     up.set_defaults(func=cmd_up)
     api = sub.add_parser("api", help="run the HTTP API")
@@ -209,6 +237,10 @@ def main(argv: list[str] | None = None) -> None:
     api.add_argument("--port", type=int)
     api.add_argument("--workers", type=int, default=1)
     api.set_defaults(func=cmd_api)
+    rt_cmd = sub.add_parser("realtime", help="run the websocket game server")
+    rt_cmd.add_argument("--host")
+    rt_cmd.add_argument("--port", type=int)
+    rt_cmd.set_defaults(func=cmd_realtime)
     sub.add_parser("worker", help="run background jobs").set_defaults(func=cmd_worker)
     sub.add_parser("migrate", help="upgrade the database to the latest schema").set_defaults(func=cmd_migrate)
     rb = sub.add_parser("rebuild", help="recompute Redis state from the ledger")

@@ -36,11 +36,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     redis_retry_after_s: float = 1.0
     api_host: str = "127.0.0.1"
     api_port: int = 8000
+    realtime_host: str = "127.0.0.1"
+    realtime_port: int = 8001
     log_level: str = "info"
 
 
 _INT_FIELDS = {"access_token_ttl_s", "refresh_token_ttl_s", "backdate_days", "batch_limit",
-               "password_time_cost", "api_port"}
+               "password_time_cost", "api_port", "realtime_port"}
 _FLOAT_FIELDS = {"board_sync_after_s", "board_sync_interval_s", "redis_retry_after_s"}
 
 

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
+from server.board.channels import ChannelBus
 from server.board.store import BoardStore
 from server.config import Settings
 from server.domain.errors import NotFound
@@ -86,6 +87,7 @@ class Runtime:
         self.sessions: async_sessionmaker = session_factory(self.engine)
         self.redis = redis or make_redis(settings.redis_url)
         self.boards = BoardStore(self.redis)
+        self.bus = ChannelBus(self.redis)
         self.passwords = Passwords(settings.password_time_cost)
         self.tokens = Tokens(settings.jwt_secret, settings.access_token_ttl_s, settings.refresh_token_ttl_s)
         self._orgs = _TTLCache(30.0)

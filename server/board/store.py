@@ -46,6 +46,7 @@ class Page:
     total: int
     entries: list[Ranked]
     member_rank: int | None = None  # competition rank of the centred member, if on the board
+    view_intact: bool = True  # False when the org's meta key is gone (the view needs a rebuild)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +157,8 @@ class BoardStore:
     async def _read(self, org_id, metric, period, offset, limit, *, member, radius) -> Page:
         scale = tie_scale(period.window)
         key = keys.board(org_id, metric, period.window, period.id)
-        total, first_rank, member_pos, offset, flat, profiles = await self._page(
-            keys=[key, keys.profiles(org_id)],
+        total, first_rank, member_pos, offset, flat, profiles, intact = await self._page(
+            keys=[key, keys.profiles(org_id), keys.meta(org_id)],
             args=[offset, limit, scale, "" if member is None else member, radius],
         )
         metrics = [unpack_metric(period.window, float(flat[i + 1])) for i in range(0, len(flat), 2)]
@@ -170,7 +171,7 @@ class BoardStore:
         member_rank = None
         if member is not None and member_pos != -1:
             member_rank = next(e.rank for e in entries if e.user_id == member)
-        return Page(total=total, entries=entries, member_rank=member_rank)
+        return Page(total=total, entries=entries, member_rank=member_rank, view_intact=bool(intact))
 
     async def scores(self, org_id: int, metric: str, period: Period, user_ids: list[int]) -> dict[int, float]:
         """Raw packed scores of some users (for segment boards filtered from the org board)."""

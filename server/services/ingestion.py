@@ -18,6 +18,7 @@ from server.domain.errors import Conflict, DomainError, Forbidden, NotFound
 from server.domain.periods import local_date
 from server.domain.scoring import Rule, board_value, price, validate_amounts, validate_occurred_at
 from server.runtime import TypeInfo
+from server.services import live
 from server.services.auth import Principal
 from server.services.board_sync import apply_entries
 from server.storage import ledger as ledger_repo
@@ -121,10 +122,11 @@ async def record(rt, principal: Principal, items: list[ActivityInput], *, batch:
     if prepared:
         facts = await _write(rt, principal, prepared, outcomes, now)
         boarded = await apply_entries(rt, principal.org_id, facts)
-        for p in prepared:
-            rec = outcomes[p.index].recorded
-            if rec is not None and not rec.duplicate:
-                rec.boards_updated = boarded
+        fresh = [outcomes[p.index].recorded for p in prepared
+                 if outcomes[p.index].recorded is not None and not outcomes[p.index].recorded.duplicate]
+        for rec in fresh:
+            rec.boards_updated = boarded
+        await live.activity_events(rt, principal.org_id, fresh, types)
     # Items repeating an external id seen earlier in the same batch answer like a retry would.
     for i, item in enumerate(items):
         if outcomes[i].recorded is None and outcomes[i].error is None and item.external_id is not None:

@@ -74,8 +74,13 @@ async def _members(rt, org_id: int, segment: Segment) -> dict[int, Profile]:
     return {u.id: Profile(u.display_name, u.team_id) for u in users}
 
 
-async def _check_view(rt, org_id: int) -> None:
+def _check_view(rt, org_id: int, page: Page) -> None:
     """A missing view (Redis flushed or replaced) is rebuilt in the background."""
+    if not page.view_intact:
+        schedule_rebuild(rt, org_id)
+
+
+async def _check_meta(rt, org_id: int) -> None:
     if not await rt.boards.has_meta(org_id):
         schedule_rebuild(rt, org_id)
 
@@ -89,11 +94,12 @@ async def read(rt, org_id: int, metric: str, window: str, segment_raw: str, *, l
     segment = parse_segment(segment_raw)
     period = await _resolve(rt, org_id, metric, window, period_id)
     try:
-        await _check_view(rt, org_id)
         if segment.kind == "org":
             page = await rt.boards.page(org_id, metric, period, offset, limit)
+            _check_view(rt, org_id, page)
             entries = await _fill_profiles(rt, org_id, page.entries)
             return Board(metric, window, segment.name, period, page.total, entries)
+        await _check_meta(rt, org_id)
         members = await _members(rt, org_id, segment)
         ranked = rank_segment(window, await rt.boards.scores(org_id, metric, period, list(members)))
         entries = [Ranked(r, uid, m, members[uid]) for r, uid, m in ranked[offset:offset + limit]]
@@ -115,13 +121,14 @@ async def around(rt, org_id: int, metric: str, user_id: int, window: str, segmen
         raise NotFound("user_not_found", f"user {user_id} not found")
     me_profile = Profile(user.display_name, user.team_id)
     try:
-        await _check_view(rt, org_id)
         if segment.kind == "org":
             page = await rt.boards.around(org_id, metric, period, user_id, radius)
+            _check_view(rt, org_id, page)
             entries = await _fill_profiles(rt, org_id, page.entries)
             total = page.total
             mine = next((e for e in entries if e.user_id == user_id), None)
         else:
+            await _check_meta(rt, org_id)
             members = await _members(rt, org_id, segment)
             ranked = rank_segment(window, await rt.boards.scores(org_id, metric, period, list(members)))
             total = len(ranked)

@@ -26,6 +26,11 @@ U = DailyUsage.__table__
 L = LedgerEntry.__table__
 
 
+def _params(rows: list[dict]) -> list[dict] | dict:
+    """One row runs as a plain execute, several as one multi-VALUES statement."""
+    return rows[0] if len(rows) == 1 else rows
+
+
 def _insert(conn: AsyncConnection | AsyncSession, table):
     name = conn.bind.dialect.name if isinstance(conn, AsyncSession) else conn.dialect.name
     return (postgresql.insert if name == "postgresql" else sqlite.insert)(table)
@@ -38,12 +43,12 @@ async def insert_activities(conn: AsyncConnection, rows: list[dict]) -> list[int
     keyed = [i for i, r in enumerate(rows) if r["external_id"] is not None]
     if plain:
         stmt = _insert(conn, A).returning(A.c.id, sort_by_parameter_order=True)
-        result = await conn.execute(stmt, [rows[i] for i in plain])
+        result = await conn.execute(stmt, _params([rows[i] for i in plain]))
         for i, (new_id,) in zip(plain, result.all(), strict=True):
             ids[i] = new_id
     if keyed:
         stmt = _insert(conn, A).on_conflict_do_nothing(index_elements=["org_id", "external_id"])
-        result = await conn.execute(stmt.returning(A.c.id, A.c.external_id), [rows[i] for i in keyed])
+        result = await conn.execute(stmt.returning(A.c.id, A.c.external_id), _params([rows[i] for i in keyed]))
         by_ext = {ext: new_id for new_id, ext in result.all()}
         for i in keyed:
             ids[i] = by_ext.get(rows[i]["external_id"])
@@ -72,7 +77,7 @@ async def add_usage(conn: AsyncConnection, rows: list[dict]) -> dict[tuple, int]
         index_elements=["org_id", "user_id", "type_id", "day"],
         set_={"units": U.c.units + stmt.excluded.units},
     ).returning(U.c.user_id, U.c.type_id, U.c.day, U.c.units)
-    result = await conn.execute(stmt, rows)  # rows are distinct counters; RETURNING carries the key
+    result = await conn.execute(stmt, _params(rows))  # distinct counters; RETURNING carries the key
     return {(user_id, type_id, day): units for user_id, type_id, day, units in result.all()}
 
 
@@ -84,7 +89,7 @@ async def release_usage(conn: AsyncConnection, org_id: int, user_id: int, type_i
 
 
 async def insert_entries(conn: AsyncConnection, rows: list[dict]) -> list[int]:
-    result = await conn.execute(_insert(conn, L).returning(L.c.id, sort_by_parameter_order=True), rows)
+    result = await conn.execute(_insert(conn, L).returning(L.c.id, sort_by_parameter_order=True), _params(rows))
     return [r[0] for r in result.all()]
 
 

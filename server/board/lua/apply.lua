@@ -8,7 +8,9 @@
 --   (board index 1-based, metric delta, tie scale 2^bits, tie part of this entry).
 -- Score = metric * scale + tie; the tie part keeps the latest "reached at" (smallest tie),
 -- so applying entries out of order gives the same board as a rebuild from the ledger.
--- Returns a list with 1 (applied) or 0 (already applied) per entry.
+-- Returns a list with 1 (applied) or 0 (already applied) per entry. When anything moved it
+-- PUBLISHes the moved board keys (space-separated) on the org's "changes" topic, so game
+-- servers know which live channels to refresh.
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return -1
 end
@@ -21,12 +23,14 @@ for b = 1, nboards do
 end
 local a = 3 + nboards
 local result = {}
+local moved = false
 for e = 1, n do
   local member = ARGV[a]
   local updates = tonumber(ARGV[a + 1])
   a = a + 2
   if redis.call('SET', KEYS[1 + e], '1', 'NX', 'EX', ttl) then
     result[e] = 1
+    if updates > 0 then moved = true end
     for _ = 1, updates do
       local b = tonumber(ARGV[a])
       local key = KEYS[1 + n + b]
@@ -56,5 +60,10 @@ for e = 1, n do
     result[e] = 0
     a = a + 4 * updates
   end
+end
+if moved then
+  local boards = {}
+  for b = 1, nboards do boards[b] = KEYS[1 + n + b] end
+  redis.call('PUBLISH', string.sub(KEYS[1], 1, -5) .. 'changes', table.concat(boards, ' '))
 end
 return result

@@ -1,8 +1,9 @@
 -- One page of a board, high to low, with what ranks need, in one round trip.
--- KEYS[1] board, KEYS[2] profiles hash
+-- KEYS[1] board, KEYS[2] profiles hash, KEYS[3] org meta (its absence means the view was lost)
 -- ARGV[1] offset, ARGV[2] limit, ARGV[3] tie scale, ARGV[4] member to centre on ('' = none),
 -- ARGV[5] radius (with a member)
--- Returns {total, first_rank, member_rank (-1 if absent or none), members+scores flat, profiles}
+-- Returns {total, first_rank, member_rank (-1 if absent or none), offset, members+scores flat, profiles,
+--          meta present (1/0)}
 local total = redis.call('ZCARD', KEYS[1])
 local offset = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
@@ -33,4 +34,4 @@ if #entries > 0 then
   for i = 1, #entries, 2 do ids[#ids + 1] = entries[i] end
   profiles = redis.call('HMGET', KEYS[2], unpack(ids))
 end
-return {total, first_rank, member_rank, offset, entries, profiles}
+return {total, first_rank, member_rank, offset, entries, profiles, redis.call('EXISTS', KEYS[3])}

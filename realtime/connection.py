@@ -1,0 +1,140 @@
+"""One websocket client: authentication, its ops, and a bounded send queue.
+
+A client that cannot keep up (its queue of `QUEUE_LIMIT` frames is full) is disconnected
+with close code 4008; it reconnects and recovers with `since`, so memory never grows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import logging
+
+import msgspec
+from websockets.exceptions import ConnectionClosed
+
+from realtime import protocol
+from server.domain.channels import check_access, parse_channel
+from server.domain.errors import DomainError
+
+log = logging.getLogger("reprally.realtime")
+
+AUTH_TIMEOUT_S = 10.0
+QUEUE_LIMIT = 256
+MAX_SUBSCRIPTIONS = 50
+CLOSE_AUTH = 4001
+CLOSE_SLOW = 4008
+
+_ids = itertools.count(1)
+
+
+class Conn:
+    def __init__(self, ws, hub) -> None:
+        self.id = next(_ids)
+        self.ws = ws
+        self.hub = hub
+        self.org_id = 0
+        self.role = ""
+        self.user_id: int | None = None
+        self.subscriptions: dict = {}
+        self.queue: asyncio.Queue[bytes] = asyncio.Queue(QUEUE_LIMIT)
+        self.dropped = False
+
+    def send(self, frame: bytes) -> None:
+        """Queue a frame; a full queue means a slow client: drop it rather than buffer without bound."""
+        if self.dropped:
+            return
+        try:
+            self.queue.put_nowait(frame)
+        except asyncio.QueueFull:
+            self.dropped = True
+            log.info("dropping slow client %s (org %s)", self.id, self.org_id)
+            asyncio.get_running_loop().create_task(
+                self.ws.close(CLOSE_SLOW, "too slow: reconnect and resubscribe with since"))
+
+    async def _writer(self) -> None:
+        while True:
+            frame = await self.queue.get()
+            await self.ws.send(frame, text=True)
+
+    async def run(self) -> None:
+        if not await self._authenticate():
+            return
+        self.hub.attach(self)
+        writer = asyncio.create_task(self._writer())
+        try:
+            async for raw in self.ws:
+                await self._handle(raw)
+        except ConnectionClosed:
+            pass
+        finally:
+            writer.cancel()
+            with contextlib.suppress(asyncio.CancelledError, ConnectionClosed):
+                await writer
+            await self.hub.detach(self)
+
+    async def _authenticate(self) -> bool:
+        try:
+            raw = await asyncio.wait_for(self.ws.recv(), AUTH_TIMEOUT_S)
+        except (TimeoutError, ConnectionClosed):
+            with contextlib.suppress(ConnectionClosed):
+                await self.ws.close(CLOSE_AUTH, "authenticate first: {\"op\":\"auth\",\"token\":...}")
+            return False
+        try:
+            frame = protocol.decode_client(raw)
+            if not isinstance(frame, protocol.Auth):
+                raise DomainError("auth_required", "the first message must be {\"op\":\"auth\",\"token\":...}")
+            principal = self.hub.rt.tokens.principal(frame.token)
+        except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+            await self._refuse("invalid_message", str(exc))
+            return False
+        except DomainError as exc:
+            await self._refuse(exc.code, exc.message)
+            return False
+        self.org_id, self.role, self.user_id = principal.org_id, principal.role, principal.user_id
+        await self.ws.send(protocol.encode({"type": "auth_ok", "client_id": str(self.id), "org_id": self.org_id,
+                                            "user_id": self.user_id, "role": self.role}), text=True)
+        return True
+
+    async def _refuse(self, code: str, message: str) -> None:
+        with contextlib.suppress(ConnectionClosed):
+            await self.ws.send(protocol.error(code, message))
+            await self.ws.close(CLOSE_AUTH, code)
+
+    async def _handle(self, raw: str | bytes) -> None:
+        try:
+            frame = protocol.decode_client(raw)
+        except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+            self.send(protocol.error("invalid_message", str(exc)))
+            return
+        if isinstance(frame, protocol.Ping):
+            self.send(protocol.encode({"type": "pong", "id": frame.id}))
+        elif isinstance(frame, protocol.Subscribe):
+            await self._subscribe(frame)
+        elif isinstance(frame, protocol.Unsubscribe):
+            if await self.hub.unsubscribe(self, frame.channel):
+                self.send(protocol.encode({"type": "unsubscribed", "channel": frame.channel}))
+            else:
+                self.send(protocol.error("not_subscribed", "not subscribed to this channel", frame.channel))
+        else:
+            self.send(protocol.error("already_authenticated", "this connection is authenticated already"))
+
+    async def _subscribe(self, frame: protocol.Subscribe) -> None:
+        name = frame.channel
+        try:
+            if name in self.subscriptions:
+                raise DomainError("already_subscribed", "already subscribed to this channel")
+            if len(self.subscriptions) >= MAX_SUBSCRIPTIONS:
+                raise DomainError("too_many_subscriptions",
+                                  f"at most {MAX_SUBSCRIPTIONS} channels per connection")
+            channel = parse_channel(name)
+            check_access(channel, role=self.role, user_id=self.user_id)
+            if channel.kind == "contest":
+                raise DomainError("unknown_channel", "contests are not available yet")
+            await self.hub.subscribe(self, channel, frame.since)
+        except DomainError as exc:
+            self.send(protocol.error(exc.code, exc.message, name))
+        except Exception:
+            log.exception("subscribe to %s failed", name)
+            self.send(protocol.error("unavailable", "the channel is unavailable right now; try again", name))

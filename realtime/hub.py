@@ -1,0 +1,328 @@
+"""One game-server process: local subscriptions, Redis pub/sub fan-out, the coalescing
+leaderboard writer, and presence.
+
+Fan-out: a process SUBSCRIBEs once per channel that has local listeners (and once per org
+to the org's `changes` topic) and copies each frame to its sockets' bounded queues.
+
+Leaderboard channels are written by one process at a time, the holder of the channel's
+lease in Redis. When `apply.lua` announces that boards moved, the holder recomputes the
+channel's view at most `MIN_INTERVAL_S` apart (bursts coalesce), diffs it against the last
+published view and publishes the changed entries as one `delta` (publish.lua: offset,
+history, pub/sub, atomically). Any process can take the lease over when the holder stops
+renewing it, and starts from the last published view kept in Redis.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import secrets
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from redis.exceptions import RedisError
+
+from realtime import protocol
+from realtime.views import board_view, diff
+from server.board import keys
+from server.board.channels import ChannelBus, org_changes, pubsub_name
+from server.domain.channels import Channel
+from server.domain.errors import DomainError
+from server.storage import ledger as ledger_repo
+
+log = logging.getLogger("reprally.realtime")
+
+MIN_INTERVAL_S = 0.1  # at most ~10 frames a second per leaderboard channel
+WRITER_TICK_S = 0.02
+PERIOD_CHECK_S = 1.0
+LEASE_MS = 3000
+PRESENCE_EVERY_S = 5.0
+PRESENCE_STALE_S = 20.0
+FEED_SNAPSHOT = 20
+
+_LEASE = """
+local v = redis.call('GET', KEYS[1])
+if not v then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
+if v == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
+return 0
+"""
+
+
+@dataclass(eq=False)
+class Subscription:
+    ready: bool = False
+    buffer: list[bytes] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class LocalChannel:
+    org_id: int
+    channel: Channel
+    conns: set = field(default_factory=set)
+    dirty: bool = False
+    holding: bool = False
+    last_publish: float = 0.0
+    last_period_check: float = 0.0
+    view: list | None = None
+    period: dict | None = None
+
+
+class Hub:
+    def __init__(self, rt) -> None:
+        self.rt = rt
+        self.bus = ChannelBus(rt.redis)
+        self.process_id = secrets.token_hex(6)
+        self.channels: dict[str, LocalChannel] = {}  # by pub/sub name
+        self.org_refs: Counter[int] = Counter()
+        self.conns_by_org: dict[int, set] = defaultdict(set)
+        self.pubsub = rt.redis.pubsub()
+        self._lease = rt.redis.register_script(_LEASE)
+        self._tasks: list[asyncio.Task] = []
+
+    async def start(self) -> None:
+        await self.pubsub.subscribe(f"rr:rt:{self.process_id}")  # keeps the pub/sub connection open
+        for coro in (self._read_pubsub(), self._write_loop(), self._presence_loop()):
+            self._tasks.append(asyncio.create_task(coro))
+
+    async def stop(self) -> None:
+        for t in self._tasks:
+            t.cancel()
+        for t in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await t
+        with contextlib.suppress(RedisError, OSError):
+            for org_id in list(self.conns_by_org):
+                await self.rt.redis.hdel(self._presence_key(org_id), self.process_id)
+            await self.pubsub.aclose()
+
+    # -- subscriptions ---------------------------------------------------------------------
+    async def subscribe(self, conn, ch: Channel, since: protocol.Since | None) -> None:
+        name = pubsub_name(conn.org_id, ch.name)
+        lc = self.channels.get(name)
+        if lc is None:
+            lc = self.channels[name] = LocalChannel(conn.org_id, ch)
+            await self.pubsub.subscribe(name)
+            if ch.kind == "lb":
+                if self.org_refs[conn.org_id] == 0:
+                    await self.pubsub.subscribe(org_changes(conn.org_id))
+                self.org_refs[conn.org_id] += 1
+        sub = Subscription()
+        conn.subscriptions[ch.name] = sub
+        lc.conns.add(conn)
+        try:
+            position = await self.bus.ensure(conn.org_id, ch.name)  # read before the state (no gap)
+            frames = None
+            if since is not None:
+                frames = await self.bus.since(conn.org_id, ch.name, since.epoch, since.offset)
+            if frames is not None:
+                for f in frames:
+                    conn.send(f)
+                last = since.offset + len(frames)
+                conn.send(protocol.encode({"type": "subscribed", "channel": ch.name, "recovered": True,
+                                           "epoch": position.epoch, "offset": last}))
+            else:
+                last = position.offset
+                conn.send(await self._snapshot(conn, ch, position, recovered=False if since else None))
+        except BaseException:
+            await self.unsubscribe(conn, ch.name)
+            raise
+        for f in sub.buffer:
+            if protocol.decode_stamp(f).offset > last:
+                conn.send(f)
+        sub.buffer.clear()
+        sub.ready = True
+        if ch.kind == "lb":
+            lc.dirty = True  # make sure somebody is writing this channel
+
+    async def _snapshot(self, conn, ch: Channel, position, recovered: bool | None) -> bytes:
+        frame: dict = {"type": "snapshot", "channel": ch.name, "epoch": position.epoch,
+                       "offset": position.offset}
+        if recovered is not None:
+            frame["recovered"] = recovered
+        if ch.kind == "lb":
+            frame["period"], frame["entries"] = await board_view(self.rt, conn.org_id, ch)
+        elif ch.kind == "user":
+            frame["data"] = await self._user_summary(conn.org_id, ch.owner_id)
+        elif ch.kind == "feed":
+            recent = await self.bus.recent(conn.org_id, ch.name, FEED_SNAPSHOT)
+            frame["items"] = [json.loads(f).get("data") for f in recent]
+        return protocol.encode(frame)
+
+    async def _user_summary(self, org_id: int, user_id: int) -> dict:
+        from server.services.leaderboards import my_ranks
+
+        async with self.rt.engine.connect() as c:
+            balance = await ledger_repo.balance(c, org_id, user_id)
+        ranks = await my_ranks(self.rt, org_id, user_id)
+
+        def rank(page):
+            if page is None:
+                return None
+            mine = next((e for e in page.entries if e.user_id == user_id), None)
+            return {"rank": mine.rank, "score": mine.score} if mine else {"rank": None, "score": 0}
+
+        return {"points_balance": balance, "rank_today": rank(ranks["day"]), "rank_this_week": rank(ranks["week"])}
+
+    async def unsubscribe(self, conn, channel_name: str) -> bool:
+        if conn.subscriptions.pop(channel_name, None) is None:
+            return False
+        name = pubsub_name(conn.org_id, channel_name)
+        lc = self.channels.get(name)
+        if lc is None:
+            return True
+        lc.conns.discard(conn)
+        if not lc.conns:
+            del self.channels[name]
+            with contextlib.suppress(RedisError, OSError):
+                await self.pubsub.unsubscribe(name)
+                if lc.channel.kind == "lb":
+                    self.org_refs[lc.org_id] -= 1
+                    if self.org_refs[lc.org_id] <= 0:
+                        del self.org_refs[lc.org_id]
+                        await self.pubsub.unsubscribe(org_changes(lc.org_id))
+                if lc.holding:
+                    await self.rt.redis.delete(self._lease_key(lc))
+        return True
+
+    def attach(self, conn) -> None:
+        self.conns_by_org[conn.org_id].add(conn)
+
+    async def detach(self, conn) -> None:
+        for channel_name in list(conn.subscriptions):
+            await self.unsubscribe(conn, channel_name)
+        conns = self.conns_by_org.get(conn.org_id)
+        if conns is not None:
+            conns.discard(conn)
+
+    # -- fan-out -----------------------------------------------------------------------------
+    async def _read_pubsub(self) -> None:
+        while True:
+            try:
+                msg = await self.pubsub.get_message(ignore_subscribe_messages=True, timeout=1.0)
+            except (RedisError, OSError) as exc:
+                log.warning("pub/sub connection lost (%s); reconnecting", exc)
+                await asyncio.sleep(0.5)
+                continue
+            if msg is None or msg["type"] != "message":
+                continue
+            topic = msg["channel"].decode()
+            if topic.endswith(":changes"):
+                self._boards_moved(msg["data"].decode())
+                continue
+            lc = self.channels.get(topic)
+            if lc is None:
+                continue
+            frame = msg["data"]
+            for conn in list(lc.conns):
+                sub = conn.subscriptions.get(lc.channel.name)
+                if sub is None:
+                    continue
+                if sub.ready:
+                    conn.send(frame)
+                else:
+                    sub.buffer.append(frame)
+
+    def _boards_moved(self, payload: str) -> None:
+        moved = set()
+        for key in payload.split():  # rr:{o<org>}:lb:<metric>:<window>:<period>
+            prefix, _, rest = key.partition(":lb:")
+            parts = rest.split(":")
+            if len(parts) == 3:
+                moved.add((prefix, parts[0], parts[1]))
+        for lc in self.channels.values():
+            ch = lc.channel
+            if ch.kind == "lb" and (keys.tag(lc.org_id), ch.metric, ch.window) in moved:
+                lc.dirty = True
+
+    # -- the coalescing writer ------------------------------------------------------------------
+    def _lease_key(self, lc: LocalChannel) -> str:
+        return f"{pubsub_name(lc.org_id, lc.channel.name)}:lease"
+
+    async def _write_loop(self) -> None:
+        while True:
+            await asyncio.sleep(WRITER_TICK_S)
+            now = time.monotonic()
+            due = []
+            for lc in list(self.channels.values()):
+                if lc.channel.kind != "lb":
+                    continue
+                if now - lc.last_period_check >= PERIOD_CHECK_S:
+                    lc.last_period_check = now
+                    lc.dirty = True  # a refresh notices a new period
+                if lc.dirty and now - lc.last_publish >= MIN_INTERVAL_S:
+                    lc.dirty = False
+                    due.append(lc)
+            if due:
+                await asyncio.gather(*(self._refresh(lc) for lc in due))
+
+    async def _refresh(self, lc: LocalChannel) -> None:
+        try:
+            held = bool(await self._lease(keys=[self._lease_key(lc)], args=[self.process_id, LEASE_MS]))
+            if not held:
+                lc.holding = False
+                return
+            if not lc.holding:  # start from what the previous holder published
+                lc.holding = True
+                stored = await self.bus.last_view(lc.org_id, lc.channel.name)
+                if stored:
+                    saved = json.loads(stored)
+                    lc.period, lc.view = saved["period"], saved["entries"]
+            period, entries = await board_view(self.rt, lc.org_id, lc.channel)
+            old = lc.view or []
+            name = lc.channel.name
+            if lc.period is not None and lc.period["id"] != period["id"]:
+                await self.bus.publish(lc.org_id, name, protocol.encode(
+                    {"type": "period", "channel": name, "previous": lc.period, "period": period}))
+                old = []
+            changed, removed = diff(old, entries)
+            lc.period, lc.view = period, entries
+            if changed or removed:
+                frame = {"type": "delta", "channel": name, "period": period, "entries": changed,
+                         "removed": removed}
+                await self.bus.publish(lc.org_id, name, protocol.encode(frame),
+                                       protocol.encode({"period": period, "entries": entries}))
+                lc.last_publish = time.monotonic()
+        except (RedisError, OSError) as exc:
+            self.rt.redis_failed(exc)
+            lc.dirty = True
+        except DomainError as exc:  # e.g. the metric was deleted: nothing to show
+            log.info("channel %s: %s", lc.channel.name, exc.message)
+        except Exception:
+            log.exception("refreshing %s failed", lc.channel.name)
+
+    # -- presence ---------------------------------------------------------------------------------
+    @staticmethod
+    def _presence_key(org_id: int) -> str:
+        return f"{keys.tag(org_id)}:presence"
+
+    async def _presence_loop(self) -> None:
+        while True:
+            try:
+                now = time.time()
+                for org_id, conns in list(self.conns_by_org.items()):
+                    counts = Counter(c.role for c in conns)
+                    key = self._presence_key(org_id)
+                    if conns:
+                        await self.rt.redis.hset(key, self.process_id, json.dumps({"ts": now, **counts}))
+                        await self.rt.redis.expire(key, int(PRESENCE_STALE_S * 3))
+                    else:
+                        await self.rt.redis.hdel(key, self.process_id)
+                        del self.conns_by_org[org_id]
+            except (RedisError, OSError) as exc:
+                self.rt.redis_failed(exc)
+            await asyncio.sleep(PRESENCE_EVERY_S)
+
+
+async def presence(redis, org_id: int) -> dict[str, int]:
+    """Connected clients of an org by role, summed over live game-server processes."""
+    raw = await redis.hgetall(Hub._presence_key(org_id))
+    now = time.time()
+    totals: Counter[str] = Counter()
+    for value in raw.values():
+        data = json.loads(value)
+        if now - data.pop("ts", 0) <= PRESENCE_STALE_S:
+            totals.update(data)
+    return dict(totals)

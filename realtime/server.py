@@ -1,0 +1,43 @@
+"""The game-server process: `reprally realtime` (websockets on REALTIME_HOST:REALTIME_PORT, path /ws)."""
+
+from __future__ import annotations
+
+import asyncio
+import http
+import logging
+
+from websockets.asyncio.server import serve
+
+from realtime.connection import Conn
+from realtime.hub import Hub
+from realtime.protocol import MAX_MESSAGE_BYTES
+
+log = logging.getLogger("reprally.realtime")
+
+PING_INTERVAL_S = 20
+PING_TIMEOUT_S = 20
+
+
+def _only_ws_path(connection, request):
+    if request.path.split("?")[0] != "/ws":
+        return connection.respond(http.HTTPStatus.NOT_FOUND, "the websocket endpoint is /ws\n")
+    return None
+
+
+async def run(rt, host: str, port: int, stop: asyncio.Event, ready: asyncio.Event | None = None) -> None:
+    hub = Hub(rt)
+    await hub.start()
+
+    async def handler(ws):
+        await Conn(ws, hub).run()
+
+    async with serve(handler, host, port, process_request=_only_ws_path, max_size=MAX_MESSAGE_BYTES,
+                     ping_interval=PING_INTERVAL_S, ping_timeout=PING_TIMEOUT_S, max_queue=32,
+                     compression=None) as server:
+        log.info("game server listening on ws://%s:%s/ws", host, port)
+        if ready is not None:
+            ready.set()
+        await stop.wait()
+        server.close()
+    await hub.stop()
+

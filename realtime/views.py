@@ -1,0 +1,31 @@
+"""What a leaderboard channel shows: the top of the board, and what changed between two views."""
+
+from __future__ import annotations
+
+from server.api.convert import entry_out, period_out
+from server.domain.channels import Channel
+from server.services import leaderboards
+
+#: Entries a leaderboard channel carries (a phone shows the top; a TV the top 10-20).
+VIEW_SIZE = 50
+
+
+async def board_view(rt, org_id: int, ch: Channel) -> tuple[dict, list[dict]]:
+    """(period, entries) of a leaderboard channel, read fresh from Redis."""
+    board = await leaderboards.read(rt, org_id, ch.metric, ch.window, ch.segment, limit=VIEW_SIZE, offset=0)
+    period = period_out(board.period)
+    entries = [entry_out(e) for e in board.entries]
+    return ({"id": period.id, "start": period.start.isoformat(), "end": period.end.isoformat()
+             if period.end else None},
+            [{"rank": e.rank, "user_id": e.user_id, "display_name": e.display_name, "team_id": e.team_id,
+              "score": e.score} for e in entries])
+
+
+def diff(old: list[dict], new: list[dict]) -> tuple[list[dict], list[int]]:
+    """Entries new or with another rank or score, and user ids that left the view."""
+    before = {e["user_id"]: e for e in old}
+    changed = [e for e in new if (b := before.get(e["user_id"])) is None
+               or b["rank"] != e["rank"] or b["score"] != e["score"]]
+    now = {e["user_id"] for e in new}
+    removed = [uid for uid in before if uid not in now]
+    return changed, removed
