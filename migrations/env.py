@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from server.config import get_settings
 from server.storage.engine import normalise_url
-from server.storage.models import Base
+from server.storage.models import Base, UTCDateTime
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logging", True):
@@ -28,15 +28,23 @@ def _url() -> str:
     )
 
 
+def render_item(type_, obj, autogen_context):
+    """Migrations spell our UTC column type as the plain DateTime it is in the database."""
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
+
 def run_migrations_offline() -> None:
     context.configure(url=_url(), target_metadata=target_metadata, literal_binds=True,
-                      render_as_batch=True)
+                      render_as_batch=True, render_item=render_item)
     with context.begin_transaction():
         context.run_migrations()
 
 
 def _run(connection) -> None:
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True,
+                      render_item=render_item)
     with context.begin_transaction():
         context.run_migrations()
 

@@ -17,6 +17,7 @@ from websockets.exceptions import ConnectionClosed
 from realtime import protocol
 from server.domain.channels import check_access, parse_channel
 from server.domain.errors import DomainError
+from server.services import displays
 
 log = logging.getLogger("reprally.realtime")
 
@@ -85,7 +86,7 @@ class Conn:
             frame = protocol.decode_client(raw)
             if not isinstance(frame, protocol.Auth):
                 raise DomainError("auth_required", "the first message must be {\"op\":\"auth\",\"token\":...}")
-            principal = self.hub.rt.tokens.principal(frame.token)
+            principal = await displays.authenticate(self.hub.rt, frame.token)
         except (msgspec.DecodeError, msgspec.ValidationError) as exc:
             await self._refuse("invalid_message", str(exc))
             return False

@@ -27,7 +27,7 @@ from redis.exceptions import RedisError
 
 from realtime import protocol
 from realtime.views import board_view, diff
-from server.board import keys
+from server.board import keys, presence
 from server.board.channels import ChannelBus, org_changes, pubsub_name
 from server.domain.channels import Channel
 from server.domain.errors import DomainError
@@ -40,7 +40,6 @@ WRITER_TICK_S = 0.02
 PERIOD_CHECK_S = 1.0
 LEASE_MS = 3000
 PRESENCE_EVERY_S = 5.0
-PRESENCE_STALE_S = 20.0
 FEED_SNAPSHOT = 20
 
 _LEASE = """
@@ -95,7 +94,7 @@ class Hub:
                 await t
         with contextlib.suppress(RedisError, OSError):
             for org_id in list(self.conns_by_org):
-                await self.rt.redis.hdel(self._presence_key(org_id), self.process_id)
+                await self.rt.redis.hdel(presence.key(org_id), self.process_id)
             await self.pubsub.aclose()
 
     # -- subscriptions ---------------------------------------------------------------------
@@ -294,35 +293,16 @@ class Hub:
             log.exception("refreshing %s failed", lc.channel.name)
 
     # -- presence ---------------------------------------------------------------------------------
-    @staticmethod
-    def _presence_key(org_id: int) -> str:
-        return f"{keys.tag(org_id)}:presence"
-
     async def _presence_loop(self) -> None:
         while True:
             try:
-                now = time.time()
                 for org_id, conns in list(self.conns_by_org.items()):
-                    counts = Counter(c.role for c in conns)
-                    key = self._presence_key(org_id)
                     if conns:
-                        await self.rt.redis.hset(key, self.process_id, json.dumps({"ts": now, **counts}))
-                        await self.rt.redis.expire(key, int(PRESENCE_STALE_S * 3))
+                        await presence.write(self.rt.redis, org_id, self.process_id, Counter(c.role for c in conns))
                     else:
-                        await self.rt.redis.hdel(key, self.process_id)
+                        await self.rt.redis.hdel(presence.key(org_id), self.process_id)
                         del self.conns_by_org[org_id]
             except (RedisError, OSError) as exc:
                 self.rt.redis_failed(exc)
             await asyncio.sleep(PRESENCE_EVERY_S)
 
-
-async def presence(redis, org_id: int) -> dict[str, int]:
-    """Connected clients of an org by role, summed over live game-server processes."""
-    raw = await redis.hgetall(Hub._presence_key(org_id))
-    now = time.time()
-    totals: Counter[str] = Counter()
-    for value in raw.values():
-        data = json.loads(value)
-        if now - data.pop("ts", 0) <= PRESENCE_STALE_S:
-            totals.update(data)
-    return dict(totals)

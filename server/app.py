@@ -4,22 +4,31 @@ from __future__ import annotations
 
 import logging
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
+from litestar.static_files import create_static_files_router
 
 from server.api.errors import HANDLERS
 from server.api.routes.accounts import OrgController, PublicController
 from server.api.routes.activities import ActivityController
+from server.api.routes.displays import DisplayController, DisplayPairingController
 from server.api.routes.health import HealthController
 from server.api.routes.leaderboards import LeaderboardController
 from server.api.security import runtime
 from server.config import Settings, get_settings
 from server.runtime import Runtime
 from server.services.board_sync import run_sync_loop
+
+
+def clients_dir() -> Path:
+    """The browser clients: beside the package in a checkout, else under the working directory."""
+    here = Path(__file__).resolve().parent.parent / "clients"
+    return here if here.is_dir() else Path.cwd() / "clients"
 
 
 def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, background: bool = True) -> Litestar:
@@ -39,7 +48,9 @@ def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, b
 
     return Litestar(
         route_handlers=[HealthController, PublicController, OrgController, ActivityController,
-                        LeaderboardController],
+                        LeaderboardController, DisplayController, DisplayPairingController,
+                        create_static_files_router(path="/tv", directories=[clients_dir() / "tv"], html_mode=True,
+                                                   include_in_schema=False, name="tv")],
         dependencies={"rt": Provide(runtime, sync_to_thread=False)},
         exception_handlers=HANDLERS,
         lifespan=[lifespan],

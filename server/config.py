@@ -38,6 +38,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     api_port: int = 8000
     realtime_host: str = "127.0.0.1"
     realtime_port: int = 8001
+    #: The websocket URL screens are told to use (default: the API's host on REALTIME_PORT).
+    public_realtime_url: str = ""
     log_level: str = "info"
 
 

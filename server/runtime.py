@@ -93,6 +93,7 @@ class Runtime:
         self._orgs = _TTLCache(30.0)
         self._types = _TTLCache(CACHE_TTL_S)
         self.api_keys = _TTLCache(CACHE_TTL_S)
+        self.displays = _TTLCache(CACHE_TTL_S)
         #: Monotonic time before which the activity path does not try Redis (it just failed).
         self.redis_down_until = 0.0
         #: Entry ids that reached Redis and still need `boarded = true` in SQL.

@@ -6,6 +6,7 @@ from litestar import Request
 from litestar.datastructures import State
 
 from server.domain.errors import Forbidden, Unauthorized
+from server.services import displays
 from server.services.auth import Principal, api_key_matches, parse_api_key
 from server.storage import api_keys as keys_repo
 
@@ -25,7 +26,10 @@ async def provide_principal(request: Request) -> Principal:
         raise Unauthorized("unauthenticated", "send 'Authorization: Bearer <access token or API key>'")
     if token.startswith("rrk_"):
         return await _api_key_principal(rt, token)
-    return rt.tokens.principal(token)
+    principal = await displays.authenticate(rt, token)
+    if principal.role == "display" and request.method != "GET":
+        raise Forbidden("read_only", "display tokens can only read")
+    return principal
 
 
 async def _api_key_principal(rt, token: str) -> Principal:

@@ -22,6 +22,7 @@ from server.domain.errors import Unauthorized
 
 ROLES = ("rep", "manager", "admin")
 ISSUER = "reprally"
+DISPLAY_TOKEN_TTL_S = 365 * 24 * 3600
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,7 @@ class Principal:
     role: str
     user_id: int | None = None
     api_key_id: int | None = None
+    display_id: int | None = None
 
     @property
     def is_manager(self) -> bool:
@@ -89,6 +91,21 @@ class Tokens:
     def principal(self, token: str) -> Principal:
         claims = self.decode(token, "access")
         return Principal(org_id=int(claims["org"]), role=claims["role"], user_id=int(claims["sub"]))
+
+    def issue_display(self, display_id: int, org_id: int, version: int) -> str:
+        """A long-lived, read-only token for an office screen; revocable through `ver`."""
+        now = int(time.time())
+        return jwt.encode({"sub": str(display_id), "org": org_id, "role": "display", "iss": ISSUER, "iat": now,
+                           "typ": "display", "ver": version, "exp": now + DISPLAY_TOKEN_TTL_S},
+                          self._secret, "HS256")
+
+    @staticmethod
+    def token_type(token: str) -> str | None:
+        """The `typ` claim, read without verifying (only to pick how to verify)."""
+        try:
+            return jwt.decode(token, options={"verify_signature": False}).get("typ")
+        except jwt.PyJWTError:
+            return None
 
 
 API_KEY_PREFIX = "rrk_"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     Date,
@@ -207,3 +208,21 @@ class ApiKey(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by_user_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Display(Base):
+    """An office screen. It pairs once with a short code and then holds a revocable,
+    read-only display token; `token_version` bumps on revoke or re-pair."""
+
+    __tablename__ = "displays"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    boards: Mapped[list] = mapped_column(JSON, default=list)
+    rotate_seconds: Mapped[int] = mapped_column(Integer, default=20)
+    pairing_code: Mapped[str | None] = mapped_column(String(12), unique=True)
+    code_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    paired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    token_version: Mapped[int] = mapped_column(Integer, default=1)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,225 @@
+// RepRally office screen: pairs once, then shows live boards over the game server's websocket.
+// Protocol: docs/realtime-protocol.md. No framework: it must run on any TV browser for years.
+"use strict";
+
+const API = location.origin + "/api/v1";
+const TOKEN_KEY = "reprally.display_token";
+const ROWS = 10;
+const WINDOW_LABEL = { day: "Today", week: "This week", month: "This month", quarter: "This quarter", all: "All time" };
+
+const $ = (id) => document.getElementById(id);
+const state = {
+  token: localStorage.getItem(TOKEN_KEY),
+  config: null, boardIndex: 0, channel: null,
+  entries: [], period: null, positions: {}, ws: null, backoff: 500, rotateTimer: null, wins: [],
+};
+
+// ---------- pairing ----------
+function showPairing(message) {
+  $("screen").hidden = true;
+  $("pairing").hidden = false;
+  $("pair-error").textContent = message || "";
+  $("pair-code").focus();
+}
+
+$("pair-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const code = $("pair-code").value.trim();
+  const r = await fetch(API + "/displays/pair", {
+    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code }),
+  });
+  const body = await r.json().catch(() => ({}));
+  if (!r.ok) { $("pair-error").textContent = (body.error && body.error.message) || "Pairing failed"; return; }
+  state.token = body.display_token;
+  localStorage.setItem(TOKEN_KEY, state.token);
+  start(body.display);
+});
+
+// ---------- configuration ----------
+async function loadConfig() {
+  const r = await fetch(API + "/display/config", { headers: { authorization: "Bearer " + state.token } });
+  if (r.status === 401 || r.status === 403) { unpair("This screen was disconnected by an admin. Pair it again."); return null; }
+  if (!r.ok) throw new Error("config " + r.status);
+  return r.json();
+}
+
+function unpair(message) {
+  localStorage.removeItem(TOKEN_KEY);
+  state.token = null;
+  if (state.ws) { state.ws.onclose = null; state.ws.close(); state.ws = null; }
+  clearInterval(state.rotateTimer);
+  showPairing(message);
+}
+
+function start(config) {
+  state.config = config;
+  $("pairing").hidden = true;
+  $("screen").hidden = false;
+  state.channel = config.boards[state.boardIndex % config.boards.length];
+  describeBoard();
+  connect();
+  clearInterval(state.rotateTimer);
+  if (config.boards.length > 1) state.rotateTimer = setInterval(rotate, config.rotate_seconds * 1000);
+}
+
+function describeBoard() {
+  const [, metric, window, ...segment] = state.channel.split(":");
+  const label = metric === "points" ? "Points" : metric.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+  $("title").textContent = label;
+  const seg = segment.join(":");
+  $("subtitle").textContent = (WINDOW_LABEL[window] || window) + " · " + (seg === "org" ? "Whole team" : seg.replace(":", " "));
+}
+
+function rotate() {
+  const next = state.config.boards[(state.boardIndex + 1) % state.config.boards.length];
+  if (next === state.channel) return;
+  send({ op: "unsubscribe", channel: state.channel });
+  state.boardIndex += 1;
+  state.channel = next;
+  state.entries = [];
+  render();
+  describeBoard();
+  send({ op: "subscribe", channel: state.channel });
+}
+
+// ---------- websocket ----------
+function setStatus(s, text) { const el = $("status"); el.dataset.state = s; el.textContent = text; }
+function send(frame) { if (state.ws && state.ws.readyState === 1) state.ws.send(JSON.stringify(frame)); }
+
+function connect() {
+  const ws = new WebSocket(state.config.realtime_url);
+  state.ws = ws;
+  ws.onopen = () => send({ op: "auth", token: state.token });
+  ws.onmessage = (ev) => handle(JSON.parse(ev.data));
+  ws.onclose = () => {
+    if (state.ws !== ws) return;
+    setStatus("reconnecting", "Reconnecting…");
+    setTimeout(connect, state.backoff);
+    state.backoff = Math.min(state.backoff * 2, 5000);
+  };
+}
+
+function subscribe(channel) {
+  const pos = state.positions[channel];
+  send(pos ? { op: "subscribe", channel, since: pos } : { op: "subscribe", channel });
+}
+
+function handle(f) {
+  if (f.channel && f.epoch !== undefined && f.offset !== undefined) state.positions[f.channel] = { epoch: f.epoch, offset: f.offset };
+  switch (f.type) {
+    case "auth_ok":
+      state.backoff = 500;
+      setStatus("live", "● Live");
+      subscribe(state.channel);
+      subscribe("feed");
+      break;
+    case "snapshot":
+      if (f.channel === "feed") { state.wins = (f.items || []).filter((i) => i && i.kind === "win").slice(-8); renderTicker(); }
+      else if (f.channel === state.channel) { state.period = f.period; state.entries = f.entries; render(); }
+      break;
+    case "delta":
+      if (f.channel === state.channel) { state.period = f.period; applyDelta(f.entries, f.removed || []); }
+      break;
+    case "period":
+      if (f.channel === state.channel) { state.period = f.period; state.entries = []; render(); }
+      break;
+    case "event":
+      if (f.channel === "feed" && f.data.kind === "win") { state.wins.push(f.data); state.wins = state.wins.slice(-8); renderTicker(); celebrate(f.data); }
+      break;
+    case "error":
+      if (f.code === "display_revoked" || f.code === "invalid_token") unpair("This screen was disconnected by an admin. Pair it again.");
+      break;
+  }
+}
+
+function applyDelta(changed, removed) {
+  const byId = new Map(state.entries.map((e) => [e.user_id, e]));
+  removed.forEach((id) => byId.delete(id));
+  changed.forEach((e) => byId.set(e.user_id, { ...e, changed: true }));
+  state.entries = [...byId.values()].sort((a, b) => a.rank - b.rank);
+  render();
+}
+
+// ---------- rendering ----------
+function render() {
+  const board = $("board");
+  const before = new Map([...board.children].map((li) => [li.dataset.userId, { top: li.getBoundingClientRect().top, rank: +li.dataset.rank }]));
+  const rows = state.entries.slice(0, ROWS);
+  board.replaceChildren(...rows.map((e) => {
+    const li = document.createElement("li");
+    li.className = "row";
+    li.dataset.testid = "row";
+    li.setAttribute("data-testid", "row");
+    li.dataset.userId = e.user_id;
+    li.dataset.rank = e.rank;
+    li.innerHTML = '<span class="rank"></span><span class="name"></span><span class="score"></span>';
+    li.children[0].textContent = e.rank;
+    li.children[1].textContent = e.display_name || "Rep " + e.user_id;
+    li.children[2].textContent = e.score.toLocaleString();
+    const old = before.get(String(e.user_id));
+    if (old && old.rank !== e.rank) li.classList.add(e.rank < old.rank ? "moved-up" : "moved-down");
+    if (e.changed) li.classList.add("changed");
+    return li;
+  }));
+  state.entries.forEach((e) => delete e.changed);
+  // FLIP: start each row where it was and let it glide to its new place.
+  for (const li of board.children) {
+    const old = before.get(li.dataset.userId);
+    const dy = old ? old.top - li.getBoundingClientRect().top : 40;
+    if (!dy) continue;
+    li.animate([{ transform: `translateY(${dy}px)`, opacity: old ? 1 : 0 }, { transform: "none", opacity: 1 }],
+      { duration: 600, easing: "cubic-bezier(.2,.8,.2,1)" });
+    setTimeout(() => li.classList.remove("moved-up", "moved-down"), 2500);
+  }
+  $("empty").hidden = state.entries.length > 0;
+  renderCountdown();
+}
+
+function renderCountdown() {
+  const el = $("countdown");
+  if (!state.period || !state.period.end) { el.textContent = ""; return; }
+  const ms = new Date(state.period.end) - Date.now();
+  if (ms <= 0) { el.textContent = "Closing…"; return; }
+  const d = Math.floor(ms / 86400000), h = Math.floor(ms / 3600000) % 24, m = Math.floor(ms / 60000) % 60;
+  el.textContent = "Ends in " + (d ? d + "d " : "") + (d || h ? h + "h " : "") + m + "m";
+}
+setInterval(renderCountdown, 15000);
+
+function money(v) { return v == null ? "" : "$" + Math.round(v).toLocaleString(); }
+
+function renderTicker() {
+  const t = $("ticker");
+  t.replaceChildren(...state.wins.slice().reverse().map((w) => {
+    const span = document.createElement("span");
+    span.className = "win";
+    span.innerHTML = "★ <b></b> won <span></span>";
+    span.querySelector("b").textContent = w.display_name || "a rep";
+    span.querySelector("span").textContent = money(w.value) || w.activity_type;
+    return span;
+  }));
+}
+
+let celebrationTimer = null;
+function celebrate(win) {
+  $("celebration-name").textContent = win.display_name || "The team";
+  $("celebration-value").textContent = money(win.value);
+  $("celebration").hidden = false;
+  clearTimeout(celebrationTimer);
+  celebrationTimer = setTimeout(() => { $("celebration").hidden = true; }, 5000);
+}
+
+// ---------- boot ----------
+(async function boot() {
+  if (!state.token) { showPairing(); return; }
+  for (let delay = 1000; ; delay = Math.min(delay * 2, 15000)) {
+    try { const config = await loadConfig(); if (config) start(config); return; }
+    catch (e) { $("screen").hidden = false; setStatus("reconnecting", "Reconnecting…"); await new Promise((r) => setTimeout(r, delay)); }
+  }
+})();
+setInterval(async () => {
+  if (!state.token || !state.config) return;
+  try {
+    const c = await loadConfig();
+    if (c && JSON.stringify(c.boards) !== JSON.stringify(state.config.boards)) { state.config = c; state.boardIndex = -1; rotate(); }
+  } catch (e) { /* keep showing what we have */ }
+}, 60000);
