@@ -165,7 +165,16 @@ def cmd_up(args) -> None:
 
     async def run():
         from server.app import create_app
-        from server.demo import ADMIN_EMAIL, MANAGER_EMAIL, PASSWORD, backfill, rep_ids, seed, simulate
+        from server.demo import (
+            ADMIN_EMAIL,
+            MANAGER_EMAIL,
+            PASSWORD,
+            backfill,
+            display_code,
+            rep_ids,
+            seed,
+            simulate,
+        )
         from server.runtime import Runtime
         from server.services.board_sync import rebuild_all
 
@@ -190,6 +199,7 @@ def cmd_up(args) -> None:
             await asyncio.sleep(0.05)
         if created:
             await backfill(base, key, ids)
+        tv_code = await display_code(rt, org_id)
         print(f"""
 RepRally is running on embedded defaults (database {settings.database_url}, Redis {settings.redis_url}).
 
@@ -198,6 +208,7 @@ RepRally is running on embedded defaults (database {settings.database_url}, Redi
   Health         {base}/readyz
   Org board      {base}/api/v1/leaderboards/points?window=week
   Game server    ws://{rt_host}:{rt_port}/ws   (protocol: docs/realtime-protocol.md)
+  Office TV      {base}/tv   pairing code {tv_code} (valid 15 minutes; a new one at every start)
 
   Admin login    {ADMIN_EMAIL} / {PASSWORD}
   Manager login  {MANAGER_EMAIL} / {PASSWORD}

@@ -106,3 +106,19 @@ async def simulate(base_url: str, api_key: str, user_ids: list[int], rate_per_s:
             except httpx.HTTPError as exc:
                 log.warning("simulated activity failed: %s", exc)
             await asyncio.sleep(rng.expovariate(rate_per_s))
+
+
+async def display_code(rt, org_id: int) -> str:
+    """A fresh pairing code for the demo org's office screen (created on first use)."""
+    from server.services import displays
+
+    async with rt.sessions() as s:
+        admin = await orgs_repo.user_by_email(s, ADMIN_EMAIL)
+    principal = Principal(org_id, "admin", admin.id)
+    existing = await displays.list_for_org(rt, principal)
+    if existing:
+        return (await displays.new_code(rt, principal, existing[0].id)).pairing_code
+    row = await displays.create(rt, principal, "Sales floor",
+                                ["lb:points:day:org", "lb:points:week:org", "lb:deal_won:month:org",
+                                 "lb:call:day:org"], 15)
+    return row.pairing_code
