@@ -22,6 +22,7 @@ import secrets
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from redis.exceptions import RedisError
 
@@ -65,8 +66,10 @@ class LocalChannel:
     holding: bool = False
     last_publish: float = 0.0
     last_period_check: float = 0.0
+    last_lease_try: float = 0.0
     view: list | None = None
     period: dict | None = None
+    period_end: float | None = None  # epoch seconds
 
 
 class Hub:
@@ -250,7 +253,10 @@ class Hub:
                     continue
                 if now - lc.last_period_check >= PERIOD_CHECK_S:
                     lc.last_period_check = now
-                    lc.dirty = True  # a refresh notices a new period
+                    if lc.holding and lc.period_end is not None and time.time() >= lc.period_end:
+                        lc.dirty = True  # the period is over: the refresh announces the new one
+                    elif not lc.holding and now - lc.last_lease_try >= LEASE_MS / 1000:
+                        lc.dirty = True  # make sure some process writes this channel
                 if lc.dirty and now - lc.last_publish >= MIN_INTERVAL_S:
                     lc.dirty = False
                     due.append(lc)
@@ -259,6 +265,7 @@ class Hub:
 
     async def _refresh(self, lc: LocalChannel) -> None:
         try:
+            lc.last_lease_try = time.monotonic()
             held = bool(await self._lease(keys=[self._lease_key(lc)], args=[self.process_id, LEASE_MS]))
             if not held:
                 lc.holding = False
@@ -278,6 +285,7 @@ class Hub:
                 old = []
             changed, removed = diff(old, entries)
             lc.period, lc.view = period, entries
+            lc.period_end = datetime.fromisoformat(period["end"]).timestamp() if period["end"] else None
             if changed or removed:
                 frame = {"type": "delta", "channel": name, "period": period, "entries": changed,
                          "removed": removed}
