@@ -8,6 +8,7 @@ import logging
 import msgspec
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
+from sqlalchemy.exc import StatementError
 
 from server.api.schemas import ErrorBody, ErrorResponse
 from server.domain.errors import DomainError
@@ -50,7 +51,26 @@ def http_error(_: Request, exc: HTTPException) -> Response:
     return error_response(status, _STATUS_CODES.get(status, "bad_request"), exc.detail or "bad request")
 
 
-def unexpected_error(_: Request, exc: Exception) -> Response:
+def _out_of_range(exc: BaseException) -> bool:
+    """A value the database cannot hold (e.g. an id beyond 64 bits): the request's fault."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, OverflowError) or type(exc).__name__ in ("DataError", "NumericValueOutOfRangeError"):
+            return True
+        exc = exc.__cause__ or getattr(exc, "orig", None)
+        seen += 1
+    return False
+
+
+def database_error(request: Request, exc: StatementError) -> Response:
+    if _out_of_range(exc):
+        return error_response(400, "out_of_range", "a number in the request is out of range")
+    return unexpected_error(request, exc)
+
+
+def unexpected_error(request: Request, exc: Exception) -> Response:
+    if isinstance(exc, OverflowError):
+        return error_response(400, "out_of_range", "a number in the request is out of range")
     log.exception("unhandled error", exc_info=exc)
     return error_response(500, "internal_error", "something went wrong on our side")
 
@@ -59,5 +79,6 @@ HANDLERS = {
     DomainError: domain_error,
     ValidationException: validation_error,
     HTTPException: http_error,
+    StatementError: database_error,
     Exception: unexpected_error,
 }

@@ -16,6 +16,8 @@ Key = Annotated[str, Meta(min_length=1, max_length=64, pattern=r"^[a-z][a-z0-9_]
 Role = Literal["rep", "manager", "admin"]
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 NonNegInt = Annotated[int, Meta(ge=0, le=1_000_000)]
+#: A row id: positive and within a signed 64-bit integer, like the database's.
+Id = Annotated[int, Meta(ge=1, le=2**63 - 1)]
 
 
 class ErrorBody(Struct):
@@ -124,7 +126,7 @@ class UserCreate(Struct, forbid_unknown_fields=True):
     display_name: Name
     password: Password
     role: Role = "rep"
-    team_id: int | None = None
+    team_id: Id | None = None
     region: OptName = None
     job_role: OptName = None
     shift: OptName = None
@@ -135,7 +137,7 @@ class UserUpdate(Struct, forbid_unknown_fields=True):
     display_name: Name | UnsetType = UNSET
     password: Password | UnsetType = UNSET
     role: Role | UnsetType = UNSET
-    team_id: int | None | UnsetType = UNSET
+    team_id: Id | None | UnsetType = UNSET
     region: OptName | UnsetType = UNSET
     job_role: OptName | UnsetType = UNSET
     shift: OptName | UnsetType = UNSET
@@ -204,7 +206,7 @@ class ActivityIn(Struct, forbid_unknown_fields=True):
     value: float | None = None
     occurred_at: datetime | None = None
     external_id: str | None = None
-    user_id: int | None = None
+    user_id: Id | None = None
 
 
 class BatchIn(Struct, forbid_unknown_fields=True):

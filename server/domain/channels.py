@@ -57,7 +57,7 @@ def _segment_ok(segment: str) -> bool:
     kind, sep, value = segment.partition(":")
     if not sep or kind not in SEGMENT_KINDS or not value:
         return False
-    return value.isdigit() if kind == "team" else True
+    return value.isdigit() and int(value) < 2**63 if kind == "team" else True
 
 
 def check_access(channel: Channel, *, role: str, user_id: int | None) -> None:

@@ -18,6 +18,7 @@ from server.storage import orgs as orgs_repo
 SEGMENT_KINDS = ("team", "region", "job_role", "shift")
 MAX_LIMIT = 200
 MAX_RADIUS = 50
+MAX_OFFSET = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,7 @@ def parse_segment(raw: str) -> Segment:
         raise DomainError("invalid_segment",
                           "segment must be 'org', 'team:<id>', 'region:<name>', 'job_role:<name>' or 'shift:<name>'")
     if kind == "team":
-        if not value.isdigit():
+        if not value.isdigit() or int(value) >= 2**63:
             raise DomainError("invalid_segment", "team segments name the team id, e.g. 'team:12'")
         return Segment(kind, int(value))
     return Segment(kind, value)
@@ -89,8 +90,8 @@ async def read(rt, org_id: int, metric: str, window: str, segment_raw: str, *, l
                period_id: str | None = None) -> Board:
     if not 1 <= limit <= MAX_LIMIT:
         raise DomainError("invalid_limit", f"limit must be between 1 and {MAX_LIMIT}")
-    if offset < 0:
-        raise DomainError("invalid_offset", "offset must be 0 or more")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise DomainError("invalid_offset", f"offset must be between 0 and {MAX_OFFSET}")
     segment = parse_segment(segment_raw)
     period = await _resolve(rt, org_id, metric, window, period_id)
     try:

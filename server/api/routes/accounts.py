@@ -83,7 +83,7 @@ class OrgController(Controller):
     async def list_users(
         self, principal: Principal, rt: object, team_id: int | None = None, role: str | None = None,
         active: bool | None = None, limit: int = Parameter(default=100, ge=1, le=500),
-        offset: int = Parameter(default=0, ge=0),
+        offset: int = Parameter(default=0, ge=0, le=10**9),
     ) -> w.UserList:
         require_user(principal)
         async with rt.sessions() as s:
