@@ -164,7 +164,7 @@ class Hub:
             if page is None:
                 return None
             mine = next((e for e in page.entries if e.user_id == user_id), None)
-            return {"rank": mine.rank, "score": mine.score} if mine else {"rank": None, "score": 0}
+            return {"rank": mine.rank, "score": mine.score} if mine else {"rank": page.total + 1, "score": 0}
 
         return {"points_balance": balance, "rank_today": rank(ranks["day"]), "rank_this_week": rank(ranks["week"])}
 

@@ -92,6 +92,7 @@ class Runtime:
         self.tokens = Tokens(settings.jwt_secret, settings.access_token_ttl_s, settings.refresh_token_ttl_s)
         self._orgs = _TTLCache(30.0)
         self._types = _TTLCache(CACHE_TTL_S)
+        self._inactive = _TTLCache(CACHE_TTL_S)
         self.api_keys = _TTLCache(CACHE_TTL_S)
         self.displays = _TTLCache(CACHE_TTL_S)
         #: Monotonic time before which the activity path does not try Redis (it just failed).
@@ -99,6 +100,8 @@ class Runtime:
         #: Entry ids that reached Redis and still need `boarded = true` in SQL.
         self.boarded_buffer: list[int] = []
         self.rebuilds: dict[int, asyncio.Task] = {}
+        #: Orgs whose view must be rebuilt (again) once Redis answers / the running rebuild ends.
+        self.rebuild_pending: set[int] = set()
         self._tasks: list[asyncio.Task] = []
 
     # -- cached reads ---------------------------------------------------------------------
@@ -128,6 +131,18 @@ class Runtime:
 
     def forget_types(self, org_id: int) -> None:
         self._types.drop(org_id)
+
+    async def inactive_users(self, org_id: int) -> set[int]:
+        """Deactivated users of an org: their still-valid access tokens must not log activities."""
+        found = self._inactive.get(org_id)
+        if found is None:
+            async with self.sessions() as s:
+                found = await orgs_repo.inactive_user_ids(s, org_id)
+            self._inactive.put(org_id, found)
+        return found
+
+    def forget_inactive(self, org_id: int) -> None:
+        self._inactive.drop(org_id)
 
     # -- Redis availability -----------------------------------------------------------------
     @property

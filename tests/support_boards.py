@@ -5,6 +5,7 @@ asked, their own database) for tests that flush, stop or replace Redis."""
 from __future__ import annotations
 
 import asyncio
+import shutil
 import tempfile
 from collections import defaultdict
 from contextlib import asynccontextmanager
@@ -169,6 +170,7 @@ async def private_stack(database_url: str, **settings):
             await asyncio.gather(task, return_exceptions=True)
         await rt.close()
         await asyncio.to_thread(server.stop)
+        shutil.rmtree(server.var_dir, ignore_errors=True)
 
 
 @asynccontextmanager
@@ -176,9 +178,10 @@ async def scratch_database(base_url: str, *, migrated: bool = True):
     """A new empty database next to the test one (a SQLite file, or a PostgreSQL database
     made with CREATE DATABASE and dropped afterwards)."""
     url = make_url(normalise_url(base_url))
-    name = None
+    name = folder = None
     if url.get_backend_name() == "sqlite":
-        scratch = f"sqlite+aiosqlite:///{Path(tempfile.mkdtemp(prefix='rr-db-')) / 'scratch.db'}"
+        folder = Path(tempfile.mkdtemp(prefix="rr-db-"))
+        scratch = f"sqlite+aiosqlite:///{folder / 'scratch.db'}"
     else:
         name = unique("rr_scratch_")
         await _postgres_admin(base_url, f'CREATE DATABASE "{name}"')
@@ -190,6 +193,8 @@ async def scratch_database(base_url: str, *, migrated: bool = True):
     finally:
         if name is not None:
             await _postgres_admin(base_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 async def _postgres_admin(url: str, sql: str) -> None:

@@ -117,17 +117,24 @@ async def test_current_periods_follow_the_org_time_zone_and_week_start(client):
         "id": "all", "start": "2020-01-01T00:00:00Z", "end": None}
 
 
-@pytest.mark.parametrize("window,pid,start,end", [
-    ("day", "2026-03-08", "2026-03-08T05:00:00Z", "2026-03-09T04:00:00Z"),   # 23 h: clocks go forward
-    ("day", "2026-11-01", "2026-11-01T04:00:00Z", "2026-11-02T05:00:00Z"),   # 25 h: clocks go back
-    ("week", "w2026-11-15", "2026-11-15T05:00:00Z", "2026-11-22T05:00:00Z"),
-    ("week", "w2026-03-08", "2026-03-08T05:00:00Z", "2026-03-15T04:00:00Z"),
-    ("month", "2026-11", "2026-11-01T04:00:00Z", "2026-12-01T05:00:00Z"),
-    ("quarter", "2026-Q4", "2026-10-01T04:00:00Z", "2027-01-01T05:00:00Z"),
-    ("all", "all", "2020-01-01T00:00:00Z", None),
+NY = "America/New_York"
+SANTIAGO = "America/Santiago"  # DST starts at midnight: 2026-09-06 begins at 01:00
+
+
+@pytest.mark.parametrize("tz,window,pid,start,end", [
+    (NY, "day", "2026-03-08", "2026-03-08T05:00:00Z", "2026-03-09T04:00:00Z"),   # 23 h: clocks go forward
+    (NY, "day", "2026-11-01", "2026-11-01T04:00:00Z", "2026-11-02T05:00:00Z"),   # 25 h: clocks go back
+    (NY, "week", "w2026-11-15", "2026-11-15T05:00:00Z", "2026-11-22T05:00:00Z"),
+    (NY, "week", "w2026-03-08", "2026-03-08T05:00:00Z", "2026-03-15T04:00:00Z"),
+    (NY, "month", "2026-11", "2026-11-01T04:00:00Z", "2026-12-01T05:00:00Z"),
+    (NY, "quarter", "2026-Q4", "2026-10-01T04:00:00Z", "2027-01-01T05:00:00Z"),
+    (NY, "all", "all", "2020-01-01T00:00:00Z", None),
+    (SANTIAGO, "day", "2026-09-05", "2026-09-05T04:00:00Z", "2026-09-06T04:00:00Z"),
+    (SANTIAGO, "day", "2026-09-06", "2026-09-06T04:00:00Z", "2026-09-07T03:00:00Z"),
+    (SANTIAGO, "day", "2026-04-04", "2026-04-04T03:00:00Z", "2026-04-05T04:00:00Z"),
 ])
-async def test_named_periods_in_new_york_with_sunday_weeks(client, window, pid, start, end):
-    admin = await new_org(client, timezone="America/New_York", week_start="sunday")
+async def test_named_periods_in_the_org_time_zone(client, tz, window, pid, start, end):
+    admin = await new_org(client, timezone=tz, week_start="sunday")
     body = await admin.board("points", window=window, period=pid)
     assert body["period"] == {"id": pid, "start": start, "end": end}
     assert (body["total"], body["entries"]) == (0, [])
@@ -232,3 +239,46 @@ async def test_a_new_activity_type_gets_a_board(client):
     assert out["points_awarded"] == 10
     assert scores(await admin.board("demo_given", window="day")) == {rep: 2}
     assert scores(await admin.board("points", window="day")) == {rep: 10}
+
+
+async def test_an_activity_type_cannot_take_the_points_boards_name(client):
+    admin = await new_org(client)
+    r = await admin.post("/activity-types", {"key": "points", "label": "Points", "points": 5})
+    assert (r.status_code, r.json()["error"]["code"]) == (400, "reserved_key")
+    rep = await add_rep(admin)
+    await admin.log("call", user_id=rep)
+    assert scores(await admin.board("points", window="all")) == {rep: 2}
+
+
+async def test_a_new_time_zone_and_week_start_move_the_boards(client, rt):
+    admin = await fresh_org(client)
+    rep = await add_rep(admin)
+    yesterday_utc = datetime.now(UTC).date() - timedelta(days=1)
+    early = datetime(yesterday_utc.year, yesterday_utc.month, yesterday_utc.day, 2, tzinfo=UTC)
+    await admin.log("meeting_booked", user_id=rep, occurred_at=iso(early))
+    now = datetime.now(UTC)
+    await admin.log("call", user_id=rep)
+    assert ranked(await admin.board("points", window="day", period=yesterday_utc.isoformat())) == [(1, rep, 10)]
+
+    await admin.ok("patch", "/org", {"timezone": "America/New_York", "week_start": "sunday"})
+    await rt.rebuilds[admin.org_id]
+    tz = ZoneInfo("America/New_York")
+    # 02:00 UTC is the evening before in New York.
+    days: dict[str, int] = {}
+    weeks: dict[str, int] = {}
+    for at, points in ((early, 10), (now, 2)):
+        local = at.astimezone(tz).date()
+        sunday = local - timedelta(days=(local.weekday() + 1) % 7)
+        days[local.isoformat()] = days.get(local.isoformat(), 0) + points
+        weeks[f"w{sunday.isoformat()}"] = weeks.get(f"w{sunday.isoformat()}", 0) + points
+    assert early.astimezone(tz).date() == yesterday_utc - timedelta(days=1)
+    for pid, total in days.items():
+        assert ranked(await admin.board("points", window="day", period=pid)) == [(1, rep, total)], pid
+    for pid, total in weeks.items():
+        assert ranked(await admin.board("points", window="week", period=pid)) == [(1, rep, total)], pid
+    if yesterday_utc.isoformat() not in days:
+        assert (await admin.board("points", window="day", period=yesterday_utc.isoformat()))["entries"] == []
+    monday = yesterday_utc - timedelta(days=yesterday_utc.weekday())
+    r = await admin.get("/leaderboards/points", window="week", period=f"w{monday.isoformat()}")  # a Monday
+    assert (r.status_code, r.json()["error"]["code"]) == (400, "invalid_period")
+    assert ranked(await admin.board("points", window="all")) == [(1, rep, 12)]

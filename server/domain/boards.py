@@ -12,10 +12,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from server.domain.errors import DomainError
 from server.domain.periods import Period, periods_for
 from server.domain.ranking import tie_part, tie_scale
 
 POINTS = "points"
+
+
+def check_type_key(key: str) -> None:
+    """Activity type keys name their boards; `points` would share the points boards' keys."""
+    if key == POINTS:
+        raise DomainError("reserved_key", f"'{POINTS}' is the points leaderboard; choose another activity type key")
 
 
 @dataclass(frozen=True, slots=True)

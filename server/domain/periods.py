@@ -56,13 +56,10 @@ def is_timezone(name: str) -> bool:
 
 def local_midnight(day: date, tz: ZoneInfo) -> datetime:
     """UTC instant of local 00:00 on `day` (the first instant of that day where 00:00 is skipped)."""
-    naive = datetime(day.year, day.month, day.day)
-    aware = naive.replace(tzinfo=tz)
-    # A skipped midnight (e.g. America/Santiago) maps forward; round-trip to detect it.
-    utc = aware.astimezone(UTC)
-    if utc.astimezone(tz).replace(tzinfo=None) != naive:
-        utc = aware.replace(fold=1).astimezone(UTC)
-    return utc
+    # fold=0 reads a skipped midnight (e.g. America/Santiago) with the offset before the jump,
+    # which gives the instant the clocks jump: the day's first instant (fold=1 would give an
+    # instant of the day before). A repeated midnight gets its first occurrence.
+    return datetime(day.year, day.month, day.day, tzinfo=tz).astimezone(UTC)
 
 
 def _week_start(day: date, week_start: int) -> date:

@@ -8,6 +8,7 @@ from redis.exceptions import RedisError
 from sqlalchemy.exc import IntegrityError
 
 from server.board.store import Profile
+from server.domain.boards import check_type_key
 from server.domain.errors import Conflict, DomainError, Forbidden, NotFound, Unauthorized
 from server.domain.periods import WEEKDAYS, zone
 from server.services import board_sync
@@ -176,27 +177,33 @@ async def update_user(rt, principal: Principal, user_id: int, changes: dict) -> 
             else:
                 setattr(user, k, v)
     await _sync_profile(rt, user)
+    rt.forget_inactive(user.org_id)
     if was_active and not user.active:
-        await _try_redis(rt, rt.boards.remove_member(user.org_id, user.id))
+        await _try_redis(rt, rt.boards.remove_member(user.org_id, user.id), org_id=user.org_id)
     elif not was_active and user.active:
         board_sync.schedule_rebuild(rt, user.org_id)  # bring their ledger back onto the boards
     return user
 
 
 async def _sync_profile(rt, user: User) -> None:
-    await _try_redis(rt, rt.boards.set_profiles(user.org_id, {user.id: Profile(user.display_name, user.team_id)}))
+    await _try_redis(rt, rt.boards.set_profiles(user.org_id, {user.id: Profile(user.display_name, user.team_id)}),
+                     org_id=user.org_id)
 
 
-async def _try_redis(rt, coro) -> None:
-    """Redis is a view: a failed write here is repaired by the next rebuild, never fatal."""
+async def _try_redis(rt, coro, org_id: int | None = None) -> None:
+    """Redis is a view: a failed write here is never fatal; with `org_id` the org's view is
+    rebuilt from SQL once Redis answers again."""
     try:
         await coro
     except (RedisError, OSError) as exc:
         rt.redis_failed(exc)
+        if org_id is not None:
+            rt.rebuild_pending.add(org_id)
 
 
 # -- activity types ---------------------------------------------------------------------------
 async def create_activity_type(rt, principal: Principal, data: dict):
+    check_type_key(data["key"])
     async with rt.sessions() as s, s.begin():
         if await types_repo.get_by_key(s, principal.org_id, data["key"]):
             raise Conflict("activity_type_exists", f"activity type '{data['key']}' already exists")

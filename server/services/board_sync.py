@@ -82,6 +82,10 @@ async def sync_pending(rt, limit: int = 2000) -> int:
         by_org[row.org_id].append(facts_from_row(row, row.type_key, row.value_points is not None))
     done = 0
     for org_id, facts in by_org.items():
+        inactive = await rt.inactive_users(org_id)
+        skipped = [f.entry_id for f in facts if f.user_id in inactive]  # deactivated: off the boards
+        rt.boarded_buffer.extend(skipped)
+        facts = [f for f in facts if f.user_id not in inactive]
         if await apply_entries(rt, org_id, facts):
             done += len(facts)
     await flush_boarded(rt)
@@ -89,20 +93,36 @@ async def sync_pending(rt, limit: int = 2000) -> int:
 
 
 def schedule_rebuild(rt, org_id: int) -> None:
+    """Rebuild the org's view in the background; asked again while one runs, it runs once more after."""
     task = rt.rebuilds.get(org_id)
     if task is None or task.done():
         rt.rebuilds[org_id] = asyncio.create_task(_rebuild_logged(rt, org_id))
+    else:
+        rt.rebuild_pending.add(org_id)
 
 
 async def _rebuild_logged(rt, org_id: int) -> None:
     try:
         report = await rebuild_org(rt, org_id)
-        if report:
+        if report is None:  # another process holds the lock: try again after it
+            rt.rebuild_pending.add(org_id)
+        else:
             log.info("rebuilt boards of org %s from %s ledger entries", org_id, report.entries)
     except (RedisError, OSError) as exc:
         rt.redis_failed(exc)
+        rt.rebuild_pending.add(org_id)
     except Exception:
         log.exception("rebuild of org %s failed", org_id)
+
+
+def _run_pending_rebuilds(rt) -> None:
+    if not rt.redis_usable:
+        return
+    for org_id in list(rt.rebuild_pending):
+        task = rt.rebuilds.get(org_id)
+        if task is None or task.done():
+            rt.rebuild_pending.discard(org_id)
+            schedule_rebuild(rt, org_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +206,7 @@ async def run_sync_loop(rt) -> None:
             if tick * 0.25 >= interval:
                 tick = 0
                 await sync_pending(rt)
+                _run_pending_rebuilds(rt)
         except asyncio.CancelledError:
             raise
         except Exception:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from sqlalchemy.exc import IntegrityError
 
 from server.domain.boards import EntryFacts
-from server.domain.errors import Conflict, DomainError, Forbidden, NotFound
+from server.domain.errors import Conflict, DomainError, Forbidden, NotFound, Unauthorized
 from server.domain.periods import local_date
 from server.domain.scoring import Rule, board_value, price, validate_amounts, validate_occurred_at
 from server.runtime import TypeInfo
@@ -97,6 +97,8 @@ async def record(rt, principal: Principal, items: list[ActivityInput], *, batch:
     outcomes = [ItemOutcome() for _ in items]
     named = {it.user_id for it in items if it.user_id is not None}
     valid_users = await _check_users(rt, principal, named) if named else set()
+    if principal.user_id is not None and principal.user_id in await rt.inactive_users(principal.org_id):
+        raise Unauthorized("account_disabled", "this account is deactivated")
     prepared: list[_Prepared] = []
     seen_external: dict[str, int] = {}
     source = _source(principal, batch)

@@ -179,6 +179,7 @@ async def my_ranks(rt, org_id: int, user_id: int) -> dict[str, Page | None]:
         try:
             out[window] = await rt.boards.around(org_id, POINTS, period_for(window, now, org.tz, org.week_start),
                                                  user_id, 0)
+            _check_view(rt, org_id, out[window])
         except (RedisError, OSError) as exc:
             rt.redis_failed(exc)
             out[window] = None

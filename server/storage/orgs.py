@@ -85,6 +85,11 @@ async def segment_members(session: AsyncSession, org_id: int, kind: str, value: 
     return list((await session.scalars(q)).all())
 
 
+async def inactive_user_ids(session: AsyncSession, org_id: int) -> set[int]:
+    q = select(User.id).where(User.org_id == org_id, User.active.is_(False))
+    return set(await session.scalars(q))
+
+
 async def active_users(session: AsyncSession, org_id: int) -> Sequence[User]:
     return (await session.scalars(select(User).where(User.org_id == org_id, User.active.is_(True)))).all()
 

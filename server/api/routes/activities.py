@@ -110,7 +110,7 @@ class ActivityController(Controller):
             if page is None:
                 return None
             mine = next((e for e in page.entries if e.user_id == user_id), None)
-            return w.RankOut(mine.rank, mine.score) if mine else w.RankOut(None, 0)
+            return w.RankOut(mine.rank, mine.score) if mine else w.RankOut(page.total + 1, 0)
 
         return w.MeOut(user_out(user), org_out(org), balance, rank(ranks["day"]), rank(ranks["week"]))
 
