@@ -127,7 +127,12 @@ class Api:
         return await self.client.delete(f"/api/v1{path}", headers=self.headers)
 
     async def ok(self, method: str, path: str, json=None, status: int | tuple = (200, 201), **params):
-        r = await getattr(self, method)(path, json=json) if method != "get" else await self.get(path, **params)
+        if method == "get":
+            r = await self.get(path, **params)
+        elif method == "delete":
+            r = await self.delete(path)
+        else:
+            r = await getattr(self, method)(path, json=json)
         statuses = status if isinstance(status, tuple) else (status,)
         assert r.status_code in statuses, f"{method.upper()} {path} -> {r.status_code} {r.text}"
         return r.json()

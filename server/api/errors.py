@@ -16,7 +16,9 @@ from server.domain.errors import DomainError
 log = logging.getLogger("reprally.api")
 
 _STATUS_CODES = {
-    400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
+    # The framework's own 400s are malformed requests (e.g. a body that is not JSON): the
+    # documented code for those is `invalid_request`, the same as a body that fails validation.
+    400: "invalid_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
     405: "method_not_allowed", 409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type",
     429: "rate_limited",
 }

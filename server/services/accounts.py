@@ -29,18 +29,24 @@ def _valid_tz(name: str | None) -> None:
 async def create_org(rt, *, name: str, timezone: str, week_start: str, admin_email: str, admin_password: str,
                      admin_name: str):
     _valid_tz(timezone)
-    async with rt.sessions() as s, s.begin():
-        if await orgs_repo.user_by_email(s, admin_email):
-            raise Conflict("email_taken", "an account with this email already exists")
-        org = await orgs_repo.create_org(s, name, timezone, WEEKDAYS.index(week_start))
-        await types_repo.create_defaults(s, org.id)
-        user = User(org_id=org.id, email=admin_email.lower(), password_hash=rt.passwords.hash(admin_password),
-                    display_name=admin_name, role="admin", active=True)
-        s.add(user)
+    password_hash = await rt.passwords.hash(admin_password)
+    for attempt in range(2):
         try:
-            await s.flush()
+            async with rt.sessions() as s, s.begin():
+                if await orgs_repo.user_by_email(s, admin_email):
+                    raise Conflict("email_taken", "an account with this email already exists")
+                org = await orgs_repo.create_org(s, name, timezone, WEEKDAYS.index(week_start))
+                await types_repo.create_defaults(s, org.id)
+                user = User(org_id=org.id, email=admin_email.lower(), password_hash=password_hash,
+                            display_name=admin_name, role="admin", active=True)
+                s.add(user)
+                await s.flush()
+            break
         except IntegrityError:
-            raise Conflict("email_taken", "an account with this email already exists") from None
+            # A concurrent sign-up took this email or org slug after our checks: check once more
+            # (the email check then answers 409, a taken slug gets a suffix).
+            if attempt:
+                raise Conflict("email_taken", "an account with this email already exists") from None
     await _try_redis(rt, rt.boards.ensure_meta(org.id))
     await _sync_profile(rt, user)
     return org, user
@@ -65,7 +71,7 @@ async def update_org(rt, principal: Principal, changes: dict):
 async def login(rt, email: str, password: str):
     async with rt.sessions() as s:
         user = await orgs_repo.user_by_email(s, email)
-    if not rt.passwords.verify(user.password_hash if user else None, password) or user is None:
+    if not await rt.passwords.verify(user.password_hash if user else None, password) or user is None:
         raise Unauthorized("invalid_credentials", "email or password is wrong")
     if not user.active:
         raise Unauthorized("account_disabled", "this account is deactivated")
@@ -83,11 +89,14 @@ async def refresh(rt, refresh_token: str):
 
 # -- teams ------------------------------------------------------------------------------------
 async def create_team(rt, principal: Principal, name: str, region: str | None):
-    async with rt.sessions() as s, s.begin():
-        if await orgs_repo.team_name_taken(s, principal.org_id, name):
-            raise Conflict("team_exists", f"a team named '{name}' already exists")
-        team = Team(org_id=principal.org_id, name=name, region=region)
-        s.add(team)
+    try:
+        async with rt.sessions() as s, s.begin():
+            if await orgs_repo.team_name_taken(s, principal.org_id, name):
+                raise Conflict("team_exists", f"a team named '{name}' already exists")
+            team = Team(org_id=principal.org_id, name=name, region=region)
+            s.add(team)
+    except IntegrityError:  # a concurrent request created the name after our check
+        raise Conflict("team_exists", f"a team named '{name}' already exists") from None
     return team
 
 
@@ -100,14 +109,18 @@ async def get_team(rt, principal: Principal, team_id: int):
 
 
 async def update_team(rt, principal: Principal, team_id: int, changes: dict):
-    async with rt.sessions() as s, s.begin():
-        team = await orgs_repo.get_team(s, principal.org_id, team_id)
-        if team is None:
-            raise NotFound("team_not_found", f"team {team_id} not found")
-        if "name" in changes and await orgs_repo.team_name_taken(s, principal.org_id, changes["name"], team_id):
-            raise Conflict("team_exists", f"a team named '{changes['name']}' already exists")
-        for k, v in changes.items():
-            setattr(team, k, v)
+    try:
+        async with rt.sessions() as s, s.begin():
+            team = await orgs_repo.get_team(s, principal.org_id, team_id)
+            if team is None:
+                raise NotFound("team_not_found", f"team {team_id} not found")
+            if "name" in changes and await orgs_repo.team_name_taken(s, principal.org_id, changes["name"],
+                                                                     team_id):
+                raise Conflict("team_exists", f"a team named '{changes['name']}' already exists")
+            for k, v in changes.items():
+                setattr(team, k, v)
+    except IntegrityError:  # a concurrent request took the name after our check
+        raise Conflict("team_exists", f"a team named '{changes.get('name')}' already exists") from None
     return team
 
 
@@ -120,6 +133,7 @@ def _check_role_grant(principal: Principal, role: str) -> None:
 async def create_user(rt, principal: Principal, data: dict) -> User:
     _check_role_grant(principal, data["role"])
     _valid_tz(data.get("timezone"))
+    password_hash = await rt.passwords.hash(data["password"])
     async with rt.sessions() as s, s.begin():
         team = None
         if data.get("team_id") is not None:
@@ -129,7 +143,7 @@ async def create_user(rt, principal: Principal, data: dict) -> User:
         if await orgs_repo.user_by_email(s, data["email"]):
             raise Conflict("email_taken", "an account with this email already exists")
         user = User(
-            org_id=principal.org_id, email=data["email"].lower(), password_hash=rt.passwords.hash(data["password"]),
+            org_id=principal.org_id, email=data["email"].lower(), password_hash=password_hash,
             display_name=data["display_name"], role=data["role"], team_id=data.get("team_id"),
             region=data.get("region") or (team.region if team else None), job_role=data.get("job_role"),
             shift=data.get("shift"), timezone=data.get("timezone"), active=True,
@@ -157,6 +171,8 @@ async def update_user(rt, principal: Principal, user_id: int, changes: dict) -> 
         if not is_self or set(changes) - {"display_name", "password", "timezone"}:
             raise Forbidden("forbidden", "reps can change only their own name, password and time zone")
     _valid_tz(changes.get("timezone"))
+    if "password" in changes:
+        changes["password_hash"] = await rt.passwords.hash(changes.pop("password"))
     async with rt.sessions() as s, s.begin():
         user = await orgs_repo.get_user(s, principal.org_id, user_id)
         if user is None:
@@ -172,10 +188,7 @@ async def update_user(rt, principal: Principal, user_id: int, changes: dict) -> 
             raise DomainError("cannot_deactivate_self", "you cannot deactivate your own account")
         was_active = user.active
         for k, v in changes.items():
-            if k == "password":
-                user.password_hash = rt.passwords.hash(v)
-            else:
-                setattr(user, k, v)
+            setattr(user, k, v)
     await _sync_profile(rt, user)
     rt.forget_inactive(user.org_id)
     if was_active and not user.active:
@@ -204,17 +217,20 @@ async def _try_redis(rt, coro, org_id: int | None = None) -> None:
 # -- activity types ---------------------------------------------------------------------------
 async def create_activity_type(rt, principal: Principal, data: dict):
     check_type_key(data["key"])
-    async with rt.sessions() as s, s.begin():
-        if await types_repo.get_by_key(s, principal.org_id, data["key"]):
-            raise Conflict("activity_type_exists", f"activity type '{data['key']}' already exists")
-        row = await types_repo.create_type(s, principal.org_id, **data)
+    try:
+        async with rt.sessions() as s, s.begin():
+            if await types_repo.get_by_key(s, principal.org_id, data["key"]):
+                raise Conflict("activity_type_exists", f"activity type '{data['key']}' already exists")
+            row = await types_repo.create_type(s, principal.org_id, **data)
+    except IntegrityError:  # a concurrent request created the key after our check
+        raise Conflict("activity_type_exists", f"activity type '{data['key']}' already exists") from None
     rt.forget_types(principal.org_id)
     return row
 
 
 async def update_activity_type(rt, principal: Principal, key: str, changes: dict):
     async with rt.sessions() as s, s.begin():
-        row = await types_repo.get_by_key(s, principal.org_id, key)
+        row = await types_repo.get_by_key(s, principal.org_id, key, for_update=True)
         if row is None:
             raise NotFound("activity_type_not_found", f"activity type '{key}' not found")
         await types_repo.update_type(s, row, changes)

@@ -8,6 +8,7 @@ SHA-256 (they are high-entropy, so a slow hash adds nothing); the prefix finds t
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import secrets
@@ -50,10 +51,14 @@ class Passwords:
         # A real hash to verify against when the email is unknown, so timing does not tell.
         self._dummy = self._hasher.hash(secrets.token_hex(8))
 
-    def hash(self, password: str) -> str:
-        return self._hasher.hash(password)
+    async def hash(self, password: str) -> str:
+        """Argon2 is deliberately slow: run it off the event loop."""
+        return await asyncio.to_thread(self._hasher.hash, password)
 
-    def verify(self, stored: str | None, password: str) -> bool:
+    async def verify(self, stored: str | None, password: str) -> bool:
+        return await asyncio.to_thread(self._verify, stored, password)
+
+    def _verify(self, stored: str | None, password: str) -> bool:
         try:
             return self._hasher.verify(stored or self._dummy, password) and stored is not None
         except (VerificationError, InvalidHashError):

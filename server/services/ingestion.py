@@ -133,7 +133,12 @@ async def record(rt, principal: Principal, items: list[ActivityInput], *, batch:
     for i, item in enumerate(items):
         if outcomes[i].recorded is None and outcomes[i].error is None and item.external_id is not None:
             first = outcomes[seen_external[item.external_id]]
-            if first.recorded is not None:
+            user_id = item.user_id if item.user_id is not None else principal.user_id
+            if first.recorded is not None and first.recorded.user_id != user_id:
+                outcomes[i].error = Conflict("external_id_taken",
+                                             "this external_id already names another rep's activity",
+                                             details={"external_id": item.external_id})
+            elif first.recorded is not None:
                 outcomes[i].recorded = _as_duplicate(first.recorded)
             else:
                 outcomes[i].error = first.error
@@ -188,7 +193,12 @@ async def _write_once(rt, principal, prepared, outcomes, now) -> list[EntryFacts
             types_by_id = {t.id: t.key for t in (await rt.types(org_id)).values()}
             for p in dupes:
                 orig = originals[p.item.external_id]
-                outcomes[p.index].recorded = _from_row(orig, types_by_id.get(orig.type_id, p.item.type))
+                if orig.user_id != p.user_id:  # never hand one rep's activity to another
+                    outcomes[p.index].error = Conflict(
+                        "external_id_taken", "this external_id already names another rep's activity",
+                        details={"external_id": p.item.external_id})
+                else:
+                    outcomes[p.index].recorded = _from_row(orig, types_by_id.get(orig.type_id, p.item.type))
         # Units per counter in item order, so the cap goes to the earliest items of the batch.
         capped = [(p, i) for p, i in fresh if p.type.daily_cap is not None]
         totals: dict[tuple, int] = {}
@@ -270,8 +280,9 @@ async def reverse(rt, principal: Principal, activity_id: int) -> Reversal:
                 "value_units": -orig.entry_value_units, "occurred_at": orig.occurred_at, "created_at": now,
                 "created_by_user_id": principal.user_id, "boarded": False,
             }])
-            await ledger_repo.release_usage(conn, principal.org_id, orig.user_id, orig.type_id,
-                                            local_date(orig.occurred_at, org.tz), orig.quantity)
+            if orig.rule_daily_cap is not None:  # only a capped rule counted these units
+                await ledger_repo.release_usage(conn, principal.org_id, orig.user_id, orig.type_id,
+                                                local_date(orig.occurred_at, org.tz), orig.quantity)
     except IntegrityError:
         raise Conflict("already_reversed", f"activity {activity_id} is already reversed") from None
     facts = EntryFacts(entry_id, orig.user_id, orig.type_key, orig.rule_value_points is not None,

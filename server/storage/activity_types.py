@@ -67,8 +67,11 @@ async def list_types(session: AsyncSession, org_id: int) -> Sequence[ActivityTyp
         select(ActivityType).where(ActivityType.org_id == org_id).order_by(ActivityType.id))).all()
 
 
-async def get_by_key(session: AsyncSession, org_id: int, key: str) -> ActivityType | None:
-    return await session.scalar(select(ActivityType).where(ActivityType.org_id == org_id, ActivityType.key == key))
+async def get_by_key(session: AsyncSession, org_id: int, key: str, *,
+                     for_update: bool = False) -> ActivityType | None:
+    """With `for_update`, concurrent rule changes queue on the row (each makes its own version)."""
+    q = select(ActivityType).where(ActivityType.org_id == org_id, ActivityType.key == key)
+    return await session.scalar(q.with_for_update() if for_update else q)
 
 
 async def versions_valued(session: AsyncSession, org_id: int) -> dict[int, bool]:

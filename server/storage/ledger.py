@@ -97,7 +97,8 @@ async def get_activity(conn: AsyncConnection, org_id: int, activity_id: int) -> 
     q = (
         select(A, L.c.id.label("entry_id"), L.c.points.label("entry_points"), L.c.units.label("entry_units"),
                L.c.value_units.label("entry_value_units"), L.c.rule_version_id,
-               ActivityType.key.label("type_key"), ActivityTypeVersion.value_points.label("rule_value_points"))
+               ActivityType.key.label("type_key"), ActivityTypeVersion.value_points.label("rule_value_points"),
+               ActivityTypeVersion.daily_cap.label("rule_daily_cap"))
         .join(L, (L.c.activity_id == A.c.id) & (L.c.kind == "activity"))
         .join(ActivityType, ActivityType.id == A.c.type_id)
         .outerjoin(ActivityTypeVersion, ActivityTypeVersion.id == L.c.rule_version_id)
