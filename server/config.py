@@ -41,10 +41,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     #: The websocket URL screens are told to use (default: the API's host on REALTIME_PORT).
     public_realtime_url: str = ""
     log_level: str = "info"
+    #: Database connections per process (and as many again in bursts).
+    db_pool_size: int = 10
 
 
 _INT_FIELDS = {"access_token_ttl_s", "refresh_token_ttl_s", "backdate_days", "batch_limit",
-               "password_time_cost", "api_port", "realtime_port"}
+               "password_time_cost", "api_port", "realtime_port",
+               "db_pool_size"}
 _FLOAT_FIELDS = {"board_sync_after_s", "board_sync_interval_s", "redis_retry_after_s"}
 
 

@@ -83,7 +83,7 @@ def make_redis(url: str) -> Redis:
 class Runtime:
     def __init__(self, settings: Settings, *, engine: AsyncEngine | None = None, redis: Redis | None = None) -> None:
         self.settings = settings
-        self.engine = engine or create_engine(settings.database_url)
+        self.engine = engine or create_engine(settings.database_url, pool_size=settings.db_pool_size)
         self.sessions: async_sessionmaker = session_factory(self.engine)
         self.redis = redis or make_redis(settings.redis_url)
         self.boards = BoardStore(self.redis)

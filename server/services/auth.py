@@ -81,7 +81,8 @@ class Tokens:
         )
         return access, refresh
 
-    def decode(self, token: str, expected_type: str) -> dict:
+    def decode(self, token: str, expected_type: str | None) -> dict:
+        """Verified claims; `expected_type` None accepts any token type (the caller branches on `typ`)."""
         try:
             claims = jwt.decode(token, self._secret, algorithms=["HS256"], issuer=ISSUER,
                                 options={"require": ["exp", "sub", "org", "role", "typ"]})
@@ -89,12 +90,14 @@ class Tokens:
             raise Unauthorized("token_expired", "the token has expired; refresh it or log in again") from None
         except jwt.PyJWTError:
             raise Unauthorized("invalid_token", "the token is not valid") from None
-        if claims.get("typ") != expected_type:
+        if expected_type is not None and claims.get("typ") != expected_type:
             raise Unauthorized("invalid_token", f"expected an {expected_type} token")
         return claims
 
-    def principal(self, token: str) -> Principal:
-        claims = self.decode(token, "access")
+    def principal(self, token: str, claims: dict | None = None) -> Principal:
+        claims = claims or self.decode(token, "access")
+        if claims.get("typ") != "access":
+            raise Unauthorized("invalid_token", "expected an access token")
         return Principal(org_id=int(claims["org"]), role=claims["role"], user_id=int(claims["sub"]))
 
     def issue_display(self, display_id: int, org_id: int, version: int) -> str:
@@ -104,13 +107,6 @@ class Tokens:
                            "typ": "display", "ver": version, "exp": now + DISPLAY_TOKEN_TTL_S},
                           self._secret, "HS256")
 
-    @staticmethod
-    def token_type(token: str) -> str | None:
-        """The `typ` claim, read without verifying (only to pick how to verify)."""
-        try:
-            return jwt.decode(token, options={"verify_signature": False}).get("typ")
-        except jwt.PyJWTError:
-            return None
 
 
 API_KEY_PREFIX = "rrk_"

@@ -103,12 +103,12 @@ async def pair(rt, code: str) -> tuple[Display, str]:
     return row, rt.tokens.issue_display(row.id, row.org_id, row.token_version)
 
 
-async def principal_for(rt, token: str) -> Principal:
+async def principal_for(rt, token: str, claims: dict | None = None) -> Principal:
     """Verify a display token against its row (revocation, re-pairing)."""
-    claims = rt.tokens.decode(token, "display")
+    claims = claims or rt.tokens.decode(token, "display")
     display_id, version = int(claims["sub"]), int(claims.get("ver", 0))
     state = rt.displays.get(display_id)
-    if state is None:
+    if state is None or version > state[0]:  # a token newer than the cached row: the row changed since
         async with rt.sessions() as s:
             row = await s.get(Display, display_id)
         state = (row.token_version, row.revoked_at is not None, row.org_id) if row else (-1, True, 0)
@@ -121,6 +121,7 @@ async def principal_for(rt, token: str) -> Principal:
 
 async def authenticate(rt, token: str) -> Principal:
     """A user access token or a display token (what the game server and read endpoints accept)."""
-    if rt.tokens.token_type(token) == "display":
-        return await principal_for(rt, token)
-    return rt.tokens.principal(token)
+    claims = rt.tokens.decode(token, None)
+    if claims.get("typ") == "display":
+        return await principal_for(rt, token, claims)
+    return rt.tokens.principal(token, claims)

@@ -20,7 +20,7 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def create_engine(url: str, *, pool_size: int = 20) -> AsyncEngine:
+def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -29,7 +29,9 @@ def create_engine(url: str, *, pool_size: int = 20) -> AsyncEngine:
         engine = create_async_engine(url, connect_args={"timeout": 30})
         _sqlite_serialised_writes(engine)
         return engine
-    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=False)
+    # Few connections, and requests queue for them: on a small machine PostgreSQL does best with
+    # a handful of busy backends, and many API processes must fit under max_connections.
+    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_timeout=30)
 
 
 def _sqlite_serialised_writes(engine: AsyncEngine) -> None:
