@@ -13,6 +13,7 @@ import asyncio
 import json
 import os
 import random
+import re
 import subprocess
 import time
 from datetime import UTC, datetime
@@ -38,13 +39,19 @@ def _procs() -> dict[int, str]:
             continue
         if "postgres" in cmd.split(" ")[0] or cmd.startswith("postgres"):
             out[int(pid)] = "postgres"
-        elif "redis-server" in cmd:
+        elif "redis-server" in cmd and _redis_marker() in cmd:
             out[int(pid)] = "redis"
         elif "server.cli api" in cmd or "multiprocessing" in cmd and "server" in cmd:
             out[int(pid)] = "api"
         elif cmd.startswith("wrk"):
             out[int(pid)] = "wrk"
     return out
+
+
+def _redis_marker() -> str:
+    """What identifies the benchmarked redis-server in its command line (its port or socket)."""
+    u = urlparse(os.environ.get("REDIS_URL", ""))
+    return u.path if u.scheme == "unix" else f":{u.port or 6379}"
 
 
 def _cpu(pid: int) -> float:
@@ -115,8 +122,8 @@ def redis_benchmark(url: str, n: int) -> str:
         r = subprocess.run(["redis-benchmark", *target, "--dbnum", db, "-q", "-n", str(n), "-r", "5000", *extra,
                             "zincrby", "rr:bench:zincrby", "1", "__rand_int__"], capture_output=True, text=True,
                            timeout=120)
-        line = [x for x in r.stdout.replace("\r", "\n").splitlines() if "requests per second" in x]
-        out[label] = line[-1].split(":")[1].split("requests")[0].strip() if line else "n/a"
+        rates = re.findall(r"([\d.]+) requests per second", r.stdout)
+        out[label] = f"{float(rates[-1]):,.0f}" if rates else "n/a"
     return ", ".join(f"{k}: {v} ops/s" for k, v in out.items())
 
 

@@ -93,6 +93,7 @@ class Runtime:
         self._orgs = _TTLCache(30.0)
         self._types = _TTLCache(CACHE_TTL_S)
         self._inactive = _TTLCache(CACHE_TTL_S)
+        self._active = _TTLCache(CACHE_TTL_S)
         self.api_keys = _TTLCache(CACHE_TTL_S)
         self.displays = _TTLCache(CACHE_TTL_S)
         #: Monotonic time before which the activity path does not try Redis (it just failed).
@@ -143,6 +144,17 @@ class Runtime:
 
     def forget_inactive(self, org_id: int) -> None:
         self._inactive.drop(org_id)
+        self._active.drop(org_id)
+
+    async def active_users(self, org_id: int, wanted: set[int]) -> set[int]:
+        """Which of `wanted` are active users of the org: a cached set, re-read on any miss
+        (a user created a moment ago in another process is found, never refused)."""
+        known = self._active.get(org_id)
+        if known is None or not wanted <= known:
+            async with self.sessions() as s:
+                known = await orgs_repo.active_user_id_set(s, org_id)
+            self._active.put(org_id, known)
+        return wanted & known
 
     # -- Redis availability -----------------------------------------------------------------
     @property

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from redis.asyncio import Redis
+from redis.exceptions import NoScriptError
 
 from server.board import keys
 
@@ -62,16 +63,22 @@ class ChannelBus:
 
     async def publish_many(self, org_id: int, frames: list[tuple[str, bytes]]) -> None:
         """Publish several frames in one round trip (each atomically, in order)."""
-        async with self.redis.pipeline(transaction=False) as pipe:
+
+        def queue(pipe) -> None:
             for channel, frame_json in frames:
                 meta, stream, view = self._keys(org_id, channel)
-                await self._publish(
-                    keys=[meta, stream, view],
-                    args=[secrets.token_hex(4), frame_json, _history_len(channel), TTL_S,
-                          pubsub_name(org_id, channel), b""],
-                    client=pipe,
-                )
-            await pipe.execute()
+                pipe.evalsha(self._publish.sha, 3, meta, stream, view, secrets.token_hex(4), frame_json,
+                             _history_len(channel), TTL_S, pubsub_name(org_id, channel), b"")
+
+        try:  # EVALSHA straight away: redis-py's script pipelines ask SCRIPT EXISTS every time
+            async with self.redis.pipeline(transaction=False) as pipe:
+                queue(pipe)
+                await pipe.execute()
+        except NoScriptError:  # a restarted Redis forgot the script: load it once, then again
+            await self.redis.script_load(self._publish.script)
+            async with self.redis.pipeline(transaction=False) as pipe:
+                queue(pipe)
+                await pipe.execute()
 
     async def ensure(self, org_id: int, channel: str) -> Position:
         """The channel's position, creating it (offset 0, new epoch) if it has none."""

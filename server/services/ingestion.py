@@ -22,7 +22,6 @@ from server.services import live
 from server.services.auth import Principal
 from server.services.board_sync import apply_entries
 from server.storage import ledger as ledger_repo
-from server.storage import orgs as orgs_repo
 
 
 @dataclass(slots=True)
@@ -82,8 +81,7 @@ async def _check_users(rt, principal: Principal, user_ids: set[int]) -> set[int]
     others = {u for u in user_ids if u != principal.user_id}
     if not others:
         return set(user_ids)
-    async with rt.sessions() as s:
-        found = await orgs_repo.active_user_ids(s, principal.org_id, others)
+    found = await rt.active_users(principal.org_id, others)
     if principal.user_id in user_ids:
         found.add(principal.user_id)
     return found

@@ -85,6 +85,11 @@ async def segment_members(session: AsyncSession, org_id: int, kind: str, value: 
     return list((await session.scalars(q)).all())
 
 
+async def active_user_id_set(session: AsyncSession, org_id: int) -> set[int]:
+    q = select(User.id).where(User.org_id == org_id, User.active.is_(True))
+    return set(await session.scalars(q))
+
+
 async def inactive_user_ids(session: AsyncSession, org_id: int) -> set[int]:
     q = select(User.id).where(User.org_id == org_id, User.active.is_(False))
     return set(await session.scalars(q))
