@@ -119,6 +119,8 @@ class Hub:
             frames = None
             if since is not None:
                 frames = await self.bus.since(conn.org_id, ch.name, since.epoch, since.offset)
+                if frames is not None and len(frames) >= conn.queue.maxsize - conn.queue.qsize():
+                    frames = None  # the replay would overflow the send queue (4008): a snapshot instead
             if frames is not None:
                 for f in frames:
                     conn.send(f)
@@ -280,8 +282,10 @@ class Hub:
             old = lc.view or []
             name = lc.channel.name
             if lc.period is not None and lc.period["id"] != period["id"]:
+                # Stored with the frame: a writer taking over later must not announce it again.
                 await self.bus.publish(lc.org_id, name, protocol.encode(
-                    {"type": "period", "channel": name, "previous": lc.period, "period": period}))
+                    {"type": "period", "channel": name, "previous": lc.period, "period": period}),
+                    protocol.encode({"period": period, "entries": []}))
                 old = []
             changed, removed = diff(old, entries)
             lc.period, lc.view = period, entries

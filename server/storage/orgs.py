@@ -97,8 +97,3 @@ async def inactive_user_ids(session: AsyncSession, org_id: int) -> set[int]:
 
 async def active_users(session: AsyncSession, org_id: int) -> Sequence[User]:
     return (await session.scalars(select(User).where(User.org_id == org_id, User.active.is_(True)))).all()
-
-
-async def active_user_ids(session: AsyncSession, org_id: int, user_ids: set[int]) -> set[int]:
-    q = select(User.id).where(User.org_id == org_id, User.active.is_(True), User.id.in_(list(user_ids)))
-    return set(await session.scalars(q))
