@@ -49,6 +49,10 @@ if not v then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
 if v == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
 return 0
 """
+_RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
 
 
 @dataclass(eq=False)
@@ -82,10 +86,11 @@ class Hub:
         self.conns_by_org: dict[int, set] = defaultdict(set)
         self.pubsub = rt.redis.pubsub()
         self._lease = rt.redis.register_script(_LEASE)
+        self._release = rt.redis.register_script(_RELEASE)
         self._tasks: list[asyncio.Task] = []
 
     async def start(self) -> None:
-        await self.pubsub.subscribe(f"rr:rt:{self.process_id}")  # keeps the pub/sub connection open
+        await self.pubsub.subscribe(f"{keys.PREFIX}:rt:{self.process_id}")  # keeps the pub/sub connection open
         for coro in (self._read_pubsub(), self._write_loop(), self._presence_loop()):
             self._tasks.append(asyncio.create_task(coro))
 
@@ -187,8 +192,8 @@ class Hub:
                     if self.org_refs[lc.org_id] <= 0:
                         del self.org_refs[lc.org_id]
                         await self.pubsub.unsubscribe(org_changes(lc.org_id))
-                if lc.holding:
-                    await self.rt.redis.delete(self._lease_key(lc))
+                if lc.holding:  # only if still ours: the lease may have moved on while we were idle
+                    await self._release(keys=[self._lease_key(lc)], args=[self.process_id])
         return True
 
     def attach(self, conn) -> None:

@@ -41,6 +41,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     #: The websocket URL screens are told to use (default: the API's host on REALTIME_PORT).
     public_realtime_url: str = ""
     log_level: str = "info"
+    #: Prefix of Redis keys and pub/sub topics (default: "rr", or "rr<db>" for a db other than 0).
+    redis_prefix: str = ""
     #: Database connections per process (and as many again in bursts).
     db_pool_size: int = 10
 

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
+from server.board import keys
 from server.board.channels import ChannelBus
 from server.board.store import BoardStore
 from server.config import Settings
@@ -85,6 +86,7 @@ class Runtime:
         self.settings = settings
         self.engine = engine or create_engine(settings.database_url, pool_size=settings.db_pool_size)
         self.sessions: async_sessionmaker = session_factory(self.engine)
+        keys.configure(settings.redis_url, settings.redis_prefix)
         self.redis = redis or make_redis(settings.redis_url)
         self.boards = BoardStore(self.redis)
         self.bus = ChannelBus(self.redis)

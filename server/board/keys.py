@@ -3,9 +3,25 @@ of them live in one Redis Cluster slot and multi-key scripts stay legal there.""
 
 from __future__ import annotations
 
+#: Prefix of every key and pub/sub topic. Pub/sub ignores Redis database numbers, so two
+#: deployments sharing one Redis must differ here: by default the prefix carries the db number.
+PREFIX = "rr"
+
+
+def configure(redis_url: str, prefix: str = "") -> None:
+    global PREFIX
+    if prefix:
+        PREFIX = prefix
+        return
+    from urllib.parse import urlparse
+
+    u = urlparse(redis_url)
+    db = (u.path or "/").strip("/") if u.scheme in ("redis", "rediss") else ""
+    PREFIX = "rr" if db in ("", "0") else f"rr{db}"
+
 
 def tag(org_id: int) -> str:
-    return f"rr:{{o{org_id}}}"
+    return f"{PREFIX}:{{o{org_id}}}"
 
 
 def board(org_id: int, metric: str, window: str, period_id: str) -> str:
