@@ -42,11 +42,13 @@ async def run(bench: Bench, args) -> None:
                                                 0.5 if bench.smoke else 5)
         created = await bench.count_since(org.org_id, before)  # wrk does not count requests in flight at its end
         sessions = await bench.pg_sessions() - sessions
-        if res.good == 0 or res.bad or res.errors or not res.good <= created <= res.good + 2 * conns * size:
-            raise SystemExit(f"batches: {res.good} items accepted, {res.bad} rejected or failed, {res.errors} "
+        failed = bench.check(res.good > 0 and not res.bad and not res.errors and
+                             res.good <= created <= res.good + 2 * conns * size,
+                             f"batches: {res.good} items accepted, {res.bad} rejected or failed, {res.errors} "
                              f"socket errors, {created} rows written")
         rate = res.good / res.seconds
-        notes = [f"{res.requests:,} batches = {res.good:,} activities in {res.seconds:.1f} s ({res.tool}); "
+        notes = [failed] if failed else []
+        notes += [f"{res.requests:,} batches = {res.good:,} activities in {res.seconds:.1f} s ({res.tool}); "
                  f"{created:,} rows written; {sessions} PostgreSQL "
                  "connections opened meanwhile; latency is per batch request"]
         if windows:

@@ -1,7 +1,7 @@
 """Single activities through HTTP: POST /api/v1/activities, one activity per request.
 
     python -m loadtests.bench_http_single [--smoke] [--reps 5000] [--seconds 20] [--workers 1,2]
-                                          [--connections 32] [--profile]
+                                          [--connections 16] [--profile]
 
 The org's API key posts for random reps of --reps, in the demo's type mix (server/demo.py), from
 wrk with --connections keep-alive connections per API process. Each request is the full activity
@@ -27,7 +27,7 @@ async def run(bench: Bench, args) -> None:
     org = await bench.org()
     bodies = activity_bodies(org.rep_ids, 500 if bench.smoke else 20_000, seed=1)
     reqs = [loadgen.Req("POST", PATH, org.api_key, json.dumps(b)) for b in bodies]
-    per_process = args.connections or 32
+    per_process = args.connections or 16
     for workers in args.worker_counts:
         api = await bench.api(workers)
         conns = per_process * workers
@@ -41,11 +41,13 @@ async def run(bench: Bench, args) -> None:
                                                 0.5 if bench.smoke else 5)
         created = await bench.count_since(org.org_id, before)  # wrk does not count requests in flight at its end
         sessions = await bench.pg_sessions() - sessions
-        if res.good == 0 or res.bad or res.errors or not res.good <= created <= res.good + 2 * conns:
-            raise SystemExit(f"single posts: {res.good} answered 201, {res.bad} other statuses, {res.errors} "
+        failed = bench.check(res.good > 0 and not res.bad and not res.errors and
+                             res.good <= created <= res.good + 2 * conns,
+                             f"single posts: {res.good} answered 201, {res.bad} other statuses, {res.errors} "
                              f"socket errors, {created} rows written")
         rate = res.good / res.seconds
-        notes = [f"{res.good:,} activities in {res.seconds:.1f} s ({res.tool}); {created:,} rows written; "
+        notes = [failed] if failed else []
+        notes += [f"{res.good:,} activities in {res.seconds:.1f} s ({res.tool}); {created:,} rows written; "
                  f"{sessions} PostgreSQL connections opened meanwhile"]
         if windows:
             notes.append("server-side rate per window: " + " ".join(f"{r:,.0f}" for r in windows))

@@ -3,7 +3,7 @@
   around me   GET /api/v1/leaderboards/points/around/<own id>?window=week&radius=5
 
     python -m loadtests.bench_reads [--smoke] [--reps 5000] [--seconds 20] [--workers 1,2]
-                                    [--connections 100]
+                                    [--connections 100] [--profile]
 
 Reader model: --connections readers (default 100), each a keep-alive connection of wrk carrying a
 different rep's access token (around-me centres on that rep):
@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 import httpx
 
 from loadtests import loadgen
-from loadtests.common import Bench, CpuMeter, Figure, activity_bodies, standalone
+from loadtests.common import Bench, CpuMeter, Figure, activity_bodies, profile, standalone
 from server.board import keys
 from server.domain.periods import period_for
 
@@ -72,8 +72,8 @@ async def run(bench: Bench, args) -> None:
                 await bench.quiet()
                 with CpuMeter(api) as cpu:
                     res = await loadgen.run(api.url, reqs, connections=readers, seconds=seconds, think_ms=think)
-                if res.good == 0 or res.bad or res.errors:
-                    raise SystemExit(f"reads ({name}): {res.good} answered 200, {res.bad} other statuses, "
+                failed = bench.check(res.good > 0 and not res.bad and not res.errors,
+                                     f"reads ({name}): {res.good} answered 200, {res.bad} other statuses, "
                                      f"{res.errors} socket errors")
                 paced = think > 0
                 bench.add(Figure(
@@ -82,7 +82,12 @@ async def run(bench: Bench, args) -> None:
                     target="p99 <= 10 ms" if paced else "(saturation)",
                     met=(res.p99 <= TARGET_P99_MS) if paced and not bench.smoke else None,
                     cpu=cpu.line(), binds=cpu.binds(),
-                    notes=[f"{res.good:,} reads in {res.seconds:.1f} s ({res.tool}); max {res.max:.1f} ms"]))
+                    notes=([failed] if failed else []) + [f"{res.good:,} reads in {res.seconds:.1f} s ({res.tool}); max {res.max:.1f} ms"]))
+            if args.profile and workers == 1:
+                lines, _ = await asyncio.gather(
+                    profile(api.pids()[0], bench.seconds, name.replace(" ", "-")),
+                    loadgen.run(api.url, reqs, connections=readers, seconds=bench.seconds + 2))
+                print("\n".join("    " + ln for ln in lines))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -128,8 +128,7 @@ async def run(bench: Bench, args) -> None:
             done, wall, lat, cpu = await _apply_for(bench, org_id, members, batch, callers, bench.seconds, ids)
             rate = done / wall
             redis_us = cpu.cores.get("redis", 0.0) * wall / max(done, 1) * 1e6
-            if done == 0:
-                raise SystemExit("the scoring script applied nothing")
+            bench.check(done > 0, "the scoring script applied nothing")
             is_target = batch == APPLY_CHUNK
             bench.add(Figure(
                 "apply.lua via BoardStore.apply", f"{batch}/call, {callers} callers, {bench.reps} members",

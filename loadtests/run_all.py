@@ -30,18 +30,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args([a for a in argv if a != "--core-only"], __doc__)
     t0 = time.monotonic()
 
-    async def core() -> None:
+    async def core() -> int:
         async with Bench(args.smoke, args.reps, args.seconds, args.reset) as bench:
             for module in CORE:
                 print(f"\n== {module.__name__}", flush=True)
                 await module.run(bench, args)
             print(f"\n== figures ({time.monotonic() - t0:.0f} s)\n{table(bench.figures)}", flush=True)
+            return len(bench.failures)
 
-    asyncio.run(core())
-    rc = 0
+    failures = asyncio.run(core())
+    if failures:
+        print(f"{failures} check(s) failed")
+    rc = 1 if failures else 0
     if not core_only and (Path(__file__).parent / "bench_realtime.py").exists():
         print("\n== loadtests.bench_realtime", flush=True)
-        rc = subprocess.call([sys.executable, "-m", "loadtests.bench_realtime", *(["--smoke"] if args.smoke else [])])
+        rc |= subprocess.call([sys.executable, "-m", "loadtests.bench_realtime", *(["--smoke"] if args.smoke else [])])
     print(f"\nall benchmarks done in {time.monotonic() - t0:.0f} s", flush=True)
     return rc
 
