@@ -13,6 +13,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.static_files import create_static_files_router
 
+import server.features  # noqa: F401 - installs the features' hooks
 from server.api.errors import HANDLERS
 from server.api.routes.accounts import OrgController, PublicController
 from server.api.routes.activities import ActivityController

@@ -3,7 +3,7 @@
   reprally up        everything on embedded defaults (SQLite, bundled Redis) with a demo org
   reprally api       the HTTP API (uvicorn)
   reprally realtime  the websocket game server (REALTIME_HOST:REALTIME_PORT, path /ws)
-  reprally worker    background jobs (board sync; later: period roll-over, contests, push)
+  reprally worker    background jobs: board sync and every feature's timed jobs
   reprally migrate   alembic upgrade head on DATABASE_URL
   reprally rebuild   recompute Redis state from the SQL ledger
   reprally demo      seed the demo org and stream simulated activities at a running API
@@ -76,14 +76,6 @@ def cmd_api(args) -> None:
                 workers=args.workers, log_level=s.log_level, access_log=False)
 
 
-async def _worker_loop(rt, stop: asyncio.Event) -> None:
-    from server.services.board_sync import run_sync_loop
-
-    task = asyncio.create_task(run_sync_loop(rt))
-    await stop.wait()
-    task.cancel()
-
-
 def _stop_event() -> asyncio.Event:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -96,11 +88,12 @@ def cmd_worker(_args) -> None:
     from server.runtime import Runtime
 
     async def run():
+        from server.worker import run_worker
+
         rt = Runtime(_settings())
         stop = _stop_event()
-        log.info("worker running: board sync")
         try:
-            await _worker_loop(rt, stop)
+            await run_worker(rt, stop)
         finally:
             await rt.close()
 
@@ -193,6 +186,9 @@ def cmd_up(args) -> None:
         rt_ready = asyncio.Event()
         rt_host, rt_port = settings.realtime_host, args.realtime_port or settings.realtime_port
         game_task = asyncio.create_task(run_realtime(rt, rt_host, rt_port, stop, rt_ready))
+        from server.worker import run_worker
+
+        worker_task = asyncio.create_task(run_worker(rt, stop, sync=False))  # the API runs the board sync
         while not server.started or not rt_ready.is_set():
             if game_task.done():
                 game_task.result()
@@ -224,6 +220,7 @@ Simulating about {args.rate} activities a second from the demo CRM key. Ctrl-C s
         server.should_exit = True
         await server_task
         await game_task
+        await worker_task
         await rt.close()
 
     try:

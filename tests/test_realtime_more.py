@@ -755,7 +755,8 @@ async def test_a_won_deal_reaches_the_feed_and_the_feed_snapshot(client, cluster
     assert won["points_awarded"] == 175
     first = await tv.recv()
     assert first == {"type": "event", "channel": "feed", "epoch": snap["epoch"], "offset": 1, "data": {
-        "kind": "win", "activity_id": won["id"], "user_id": dana.user_id, "display_name": "Dana", "team_id": None,
+        "kind": "win", "id": first["data"]["id"], "activity_id": won["id"], "user_id": dana.user_id,
+        "display_name": "Dana", "team_id": None, "actor_user_id": manager.user_id,
         "activity_type": "deal_won", "value": 12500.0, "points": 175, "at": first["data"]["at"]}}
     assert same_instant(first["data"]["at"], won["recorded_at"])
     mine = await own.recv()

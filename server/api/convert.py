@@ -29,7 +29,7 @@ def activity_type_out(t) -> w.ActivityTypeOut:
 def activity_out(r: Recorded) -> w.ActivityOut:
     return w.ActivityOut(r.id, r.user_id, r.type, r.quantity, r.value, r.occurred_at, r.recorded_at, r.source,
                          r.external_id, r.points_awarded, r.units_over_cap, r.ledger_entry_id, r.duplicate,
-                         r.boards_updated)
+                         r.boards_updated, r.unlocked)
 
 
 def period_out(p: Period) -> w.PeriodOut:

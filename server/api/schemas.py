@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType
@@ -228,6 +228,8 @@ class ActivityOut(Struct):
     ledger_entry_id: int
     duplicate: bool
     boards_updated: bool
+    #: what the activity just unlocked: `missions_completed`, `badges_earned`, `streak`, ...
+    unlocked: dict[str, Any] = {}
 
 
 class BatchItemOut(Struct, omit_defaults=True):

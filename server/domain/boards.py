@@ -18,6 +18,10 @@ from server.domain.ranking import tie_part, tie_scale
 
 POINTS = "points"
 
+#: Ledger kinds that move a rep's spendable balance but not the leaderboards (spending
+#: earned points on a reward must not push the rep down the board).
+WALLET_KINDS = ("redemption", "redemption_refund")
+
 
 def check_type_key(key: str) -> None:
     """Activity type keys name their boards; `points` would share the points boards' keys."""

@@ -18,7 +18,7 @@ from server.domain.errors import Conflict, DomainError, Forbidden, NotFound, Una
 from server.domain.periods import local_date
 from server.domain.scoring import Rule, board_value, price, validate_amounts, validate_occurred_at
 from server.runtime import TypeInfo
-from server.services import live
+from server.services import feed, hooks, live
 from server.services.auth import Principal
 from server.services.board_sync import apply_entries
 from server.storage import ledger as ledger_repo
@@ -51,6 +51,8 @@ class Recorded:
     rule_version_id: int | None
     duplicate: bool = False
     boards_updated: bool = False
+    #: what this activity unlocked (missions completed, badges earned, streak), from the feature hooks
+    unlocked: dict = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -120,13 +122,18 @@ async def record(rt, principal: Principal, items: list[ActivityInput], *, batch:
             seen_external[item.external_id] = i
         prepared.append(p)
     if prepared:
-        facts = await _write(rt, principal, prepared, outcomes, now)
+        facts, batch_ctx, feed_rows = await _write(rt, principal, prepared, outcomes, now)
         boarded = await apply_entries(rt, principal.org_id, facts)
         fresh = [outcomes[p.index].recorded for p in prepared
                  if outcomes[p.index].recorded is not None and not outcomes[p.index].recorded.duplicate]
         for rec in fresh:
             rec.boards_updated = boarded
         await live.activity_events(rt, principal.org_id, fresh, types)
+        await feed.publish(rt, principal.org_id, feed_rows)
+        if batch_ctx is not None:
+            for hook in hooks.AFTER_BOARDS_HOOKS:
+                batch_ctx.after_commit.append(lambda hook=hook: hook(rt, principal.org_id, batch_ctx, facts))
+            await hooks.run_after_commit(batch_ctx.after_commit)
     # Items repeating an external id seen earlier in the same batch answer like a retry would.
     for i, item in enumerate(items):
         if outcomes[i].recorded is None and outcomes[i].error is None and item.external_id is not None:
@@ -171,7 +178,7 @@ def _prepare(rt, principal, item: ActivityInput, types, valid_users, now) -> _Pr
     return _Prepared(index=-1, item=item, type=atype, user_id=user_id, occurred_at=occurred_at.astimezone(UTC))
 
 
-async def _write(rt, principal, prepared: list[_Prepared], outcomes, now) -> list[EntryFacts]:
+async def _write(rt, principal, prepared: list[_Prepared], outcomes, now):
     try:
         return await _write_once(rt, principal, prepared, outcomes, now)
     except IntegrityError:
@@ -180,8 +187,13 @@ async def _write(rt, principal, prepared: list[_Prepared], outcomes, now) -> lis
         return await _write_once(rt, principal, prepared, outcomes, now)
 
 
-async def _write_once(rt, principal, prepared, outcomes, now) -> list[EntryFacts]:
+async def _write_once(rt, principal, prepared, outcomes, now):
+    """One transaction: activities, usage, ledger entries, then the feature hooks' rows.
+    Returns the board facts of every new entry, the hooks' batch (None if nothing was new)
+    and the feed rows written."""
     org_id = principal.org_id
+    batch_ctx: hooks.ActivityBatch | None = None
+    feed_rows: list = []
     async with rt.engine.begin() as conn:
         ids = await ledger_repo.insert_activities(conn, [p.row for p in prepared])
         dupes = [p for p, new_id in zip(prepared, ids, strict=True) if new_id is None]
@@ -227,6 +239,8 @@ async def _write_once(rt, principal, prepared, outcomes, now) -> list[EntryFacts
             })
             facts_pending.append((p, activity_id, priced, value_units))
         entry_ids = await ledger_repo.insert_entries(conn, entry_rows) if entry_rows else []
+        if entry_ids:
+            batch_ctx, extra_ids, feed_rows = await _run_hooks(rt, conn, principal, now, facts_pending, entry_ids)
     facts = []
     for (p, activity_id, priced, value_units), entry_id in zip(facts_pending, entry_ids, strict=True):
         outcomes[p.index].recorded = Recorded(
@@ -237,7 +251,45 @@ async def _write_once(rt, principal, prepared, outcomes, now) -> list[EntryFacts
         )
         facts.append(EntryFacts(entry_id, p.user_id, p.type.key, p.type.valued, priced.points,
                                 p.item.quantity, value_units, p.occurred_at, now))
-    return facts
+    if batch_ctx is not None:
+        for p, activity_id, *_ in facts_pending:
+            outcomes[p.index].recorded.unlocked = batch_ctx.unlocks.get(activity_id, {})
+        facts.extend(await _extra_facts(rt, org_id, batch_ctx.entries, extra_ids))
+    return facts, batch_ctx, feed_rows
+
+
+async def _run_hooks(rt, conn, principal, now, facts_pending, entry_ids):
+    """Let the features react inside the transaction; write what they produced."""
+    org = await rt.org(principal.org_id)
+    batch_ctx = hooks.ActivityBatch(
+        org_id=principal.org_id, org=org, actor_user_id=principal.user_id, now=now, activities=[
+            hooks.FreshActivity(activity_id, entry_id, p.user_id, p.type.id, p.type.key, p.item.quantity,
+                                p.item.value, value_units, priced.points, p.occurred_at, p.day, p.row["source"])
+            for (p, activity_id, priced, value_units), entry_id in zip(facts_pending, entry_ids, strict=True)])
+    for a, (p, *_rest) in zip(batch_ctx.activities, facts_pending, strict=True):
+        if p.type.valued:  # a won deal (or any valued win) goes on the org's feed
+            batch_ctx.feed.append(hooks.FeedItem(
+                "win", a.user_id, {"activity_id": a.activity_id, "activity_type": a.type_key, "value": a.value,
+                                   "points": a.points}, actor_user_id=principal.user_id, ref=f"activity:{a.activity_id}"))
+    for hook in hooks.ACTIVITY_HOOKS:
+        await hook(rt, conn, batch_ctx)
+    extra_ids = await ledger_repo.insert_entries(conn, batch_ctx.entries) if batch_ctx.entries else []
+    await hooks.write_notices(rt, conn, principal.org_id, batch_ctx.notices)
+    feed_rows = await feed.write(conn, principal.org_id, batch_ctx.feed, now)
+    return batch_ctx, extra_ids, feed_rows
+
+
+async def _extra_facts(rt, org_id: int, rows: list[dict], ids: list[int]) -> list[EntryFacts]:
+    """Board facts of the ledger rows the hooks added (bonuses move the points boards)."""
+    if not rows:
+        return []
+    by_id = {t.id: t for t in (await rt.types(org_id)).values()}
+    out = []
+    for row, entry_id in zip(rows, ids, strict=True):
+        t = by_id.get(row["type_id"]) if row["type_id"] is not None else None
+        out.append(EntryFacts(entry_id, row["user_id"], t.key if t else None, bool(t and t.valued), row["points"],
+                              row["units"], row["value_units"], row["occurred_at"], row["created_at"]))
+    return out
 
 
 def _from_row(row, type_key: str) -> Recorded:
@@ -278,12 +330,25 @@ async def reverse(rt, principal: Principal, activity_id: int) -> Reversal:
                 "value_units": -orig.entry_value_units, "occurred_at": orig.occurred_at, "created_at": now,
                 "created_by_user_id": principal.user_id, "boarded": False,
             }])
+            day = local_date(orig.occurred_at, org.tz)
             if orig.rule_daily_cap is not None:  # only a capped rule counted these units
-                await ledger_repo.release_usage(conn, principal.org_id, orig.user_id, orig.type_id,
-                                                local_date(orig.occurred_at, org.tz), orig.quantity)
+                await ledger_repo.release_usage(conn, principal.org_id, orig.user_id, orig.type_id, day,
+                                                orig.quantity)
+            ctx = hooks.ReversalBatch(
+                org_id=principal.org_id, org=org, actor_user_id=principal.user_id, now=now, activity_id=orig.id,
+                user_id=orig.user_id, type_id=orig.type_id, type_key=orig.type_key, quantity=orig.quantity,
+                value_units=orig.entry_value_units, points=orig.entry_points, occurred_at=orig.occurred_at, day=day)
+            for hook in hooks.REVERSAL_HOOKS:
+                await hook(rt, conn, ctx)
+            extra_ids = await ledger_repo.insert_entries(conn, ctx.entries) if ctx.entries else []
+            await hooks.write_notices(rt, conn, principal.org_id, ctx.notices)
+            feed_rows = await feed.write(conn, principal.org_id, ctx.feed, now)
     except IntegrityError:
         raise Conflict("already_reversed", f"activity {activity_id} is already reversed") from None
-    facts = EntryFacts(entry_id, orig.user_id, orig.type_key, orig.rule_value_points is not None,
-                       -orig.entry_points, -orig.entry_units, -orig.entry_value_units, orig.occurred_at, now)
-    boarded = await apply_entries(rt, principal.org_id, [facts])
+    facts = [EntryFacts(entry_id, orig.user_id, orig.type_key, orig.rule_value_points is not None,
+                        -orig.entry_points, -orig.entry_units, -orig.entry_value_units, orig.occurred_at, now)]
+    facts.extend(await _extra_facts(rt, principal.org_id, ctx.entries, extra_ids))
+    boarded = await apply_entries(rt, principal.org_id, facts)
+    await feed.publish(rt, principal.org_id, feed_rows)
+    await hooks.run_after_commit(ctx.after_commit)
     return Reversal(activity_id, orig.user_id, entry_id, orig.entry_points, boarded)

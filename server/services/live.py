@@ -1,5 +1,6 @@
 """Realtime events the API emits after an activity: the rep's private channel gets the
-points, the org feed gets the wins. Leaderboard channels are written by the game server."""
+points (wins reach the org feed through `services.feed`). Leaderboard channels are written
+by the game server."""
 
 from __future__ import annotations
 
@@ -21,25 +22,12 @@ async def activity_events(rt, org_id: int, recorded: list, types: dict) -> None:
     if not recorded or not rt.redis_usable:
         return
     frames = []
-    wins = []
     for rec in recorded:
         channel = f"user:{rec.user_id}"
         frames.append((channel, _encode({"type": "event", "channel": channel, "data": {
             "kind": "points", "activity_id": rec.id, "activity_type": rec.type, "quantity": rec.quantity,
             "value": rec.value, "points": rec.points_awarded, "occurred_at": _iso(rec.occurred_at)}})))
-        atype = types.get(rec.type)
-        if atype is not None and atype.valued:
-            wins.append(rec)
     try:
-        if wins:
-            profiles = await rt.boards.profiles(org_id, [w.user_id for w in wins])
-            for w in wins:
-                p = profiles.get(w.user_id)
-                frames.append(("feed", _encode({"type": "event", "channel": "feed", "data": {
-                    "kind": "win", "activity_id": w.id, "user_id": w.user_id,
-                    "display_name": p.display_name if p else None, "team_id": p.team_id if p else None,
-                    "activity_type": w.type, "value": w.value, "points": w.points_awarded,
-                    "at": _iso(w.recorded_at)}})))
         await rt.bus.publish_many(org_id, frames)
     except (RedisError, OSError) as exc:
         rt.redis_failed(exc)

@@ -13,6 +13,7 @@ from sqlalchemy import Row, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from server.domain.boards import WALLET_KINDS
 from server.storage.models import (
     Activity,
     ActivityType,
@@ -122,7 +123,7 @@ async def pending_entries(conn: AsyncConnection, older_than: datetime, limit: in
     q = (select(L, ActivityType.key.label("type_key"), ActivityTypeVersion.value_points)
          .outerjoin(ActivityType, ActivityType.id == L.c.type_id)
          .outerjoin(ActivityTypeVersion, ActivityTypeVersion.id == L.c.rule_version_id)
-         .where(L.c.boarded.is_(False), L.c.created_at < older_than)
+         .where(L.c.boarded.is_(False), L.c.created_at < older_than, L.c.kind.notin_(WALLET_KINDS))
          .order_by(L.c.created_at, L.c.id).limit(limit))
     return (await conn.execute(q)).all()
 
@@ -134,7 +135,8 @@ async def stream_org_entries(conn: AsyncConnection, org_id: int, since: datetime
     while True:
         q = (select(L.c.id, L.c.user_id, L.c.type_id, L.c.rule_version_id, L.c.points, L.c.units,
                     L.c.value_units, L.c.occurred_at, L.c.created_at, L.c.boarded)
-             .where(L.c.org_id == org_id, L.c.id > last).order_by(L.c.id).limit(chunk))
+             .where(L.c.org_id == org_id, L.c.id > last, L.c.kind.notin_(WALLET_KINDS))
+             .order_by(L.c.id).limit(chunk))
         if since is not None:
             q = q.where(L.c.occurred_at >= since)
         rows = (await conn.execute(q)).all()

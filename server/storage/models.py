@@ -226,3 +226,34 @@ class Display(Base):
     token_version: Mapped[int] = mapped_column(Integer, default=1)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class FeedItem(Base):
+    """The org's recognition feed: kudos, big wins, badges, contest results, streak milestones.
+
+    Written in the same transaction as the event it tells about; `ref` makes each event's
+    item unique per org and kind, so a retried or repeated event never posts twice.
+    """
+
+    __tablename__ = "feed_items"
+    __table_args__ = (
+        UniqueConstraint("org_id", "kind", "ref", name="uq_feed_items_org_kind_ref"),
+        Index("ix_feed_items_org_id", "org_id", "id"),
+    )
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    actor_user_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    ref: Mapped[str | None] = mapped_column(String(120))
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# Each feature's tables live in their own module; importing them here puts them on Base.metadata.
+from server.storage import (  # noqa: E402,F401,I001
+    models_notifications,
+    models_habits,
+    models_contests,
+    models_social,
+)

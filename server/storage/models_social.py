@@ -1,0 +1,5 @@
+"""Tables of kudos, reactions and rewards (issue 6)."""
+
+from __future__ import annotations
+
+from server.storage.models import Base, Id, UTCDateTime, utcnow  # noqa: F401
