@@ -31,12 +31,12 @@ async def run(bench: Bench, args) -> None:
     for workers in args.worker_counts:
         api = await bench.api(workers)
         conns = per_process * workers
-        await loadgen.run(api.url, reqs, connections=conns, seconds=1 if bench.smoke else 5, expect=201)
+        await loadgen.run(api.urls, reqs, connections=conns, seconds=1 if bench.smoke else 5, expect=201)
         await bench.quiet()
         await asyncio.sleep(1)  # requests still in flight when the warm-up stopped land first
         before, sessions = await bench.max_activity_id(), await bench.pg_sessions()
         with CpuMeter(api) as cpu:
-            res, windows = await while_sampling(bench, loadgen.run(api.url, reqs, connections=conns,
+            res, windows = await while_sampling(bench, loadgen.run(api.urls, reqs, connections=conns,
                                                                    seconds=bench.seconds, expect=201),
                                                 0.5 if bench.smoke else 5)
         created = await bench.count_since(org.org_id, before)  # wrk does not count requests in flight at its end
@@ -59,7 +59,7 @@ async def run(bench: Bench, args) -> None:
         if args.profile and workers == 1:
             lines, _ = await asyncio.gather(
                 profile(api.pids()[0], bench.seconds, "single"),
-                loadgen.run(api.url, reqs, connections=conns, seconds=bench.seconds + 2, expect=201))
+                loadgen.run(api.urls, reqs, connections=conns, seconds=bench.seconds + 2, expect=201))
             print("\n".join("    " + ln for ln in lines))
 
 

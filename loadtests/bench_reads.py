@@ -66,12 +66,12 @@ async def run(bench: Bench, args) -> None:
         api = await bench.api(workers)
         size = await fill(bench, api.url, org)
         for name, reqs in endpoints.items():
-            await loadgen.run(api.url, reqs, connections=readers, seconds=1 if bench.smoke else 3)
+            await loadgen.run(api.urls, reqs, connections=readers, seconds=1 if bench.smoke else 3)
             for model, think in models:
                 seconds = max(bench.seconds, 30) if think >= 1000 else bench.seconds
                 await bench.quiet()
                 with CpuMeter(api) as cpu:
-                    res = await loadgen.run(api.url, reqs, connections=readers, seconds=seconds, think_ms=think)
+                    res = await loadgen.run(api.urls, reqs, connections=readers, seconds=seconds, think_ms=think)
                 failed = bench.check(res.good > 0 and not res.bad and not res.errors,
                                      f"reads ({name}): {res.good} answered 200, {res.bad} other statuses, "
                                      f"{res.errors} socket errors")
@@ -86,7 +86,7 @@ async def run(bench: Bench, args) -> None:
             if args.profile and workers == 1:
                 lines, _ = await asyncio.gather(
                     profile(api.pids()[0], bench.seconds, name.replace(" ", "-")),
-                    loadgen.run(api.url, reqs, connections=readers, seconds=bench.seconds + 2))
+                    loadgen.run(api.urls, reqs, connections=readers, seconds=bench.seconds + 2))
                 print("\n".join("    " + ln for ln in lines))
 
 

@@ -152,49 +152,51 @@ def free_port() -> int:
 
 
 class Api:
-    """`uvicorn server.app:app --workers W` on a free port of 127.0.0.1 (uvloop, httptools)."""
+    """`n` API processes, each `uvicorn server.app:app` (uvloop, httptools) on its own port of
+    127.0.0.1; the load generator splits its connections evenly over them. (With uvicorn's
+    --workers the kernel hands keep-alive connections to whichever worker accepts first, and one
+    worker can end up with all of them.)"""
 
-    def __init__(self, workers: int) -> None:
-        self.workers, self.port = workers, free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.proc: subprocess.Popen | None = None
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.ports = [free_port() for _ in range(n)]
+        self.urls = [f"http://127.0.0.1:{p}" for p in self.ports]
+        self.url = self.urls[0]
+        self.procs: list[subprocess.Popen] = []
 
     async def start(self) -> Api:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "server.app:app", "--host", "127.0.0.1", "--port", str(self.port),
-             "--workers", str(self.workers), "--log-level", "warning", "--no-access-log"],
-            env=env(), cwd=ROOT)
+        for port in self.ports:
+            self.procs.append(subprocess.Popen(
+                [sys.executable, "-m", "uvicorn", "server.app:app", "--host", "127.0.0.1", "--port", str(port),
+                 "--log-level", "warning", "--no-access-log"], env=env(), cwd=ROOT))
         deadline = time.monotonic() + 40
         async with httpx.AsyncClient(timeout=2) as c:
-            while time.monotonic() < deadline:
-                if self.proc.poll() is not None:
-                    raise RuntimeError("the API exited at start")
-                try:
-                    if (await c.get(f"{self.url}/readyz")).status_code == 200 and len(self.pids()) > self.workers - 1:
-                        await asyncio.sleep(1.0 * self.workers)  # the other workers finish importing
-                        return self
-                except httpx.HTTPError:
-                    pass
-                await asyncio.sleep(0.2)
-        raise RuntimeError("the API did not become ready in 40 s")
+            for url, proc in zip(self.urls, self.procs, strict=True):
+                while True:
+                    if proc.poll() is not None or time.monotonic() > deadline:
+                        self.stop()
+                        raise RuntimeError("an API process exited or was not ready in 40 s")
+                    try:
+                        if (await c.get(f"{url}/readyz")).status_code == 200:
+                            break
+                    except httpx.HTTPError:
+                        pass
+                    await asyncio.sleep(0.2)
+        return self
 
     def pids(self) -> list[int]:
-        """The serving processes (uvicorn's workers; the process itself when there is one)."""
-        try:
-            me = psutil.Process(self.proc.pid)
-            kids = [p.pid for p in me.children(recursive=True) if "resource_tracker" not in " ".join(p.cmdline())]
-        except psutil.Error:
-            return []
-        return kids if self.workers > 1 else [self.proc.pid]
+        return [p.pid for p in self.procs if p.poll() is None]
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
+        for p in self.procs:
+            if p.poll() is None:
+                p.terminate()
+        for p in self.procs:
             try:
-                self.proc.wait(20)
+                p.wait(20)
             except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
+                p.kill()
+                p.wait(5)
 
 
 # -- CPU accounting -----------------------------------------------------------------------------------
@@ -377,7 +379,7 @@ class Bench:
         return self._org
 
     async def api(self, workers: int) -> Api:
-        if self._api is None or self._api.workers != workers:
+        if self._api is None or self._api.n != workers:
             self.stop_api()
             self._api = await Api(workers).start()
         return self._api
@@ -451,7 +453,7 @@ def parse_args(argv: list[str] | None, doc: str, *, seconds: float = 20, workers
     ap.add_argument("--smoke", action="store_true", help="tiny sizes, ~1-2 s per part, no timing checks (CI)")
     ap.add_argument("--reps", type=int, default=5000)
     ap.add_argument("--seconds", type=float, help=f"measured seconds per scenario (default {seconds:g}; smoke 1.5)")
-    ap.add_argument("--workers", default=workers, help="API process counts to run, e.g. 1,2")
+    ap.add_argument("--workers", help=f"API process counts to run, one port each (default {workers}; smoke 1)")
     ap.add_argument("--reset", action="store_true",
                     help="full runs: drop/re-create the bench* database and flush the Redis db first")
     ap.add_argument("--connections", type=int, help="HTTP connections per API process (default: per benchmark)")
@@ -459,7 +461,8 @@ def parse_args(argv: list[str] | None, doc: str, *, seconds: float = 20, workers
     ap.add_argument("--profile", action="store_true", help="also py-spy the API during an extra run")
     args = ap.parse_args(argv)
     if args.smoke:
-        args.reps, args.workers = min(args.reps, 200), "1"
+        args.reps = min(args.reps, 200)
+    args.workers = args.workers or ("1" if args.smoke else workers)
     args.seconds = args.seconds or (1.5 if args.smoke else seconds)
     args.worker_counts = [int(w) for w in args.workers.split(",")]
     return args

@@ -20,6 +20,7 @@ import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 import httpx
 
@@ -57,7 +58,7 @@ def have_wrk() -> bool:
     return shutil.which("wrk") is not None
 
 
-def _lua(reqs: list[Req], *, think_ms: int, expect: int, batch: bool) -> str:
+def _lua(reqs: list[Req], ports: list[int], *, think_ms: int, expect: int, batch: bool) -> str:
     tokens = sorted({r.token for r in reqs})
     index = {t: i + 1 for i, t in enumerate(tokens)}
     spec = ",\n".join(f'{{"{r.method}","{r.path}",{index[r.token]},' + ("nil" if r.body is None else
@@ -70,9 +71,11 @@ local spec = {{
 {spec}
 }}
 local reqs, threads, n = {{}}, {{}}, 0
+local ports = {{{",".join(map(str, ports))}}}
 function setup(thread)
   table.insert(threads, thread)
   thread:set("tid", #threads)
+  thread.addr = wrk.lookup("127.0.0.1", tostring(ports[(#threads - 1) % #ports + 1]))[1]
 end
 function init(args)
   for k, s in ipairs(spec) do
@@ -119,14 +122,16 @@ end
 """
 
 
-async def _wrk(base_url: str, reqs: list[Req], connections: int, seconds: float, think_ms: int, expect: int,
+async def _wrk(urls: list[str], reqs: list[Req], connections: int, seconds: float, think_ms: int, expect: int,
                batch: bool, threads: int) -> LoadResult:
+    ports = [urlparse(u).port for u in urls]
+    threads = max(threads, len(urls)) // len(urls) * len(urls)  # each thread keeps to one API process
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
-        f.write(_lua(reqs, think_ms=think_ms, expect=expect, batch=batch))
+        f.write(_lua(reqs, ports, think_ms=think_ms, expect=expect, batch=batch))
     try:
         proc = await asyncio.create_subprocess_exec(
             "wrk", f"-t{min(threads, connections)}", f"-c{connections}", f"-d{max(1, math.ceil(seconds))}s",
-            "--timeout", "30s", "-s", f.name, base_url, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            "--timeout", "30s", "-s", f.name, urls[0], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         try:
             out, _ = await asyncio.wait_for(proc.communicate(), seconds + 90)
         except TimeoutError:
@@ -143,7 +148,7 @@ async def _wrk(base_url: str, reqs: list[Req], connections: int, seconds: float,
     return LoadResult(d["requests"], d["duration_us"] / 1e6, d["good"], d["bad"], d["errors"], tool="wrk", **ms)
 
 
-async def _httpx(base_url: str, reqs: list[Req], connections: int, seconds: float, think_ms: int, expect: int,
+async def _httpx(urls: list[str], reqs: list[Req], connections: int, seconds: float, think_ms: int, expect: int,
                  batch: bool) -> LoadResult:
     lat: list[float] = []
     counts = {"good": 0, "bad": 0, "errors": 0}
@@ -172,18 +177,24 @@ async def _httpx(base_url: str, reqs: list[Req], connections: int, seconds: floa
             else:
                 counts["good" if resp.status_code == expect else "bad"] += 1
 
-    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
-    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=30) as c:
-        await asyncio.gather(*(user(c, k * 7919) for k in range(connections)))
+    per = math.ceil(connections / len(urls))
+    limits = httpx.Limits(max_connections=per, max_keepalive_connections=per)
+    clients = [httpx.AsyncClient(base_url=u, limits=limits, timeout=30) for u in urls]
+    try:
+        await asyncio.gather(*(user(clients[k % len(urls)], k * 7919) for k in range(connections)))
+    finally:
+        for c in clients:
+            await c.aclose()
 
     return LoadResult(len(lat), time.monotonic() - t0, counts["good"], counts["bad"], counts["errors"],
                       percentile(lat, 50), percentile(lat, 90), percentile(lat, 95), percentile(lat, 99),
                       max(lat, default=float("nan")), tool="httpx")
 
 
-async def run(base_url: str, reqs: list[Req], *, connections: int, seconds: float, think_ms: int = 0,
+async def run(urls: list[str], reqs: list[Req], *, connections: int, seconds: float, think_ms: int = 0,
               expect: int = 200, batch: bool = False, threads: int = 2) -> LoadResult:
-    """Drive `reqs` (cycled; each wrk thread starts elsewhere in the list) at the API for `seconds`."""
+    """Drive `reqs` (cycled; each wrk thread starts elsewhere in the list) at the API processes at
+    `urls` for `seconds`, the connections split evenly over them."""
     if have_wrk():
-        return await _wrk(base_url, reqs, connections, seconds, think_ms, expect, batch, threads)
-    return await _httpx(base_url, reqs, connections, seconds, think_ms, expect, batch)
+        return await _wrk(urls, reqs, connections, seconds, think_ms, expect, batch, threads)
+    return await _httpx(urls, reqs, connections, seconds, think_ms, expect, batch)
