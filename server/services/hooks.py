@@ -177,3 +177,44 @@ async def run_after_commit(callbacks: list[Callable[[], Awaitable[None]]]) -> No
             await cb()
         except Exception:  # noqa: BLE001 - logged; the ledger already holds the truth
             log.exception("after-commit hook failed")
+
+
+# -- achievements: events that do not come from one activity ----------------------------------
+
+@dataclass(slots=True)
+class Achievement:
+    """A non-activity event other features' rules may react to: `contest_won`, `contest_placed`,
+    `kudos_received`, `mission_completed`, `badge_earned`, `streak_extended`, ..."""
+
+    kind: str
+    user_id: int
+    data: dict[str, Any] = field(default_factory=dict)
+    ref: str | None = None  # what caused it (e.g. "contest:12"), for idempotent reactions
+
+
+@dataclass(slots=True)
+class EventBatch:
+    """What achievement hooks get and fill, like `ActivityBatch` (see `effects.emit`)."""
+
+    org_id: int
+    org: Any
+    actor_user_id: int | None
+    now: datetime
+    events: list[Achievement]
+    entries: list[dict] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    feed: list[FeedItem] = field(default_factory=list)
+    after_commit: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    #: achievements raised by the hooks themselves (a badge for a contest win); run in turn
+    more: list[Achievement] = field(default_factory=list)
+
+    add_entry = ActivityBatch.add_entry
+
+
+AchievementHook = Callable[[Any, Any, EventBatch], Awaitable[None]]
+ACHIEVEMENT_HOOKS: list[AchievementHook] = []
+
+
+def on_achievements(fn: AchievementHook) -> AchievementHook:
+    ACHIEVEMENT_HOOKS.append(fn)
+    return fn
