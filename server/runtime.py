@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from server.board import keys
@@ -77,8 +77,11 @@ class _TTLCache:
 
 
 def make_redis(url: str) -> Redis:
-    return Redis.from_url(url, socket_timeout=2.0, socket_connect_timeout=1.0, health_check_interval=30,
-                          max_connections=200)
+    """A client whose pool waits (up to 2 s) for a free connection instead of failing: a burst of
+    subscribes or requests must queue, not trip the Redis-down circuit breaker."""
+    pool = BlockingConnectionPool.from_url(url, socket_timeout=2.0, socket_connect_timeout=1.0,
+                                           health_check_interval=30, max_connections=200, timeout=2.0)
+    return Redis(connection_pool=pool)
 
 
 class Runtime:
