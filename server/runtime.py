@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from redis.asyncio import BlockingConnectionPool, Redis
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from server.board import keys
 from server.board.channels import ChannelBus
@@ -111,10 +111,15 @@ class Runtime:
         self._tasks: list[asyncio.Task] = []
 
     # -- cached reads ---------------------------------------------------------------------
-    async def org(self, org_id: int) -> OrgInfo:
+    def _reader(self, conn: AsyncConnection | None):
+        """A session for a cache miss: on the caller's connection when it is inside a transaction
+        (a second connection would wait on that transaction's write lock under SQLite)."""
+        return AsyncSession(bind=conn) if conn is not None else self.sessions()
+
+    async def org(self, org_id: int, conn: AsyncConnection | None = None) -> OrgInfo:
         info = self._orgs.get(org_id)
         if info is None:
-            async with self.sessions() as s:
+            async with self._reader(conn) as s:
                 row = await orgs_repo.get_org(s, org_id)
             if row is None:
                 raise NotFound("org_not_found", "org not found")
@@ -125,10 +130,10 @@ class Runtime:
     def forget_org(self, org_id: int) -> None:
         self._orgs.drop(org_id)
 
-    async def types(self, org_id: int) -> dict[str, TypeInfo]:
+    async def types(self, org_id: int, conn: AsyncConnection | None = None) -> dict[str, TypeInfo]:
         found = self._types.get(org_id)
         if found is None:
-            async with self.sessions() as s:
+            async with self._reader(conn) as s:
                 rows = await types_repo.list_types(s, org_id)
             found = {r.key: TypeInfo(r.id, r.key, r.label, r.points, r.value_points, r.daily_cap,
                                      r.self_reportable, r.active, r.current_version_id) for r in rows}

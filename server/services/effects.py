@@ -37,7 +37,7 @@ async def emit(rt, conn, org_id: int, events: list[hooks.Achievement], *, actor_
     """Run the achievement hooks over `events` and write everything they and the caller produced.
     `entries` are ledger rows built with `EventBatch.add_entry` semantics (dicts of LedgerEntry columns)."""
     now = now or datetime.now(UTC)
-    org = await rt.org(org_id)
+    org = await rt.org(org_id, conn)
     batch = hooks.EventBatch(org_id=org_id, org=org, actor_user_id=actor_user_id, now=now, events=list(events),
                              entries=list(entries or []), notices=list(notices or []), feed=list(feed_items or []))
     pending = list(events)
@@ -51,7 +51,7 @@ async def emit(rt, conn, org_id: int, events: list[hooks.Achievement], *, actor_
     out = Emitted(after_commit=batch.after_commit)
     if batch.entries:
         out.entry_ids = await ledger_repo.insert_entries(conn, batch.entries)
-        by_id = {t.id: t for t in (await rt.types(org_id)).values()}
+        by_id = {t.id: t for t in (await rt.types(org_id, conn)).values()}
         for row, entry_id in zip(batch.entries, out.entry_ids, strict=True):
             if row["kind"] in WALLET_KINDS:
                 continue

@@ -200,7 +200,7 @@ async def _write_once(rt, principal, prepared, outcomes, now):
         fresh = [(p, new_id) for p, new_id in zip(prepared, ids, strict=True) if new_id is not None]
         if dupes:
             originals = await ledger_repo.existing_by_external_id(conn, org_id, [p.item.external_id for p in dupes])
-            types_by_id = {t.id: t.key for t in (await rt.types(org_id)).values()}
+            types_by_id = {t.id: t.key for t in (await rt.types(org_id, conn)).values()}
             for p in dupes:
                 orig = originals[p.item.external_id]
                 if orig.user_id != p.user_id:  # never hand one rep's activity to another
@@ -260,7 +260,7 @@ async def _write_once(rt, principal, prepared, outcomes, now):
 
 async def _run_hooks(rt, conn, principal, now, facts_pending, entry_ids):
     """Let the features react inside the transaction; write what they produced."""
-    org = await rt.org(principal.org_id)
+    org = await rt.org(principal.org_id, conn)
     batch_ctx = hooks.ActivityBatch(
         org_id=principal.org_id, org=org, actor_user_id=principal.user_id, now=now, activities=[
             hooks.FreshActivity(activity_id, entry_id, p.user_id, p.type.id, p.type.key, p.item.quantity,
