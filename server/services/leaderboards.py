@@ -116,11 +116,6 @@ async def around(rt, org_id: int, metric: str, user_id: int, window: str, segmen
         raise DomainError("invalid_radius", f"radius must be between 0 and {MAX_RADIUS}")
     segment = parse_segment(segment_raw)
     period = await _resolve(rt, org_id, metric, window, period_id)
-    async with rt.sessions() as s:
-        user = await orgs_repo.get_user(s, org_id, user_id)
-    if user is None:
-        raise NotFound("user_not_found", f"user {user_id} not found")
-    me_profile = Profile(user.display_name, user.team_id)
     try:
         if segment.kind == "org":
             page = await rt.boards.around(org_id, metric, period, user_id, radius)
@@ -142,8 +137,20 @@ async def around(rt, org_id: int, metric: str, user_id: int, window: str, segmen
         rt.redis_failed(exc)
         raise BoardsUnavailable() from exc
     if mine is None:  # not on the board yet: everyone with no score shares the next rank
-        mine = Ranked(total + 1, user_id, 0, me_profile)
+        mine = Ranked(total + 1, user_id, 0, await _profile(rt, org_id, user_id))
+    elif segment.kind == "org" and mine.profile is None:
+        mine = Ranked(mine.rank, mine.user_id, mine.score, await _profile(rt, org_id, user_id))
     return Board(metric, window, segment.name, period, total, entries, user=mine)
+
+
+async def _profile(rt, org_id: int, user_id: int) -> Profile:
+    """The rep's profile from SQL; 404 for anyone outside the org. Only needed when the rep is not on
+    the board: a rep on an org board is of that org (boards are per org, leavers are taken off)."""
+    async with rt.sessions() as s:
+        user = await orgs_repo.get_user(s, org_id, user_id)
+    if user is None:
+        raise NotFound("user_not_found", f"user {user_id} not found")
+    return Profile(user.display_name, user.team_id)
 
 
 async def _fill_profiles(rt, org_id: int, entries: list[Ranked]) -> list[Ranked]:
