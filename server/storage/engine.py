@@ -30,8 +30,11 @@ def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
         _sqlite_serialised_writes(engine)
         return engine
     # Few connections, and requests queue for them: on a small machine PostgreSQL does best with
-    # a handful of busy backends, and many API processes must fit under max_connections.
-    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_timeout=30)
+    # a handful of busy backends, and many API processes must fit under max_connections. No
+    # overflow: a connection opened for a burst and closed after it costs a backend fork and
+    # empties asyncpg's prepared-statement cache, which under load cost more than the wait.
+    return create_async_engine(url, pool_size=pool_size, max_overflow=0, pool_timeout=30,
+                               pool_pre_ping=False)
 
 
 def _sqlite_serialised_writes(engine: AsyncEngine) -> None:
