@@ -82,6 +82,7 @@ async def give(rt, principal: Principal, giver_id: int, to_user_id: int, message
     if not await rt.active_users(org_id, {to_user_id}):
         raise NotFound("user_not_found", f"user {to_user_id} not found", details={"user_id": to_user_id})
     org = await rt.org(org_id)
+    await rt.types(org_id)  # cached for effects.emit: no second connection inside the transaction
     now = datetime.now(UTC)
     async with rt.engine.begin() as conn:
         giver = await kudos_repo.lock_user(conn, org_id, giver_id)
@@ -114,10 +115,10 @@ async def give(rt, principal: Principal, giver_id: int, to_user_id: int, message
             actor_user_id=giver_id, entries=entries, notices=[notice],
             feed_items=[hooks.FeedItem("kudos", to_user_id, data, actor_user_id=giver_id, ref=ref)], now=now)
         if points:
-            await kudos_repo.set_ledger_entry(conn, row.id, done.entry_ids[0])
+            row = await kudos_repo.set_ledger_entry(conn, row.id, done.entry_ids[0])
     boarded = await effects.finish(rt, org_id, done)
     item = next((r.id for r in done.feed_rows if r.kind == "kudos"), None)
-    return Given(row._replace(ledger_entry_id=done.entry_ids[0] if points else None), item, boarded)
+    return Given(row, item, boarded)
 
 
 async def list_kudos(rt, principal: Principal, *, to_user_id: int | None, from_user_id: int | None,

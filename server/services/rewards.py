@@ -58,9 +58,17 @@ async def wallet(rt, principal: Principal, user_id: int) -> rules.Wallet:
 
 
 # -- redemptions ------------------------------------------------------------------------------
+async def _warm(rt, org_id: int) -> None:
+    """Load what `effects.emit` reads from the runtime caches before the transaction opens,
+    so it never needs a second connection while this one holds the write lock (SQLite)."""
+    await rt.org(org_id)
+    await rt.types(org_id)
+
+
 async def redeem(rt, principal: Principal, user_id: int, reward_id: int, note: str | None = None):
     org_id = principal.org_id
     now = datetime.now(UTC)
+    await _warm(rt, org_id)
     async with rt.engine.begin() as conn:
         me = await kudos_repo.lock_user(conn, org_id, user_id)
         if me is None or not me.active:
@@ -99,6 +107,7 @@ async def decide(rt, principal: Principal, redemption_id: int, action: str, note
     if note is not None:
         fields["note"] = note
     done = None
+    await _warm(rt, org_id)
     async with rt.engine.begin() as conn:
         if action == "cancel":
             current = await repo.get_redemption(conn, org_id, redemption_id)
@@ -125,8 +134,7 @@ async def decide(rt, principal: Principal, redemption_id: int, action: str, note
             done = await effects.emit(rt, conn, org_id, [], actor_user_id=principal.user_id, entries=entries,
                                       notices=notices, now=now)
             if entries:
-                await repo.set_refund(conn, row.id, done.entry_ids[0])
-                row = row._replace(refund_entry_id=done.entry_ids[0])
+                row = await repo.set_refund(conn, row.id, done.entry_ids[0])
     if done is not None:
         await effects.finish(rt, org_id, done)
     return row

@@ -53,8 +53,9 @@ async def insert(conn: AsyncConnection, row: dict) -> Row:
     return (await conn.execute(_insert(conn, K).values(**row).returning(*K.c))).one()
 
 
-async def set_ledger_entry(conn: AsyncConnection, kudos_id: int, entry_id: int) -> None:
-    await conn.execute(update(K).where(K.c.id == kudos_id).values(ledger_entry_id=entry_id))
+async def set_ledger_entry(conn: AsyncConnection, kudos_id: int, entry_id: int) -> Row:
+    stmt = update(K).where(K.c.id == kudos_id).values(ledger_entry_id=entry_id).returning(*K.c)
+    return (await conn.execute(stmt)).one()
 
 
 async def get(conn: AsyncConnection, org_id: int, kudos_id: int) -> Row | None:

@@ -71,8 +71,9 @@ async def move(conn: AsyncConnection, org_id: int, redemption_id: int, sources: 
     return (await conn.execute(stmt)).one_or_none()
 
 
-async def set_refund(conn: AsyncConnection, redemption_id: int, entry_id: int) -> None:
-    await conn.execute(update(D).where(D.c.id == redemption_id).values(refund_entry_id=entry_id))
+async def set_refund(conn: AsyncConnection, redemption_id: int, entry_id: int) -> Row:
+    stmt = update(D).where(D.c.id == redemption_id).values(refund_entry_id=entry_id).returning(*D.c)
+    return (await conn.execute(stmt)).one()
 
 
 async def redemptions(conn: AsyncConnection, org_id: int, *, user_id: int | None, state: str | None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from litestar import Controller, delete, get, patch, post
 from litestar.di import Provide
-from litestar.params import Parameter
+from litestar.params import Parameter, QueryParameter
 
 from server.api import schemas_social as w
 from server.api.convert import changes
@@ -150,7 +150,8 @@ class RewardController(Controller):
         return redemption_out(await rewards.redeem(rt, principal, user_id, reward_id, data.note if data else None))
 
     @get("/redemptions", summary="Every redemption request of the org, newest first (managers and admins)")
-    async def list_redemptions(self, principal: Principal, rt: object, in_state: w.State | None = Parameter(query="state", default=None),
+    async def list_redemptions(self, principal: Principal, rt: object, 
+                               in_state: w.State | None = QueryParameter(name="state", default=None),
                                user_id: int | None = Parameter(default=None, ge=1),
                                before_id: int | None = Parameter(default=None, ge=1),
                                limit: int = Parameter(default=50, ge=1, le=200)) -> w.RedemptionList:
@@ -172,7 +173,8 @@ class RewardController(Controller):
         return redemption_out(await rewards.decide(rt, principal, redemption_id, action, data.note if data else None))
 
     @get("/me/redemptions", tags=["me"], summary="My redemption requests, newest first")
-    async def my_redemptions(self, principal: Principal, rt: object, in_state: w.State | None = Parameter(query="state", default=None),
+    async def my_redemptions(self, principal: Principal, rt: object, 
+                               in_state: w.State | None = QueryParameter(name="state", default=None),
                              before_id: int | None = Parameter(default=None, ge=1),
                              limit: int = Parameter(default=50, ge=1, le=200)) -> w.RedemptionList:
         user_id = require_user(principal)
