@@ -32,10 +32,10 @@ async def reward(admin: Api, cost: int = 100, stock: int | None = None, name: st
     return await admin.ok("post", "/rewards", {"name": name, "cost": cost, "stock": stock, **fields}, status=201)
 
 
-async def earn(admin: Api, rep: Api, points: int) -> None:
+async def earn(admin: Api, rep: Api, points: int) -> dict:
     """Give a rep exactly `points` through an activity of a fresh type worth that much."""
     key = await type_key(admin, "earn", points=points)
-    await admin.log(key, user_id=rep.user_id)
+    return await admin.log(key, user_id=rep.user_id)
 
 
 async def feed_frames(rt, org_id: int, count: int = 50) -> list[dict]:
