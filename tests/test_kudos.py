@@ -179,3 +179,15 @@ async def test_list_kudos_filters_pages_and_isolates_orgs(client, org):
     assert [k["id"] for k in (await cy.ok("get", "/kudos", from_user_id=bob.user_id))["kudos"]] == [ids[4]]
     other = await new_org(client)
     assert (await other.ok("get", "/kudos"))["kudos"] == []
+
+
+async def test_openapi_documents_the_new_endpoints(client):
+    r = await client.get("/schema/openapi.json")
+    assert r.status_code == 200, r.text
+    paths = r.json()["paths"]
+    for p in ("/api/v1/kudos", "/api/v1/feed", "/api/v1/feed/{item_id}/reactions", "/api/v1/rewards",
+              "/api/v1/rewards/{reward_id}/redeem", "/api/v1/redemptions/{redemption_id}/{action}",
+              "/api/v1/me/wallet", "/api/v1/me/redemptions", "/api/v1/kudos/settings"):
+        assert p in paths, p
+    assert {"name": "state", "in": "query"}.items() <= next(
+        q for q in paths["/api/v1/redemptions"]["get"]["parameters"] if q["name"] == "state").items()

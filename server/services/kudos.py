@@ -101,8 +101,7 @@ async def give(rt, principal: Principal, giver_id: int, to_user_id: int, message
                                             "message": text, "value_tag": tag, "points": points,
                                             "created_at": now})
         ref = f"kudos:{row.id}"
-        names = await reactions_repo.names(conn, org_id, [giver_id])
-        giver_name = names.get(giver_id, ("someone", None))[0]
+        giver_name = giver.display_name
         data = {"kudos_id": row.id, "message": text, "value_tag": tag, "points": points,
                 "from_user_id": giver_id, "from_display_name": giver_name}
         entries = [effects.entry(org_id, user_id=to_user_id, kind="kudos", points=points, now=now,

@@ -21,8 +21,8 @@ async def lock_user(conn: AsyncConnection, org_id: int, user_id: int) -> Row | N
     """Lock a user's row for the rest of the transaction (PostgreSQL `FOR NO KEY UPDATE`, which
     still lets ledger inserts reference the row); SQLite transactions are already serialised
     by `BEGIN IMMEDIATE`. Per-user limits (kudos allowance, spendable points) are then checked
-    and written by one transaction at a time. Returns (id, active) or None."""
-    q = (select(U.c.id, U.c.active).where(U.c.org_id == org_id, U.c.id == user_id)
+    and written by one transaction at a time. Returns (id, active, display_name) or None."""
+    q = (select(U.c.id, U.c.active, U.c.display_name).where(U.c.org_id == org_id, U.c.id == user_id)
          .with_for_update(key_share=True))
     return (await conn.execute(q)).one_or_none()
 
