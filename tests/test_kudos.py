@@ -5,7 +5,11 @@ settings, the effects (notice, feed item, achievement) and concurrency on the al
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+from server.domain.kudos import month_of
+from server.storage import kudos as kudos_repo
 from tests.conftest import new_org
 from tests.support_api import assert_error, balance, score_of
 from tests.support_social import captured, feed, feed_frames, kudos, settings
@@ -191,3 +195,22 @@ async def test_openapi_documents_the_new_endpoints(client):
         assert p in paths, p
     assert {"name": "state", "in": "query"}.items() <= next(
         q for q in paths["/api/v1/redemptions"]["get"]["parameters"] if q["name"] == "state").items()
+
+
+
+async def test_allowance_resets_at_the_org_local_month_start(client, rt):
+    admin = await new_org(client, timezone="Pacific/Auckland")
+    ann, bob, cy = await admin.user(), await admin.user(), await admin.user()
+    month = month_of(datetime.now(UTC), ZoneInfo("Pacific/Auckland"))
+    async with rt.engine.begin() as conn:  # kudos given either side of the local month start
+        for at, pts in ((month.start - timedelta(seconds=1), 90), (month.start, 7)):
+            await kudos_repo.insert(conn, {"org_id": admin.org_id, "from_user_id": ann.user_id,
+                                           "to_user_id": bob.user_id, "message": "x", "value_tag": None,
+                                           "points": pts, "created_at": at})
+    a = await ann.ok("get", "/me/kudos-allowance")
+    assert (a["month"], a["used"], a["remaining"]) == (month.id, 7, 93)
+    for to in (bob, cy, bob):
+        await kudos(ann, to, points=25)
+    err = assert_error(await ann.post("/kudos", {"to_user_id": cy.user_id, "message": "no", "points": 19}), 409,
+                       "allowance_exceeded")
+    assert err["details"]["remaining"] == 18

@@ -78,7 +78,7 @@ async def redeem(rt, principal: Principal, user_id: int, reward_id: int, note: s
             raise NotFound("reward_not_found", f"reward {reward_id} not found")
         balance = await ledger_repo.balance(conn, org_id, user_id)
         rules.check_redeem(active=reward.active, stock=reward.stock, cost=reward.cost, balance=balance)
-        if reward.stock is not None and not await repo.take_one(conn, reward.id):
+        if not await repo.take_one(conn, reward.id):
             raise Conflict("out_of_stock", "this reward is out of stock")
         done = await effects.emit(rt, conn, org_id, [], actor_user_id=user_id, now=now, entries=[
             effects.entry(org_id, user_id=user_id, kind="redemption", points=-reward.cost, now=now,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Row, case, func, select, update
+from sqlalchemy import Row, case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from server.domain.boards import WALLET_KINDS
@@ -43,9 +43,10 @@ async def catalog(conn: AsyncConnection, org_id: int, include_inactive: bool) ->
 
 
 async def take_one(conn: AsyncConnection, reward_id: int) -> bool:
-    """Take one unit of a limited reward; False when none is left (the conditional UPDATE
-    makes concurrent takers queue on the row and see each other's decrement)."""
-    stmt = update(W).where(W.c.id == reward_id, W.c.stock > 0).values(stock=W.c.stock - 1)
+    """Take one unit of the reward (unlimited stock stays NULL); False when none is left. The
+    conditional UPDATE makes concurrent takers queue on the row and see each other's decrement."""
+    stmt = (update(W).where(W.c.id == reward_id, or_(W.c.stock.is_(None), W.c.stock > 0))
+            .values(stock=W.c.stock - 1))
     return (await conn.execute(stmt)).rowcount == 1
 
 
