@@ -6,3 +6,4 @@ jobs (`server.worker`). The API, the worker and the tests import it once at star
 # Streaks, daily missions and badges (issue 5)
 # Contests (issue 6)
 # Kudos, reactions, feed and rewards (issue 6)
+from server.services import kudos, rewards

@@ -24,15 +24,18 @@ _STATUS_CODES = {
 }
 
 
-def error_response(status: int, code: str, message: str, details: dict | None = None) -> Response:
+def error_response(status: int, code: str, message: str, details: dict | None = None,
+                   headers: dict[str, str] | None = None) -> Response:
     return Response(
         content=msgspec.json.encode(ErrorResponse(ErrorBody(code, message, details))),
-        status_code=status, media_type=MediaType.JSON,
+        status_code=status, media_type=MediaType.JSON, headers=headers,
     )
 
 
 def domain_error(_: Request, exc: DomainError) -> Response:
-    return error_response(exc.status_code, exc.code, exc.message, exc.details)
+    retry = getattr(exc, "retry_after_s", None)
+    headers = {"retry-after": str(retry)} if retry is not None else None
+    return error_response(exc.status_code, exc.code, exc.message, exc.details, headers)
 
 
 def validation_error(_: Request, exc: ValidationException) -> Response:

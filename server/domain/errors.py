@@ -29,3 +29,13 @@ class Forbidden(DomainError):
 
 class Unauthorized(DomainError):
     status_code = 401
+
+
+class RateLimited(DomainError):
+    """Too many requests of one kind; `retry_after_s` becomes the `Retry-After` header."""
+
+    status_code = 429
+
+    def __init__(self, code: str, message: str, *, retry_after_s: int, details: dict | None = None) -> None:
+        super().__init__(code, message, details={**(details or {}), "retry_after_s": retry_after_s})
+        self.retry_after_s = retry_after_s
