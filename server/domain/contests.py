@@ -64,6 +64,7 @@ class Member:
     team_id: int | None = None
     baseline: int = 0
     display_name: str = ""
+    email: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +245,7 @@ def rank(items: list[tuple[int, Fraction, Tally | None]], breakers: tuple[str, .
             out[it[0]] = (out[ordered[i - 1][0]][0], "shared")
         else:
             out[it[0]] = (i + 1, None)
-    for i, it in enumerate(ordered):  # name the tie-break that separated equal scores
+    for it in ordered:  # name the tie-break that separated equal scores
         if out[it[0]][1] is None:
             level = [o for o in ordered if o[1] == it[1] and o is not it]
             if level:
