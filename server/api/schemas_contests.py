@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
+import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType
 
 from server.api.schemas import Id
@@ -66,7 +67,7 @@ class ContestUpdate(Struct, forbid_unknown_fields=True):
 
 class Recalculate(Struct, forbid_unknown_fields=True):
     reason: Reason
-    changes: ContestUpdate = ContestUpdate()
+    changes: ContestUpdate = msgspec.field(default_factory=ContestUpdate)
 
 
 class CancelIn(Struct, forbid_unknown_fields=True):

@@ -7,6 +7,7 @@ import io
 
 from litestar import Controller, Response, get, patch, post
 from litestar.di import Provide
+from litestar.params import QueryParameter
 
 from server.api import schemas_contests as w
 from server.api.convert import changes
@@ -60,10 +61,12 @@ class ContestController(Controller):
         return await self._out(rt, await contests.create(rt, principal, _spec(data)))
 
     @get("/", summary="Contests of the org (hidden ones and drafts for managers only)")
-    async def list_contests(self, principal: Principal, rt: object, state: str | None = None, limit: int = 50,
-                            offset: int = 0) -> w.ContestList:
-        states = [s for s in (state or "").split(",") if s]
-        total, rows = await contests.list_contests(rt, principal, states, limit, offset)
+    async def list_contests(self, principal: Principal, rt: object,
+                            states: str | None = QueryParameter(default=None, name="state",
+                                                           description="e.g. live or scheduled,live"),
+                            limit: int = 50, offset: int = 0) -> w.ContestList:
+        wanted = [s for s in (states or "").split(",") if s]
+        total, rows = await contests.list_contests(rt, principal, wanted, limit, offset)
         tz = (await rt.org(principal.org_id)).timezone
         return w.ContestList(total, [contest_out(c, tz) for c in rows])
 
