@@ -383,6 +383,18 @@ async def results(rt, principal: Principal, contest_id: int) -> Standings:
         return Standings(c, rows, members, final=False, live=False)
 
 
+async def channel_standings(rt, org_id: int, contest_id: int) -> Standings:
+    """What the `contest:<id>` channel shows (access was checked when the client subscribed)."""
+    async with rt.engine.connect() as conn:
+        c = await repo.get(conn, org_id, contest_id)
+        if c is None:
+            raise NotFound("contest_not_found", f"contest {contest_id} not found")
+        members = await members_of(rt, conn, c)
+        if c.state == "awarded":
+            return await _frozen(conn, c, members)
+    return await live_standings(rt, c, members)
+
+
 async def channel_access(rt, org_id: int, contest_id: int, role: str) -> None:
     """Who may join `contest:<id>`: the org's users (hidden contests: managers and admins only);
     displays only non-hidden contests. Another org's contest does not exist."""
