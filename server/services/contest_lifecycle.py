@@ -22,7 +22,7 @@ from server.domain import contests as rules_
 from server.domain.periods import local_midnight
 from server.services import effects, hooks
 from server.services.contest_standings import rebuild, reconcile, store
-from server.services.contests import compute_from_sql, members_of, to_rules
+from server.services.contests import compute_from_sql, members_of, to_rules, warm
 from server.storage import contests as repo
 from server.worker import job
 
@@ -50,6 +50,11 @@ async def freeze_baselines(rt, conn, c, user_ids: list[int]) -> None:
 async def start(rt, contest_id: int, now: datetime | None = None) -> bool:
     """scheduled -> live: freeze the participants and their baselines, fix the bracket, warn them."""
     now = now or datetime.now(UTC)
+    async with rt.engine.connect() as conn:
+        c = await repo.get_any(conn, contest_id)
+    if c is None:
+        return False
+    await warm(rt, c.org_id)
     async with rt.engine.begin() as conn:
         c = await repo.get_any(conn, contest_id)
         if c is None or c.state != "scheduled" or c.starts_at > now:
@@ -111,6 +116,11 @@ async def award(rt, contest_id: int, now: datetime | None = None) -> bool:
     """ended -> awarded: freeze the final standings with the tie-breaks, pay the prizes, tell everyone.
     One transaction: the claim, the results, the ledger rows, the awards, the notices and the feed."""
     now = now or datetime.now(UTC)
+    async with rt.engine.connect() as conn:
+        c = await repo.get_any(conn, contest_id)
+    if c is None:
+        return False
+    await warm(rt, c.org_id)
     async with rt.engine.begin() as conn:
         c = await repo.get_any(conn, contest_id)
         if c is None or c.state != "ended":
@@ -140,6 +150,7 @@ async def award(rt, contest_id: int, now: datetime | None = None) -> bool:
 async def _pay(rt, conn, c, rows: list[rules_.Row], members, now: datetime) -> effects.Emitted:
     entries, award_rows, events, notices = [], [], [], []
     rules = to_rules(c)
+    now = min(now, datetime.now(UTC))  # prizes are paid when they are paid (a test may pass a later `now`)
     for r in rows:
         for p in r.prizes:
             award_rows.append({"contest_id": c.id, "user_id": r.user_id, "tier": rules_.prize_key(p),

@@ -71,7 +71,14 @@ def to_rules(c) -> rules_.Rules:
                                   threshold=p.get("threshold")) for p in r.get("prizes") or ()))
 
 
-async def _resolve_spec(rt, org_id: int, spec: dict, hidden: bool) -> dict:
+async def warm(rt, org_id: int) -> None:
+    """Read the org and its types into the runtime's caches before a transaction uses them
+    (on SQLite a second connection inside a write transaction would wait on it)."""
+    await rt.org(org_id)
+    await rt.types(org_id)
+
+
+async def _resolve_spec(rt, conn, org_id: int, spec: dict, hidden: bool) -> dict:
     """Validate a full contest spec (create, or current values merged with a change); returns columns."""
     org = await rt.org(org_id)
     metric = spec.get("metric") or "points"
@@ -100,8 +107,7 @@ async def _resolve_spec(rt, org_id: int, spec: dict, hidden: bool) -> dict:
     probe = type("C", (), {"rules": rules_json, "format": fmt, "measure": measure, "metric": metric})
     rules_.validate(to_rules(probe), hidden=hidden)
     segments = [parse_segment(s) for s in spec.get("segments") or []]
-    async with rt.engine.connect() as conn:
-        members = await repo.candidates(conn, org_id, segments)
+    members = await repo.candidates(conn, org_id, segments)
     ids = {m.id for m in members}
     for p in rules_json["pairs"]:
         for uid in p:
@@ -115,7 +121,8 @@ async def _resolve_spec(rt, org_id: int, spec: dict, hidden: bool) -> dict:
 async def create(rt, principal: Principal, spec: dict) -> object:
     _require_manager(principal)
     hidden = bool(spec.get("hidden"))
-    cols = await _resolve_spec(rt, principal.org_id, spec, hidden)
+    async with rt.engine.connect() as conn:
+        cols = await _resolve_spec(rt, conn, principal.org_id, spec, hidden)
     org = await rt.org(principal.org_id)
     if cols["end_date"] < local_date(datetime.now(UTC), org.tz):
         raise DomainError("contest_over", "end_date is in the past")
@@ -147,6 +154,7 @@ async def update(rt, principal: Principal, contest_id: int, changes: dict) -> ob
     """Edit a draft or scheduled contest. Live contests change only through `recalculate`."""
     _require_manager(principal)
     now = datetime.now(UTC)
+    await warm(rt, principal.org_id)
     async with rt.engine.begin() as conn:
         c = await _get_for(conn, principal, contest_id)
         if c.state not in rules_.EDITABLE:
@@ -154,7 +162,7 @@ async def update(rt, principal: Principal, contest_id: int, changes: dict) -> ob
                            "use POST /contests/{id}/recalculate with a reason")
         hidden = changes.get("hidden", c.hidden)
         spec = _merged(c, changes)
-        cols = await _resolve_spec(rt, principal.org_id, spec, hidden)
+        cols = await _resolve_spec(rt, conn, principal.org_id, spec, hidden)
         values = {**cols, "name": spec["name"], "description": spec.get("description"), "hidden": hidden,
                   "updated_at": now}
         if c.state == "scheduled":
@@ -226,13 +234,14 @@ async def recalculate(rt, principal: Principal, contest_id: int, reason: str, ch
     if {"start_date", "segments", "hidden"} & set(changes):
         raise DomainError("invalid_change", "the start, the participants and hidden mode cannot change once live")
     now = datetime.now(UTC)
+    await warm(rt, principal.org_id)
     async with rt.engine.begin() as conn:
         c = await _get_for(conn, principal, contest_id)
         if c.state not in ("live", "ended"):
             raise Conflict("invalid_state", "only a live or ended (not yet awarded) contest is recalculated; "
                            "edit drafts and scheduled contests with PATCH")
         spec = _merged(c, changes)
-        cols = await _resolve_spec(rt, principal.org_id, spec, c.hidden)
+        cols = await _resolve_spec(rt, conn, principal.org_id, spec, c.hidden)
         if cols["ends_at"] <= now and c.state == "live" and "end_date" in changes:
             raise DomainError("contest_over", "the new end is in the past")
         before = {k: getattr(c, k) for k in ("format", "metric", "measure")} | {"rules": c.rules,
