@@ -38,6 +38,13 @@ async def announce(rt, org_id: int, contest_id: int) -> None:
         rt.redis_failed(exc)
 
 
+async def drop_standings(rt, org_id: int, contest_id: int) -> None:
+    try:
+        await store(rt).drop(org_id, contest_id)
+    except (RedisError, OSError) as exc:
+        rt.redis_failed(exc)
+
+
 async def freeze_baselines(rt, conn, c, user_ids: list[int]) -> None:
     """Each participant's metric over the same number of days just before the contest."""
     org = await rt.org(c.org_id)
@@ -139,10 +146,7 @@ async def award(rt, contest_id: int, now: datetime | None = None) -> bool:
         await repo.log(conn, c.id, "awarded", now, data={"winners": [r.user_id for r in rows if r.won],
                                                          "prizes": sum(len(r.prizes) for r in rows)})
     await effects.finish(rt, c.org_id, done)
-    try:
-        await store(rt).redis.expire(keys.contest_meta(c.org_id, c.id), 7 * 24 * 3600)
-    except (RedisError, OSError) as exc:
-        rt.redis_failed(exc)
+    await drop_standings(rt, c.org_id, c.id)  # the frozen results in SQL are the standings now
     await announce(rt, c.org_id, c.id)
     return True
 

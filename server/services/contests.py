@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from server.domain import contests as rules_
 from server.domain.errors import Conflict, DomainError, Forbidden, NotFound
@@ -218,8 +218,9 @@ async def cancel(rt, principal: Principal, contest_id: int, reason: str | None) 
                                     dedupe_key=f"contest:{c.id}:cancelled")
                        for p in await repo.participants(conn, c.id)]
             await hooks.write_notices(rt, conn, principal.org_id, notices)
-    from server.services.contest_lifecycle import announce
+    from server.services.contest_lifecycle import announce, drop_standings
 
+    await drop_standings(rt, principal.org_id, c.id)
     await announce(rt, principal.org_id, c.id)
     async with rt.engine.connect() as conn:
         return await repo.get(conn, principal.org_id, c.id)
@@ -345,8 +346,8 @@ async def live_standings(rt, c, members: dict[int, rules_.Member]) -> Standings:
     if c.state in ("draft", "scheduled") or (c.state == "cancelled" and c.started_at is None):
         rows = rules_.standings(to_rules(c), list(members.values()), [], rounds=None, now=c.starts_at)
         return Standings(c, rows, members, final=False)
-    totals = await live_totals(rt, c.org_id, c)
-    if totals is None:  # Redis is down: the same numbers, from SQL
+    totals = None if c.state == "cancelled" else await live_totals(rt, c.org_id, c)
+    if totals is None:  # Redis is down (or the contest was cancelled): the same numbers, from SQL
         async with rt.engine.connect() as conn:
             rows = await compute_from_sql(rt, conn, c, members, now)
         return Standings(c, rows, members, final=False, live=False)
@@ -413,3 +414,15 @@ async def channel_access(rt, org_id: int, contest_id: int, role: str) -> None:
 
     check_contest_access(exists=c is not None and (c.state != "draft" or role in ("manager", "admin")),
                          hidden=bool(c and c.hidden), role=role)
+
+
+async def seed_demo(rt, admin: Principal) -> object:
+    """The demo org's live contest: a week-long call blitz with prizes for the top three."""
+    org = await rt.org(admin.org_id)
+    first = local_date(datetime.now(UTC), org.tz)
+    made = await create(rt, admin, {
+        "name": "Call Blitz", "description": "Most calls this week wins. Ties: whoever got there first.",
+        "format": "individual", "metric": "call", "start_date": first, "end_date": first + timedelta(days=6),
+        "prizes": [{"place": 1, "points": 500, "name": "Team lunch on us"}, {"place": 2, "points": 250},
+                   {"place": 3, "points": 100}]})
+    return await launch(rt, admin, made.id)
