@@ -19,7 +19,6 @@ from redis.exceptions import RedisError
 from server.board import keys
 from server.board.channels import org_changes
 from server.domain import contests as rules_
-from server.domain.periods import local_midnight
 from server.services import effects, hooks
 from server.services.contest_standings import rebuild, reconcile, store
 from server.services.contests import compute_from_sql, members_of, to_rules, warm
@@ -45,13 +44,16 @@ async def drop_standings(rt, org_id: int, contest_id: int) -> None:
         rt.redis_failed(exc)
 
 
-async def freeze_baselines(rt, conn, c, user_ids: list[int]) -> None:
-    """Each participant's metric over the same number of days just before the contest."""
+async def baselines_of(rt, conn, c, user_ids: list[int]) -> dict[int, int]:
+    """Each participant's metric over the same number of local days just before the contest."""
     org = await rt.org(c.org_id)
-    days = (c.end_date - c.start_date).days + 1
-    since = local_midnight(c.start_date - timedelta(days=days), org.tz)
-    baselines = await repo.baseline_totals(conn, c.org_id, user_ids, c.measure, c.type_id, since, c.starts_at)
-    await repo.set_baselines(conn, c.id, {u: baselines.get(u, 0) for u in user_ids})
+    since, until = rules_.baseline_window(c.start_date, c.end_date, org.tz)
+    found = await repo.baseline_totals(conn, c.org_id, user_ids, c.measure, c.type_id, since, until)
+    return {u: found.get(u, 0) for u in user_ids}
+
+
+async def freeze_baselines(rt, conn, c, user_ids: list[int]) -> None:
+    await repo.set_baselines(conn, c.id, await baselines_of(rt, conn, c, user_ids))
 
 
 async def start(rt, contest_id: int, now: datetime | None = None) -> bool:
@@ -69,9 +71,9 @@ async def start(rt, contest_id: int, now: datetime | None = None) -> bool:
         if not await repo.transition(conn, c.id, ("scheduled",), "live", started_at=now, updated_at=now):
             return False
         members = await repo.candidates(conn, c.org_id, c.segments or [])
-        await repo.add_participants(conn, [{"contest_id": c.id, "user_id": m.id, "team_id": m.team_id, "baseline": 0}
-                                           for m in members])
-        await freeze_baselines(rt, conn, c, [m.id for m in members])
+        baselines = await baselines_of(rt, conn, c, [m.id for m in members])
+        await repo.add_participants(conn, [{"contest_id": c.id, "user_id": m.id, "team_id": m.team_id,
+                                            "baseline": baselines[m.id]} for m in members])
         if c.format == "head_to_head" and (c.rules or {}).get("bracket"):
             rounds = rules_.bracket_rounds(len(members))
             days = (c.end_date - c.start_date).days + 1

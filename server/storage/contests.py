@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Row, and_, func, insert, or_, select, update
+from sqlalchemy import Row, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from server.storage.models import ActivityType, LedgerEntry, User
@@ -110,8 +110,11 @@ async def participants(conn: AsyncConnection, contest_id: int) -> Sequence[Row]:
 
 
 async def set_baselines(conn: AsyncConnection, contest_id: int, baselines: dict[int, int]) -> None:
-    for uid, b in baselines.items():
-        await conn.execute(update(P).where(P.c.contest_id == contest_id, P.c.user_id == uid).values(baseline=b))
+    """One executemany: each participant's pre-contest baseline."""
+    if baselines:
+        stmt = (update(P).where(P.c.contest_id == bindparam("cid"), P.c.user_id == bindparam("uid"))
+                .values(baseline=bindparam("b")))
+        await conn.execute(stmt, [{"cid": contest_id, "uid": u, "b": b} for u, b in baselines.items()])
 
 
 async def is_participant(conn: AsyncConnection, contest_id: int, user_id: int) -> bool:
