@@ -210,15 +210,18 @@ def tally(members: list[Member], counted: list[Counted],
                 t.activities += 1
             t.counted.append({"activity_id": c.activity_id, "type": c.type_key, "occurred_at": c.occurred_at.isoformat(),
                               "amount": c.amount, "reversed": c.activity_id in reversed_ids})
-    for uid, t in out.items():  # the moment the running total first reached the final total
+    per_user: dict[int, list[Counted]] = defaultdict(list)
+    for c in rows:
+        per_user[c.user_id].append(c)
+    for uid, mine in per_user.items():  # the moment the running total first reached the final total
+        t = out[uid]
         running, t.reached_at = 0, None
-        for c in rows:
-            if c.user_id == uid:
-                running += c.amount
-                if running >= t.total and t.reached_at is None:
-                    t.reached_at = c.occurred_at
-                elif running < t.total:
-                    t.reached_at = None
+        for c in mine:
+            running += c.amount
+            if running >= t.total and t.reached_at is None:
+                t.reached_at = c.occurred_at
+            elif running < t.total:
+                t.reached_at = None
     return out
 
 
@@ -245,15 +248,17 @@ def rank(items: list[tuple[int, Fraction, Tally | None]], breakers: tuple[str, .
             out[it[0]] = (out[ordered[i - 1][0]][0], "shared")
         else:
             out[it[0]] = (i + 1, None)
-    for it in ordered:  # name the tie-break that separated equal scores
+    for j, it in enumerate(ordered):  # name the tie-break that separated equal scores
         if out[it[0]][1] is None:
-            level = [o for o in ordered if o[1] == it[1] and o is not it]
-            if level:
-                out[it[0]] = (out[it[0]][0], _decider(it, level, breakers))
+            # items level on score with `it` sit next to it in `ordered`: its neighbours decide
+            near = [ordered[k] for k in (j - 1, j + 1) if 0 <= k < len(ordered) and ordered[k][1] == it[1]]
+            if near:
+                out[it[0]] = (out[it[0]][0], _decider(it, near, breakers))
     return out
 
 
 def _decider(it, level, breakers) -> str:
+    """The first tie-breaker that sets `it` apart from every item level with it, else "shared"."""
     for i, b in enumerate(breakers):
         mine = _tie_key(it[2], breakers[:i + 1]) if it[2] else ()
         if all((_tie_key(o[2], breakers[:i + 1]) if o[2] else ()) != mine for o in level):
