@@ -285,3 +285,22 @@ async def test_demo_org_has_a_live_contest(client, rt, tmp_path):
                                headers={"authorization": f"Bearer {token}"})).json()
     assert created and [c["name"] for c in listed["contests"]] == ["Call Blitz"]
     assert listed["contests"][0]["prizes"][0] == {"points": 500, "name": "Team lunch on us", "place": 1}
+
+
+async def test_live_bracket_head_to_head_and_recalculation_into_a_bracket(client, rt):
+    admin = await noon_org(client)
+    reps = [await admin.user() for _ in range(3)]
+    made = await contest(admin, days=3, format="head_to_head", bracket=True,
+                         segments=[f"job_role:{'closer'}"], launch=False)
+    for r in reps:
+        await admin.ok("patch", f"/users/{r.user_id}", {"job_role": "closer"})
+    live = await admin.ok("post", f"/contests/{made['id']}/launch")
+    assert live["state"] == "live" and live["rounds"] == 2  # 3 reps: two rounds (one bye)
+    await reps[0].log("call")
+    st = await admin.ok("get", f"/contests/{made['id']}/standings")
+    assert {s["group"] for s in st["standings"]} == {"round:1"} and all(s["place"] is None for s in st["standings"])
+    one = await contest(admin, days=2, format="head_to_head")
+    changed = await admin.ok("post", f"/contests/{one['id']}/recalculate",
+                             {"reason": "make it a bracket", "changes": {"bracket": True}})
+    assert changed["bracket"] is True and changed["rounds"] >= 1
+    assert (await admin.ok("get", f"/contests/{one['id']}/standings"))["final"] is False

@@ -343,3 +343,9 @@ def test_target_ties_all_win():
 def test_prize_key_is_stable():
     assert c.prize_key(c.Prize(5, place=2)) == "place:2"
     assert c.prize_key(c.Prize(5, threshold=20)) == "threshold:20"
+
+
+def test_bracket_without_fixed_rounds_plays_as_one_round():
+    r = rules("head_to_head", bracket=True, pairs=((1, 2),))
+    rows = by_user(c.standings(r, members(1, 2), [act(1, 3, 1)], rounds=None))
+    assert rows[1].place == 1 and rows[2].place == 2

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from fractions import Fraction
 from zoneinfo import ZoneInfo
@@ -410,8 +410,8 @@ def seeding(rules: Rules, members: list[Member]) -> list[tuple[int, int | None]]
 
 def _h2h(rules, members, counted, tallies, rounds, now) -> list[Row]:
     pairs = seeding(rules, members)
-    if not rules.bracket:
-        rounds = [(None, None)]
+    if not rules.bracket or not rounds:  # a bracket whose rounds are not fixed yet plays as one round
+        rules, rounds = replace(rules, bracket=False), [(None, None)]
     rows: dict[int, Row] = {}
     alive = pairs
     out_in: dict[int, int] = {}  # user -> round they lost in (1-based); champion absent

@@ -250,6 +250,10 @@ async def recalculate(rt, principal: Principal, contest_id: int, reason: str, ch
         await repo.update_fields(conn, c.id, {**cols, "name": spec["name"], "description": spec.get("description"),
                                               "rules_version": c.rules_version + 1, "updated_at": now})
         parts = await repo.participants(conn, c.id)
+        if cols["format"] == "head_to_head" and cols["rules"]["bracket"]:
+            cols["rules"]["rounds"] = min(rules_.bracket_rounds(len(parts)),
+                                          (cols["end_date"] - cols["start_date"]).days + 1)
+            await repo.update_fields(conn, c.id, {"rules": cols["rules"]})
         updated = await repo.get(conn, principal.org_id, c.id)
         from server.services.contest_lifecycle import freeze_baselines
 

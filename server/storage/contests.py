@@ -117,11 +117,6 @@ async def set_baselines(conn: AsyncConnection, contest_id: int, baselines: dict[
         await conn.execute(stmt, [{"cid": contest_id, "uid": u, "b": b} for u, b in baselines.items()])
 
 
-async def is_participant(conn: AsyncConnection, contest_id: int, user_id: int) -> bool:
-    q = select(P.c.id).where(P.c.contest_id == contest_id, P.c.user_id == user_id)
-    return (await conn.scalar(q)) is not None
-
-
 async def running_for_users(conn: AsyncConnection, org_id: int, user_ids: Sequence[int]) -> Sequence[Row]:
     """(contest, participant) pairs of live or settling contests for these users: the activity path's
     one extra read."""
