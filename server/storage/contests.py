@@ -90,8 +90,9 @@ async def live_ids(conn: AsyncConnection) -> Sequence[Row]:
 # -- participants -----------------------------------------------------------------------------------
 
 async def candidates(conn: AsyncConnection, org_id: int, segments: list[dict]) -> Sequence[Row]:
-    """Active reps, managers and admins of the org in any of the segments (all of them for [])."""
-    q = select(U.c.id, U.c.team_id, U.c.display_name, U.c.email).where(U.c.org_id == org_id, U.c.active.is_(True))
+    """Active reps of the org in any of the segments (all of them for []): who takes part."""
+    q = select(U.c.id, U.c.team_id, U.c.display_name, U.c.email).where(U.c.org_id == org_id, U.c.active.is_(True),
+                                                                      U.c.role == "rep")
     if segments:
         cols = {"team": U.c.team_id, "region": U.c.region, "job_role": U.c.job_role}
         q = q.where(or_(*(cols[s["kind"]] == s["value"] for s in segments)))
