@@ -35,11 +35,19 @@ class ContestRow:
     slots: tuple[str, ...]
 
 
+_MARK = """
+for _, k in ipairs(KEYS) do redis.call('SET', k, '1', 'EX', ARGV[1]) end
+return #KEYS
+"""
+MARK_CHUNK = 1000
+
+
 class ContestStore:
     def __init__(self, redis: Redis) -> None:
         self.redis = redis
         self._apply = redis.register_script(
             resources.files("server.board").joinpath("lua/contest_apply.lua").read_text())
+        self._mark = redis.register_script(_MARK)
 
     async def apply(self, org_id: int, contest_id: int, rows: list[ContestRow]) -> list[bool]:
         slot_index: dict[str, int] = {}
@@ -84,9 +92,17 @@ class ContestStore:
     async def locked(self, org_id: int, contest_id: int) -> bool:
         return bool(await self.redis.exists(keys.contest_lock(org_id, contest_id)))
 
+    async def drop_meta(self, org_id: int, contest_id: int) -> None:
+        """Start of a rebuild: applies now wait for it (they fail until `replace` sets the meta again)."""
+        await self.redis.delete(keys.contest_meta(org_id, contest_id))
+
     async def replace(self, org_id: int, contest_id: int, totals: dict[str, dict[int, int]],
                       markers: list[str], ttl_s: int | None = None) -> None:
-        """Swap in rebuilt standings in one MULTI; the markers say which rows they already hold."""
+        """Mark the rows the rebuilt standings hold (a late apply of one of them is then a no-op), then
+        swap the standings in with one MULTI."""
+        for i in range(0, len(markers), MARK_CHUNK):
+            await self._mark(keys=[keys.contest_applied(org_id, contest_id, m) for m in markers[i:i + MARK_CHUNK]],
+                             args=[MARKER_TTL_S])
         old = [k async for k in self.redis.scan_iter(match=keys.contest_pattern(org_id, contest_id), count=500)]
         async with self.redis.pipeline(transaction=True) as pipe:
             if old:
@@ -98,8 +114,6 @@ class ContestStore:
                     pipe.zadd(key, members)
                     if ttl_s:
                         pipe.expire(key, ttl_s)
-            for m in markers:
-                pipe.set(keys.contest_applied(org_id, contest_id, m), "1", ex=MARKER_TTL_S)
             meta = keys.contest_meta(org_id, contest_id)
             pipe.hset(meta, mapping={"built_at": time.time()})
             if ttl_s:

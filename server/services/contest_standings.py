@@ -25,6 +25,8 @@ log = logging.getLogger("reprally.contests")
 
 #: Rows created this recently get a marker on rebuild, in case their live apply is in flight.
 IN_FLIGHT = timedelta(minutes=5)
+#: How long a post-commit apply waits for a rebuild running elsewhere before leaving it to reconcile.
+APPLY_WAIT_S = 10.0
 #: How long standings stay in Redis after the contest ended (results are in SQL by then).
 KEEP_S = 7 * 24 * 3600
 
@@ -103,13 +105,18 @@ async def apply_rows(rt, org_id: int, by_contest: dict[int, list[ContestRow]]) -
         return
     for contest_id, rows in by_contest.items():
         try:
-            for _ in range(50):
+            deadline = time.monotonic() + APPLY_WAIT_S
+            while True:
                 try:
                     await store(rt).apply(org_id, contest_id, rows)
                     break
                 except ContestMetaMissing:
                     if await rebuild(rt, org_id, contest_id) is not None:
                         break  # our rows committed before the rebuild read SQL: it has them
+                    if time.monotonic() > deadline:  # the reconcile job will count them
+                        log.warning("contest %s: standings busy rebuilding; %s rows left to reconcile",
+                                    contest_id, len(rows))
+                        break
                     await asyncio.sleep(0.05)  # another process is rebuilding: apply after it
         except (RedisError, OSError) as exc:
             rt.redis_failed(exc)
@@ -124,6 +131,7 @@ async def rebuild(rt, org_id: int, contest_id: int) -> int | None:
     if not await s.lock(org_id, contest_id):
         return None
     try:
+        await s.drop_meta(org_id, contest_id)  # applies during the rebuild wait for it (no lost row)
         org = await rt.org(org_id)
         async with rt.engine.connect() as conn:
             contest = await repo.get(conn, org_id, contest_id)
