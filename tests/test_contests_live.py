@@ -154,3 +154,47 @@ async def test_contest_channel_snapshot_deltas_and_access(client, rt, cluster, w
     frames = await c.until(lambda f: f["type"] == "delta" and f["contest"]["state"] == "awarded", wait_s=8)
     assert frames[-1]["contest"]["final"] is True
     assert await balance(rep) > 0
+
+
+async def test_award_tells_everyone_once_and_raises_achievements(client, rt):
+    from sqlalchemy import select
+
+    from server.storage.models import FeedItem
+
+    admin = await noon_org(client)
+    win, lose = await admin.user(display_name="Winnie"), await admin.user()
+    made = await contest(admin, prizes=[{"place": 1, "points": 5}])
+    hidden = await contest(admin, hidden=True)
+    await win.log("call", quantity=2)
+    await lose.log("call")
+    notices, events = [], []
+
+    async def sink(rt_, conn, org_id, batch):
+        notices.extend(n for n in batch if n.data.get("contest_id") in (made["id"], hidden["id"]))
+
+    async def listen(rt_, conn, eb):
+        events.extend(e for e in eb.events if e.ref in (f"contest:{made['id']}", f"contest:{hidden['id']}"))
+
+    hooks.NOTICE_SINKS.append(sink)
+    hooks.ACHIEVEMENT_HOOKS.append(listen)
+    try:
+        await contest_lifecycle.tick(rt, now=at_iso(made["ends_at"]) - timedelta(minutes=1))  # ending soon
+        await finish(rt, made)
+        await finish(rt, made)
+    finally:
+        hooks.NOTICE_SINKS.remove(sink)
+        hooks.ACHIEVEMENT_HOOKS.remove(listen)
+    kinds = sorted((n.kind, n.user_id) for n in notices)
+    assert kinds == sorted([("contest_ending", win.user_id), ("contest_ending", lose.user_id),
+                            ("contest_result", win.user_id), ("contest_result", lose.user_id)])
+    assert next(n for n in notices if n.kind == "contest_result" and n.user_id == win.user_id).body == (
+        "You placed #1. Prize: 5 points.")
+    assert [(e.kind, e.user_id, e.data) for e in events] == [
+        ("contest_won", win.user_id, {"contest_id": made["id"], "place": 1})]  # the hidden one raised nothing
+    async with rt.engine.connect() as conn:
+        items = (await conn.execute(select(FeedItem.kind, FeedItem.user_id, FeedItem.data)
+                                    .where(FeedItem.org_id == admin.org_id))).all()
+    results = [i for i in items if i.kind == "contest_result"]
+    assert len(results) == 1 and results[0].user_id == win.user_id
+    assert results[0].data["winners"] == [{"user_id": win.user_id, "display_name": "Winnie", "place": 1,
+                                           "group": None}]

@@ -165,19 +165,20 @@ async def _pay(rt, conn, c, rows: list[rules_.Row], members, now: datetime) -> e
             if p.points:
                 entries.append(effects.entry(c.org_id, user_id=r.user_id, kind="prize", points=p.points, now=now))
                 award_rows[-1]["_entry"] = len(entries) - 1
+        if c.hidden:  # a hidden contest measures a baseline: nobody is told, nothing is earned
+            continue
         if r.won:
             events.append(hooks.Achievement("contest_won", r.user_id, data={"contest_id": c.id, "place": r.place},
                                             ref=f"contest:{c.id}"))
         elif r.prizes:
             events.append(hooks.Achievement("contest_placed", r.user_id, data={"contest_id": c.id, "place": r.place},
                                             ref=f"contest:{c.id}"))
-        if not c.hidden:
-            prize = ", ".join(p.label() for p in r.prizes)
-            where = f"You placed #{r.place}" if r.place else "Thanks for taking part"
-            notices.append(hooks.Notice(r.user_id, "contest_result", f"{c.name}: final results",
-                                        f"{where}{'. Prize: ' + prize if prize else ''}.",
-                                        {"contest_id": c.id, "place": r.place, "won": r.won},
-                                        dedupe_key=f"contest:{c.id}:result"))
+        prize = ", ".join(p.label() for p in r.prizes)
+        where = f"You placed #{r.place}" if r.place else "Thanks for taking part"
+        notices.append(hooks.Notice(r.user_id, "contest_result", f"{c.name}: final results",
+                                    f"{where}{'. Prize: ' + prize if prize else ''}.",
+                                    {"contest_id": c.id, "place": r.place, "won": r.won},
+                                    dedupe_key=f"contest:{c.id}:result"))
     feed = []
     if not c.hidden:
         winners = [{"user_id": r.user_id, "display_name": members[r.user_id].display_name, "place": r.place,
