@@ -8,6 +8,7 @@ In one process (no HTTP: the service calls the routes make), on a fresh org of -
   1. a live contest (individual, points, whole org, prizes for the top 10) is created and launched;
   2. backfill: --per-rep activities per rep through the activity path in batches of 500 (they count);
   3. single activity, contest live: --samples sequential `ingestion.record` calls, latency each;
+     and the one read the contests hook adds to the activity path, alone;
   4. the standings script alone (ContestStore.apply, one row per call), calls/s;
   5. GET standings (5,000 participants ranked from Redis), latency;
   6. rebuild of the standings from the SQL ledger (what a Redis flush costs);
@@ -86,6 +87,16 @@ async def run(args) -> int:
         live = await _singles(rt, admin, org.rep_ids, args.samples)
         print(f"single activity, contest live:      {_ms(live)}")
 
+        # 3b. the hook's one extra read (which live contests is this rep in?)
+        from server.storage import contests as contests_repo
+        q = []
+        async with rt.engine.connect() as conn:
+            for i in range(args.samples):
+                t = time.perf_counter()
+                await contests_repo.running_for_users(conn, org.org_id, [org.rep_ids[i % len(org.rep_ids)]])
+                q.append(time.perf_counter() - t)
+        print(f"hook read (running_for_users, 1 rep):  {_ms(q)}")
+
         # 4. the standings script alone
         store = contest_standings.store(rt)
         n = args.samples * 5
@@ -123,7 +134,7 @@ async def run(args) -> int:
         t = time.perf_counter()
         awarded = await contest_lifecycle.award(rt, made.id, later)
         t_award = time.perf_counter() - t
-        print(f"close: end {t_end * 1000:.0f} ms; award (freeze {len(org.rep_ids) + 1} results, pay 10 prizes, "
+        print(f"close: end {t_end * 1000:.0f} ms; award (freeze {len(org.rep_ids)} results, pay 10 prizes, "
               f"notices, feed) {t_award * 1000:.0f} ms")
         if not (ended and awarded):
             print("CHECK FAILED: the contest was not ended and awarded")
