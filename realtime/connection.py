@@ -17,7 +17,7 @@ from websockets.exceptions import ConnectionClosed
 from realtime import protocol
 from server.domain.channels import check_access, parse_channel
 from server.domain.errors import DomainError
-from server.services import displays
+from server.services import contests, displays
 
 log = logging.getLogger("reprally.realtime")
 
@@ -132,7 +132,7 @@ class Conn:
             channel = parse_channel(name)
             check_access(channel, role=self.role, user_id=self.user_id)
             if channel.kind == "contest":
-                raise DomainError("unknown_channel", "contests are not available yet")
+                await contests.channel_access(self.hub.rt, self.org_id, channel.contest_id, self.role)
             await self.hub.subscribe(self, channel, frame.since)
         except DomainError as exc:
             self.send(protocol.error(exc.code, exc.message, name))

@@ -27,7 +27,7 @@ from datetime import datetime
 from redis.exceptions import RedisError
 
 from realtime import protocol
-from realtime.views import board_view, diff
+from realtime.views import board_view, contest_view, diff
 from server.board import keys, presence
 from server.board.channels import ChannelBus, org_changes, pubsub_name
 from server.domain.channels import Channel
@@ -42,6 +42,8 @@ PERIOD_CHECK_S = 1.0
 LEASE_MS = 3000
 PRESENCE_EVERY_S = 5.0
 FEED_SNAPSHOT = 20
+#: Channels whose frames one lease holder computes from Redis views (the others are published to).
+WRITTEN = ("lb", "contest")
 
 _LEASE = """
 local v = redis.call('GET', KEYS[1])
@@ -112,7 +114,7 @@ class Hub:
         if lc is None:
             lc = self.channels[name] = LocalChannel(conn.org_id, ch)
             await self.pubsub.subscribe(name)
-            if ch.kind == "lb":
+            if ch.kind in WRITTEN:
                 if self.org_refs[conn.org_id] == 0:
                     await self.pubsub.subscribe(org_changes(conn.org_id))
                 self.org_refs[conn.org_id] += 1
@@ -143,7 +145,7 @@ class Hub:
                 conn.send(f)
         sub.buffer.clear()
         sub.ready = True
-        if ch.kind == "lb":
+        if ch.kind in WRITTEN:
             lc.dirty = True  # make sure somebody is writing this channel
 
     async def _snapshot(self, conn, ch: Channel, position, recovered: bool | None) -> bytes:
@@ -153,6 +155,8 @@ class Hub:
             frame["recovered"] = recovered
         if ch.kind == "lb":
             frame["period"], frame["entries"] = await board_view(self.rt, conn.org_id, ch)
+        elif ch.kind == "contest":
+            frame["contest"], frame["entries"] = await contest_view(self.rt, conn.org_id, ch.contest_id)
         elif ch.kind == "user":
             frame["data"] = await self._user_summary(conn.org_id, ch.owner_id)
         elif ch.kind == "feed":
@@ -187,7 +191,7 @@ class Hub:
             del self.channels[name]
             with contextlib.suppress(RedisError, OSError):
                 await self.pubsub.unsubscribe(name)
-                if lc.channel.kind == "lb":
+                if lc.channel.kind in WRITTEN:
                     self.org_refs[lc.org_id] -= 1
                     if self.org_refs[lc.org_id] <= 0:
                         del self.org_refs[lc.org_id]
@@ -235,15 +239,20 @@ class Hub:
                     sub.buffer.append(frame)
 
     def _boards_moved(self, payload: str) -> None:
-        moved = set()
-        for key in payload.split():  # rr:{o<org>}:lb:<metric>:<window>:<period>
+        moved, contests = set(), set()
+        for key in payload.split():  # rr:{o<org>}:lb:<metric>:<window>:<period> or rr:{o<org>}:ct:<id>
             prefix, _, rest = key.partition(":lb:")
             parts = rest.split(":")
             if len(parts) == 3:
                 moved.add((prefix, parts[0], parts[1]))
+            prefix, sep, rest = key.partition(":ct:")
+            if sep and rest.isdigit():
+                contests.add((prefix, int(rest)))
         for lc in self.channels.values():
             ch = lc.channel
             if ch.kind == "lb" and (keys.tag(lc.org_id), ch.metric, ch.window) in moved:
+                lc.dirty = True
+            elif ch.kind == "contest" and (keys.tag(lc.org_id), ch.contest_id) in contests:
                 lc.dirty = True
 
     # -- the coalescing writer ------------------------------------------------------------------
@@ -256,7 +265,7 @@ class Hub:
             now = time.monotonic()
             due = []
             for lc in list(self.channels.values()):
-                if lc.channel.kind != "lb":
+                if lc.channel.kind not in WRITTEN:
                     continue
                 if now - lc.last_period_check >= PERIOD_CHECK_S:
                     lc.last_period_check = now
@@ -282,7 +291,10 @@ class Hub:
                 stored = await self.bus.last_view(lc.org_id, lc.channel.name)
                 if stored:
                     saved = json.loads(stored)
-                    lc.period, lc.view = saved["period"], saved["entries"]
+                    lc.period, lc.view = saved.get("period") or saved.get("contest"), saved["entries"]
+            if lc.channel.kind == "contest":
+                await self._refresh_contest(lc)
+                return
             period, entries = await board_view(self.rt, lc.org_id, lc.channel)
             old = lc.view or []
             name = lc.channel.name
@@ -308,6 +320,18 @@ class Hub:
             log.info("channel %s: %s", lc.channel.name, exc.message)
         except Exception:
             log.exception("refreshing %s failed", lc.channel.name)
+
+    async def _refresh_contest(self, lc: LocalChannel) -> None:
+        """A contest channel: publish the standings that changed, and the contest's state when it moves."""
+        info, entries = await contest_view(self.rt, lc.org_id, lc.channel.contest_id)
+        changed, removed = diff(lc.view or [], entries)
+        if changed or removed or info != lc.period:
+            name = lc.channel.name
+            await self.bus.publish(lc.org_id, name, protocol.encode(
+                {"type": "delta", "channel": name, "contest": info, "entries": changed, "removed": removed}),
+                protocol.encode({"contest": info, "entries": entries}))
+            lc.last_publish = time.monotonic()
+        lc.period, lc.view = info, entries
 
     # -- presence ---------------------------------------------------------------------------------
     async def _presence_loop(self) -> None:

@@ -29,3 +29,20 @@ def diff(old: list[dict], new: list[dict]) -> tuple[list[dict], list[int]]:
     now = {e["user_id"] for e in new}
     removed = [uid for uid in before if uid not in now]
     return changed, removed
+
+
+async def contest_view(rt, org_id: int, contest_id: int) -> tuple[dict, list[dict]]:
+    """(contest, entries) of a `contest:<id>` channel: its state and the top of its standings."""
+    from server.services import contests
+
+    s = await contests.channel_standings(rt, org_id, contest_id)
+    c = s.contest
+    info = {"id": c.id, "name": c.name, "state": c.state, "format": c.format, "metric": c.metric,
+            "starts_at": c.starts_at.isoformat(), "ends_at": c.ends_at.isoformat(),
+            "rules_version": c.rules_version, "final": s.final}
+    entries = []
+    for r in s.rows[:VIEW_SIZE]:
+        m = s.members.get(r.user_id)
+        entries.append({"rank": r.place, "user_id": r.user_id, "display_name": m.display_name if m else None,
+                        "team_id": m.team_id if m else None, "score": r.score, "total": r.total, "group": r.group})
+    return info, entries

@@ -45,12 +45,20 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     redis_prefix: str = ""
     #: Database connections per process (and as many again in bursts).
     db_pool_size: int = 10
+    #: Contests: notify participants this long before the end ("ends soon").
+    contest_ending_soon_s: float = 3600.0
+    #: Contests: wait this long after the end before freezing results, so activities logged late
+    #: (backdated into the window) still count.
+    contest_settle_s: float = 600.0
+    #: Contests: rebuild running contests' live standings from SQL at least this often.
+    contest_reconcile_s: float = 300.0
 
 
 _INT_FIELDS = {"access_token_ttl_s", "refresh_token_ttl_s", "backdate_days", "batch_limit",
                "password_time_cost", "api_port", "realtime_port",
                "db_pool_size"}
-_FLOAT_FIELDS = {"board_sync_after_s", "board_sync_interval_s", "redis_retry_after_s"}
+_FLOAT_FIELDS = {"board_sync_after_s", "board_sync_interval_s", "redis_retry_after_s",
+                 "contest_ending_soon_s", "contest_settle_s", "contest_reconcile_s"}
 
 
 def _secret_file() -> str:

@@ -49,3 +49,31 @@ def profiles(org_id: int) -> str:
 
 def rebuild_lock(org_id: int) -> str:
     return f"{tag(org_id)}:rebuilding"
+
+
+def contest(org_id: int, contest_id: int) -> str:
+    """Base of a contest's live standings keys (also what game servers are told moved)."""
+    return f"{tag(org_id)}:ct:{contest_id}"
+
+
+def contest_slot(org_id: int, contest_id: int, slot: str) -> str:
+    """Sorted set user_id -> metric total: slot `t` is the whole window, `r<k>` a bracket round."""
+    return f"{contest(org_id, contest_id)}:s:{slot}"
+
+
+def contest_meta(org_id: int, contest_id: int) -> str:
+    """Hash {rules_version, built_at}; its absence means the standings must be rebuilt from SQL."""
+    return f"{contest(org_id, contest_id)}:meta"
+
+
+def contest_applied(org_id: int, contest_id: int, marker: str) -> str:
+    """Idempotency marker of one ledger row in a contest (`e<entry id>`, `r<activity id>`)."""
+    return f"{contest(org_id, contest_id)}:ap:{marker}"
+
+
+def contest_pattern(org_id: int, contest_id: int) -> str:
+    return f"{contest(org_id, contest_id)}:s:*"
+
+
+def contest_lock(org_id: int, contest_id: int) -> str:
+    return f"{contest(org_id, contest_id)}:rebuilding"

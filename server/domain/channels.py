@@ -65,3 +65,10 @@ def check_access(channel: Channel, *, role: str, user_id: int | None) -> None:
     if channel.kind == "user":
         if role == "display" or channel.owner_id != user_id:
             raise Forbidden("forbidden_channel", "a private channel is only for its owner")
+
+
+def check_contest_access(*, exists: bool, hidden: bool, role: str) -> None:
+    """`contest:<id>`: a contest of the caller's org; a hidden one only for managers and admins
+    (to anyone else it does not exist, as on the HTTP API)."""
+    if not exists or hidden and role not in ("manager", "admin"):
+        raise DomainError("unknown_channel", "no such contest in your org")

@@ -1,0 +1,193 @@
+"""Contests, their frozen participants, results, awards and log."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import Row, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from server.storage.models import ActivityType, LedgerEntry, User
+from server.storage.models_contests import (
+    Contest,
+    ContestAward,
+    ContestEvent,
+    ContestParticipant,
+    ContestResult,
+)
+
+C = Contest.__table__
+P = ContestParticipant.__table__
+R = ContestResult.__table__
+W = ContestAward.__table__
+E = ContestEvent.__table__
+L = LedgerEntry.__table__
+U = User.__table__
+
+COUNTED_KINDS = ("activity", "reversal")
+
+
+async def create(conn: AsyncConnection, row: dict) -> int:
+    return (await conn.execute(insert(C).returning(C.c.id), row)).scalar_one()
+
+
+async def get(conn: AsyncConnection, org_id: int, contest_id: int) -> Row | None:
+    return (await conn.execute(select(C).where(C.c.org_id == org_id, C.c.id == contest_id))).one_or_none()
+
+
+async def get_any(conn: AsyncConnection, contest_id: int) -> Row | None:
+    return (await conn.execute(select(C).where(C.c.id == contest_id))).one_or_none()
+
+
+async def list_for(conn: AsyncConnection, org_id: int, *, states: Sequence[str] | None, include_hidden: bool,
+                   limit: int, offset: int) -> tuple[int, Sequence[Row]]:
+    q = select(C).where(C.c.org_id == org_id)
+    if states:
+        q = q.where(C.c.state.in_(states))
+    if not include_hidden:
+        q = q.where(C.c.hidden.is_(False))
+    total = await conn.scalar(select(func.count()).select_from(q.subquery()))
+    rows = (await conn.execute(q.order_by(C.c.starts_at.desc(), C.c.id.desc()).limit(limit).offset(offset))).all()
+    return int(total or 0), rows
+
+
+async def update_fields(conn: AsyncConnection, contest_id: int, values: dict) -> None:
+    await conn.execute(update(C).where(C.c.id == contest_id).values(**values))
+
+
+async def transition(conn: AsyncConnection, contest_id: int, from_states: Sequence[str], to_state: str,
+                     **values) -> bool:
+    """Move a contest on only if it is still in one of `from_states`: the claim that makes every
+    lifecycle step happen once even with several workers (the loser updates no row)."""
+    result = await conn.execute(update(C).where(C.c.id == contest_id, C.c.state.in_(from_states))
+                                .values(state=to_state, **values))
+    return result.rowcount == 1
+
+
+async def claim_ending_notice(conn: AsyncConnection, contest_id: int) -> bool:
+    result = await conn.execute(update(C).where(C.c.id == contest_id, C.c.state == "live",
+                                                C.c.ending_notified.is_(False)).values(ending_notified=True))
+    return result.rowcount == 1
+
+
+async def due(conn: AsyncConnection, now: datetime, ending_soon_before: datetime, settle_before: datetime,
+              limit: int = 200) -> Sequence[Row]:
+    """Contests with a lifecycle step due: start, ending-soon notice, end, award."""
+    q = select(C.c.id, C.c.org_id, C.c.state, C.c.starts_at, C.c.ends_at, C.c.ending_notified).where(or_(
+        and_(C.c.state == "scheduled", C.c.starts_at <= now),
+        and_(C.c.state == "live", or_(C.c.ends_at <= now, and_(C.c.ends_at <= ending_soon_before,
+                                                               C.c.ending_notified.is_(False)))),
+        and_(C.c.state == "ended", C.c.ends_at <= settle_before),
+    )).order_by(C.c.ends_at).limit(limit)
+    return (await conn.execute(q)).all()
+
+
+async def live_ids(conn: AsyncConnection) -> Sequence[Row]:
+    return (await conn.execute(select(C.c.id, C.c.org_id).where(C.c.state.in_(("live", "ended"))))).all()
+
+
+# -- participants -----------------------------------------------------------------------------------
+
+async def candidates(conn: AsyncConnection, org_id: int, segments: list[dict]) -> Sequence[Row]:
+    """Active reps of the org in any of the segments (all of them for []): who takes part."""
+    q = select(U.c.id, U.c.team_id, U.c.display_name, U.c.email).where(U.c.org_id == org_id, U.c.active.is_(True),
+                                                                      U.c.role == "rep")
+    if segments:
+        cols = {"team": U.c.team_id, "region": U.c.region, "job_role": U.c.job_role}
+        q = q.where(or_(*(cols[s["kind"]] == s["value"] for s in segments)))
+    return (await conn.execute(q.order_by(U.c.id))).all()
+
+
+async def add_participants(conn: AsyncConnection, rows: list[dict]) -> None:
+    if rows:
+        await conn.execute(insert(P), rows)
+
+
+async def participants(conn: AsyncConnection, contest_id: int) -> Sequence[Row]:
+    q = (select(P.c.user_id, P.c.team_id, P.c.baseline, U.c.display_name, U.c.email)
+         .join(U, U.c.id == P.c.user_id).where(P.c.contest_id == contest_id).order_by(P.c.user_id))
+    return (await conn.execute(q)).all()
+
+
+async def set_baselines(conn: AsyncConnection, contest_id: int, baselines: dict[int, int]) -> None:
+    """One executemany: each participant's pre-contest baseline."""
+    if baselines:
+        stmt = (update(P).where(P.c.contest_id == bindparam("cid"), P.c.user_id == bindparam("uid"))
+                .values(baseline=bindparam("b")))
+        await conn.execute(stmt, [{"cid": contest_id, "uid": u, "b": b} for u, b in baselines.items()])
+
+
+async def running_for_users(conn: AsyncConnection, org_id: int, user_ids: Sequence[int]) -> Sequence[Row]:
+    """(contest, participant) pairs of live or settling contests for these users: the activity path's
+    one extra read."""
+    q = (select(C.c.id, C.c.measure, C.c.type_id, C.c.starts_at, C.c.ends_at, C.c.start_date, C.c.end_date,
+                C.c.format, C.c.rules, P.c.user_id)
+         .join(P, P.c.contest_id == C.c.id)
+         .where(C.c.org_id == org_id, C.c.state.in_(("live", "ended")), P.c.user_id.in_(list(user_ids))))
+    return (await conn.execute(q)).all()
+
+
+# -- what counts -------------------------------------------------------------------------------------
+
+def _amount(measure: str):
+    return {"points": L.c.points, "count": L.c.units, "value": L.c.value_units}[measure]
+
+
+async def counted_rows(conn: AsyncConnection, org_id: int, contest_id: int, measure: str, type_id: int | None,
+                       since: datetime, until: datetime) -> Sequence[Row]:
+    """The participants' activity and reversal ledger rows that occurred in [since, until)."""
+    q = (select(L.c.id, L.c.user_id, L.c.activity_id, L.c.kind, _amount(measure).label("amount"), L.c.occurred_at,
+                L.c.created_at, ActivityType.key.label("type_key"))
+         .join(P, and_(P.c.contest_id == contest_id, P.c.user_id == L.c.user_id))
+         .outerjoin(ActivityType, ActivityType.id == L.c.type_id)
+         .where(L.c.org_id == org_id, L.c.kind.in_(COUNTED_KINDS), L.c.occurred_at >= since, L.c.occurred_at < until)
+         .order_by(L.c.id))
+    if type_id is not None:
+        q = q.where(L.c.type_id == type_id)
+    return (await conn.execute(q)).all()
+
+
+async def baseline_totals(conn: AsyncConnection, org_id: int, user_ids: Sequence[int], measure: str,
+                          type_id: int | None, since: datetime, until: datetime) -> dict[int, int]:
+    if not user_ids:
+        return {}
+    q = (select(L.c.user_id, func.coalesce(func.sum(_amount(measure)), 0))
+         .where(L.c.org_id == org_id, L.c.kind.in_(COUNTED_KINDS), L.c.occurred_at >= since,
+                L.c.occurred_at < until, L.c.user_id.in_(list(user_ids)))
+         .group_by(L.c.user_id))
+    if type_id is not None:
+        q = q.where(L.c.type_id == type_id)
+    return {uid: int(v) for uid, v in (await conn.execute(q)).all()}
+
+
+# -- results, awards, log ---------------------------------------------------------------------------
+
+async def add_results(conn: AsyncConnection, rows: list[dict]) -> None:
+    if rows:
+        await conn.execute(insert(R), rows)
+
+
+async def results(conn: AsyncConnection, contest_id: int) -> Sequence[Row]:
+    q = (select(R, U.c.display_name, U.c.email).join(U, U.c.id == R.c.user_id)
+         .where(R.c.contest_id == contest_id).order_by(R.c.group, R.c.place.nulls_last(), R.c.user_id))
+    return (await conn.execute(q)).all()
+
+
+async def add_awards(conn: AsyncConnection, rows: list[dict]) -> None:
+    if rows:
+        await conn.execute(insert(W), rows)
+
+
+async def awards(conn: AsyncConnection, contest_id: int) -> Sequence[Row]:
+    return (await conn.execute(select(W).where(W.c.contest_id == contest_id).order_by(W.c.id))).all()
+
+
+async def log(conn: AsyncConnection, contest_id: int, kind: str, now: datetime, *, reason: str | None = None,
+              actor_user_id: int | None = None, data: dict | None = None) -> None:
+    await conn.execute(insert(E).values(contest_id=contest_id, kind=kind, reason=reason, actor_user_id=actor_user_id,
+                                        data=data or {}, created_at=now))
+
+
+async def events(conn: AsyncConnection, contest_id: int) -> Sequence[Row]:
+    return (await conn.execute(select(E).where(E.c.contest_id == contest_id).order_by(E.c.id))).all()
