@@ -5,6 +5,5 @@ jobs (`server.worker`). The API, the worker and the tests import it once at star
 # Push notifications (issue 4)
 # Streaks, daily missions and badges (issue 5)
 # Contests (issue 6)
-from server.services import contest_lifecycle, contest_standings
 # Kudos, reactions, feed and rewards (issue 6)
-from server.services import kudos, rewards
+from server.services import contest_lifecycle, contest_standings, kudos, rewards

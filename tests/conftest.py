@@ -167,3 +167,13 @@ async def new_org(client: httpx.AsyncClient, timezone: str = "UTC", **extra) -> 
 @pytest.fixture
 async def org(client) -> Api:
     return await new_org(client)
+
+
+@pytest.fixture(scope="session")
+async def demo_org(rt, tmp_path_factory) -> tuple[int, str]:
+    """The demo org (it is a singleton: one admin e-mail), seeded once per session with 6 reps,
+    enough for every feature's demo data. Returns (org id, integration key)."""
+    from server import demo
+
+    org_id, key, _ = await demo.seed(rt, tmp_path_factory.mktemp("demo") / "key", reps=6)
+    return org_id, key

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from server import demo
 from server.services import kudos, rewards
 from server.services.auth import Principal
 
 
-async def test_demo_seed_creates_rewards_kudos_and_a_pending_request(rt, tmp_path):
-    org_id, _, created = await demo.seed(rt, tmp_path / "key", reps=6)
-    assert created
+async def test_demo_seed_creates_rewards_kudos_and_a_pending_request(rt, demo_org):
+    org_id, _ = demo_org
     admin = Principal(org_id, "admin", None)
     assert [r.name for r in await rewards.catalog(rt, admin, True)] == [
         "Coffee voucher", "RepRally hoodie", "Team lunch", "Extra day off"]
