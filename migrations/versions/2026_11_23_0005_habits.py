@@ -68,6 +68,7 @@ def upgrade() -> None:
     sa.Column('day', sa.Date(), nullable=False),
     sa.Column('total', sa.Integer(), nullable=False),
     sa.Column('remaining', sa.Integer(), nullable=False),
+    sa.Column('all_done_bonus', sa.Integer(), nullable=False),
     sa.Column('all_done_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['org_id'], ['orgs.id'], name=op.f('fk_mission_days_org_id_orgs'), ondelete='CASCADE'),

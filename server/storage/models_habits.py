@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.storage.models import Base, Id, UTCDateTime, utcnow
@@ -94,6 +105,7 @@ class MissionDay(Base):
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     total: Mapped[int] = mapped_column(Integer, default=0)
     remaining: Mapped[int] = mapped_column(Integer, default=0)
+    all_done_bonus: Mapped[int] = mapped_column(Integer, default=0)
     all_done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
