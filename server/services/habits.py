@@ -50,8 +50,10 @@ async def refresh_streak(ctx: Ctx, user_id: int, activity_id: int | None = None)
     await repo.save_streak(ctx.conn, ctx.org_id, user_id, {
         "current": s.current, "best": s.best, "freezes": s.freezes, "last_day": s.last_day,
         "run_start": s.run_start, "updated_at": ctx.now})
-    before = row.current if row.run_start == s.run_start else 0
-    if s.current > before and s.last_day is not None and s.last_day != row.last_day:
+    # the stored run is part of the new one (same run, or a backfilled day joined it to an older one)
+    same_run = row.last_day is not None and s.run_start is not None and s.run_start <= row.last_day <= s.last_day
+    before = row.current if same_run else 0
+    if s.current > before:
         item = {**streak_out(s), "extended": True}
         ctx.unlock(activity_id, "streak", item)
         ctx.frame(user_id, {"kind": "streak", "event": "extended", **item})
@@ -162,6 +164,7 @@ async def rank_badges(rt, org_id: int, batch, facts: list) -> None:
     """Rank badges, read from the boards once they moved."""
     if not enabled(rt) or not facts:
         return
+    await rt.org(org_id)
     async with rt.engine.connect() as conn:
         cfg = await load(rt, conn, org_id)
     if not cfg.enabled or not any(b.rule == "rank" for b in cfg.badges):
@@ -179,6 +182,8 @@ async def _grant_all(ctx: Ctx, found: list) -> None:
 
 async def run_effects(rt, cfg: OrgHabits, actor_user_id: int | None, now: datetime, work, conn=None):
     """Run `work(ctx)` in its own transaction and write its effects through `effects.emit`."""
+    await rt.org(cfg.org_id)  # warm the cached reads emit makes: SQLite allows one writer at a time
+    await rt.types(cfg.org_id)
     async with rt.engine.begin() as conn:
         sink = Sink(cfg.org_id, actor_user_id, now)
         ctx = Ctx(rt, conn, cfg, sink, now)
@@ -198,6 +203,7 @@ async def _org_ids(rt) -> list[int]:
 
 
 async def _org_cfg(rt, org_id: int) -> OrgHabits | None:
+    await rt.org(org_id)
     async with rt.engine.begin() as conn:
         cfg = await load(rt, conn, org_id)
     return cfg if cfg.enabled else None

@@ -36,6 +36,7 @@ def _user(p: Principal) -> int:
 
 
 async def _cfg(rt, org_id: int, users=()):
+    await rt.org(org_id)  # cached reads open their own connection: never inside our transaction
     async with rt.engine.begin() as conn:
         return await load(rt, conn, org_id, need_users=users)
 
