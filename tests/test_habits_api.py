@@ -13,7 +13,9 @@ from server.services import habits
 from server.storage.models import FeedItem
 from tests.conftest import Api, new_org
 from tests.support_api import ago, assert_error, balance, iso
-from tests.support_habits import habit_org, happ, hclient, hrt, ledger_kinds  # noqa: F401
+from tests.support_habits import habit_org, ledger_kinds
+
+pytest_plugins = ["tests.support_habits"]  # the hrt, happ and hclient fixtures
 
 # `meeting_held` (15 points) has no starter mission template nor badge: streak tests use it alone.
 
