@@ -1,36 +1,12 @@
-"""Fixtures of the habit loop tests: an app whose runtime has HABITS_ENABLED on (the shared
-one runs with it off so exact-points tests elsewhere are not moved by bonuses)."""
+"""Helpers of the habit loop tests; the fixtures (`hrt`, `happ`, `hclient`) live in
+tests/support_habits_fixtures.py, loaded with `pytest_plugins`."""
 
 from __future__ import annotations
 
 import httpx
-import pytest
 
-from server.app import create_app
-from server.runtime import Runtime
-from tests.conftest import Api, make_settings, new_org
+from tests.conftest import Api, new_org
 from tests.support_api import noon_zone
-
-
-@pytest.fixture(scope="session")
-async def hrt(database_url, redis_url):
-    runtime = Runtime(make_settings(database_url, redis_url, habits_enabled=True))
-    yield runtime
-    await runtime.close()
-
-
-@pytest.fixture(scope="session")
-async def happ(hrt):
-    application = create_app(rt=hrt, background=False)
-    application.state.rt = hrt
-    return application
-
-
-@pytest.fixture
-async def hclient(happ):
-    transport = httpx.ASGITransport(app=happ)
-    async with httpx.AsyncClient(transport=transport, base_url="http://test", timeout=60) as c:
-        yield c
 
 
 async def habit_org(client: httpx.AsyncClient, keep_rank_badge: bool = False, **settings) -> Api:
