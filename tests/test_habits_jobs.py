@@ -121,3 +121,17 @@ async def test_redis_flush_and_rebuild_leave_habits_and_bonus_points_intact(hcli
              await rep.ok("get", "/me/badges"))
     assert after == before
     assert await score_of(rep, rep.user_id, window="all") == total
+
+
+async def test_demo_seed_adds_habit_data(hrt, tmp_path):
+    from server import demo
+    from server.storage.models_habits import BadgeAward, MissionTemplate
+
+    org_id, _, created = await demo.seed(hrt, tmp_path / "key", reps=4)
+    assert created
+    async with hrt.engine.connect() as conn:
+        awards = (await conn.execute(select(BadgeAward).where(BadgeAward.org_id == org_id))).all()
+        pinned = (await conn.execute(select(MissionTemplate).where(MissionTemplate.org_id == org_id,
+                                                                   MissionTemplate.pinned.is_(True)))).all()
+    assert len(awards) == 1 and awards[0].message.startswith("Welcome")
+    assert [t.key for t in pinned] == ["demo_meetings"] and pinned[0].team_id is not None

@@ -281,3 +281,19 @@ async def team_view(rt, p: Principal, team_id: int | None, days: int):
         n, done = rates.get(u.id, (0, 0))
         out.append((u, live[u.id], n, done))
     return since, out
+
+
+async def seed_demo(rt, org_id: int, admin_user_id: int) -> None:
+    """Demo data: a pinned mission for the first team, and a recognition badge with a message."""
+    p = Principal(org_id, "admin", admin_user_id)
+    cfg = await _cfg(rt, org_id)
+    reps = sorted((u for u in cfg.users.values() if u.role == "rep"), key=lambda u: u.id)
+    if not reps:
+        return
+    if reps[0].team_id is not None:
+        await create_template(rt, p, {"key": "demo_meetings", "label": "Team push: book {target} meetings",
+                                      "type_key": "meeting_booked", "metric": "count", "min_target": 2,
+                                      "max_target": 6, "bonus_points": 25, "nudge_pct": 20,
+                                      "team_id": reps[0].team_id, "user_id": None, "pinned": True})
+    recognition = next(b for b in cfg.badges if b.key == "recognition")
+    await award_badge(rt, p, recognition.id, reps[0].id, "Welcome to RepRally: thanks for setting the pace!")

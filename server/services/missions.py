@@ -101,7 +101,8 @@ async def on_activities(ctx: Ctx, acts: list, ensured: set) -> None:
     cfg = ctx.cfg
     wanted = cfg.mission_types
     batch_ids = [a.activity_id for a, _ in acts]
-    for a, day in acts:
+    # rows are locked in one global order so two concurrent batches of a rep cannot deadlock
+    for a, day in sorted(acts, key=lambda x: (x[0].user_id, x[1], x[0].type_key, x[0].activity_id)):
         tz = cfg.tz_of(a.user_id)
         if a.type_key not in wanted or day_closed(day, ctx.now, tz, cfg.rules.grace_hours):
             continue
