@@ -17,6 +17,16 @@ from server.storage import habits as repo
 
 log = logging.getLogger("reprally.badges")
 
+#: (org, badge, user, period key) known to be awarded: awards are never taken back, so this
+#: process-memory set only saves lookups on the activity path (bounded; SQL stays the truth).
+_held: set[tuple[int, int, int, str]] = set()
+
+
+def _remember(org_id: int, badge_id: int, user_id: int, key: str) -> None:
+    if len(_held) > 200_000:
+        _held.clear()
+    _held.add((org_id, badge_id, user_id, key))
+
 
 def badge_item(b: rules.Badge, award_id: int, message: str | None = None) -> dict:
     return {"award_id": award_id, "badge_id": b.id, "key": b.key, "name": b.name, "tier": b.tier,
@@ -31,6 +41,7 @@ async def grant(ctx: Ctx, b: rules.Badge, user_id: int, period_key: str, *, acti
         "org_id": ctx.org_id, "badge_id": b.id, "user_id": user_id, "period_key": period_key, "points": b.points,
         "message": message, "awarded_by_user_id": by, "awarded_at": ctx.now})
     if award_id is None:
+        _remember(ctx.org_id, b.id, user_id, period_key)
         return None
     if b.points:
         ctx.sink.add_entry(user_id=user_id, kind="badge_bonus", points=b.points, occurred_at=occurred_at or ctx.now,
@@ -50,12 +61,10 @@ async def grant(ctx: Ctx, b: rules.Badge, user_id: int, period_key: str, *, acti
 
 async def _grant_if(ctx: Ctx, candidates: list[tuple[rules.Badge, str]], user_id: int, measure, *,
                     activity_id: int | None = None, occurred_at: datetime | None = None) -> None:
-    """Skip (badge, period) pairs already held with one query, then measure and grant the rest."""
-    if not candidates:
-        return
-    held = await repo.awarded(ctx.conn, ctx.org_id, user_id, [b.id for b, _ in candidates])
+    """Measure the candidates not known to be held and grant those whose rule holds; the award's
+    unique key is the exactly-once check (a held badge just does not insert)."""
     for b, key in candidates:
-        if (b.id, key) in held:
+        if (ctx.org_id, b.id, user_id, key) in _held:
             continue
         if rules.holds(b, await measure(b)):
             await grant(ctx, b, user_id, key, activity_id=activity_id, occurred_at=occurred_at)
@@ -111,7 +120,7 @@ async def check_contest(ctx: Ctx, ev: hooks.Achievement) -> None:
 
 
 async def rank_candidates(rt, cfg, org_id: int, user_ids: set[int], now: datetime) -> list[tuple]:
-    """(badge, user, period key) for rank badges whose rule holds on the current boards."""
+    """(badge, user, period key) for rank badges not yet held whose rule holds on the current boards."""
     out = []
     for b in cfg.badges:
         if b.rule != "rank":
@@ -119,11 +128,14 @@ async def rank_candidates(rt, cfg, org_id: int, user_ids: set[int], now: datetim
         period = period_for(b.window, now, cfg.org_tz, cfg.week_start)
         key = rules.period_key(b, now, cfg.org_tz, cfg.week_start)
         for uid in user_ids:
+            if (org_id, b.id, uid, key) in _held:
+                continue
             try:
                 page = await rt.boards.around(org_id, POINTS, period, uid, 0)
             except (RedisError, OSError) as exc:
                 rt.redis_failed(exc)
                 return out
-            if page.member_rank is not None and rules.holds(b, page.member_rank):
+            if (org_id, b.id, uid, key) not in _held and page.member_rank is not None \
+                    and rules.holds(b, page.member_rank):
                 out.append((b, uid, key))
     return out

@@ -228,12 +228,6 @@ async def award(conn: AsyncConnection, row: dict) -> int | None:
     return None if found is None else found[0]
 
 
-async def awarded(conn: AsyncConnection, org_id: int, user_id: int, badge_ids: list[int]) -> set[tuple[int, str]]:
-    q = select(BA.c.badge_id, BA.c.period_key).where(BA.c.org_id == org_id, BA.c.user_id == user_id,
-                                                     BA.c.badge_id.in_(badge_ids))
-    return {(b, p) for b, p in (await conn.execute(q)).all()}
-
-
 async def user_awards(conn: AsyncConnection, org_id: int, user_id: int) -> Sequence[Row]:
     q = (select(BA, B.c.key, B.c.name, B.c.tier, B.c.rule, B.c.description)
          .join(B, B.c.id == BA.c.badge_id).where(BA.c.org_id == org_id, BA.c.user_id == user_id)
