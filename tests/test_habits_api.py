@@ -312,3 +312,29 @@ async def test_habits_enabled_false_runs_nothing(client):
     rep = await admin.user()
     out = await rep.log("call")
     assert out["unlocked"] == {} and await balance(rep) == 2
+
+
+async def test_concurrent_last_missions_pay_the_all_done_bonus_once(hclient):
+    admin = await habit_org(hclient, all_done_bonus=40)
+    await only_templates(admin, ("calls", "call", 1, 0), ("emails", "email", 1, 0), ("meet", "meeting_held", 1, 0))
+    rep = await admin.user()
+    await rep.ok("get", "/me/missions")
+    outs = await asyncio.gather(rep.log("call"), rep.log("email"), rep.log("meeting_held"))
+    all_done = [x for o in outs for x in o["unlocked"].get("missions_completed", []) if x.get("all_done")]
+    assert len(all_done) == 1
+    assert [k for k in await ledger_kinds(rep) if k[0] == "mission_bonus"] == [("mission_bonus", 40)]
+
+
+async def test_a_batch_reports_unlocks_per_item(hclient):
+    admin = await habit_org(hclient, all_done_bonus=0)
+    await only_templates(admin, ("calls", "call", 3, 10), ("e", "email", 99, 0), ("f", "email", 99, 0))
+    rep = await admin.user()
+    out = await admin.ok("post", "/activities/batch", {"activities": [
+        {"type": "call", "quantity": 2, "user_id": rep.user_id},
+        {"type": "call", "quantity": 2, "user_id": rep.user_id},
+        {"type": "call", "user_id": rep.user_id}]})
+    unlocked = [r["activity"]["unlocked"] for r in out["results"]]
+    assert unlocked[0]["streak"]["current"] == 1 and [b["key"] for b in unlocked[0]["badges_earned"]] == ["first_call"]
+    assert [m["label"] for m in unlocked[1]["missions_completed"]] == ["3 x call"]
+    assert unlocked[2] == {}
+    assert await balance(rep) == 5 * 2 + 5 + 10
