@@ -19,6 +19,7 @@ from server.api.routes.accounts import OrgController, PublicController
 from server.api.routes.activities import ActivityController
 from server.api.routes.contests import ContestController
 from server.api.routes.displays import DisplayController, DisplayPairingController
+from server.api.routes.habits import HabitsController
 from server.api.routes.health import HealthController
 from server.api.routes.leaderboards import LeaderboardController
 from server.api.routes.social import KudosController, RewardController
@@ -52,7 +53,7 @@ def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, b
     return Litestar(
         route_handlers=[HealthController, PublicController, OrgController, ActivityController,
                         LeaderboardController, DisplayController, DisplayPairingController,
-                        KudosController, RewardController, ContestController,
+                        KudosController, RewardController, ContestController, HabitsController,
                         create_static_files_router(path="/tv", directories=[clients_dir() / "tv"], html_mode=True,
                                                    include_in_schema=False, name="tv")],
         dependencies={"rt": Provide(runtime, sync_to_thread=False)},

@@ -52,11 +52,14 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     contest_settle_s: float = 600.0
     #: Contests: rebuild running contests' live standings from SQL at least this often.
     contest_reconcile_s: float = 300.0
+    #: The daily habit loop (streaks, missions, badges); false skips all of it on the activity path.
+    habits_enabled: bool = True
 
 
 _INT_FIELDS = {"access_token_ttl_s", "refresh_token_ttl_s", "backdate_days", "batch_limit",
                "password_time_cost", "api_port", "realtime_port",
                "db_pool_size"}
+_BOOL_FIELDS = {"habits_enabled"}
 _FLOAT_FIELDS = {"board_sync_after_s", "board_sync_interval_s", "redis_retry_after_s",
                  "contest_ending_soon_s", "contest_settle_s", "contest_reconcile_s"}
 
@@ -81,6 +84,8 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
             continue
         if name in _INT_FIELDS:
             values[name] = int(raw)
+        elif name in _BOOL_FIELDS:
+            values[name] = raw.strip().lower() in ("1", "true", "yes", "on")
         elif name in _FLOAT_FIELDS:
             values[name] = float(raw)
         else:

@@ -4,6 +4,8 @@ jobs (`server.worker`). The API, the worker and the tests import it once at star
 # ruff: noqa: F401
 # Push notifications (issue 4)
 # Streaks, daily missions and badges (issue 5)
+import server.services.habits
+
 # Contests (issue 6)
 # Kudos, reactions, feed and rewards (issue 6)
 from server.services import contest_lifecycle, contest_standings, kudos, rewards

@@ -62,7 +62,8 @@ async def _reset_postgres(url: str) -> None:
 
 def make_settings(database_url: str, redis_url: str, **over) -> Settings:
     base = dict(database_url=database_url, redis_url=redis_url, jwt_secret="test-secret-" + "x" * 32,
-                password_time_cost=1, board_sync_after_s=0.0, redis_retry_after_s=0.2)
+                password_time_cost=1, board_sync_after_s=0.0, redis_retry_after_s=0.2,
+                habits_enabled=False)  # exact-points tests; the habit tests run their own app with it on
     base.update(over)
     return Settings(**base)
 

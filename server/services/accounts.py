@@ -11,7 +11,7 @@ from server.board.store import Profile
 from server.domain.boards import check_type_key
 from server.domain.errors import Conflict, DomainError, Forbidden, NotFound, Unauthorized
 from server.domain.periods import WEEKDAYS, zone
-from server.services import board_sync
+from server.services import board_sync, habit_context
 from server.services.auth import Principal, new_api_key
 from server.storage import activity_types as types_repo
 from server.storage import api_keys as keys_repo
@@ -37,6 +37,7 @@ async def create_org(rt, *, name: str, timezone: str, week_start: str, admin_ema
                     raise Conflict("email_taken", "an account with this email already exists")
                 org = await orgs_repo.create_org(s, name, timezone, WEEKDAYS.index(week_start))
                 await types_repo.create_defaults(s, org.id)
+                await habit_context.seed_org(await s.connection(), org.id, utcnow())
                 user = User(org_id=org.id, email=admin_email.lower(), password_hash=password_hash,
                             display_name=admin_name, role="admin", active=True)
                 s.add(user)

@@ -1,0 +1,141 @@
+"""Badges: awarding a definition once per rule and period, with its points, feed item,
+notice, realtime frame and `badge_earned` achievement; and the checks that find them."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from redis.exceptions import RedisError
+
+from server.domain import badges as rules
+from server.domain.boards import POINTS
+from server.domain.periods import period_for
+from server.services import hooks
+from server.services.habit_context import Ctx
+from server.storage import habits as repo
+
+log = logging.getLogger("reprally.badges")
+
+#: (org, badge, user, period key) known to be awarded: awards are never taken back, so this
+#: process-memory set only saves lookups on the activity path (bounded; SQL stays the truth).
+_held: set[tuple[int, int, int, str]] = set()
+
+
+def _remember(org_id: int, badge_id: int, user_id: int, key: str) -> None:
+    if len(_held) > 200_000:
+        _held.clear()
+    _held.add((org_id, badge_id, user_id, key))
+
+
+def badge_item(b: rules.Badge, award_id: int, message: str | None = None) -> dict:
+    return {"award_id": award_id, "badge_id": b.id, "key": b.key, "name": b.name, "tier": b.tier,
+            "points": b.points, "message": message}
+
+
+async def grant(ctx: Ctx, b: rules.Badge, user_id: int, period_key: str, *, activity_id: int | None = None,
+                occurred_at: datetime | None = None, message: str | None = None,
+                by: int | None = None) -> dict | None:
+    """Award `b` to the rep for `period_key` unless they have it; None when already awarded."""
+    award_id = await repo.award(ctx.conn, {
+        "org_id": ctx.org_id, "badge_id": b.id, "user_id": user_id, "period_key": period_key, "points": b.points,
+        "message": message, "awarded_by_user_id": by, "awarded_at": ctx.now})
+    if award_id is None:
+        _remember(ctx.org_id, b.id, user_id, period_key)
+        return None
+    if b.points:
+        ctx.sink.add_entry(user_id=user_id, kind="badge_bonus", points=b.points, occurred_at=occurred_at or ctx.now,
+                           activity_id=activity_id)
+    item = badge_item(b, award_id, message)
+    ref = f"badge_award:{award_id}"
+    ctx.sink.feed.append(hooks.FeedItem("badge", user_id, item, actor_user_id=by, ref=ref))
+    ctx.sink.notices.append(hooks.Notice(
+        user_id, "badge_earned", f"Badge earned: {b.name}",
+        message or f"You earned the {b.tier} badge '{b.name}'" + (f" (+{b.points} points)" if b.points else ""),
+        data=item, actor_user_id=by, dedupe_key=ref))
+    ctx.frame(user_id, {"kind": "badge", **item})
+    ctx.events.append(hooks.Achievement("badge_earned", user_id, data=item, ref=ref))
+    ctx.unlock(activity_id, "badges_earned", item)
+    return item
+
+
+async def _grant_if(ctx: Ctx, candidates: list[tuple[rules.Badge, str]], user_id: int, measure, *,
+                    activity_id: int | None = None, occurred_at: datetime | None = None) -> None:
+    """Measure the candidates not known to be held and grant those whose rule holds; the award's
+    unique key is the exactly-once check (a held badge just does not insert)."""
+    for b, key in candidates:
+        if (ctx.org_id, b.id, user_id, key) in _held:
+            continue
+        if rules.holds(b, await measure(b)):
+            await grant(ctx, b, user_id, key, activity_id=activity_id, occurred_at=occurred_at)
+
+
+async def check_activity(ctx: Ctx, user_id: int, type_key: str, type_id: int, activity_id: int,
+                         at: datetime) -> None:
+    """Count and value badges of this activity's type, over their window containing `at`."""
+    cfg = ctx.cfg
+    cands = [(b, rules.period_key(b, at, cfg.org_tz, cfg.week_start)) for b in cfg.badges
+             if b.rule in ("activity_count", "activity_value") and b.params.get("type_key") == type_key]
+
+    async def measure(b: rules.Badge) -> int:
+        p = rules.period(b, at, cfg.org_tz, cfg.week_start)
+        units, value = await repo.window_sum(ctx.conn, ctx.org_id, user_id, type_id, p.start, p.end)
+        return units if b.rule == "activity_count" else value
+
+    await _grant_if(ctx, cands, user_id, measure, activity_id=activity_id, occurred_at=at)
+
+
+async def check_streak(ctx: Ctx, user_id: int, current: int, activity_id: int | None) -> None:
+    cands = [(b, rules.period_key(b, ctx.now, ctx.cfg.org_tz, ctx.cfg.week_start)) for b in ctx.cfg.badges
+             if b.rule == "streak" and b.threshold <= current]
+
+    async def measure(b):
+        return current
+
+    await _grant_if(ctx, cands, user_id, measure, activity_id=activity_id)
+
+
+async def check_missions(ctx: Ctx, user_id: int, activity_id: int | None) -> None:
+    cfg = ctx.cfg
+    cands = [(b, rules.period_key(b, ctx.now, cfg.org_tz, cfg.week_start)) for b in cfg.badges
+             if b.rule == "missions_completed"]
+
+    async def measure(b):
+        if b.window == "all":
+            return await repo.completed_count(ctx.conn, ctx.org_id, user_id, None, None)
+        p = rules.period(b, ctx.now, cfg.org_tz, cfg.week_start)
+        first = p.start.astimezone(cfg.org_tz).date()
+        last = p.end.astimezone(cfg.org_tz).date()
+        return await repo.completed_count(ctx.conn, ctx.org_id, user_id, first, last)
+
+    await _grant_if(ctx, cands, user_id, measure, activity_id=activity_id)
+
+
+async def check_contest(ctx: Ctx, ev: hooks.Achievement) -> None:
+    """A contest won: repeatable contest badges once per contest, others once ever."""
+    for b in ctx.cfg.badges:
+        if b.rule == "contest_won":
+            key = (ev.ref or f"contest:{ev.data.get('contest_id')}") if b.repeatable else "once"
+            await grant(ctx, b, ev.user_id, key)
+
+
+async def rank_candidates(rt, cfg, org_id: int, user_ids: set[int], now: datetime) -> list[tuple]:
+    """(badge, user, period key) for rank badges not yet held whose rule holds on the current boards."""
+    out = []
+    for b in cfg.badges:
+        if b.rule != "rank":
+            continue
+        period = period_for(b.window, now, cfg.org_tz, cfg.week_start)
+        key = rules.period_key(b, now, cfg.org_tz, cfg.week_start)
+        for uid in user_ids:
+            if (org_id, b.id, uid, key) in _held:
+                continue
+            try:
+                page = await rt.boards.around(org_id, POINTS, period, uid, 0)
+            except (RedisError, OSError) as exc:
+                rt.redis_failed(exc)
+                return out
+            if (org_id, b.id, uid, key) not in _held and page.member_rank is not None \
+                    and rules.holds(b, page.member_rank):
+                out.append((b, uid, key))
+    return out

@@ -1,0 +1,307 @@
+"""The daily habit loop's orchestration: activity and reversal hooks (streaks, combo bonus,
+missions, badges), the achievement and rank hooks, and the worker jobs.
+
+SQL is the truth: `habit_days` counters, the streak snapshot recomputed from them, mission
+and badge rows; nothing lives only in Redis (it just carries the realtime frames).
+`HABITS_ENABLED=false` switches the whole loop off (the hooks return at once).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import select
+
+from server.domain import streaks as rules
+from server.services import badges, effects, hooks, missions
+from server.services.habit_context import Ctx, OrgHabits, Sink, close, load, publish
+from server.storage import habits as repo
+from server.storage.models import Org
+from server.worker import job
+
+log = logging.getLogger("reprally.habits")
+
+#: (org, user, day) whose missions exist (process memory, only saves a lookup; bounded)
+_ensured: set = set()
+
+
+def enabled(rt) -> bool:
+    return rt.settings.habits_enabled
+
+
+def streak_out(s: rules.Streak) -> dict:
+    return {"current": s.current, "best": s.best, "freezes": s.freezes, "freezes_used": s.freezes_used,
+            "last_day": s.last_day.isoformat() if s.last_day else None, "today_done": s.today_done,
+            "at_risk": s.at_risk}
+
+
+async def compute_for(conn, cfg: OrgHabits, user_ids: list[int], now: datetime) -> dict[int, rules.Streak]:
+    since = now.date() - timedelta(days=rules.HISTORY_DAYS + 2)
+    days = await repo.qualified_days(conn, cfg.org_id, user_ids, cfg.rules.min_units, since)
+    return {u: rules.compute(days[u], cfg.rules, now, cfg.tz_of(u)) for u in user_ids}
+
+
+async def refresh_streak(ctx: Ctx, user_id: int, activity_id: int | None = None) -> rules.Streak:
+    """Recompute the rep's streak under their row lock and store the snapshot; report an extension."""
+    row = await repo.lock_streak(ctx.conn, ctx.org_id, user_id, ctx.now)
+    s = (await compute_for(ctx.conn, ctx.cfg, [user_id], ctx.now))[user_id]
+    await repo.save_streak(ctx.conn, ctx.org_id, user_id, {
+        "current": s.current, "best": s.best, "freezes": s.freezes, "last_day": s.last_day,
+        "run_start": s.run_start, "updated_at": ctx.now})
+    # the stored run is part of the new one (same run, or a backfilled day joined it to an older one)
+    same_run = row.last_day is not None and s.run_start is not None and s.run_start <= row.last_day <= s.last_day
+    before = row.current if same_run else 0
+    if s.current > before:
+        item = {**streak_out(s), "extended": True}
+        ctx.unlock(activity_id, "streak", item)
+        ctx.frame(user_id, {"kind": "streak", "event": "extended", **item})
+        ctx.events.append(hooks.Achievement("streak_extended", user_id, data=item,
+                                            ref=f"streak:{user_id}:{s.last_day.isoformat()}"))
+        for m in rules.milestones_crossed(before, s.current):
+            ctx.sink.feed.append(hooks.FeedItem("streak_milestone", user_id, {"days": m, "current": s.current},
+                                                ref=f"streak:{user_id}:{s.run_start}:{m}"))
+        await badges.check_streak(ctx, user_id, s.current, activity_id)
+    elif (s.current, s.freezes) != (row.current, row.freezes):
+        ctx.frame(user_id, {"kind": "streak", "event": "changed", **streak_out(s)})
+    return s
+
+
+# -- activity path ------------------------------------------------------------------------------
+@hooks.on_activities
+async def on_activities(rt, conn, batch: hooks.ActivityBatch) -> None:
+    if not enabled(rt):
+        return
+    cfg = await load(rt, conn, batch.org_id, need_users={a.user_id for a in batch.activities})
+    if not cfg.enabled:
+        return
+    ctx = Ctx(rt, conn, cfg, batch, batch.now)
+    acts = [(a, cfg.day_of(a.user_id, a.occurred_at)) for a in batch.activities]
+    deltas: dict[tuple[int, date], int] = defaultdict(int)
+    first: dict[tuple[int, date], int] = {}
+    for a, day in acts:
+        if cfg.qualifies(a.type_key):
+            deltas[(a.user_id, day)] += a.quantity
+            first.setdefault((a.user_id, day), a.activity_id)
+    snaps: dict[int, tuple[int, date | None]] = {}
+    if deltas:
+        after = await repo.add_days(conn, cfg.org_id, deltas)
+        need = cfg.rules.min_units
+        for key, units in after.items():
+            if units - deltas[key] < need <= units:  # the day just qualified
+                s = await refresh_streak(ctx, key[0], first[key])
+                snaps[key[0]] = (s.current, s.last_day)
+    if cfg.rules.combo_from > 0:
+        await _combo(ctx, acts, snaps)
+    if len(_ensured) > 100_000:
+        _ensured.clear()
+    await missions.on_activities(ctx, acts, _ensured)
+    for a, _ in acts:
+        if any(b.params.get("type_key") == a.type_key for b in cfg.badges):
+            await badges.check_activity(ctx, a.user_id, a.type_key, a.type_id, a.activity_id, a.occurred_at)
+    await close(ctx)
+
+
+async def _combo(ctx: Ctx, acts: list, snaps: dict) -> None:
+    """The combo multiplier: an activity on a day of a long enough streak earns its own
+    `streak_bonus` ledger entry (combo_pct % of its points)."""
+    missing = [a.user_id for a, _ in acts if a.user_id not in snaps]
+    if missing:
+        for uid, row in (await repo.streak_rows(ctx.conn, ctx.org_id, list(set(missing)))).items():
+            snaps[uid] = (row.current, row.last_day)
+    for a, day in acts:
+        current, last_day = snaps.get(a.user_id, (0, None))
+        if last_day != day:
+            continue
+        bonus = rules.combo_bonus(a.points, current, ctx.cfg.rules)
+        if bonus:
+            ctx.sink.add_entry(user_id=a.user_id, kind="streak_bonus", points=bonus, occurred_at=a.occurred_at,
+                               activity_id=a.activity_id, type_id=None)
+
+
+@hooks.on_reversal
+async def on_reversal(rt, conn, rb: hooks.ReversalBatch) -> None:
+    """Undo the activity's part: day counter (streak recomputed if the day no longer qualifies),
+    its combo bonus, mission progress (bonuses written back when a mission is undone)."""
+    if not enabled(rt):
+        return
+    cfg = await load(rt, conn, rb.org_id, need_users=(rb.user_id,))
+    if not cfg.enabled:
+        return
+    ctx = Ctx(rt, conn, cfg, rb, rb.now)
+    day = cfg.day_of(rb.user_id, rb.occurred_at)
+    if cfg.qualifies(rb.type_key):
+        after = await repo.add_days(conn, cfg.org_id, {(rb.user_id, day): -rb.quantity})
+        units = after[(rb.user_id, day)]
+        if units < cfg.rules.min_units <= units + rb.quantity:
+            await refresh_streak(ctx, rb.user_id)
+    paid = sum(r.points for r in await repo.bonus_entries(conn, cfg.org_id, rb.activity_id, ("streak_bonus",)))
+    if paid > 0:
+        rb.add_entry(user_id=rb.user_id, kind="streak_bonus", points=-paid, occurred_at=rb.occurred_at,
+                     activity_id=rb.activity_id)
+    await missions.on_reversal(ctx, rb, day)
+    await close(ctx)
+
+
+@hooks.on_achievements
+async def on_achievements(rt, conn, eb: hooks.EventBatch) -> None:
+    """Contest wins earn contest badges."""
+    wins = [e for e in eb.events if e.kind == "contest_won"]
+    if not wins or not enabled(rt):
+        return
+    cfg = await load(rt, conn, eb.org_id)
+    if not cfg.enabled:
+        return
+    ctx = Ctx(rt, conn, cfg, eb, eb.now)
+    for ev in wins:
+        await badges.check_contest(ctx, ev)
+    await close(ctx)
+
+
+@hooks.after_boards
+async def rank_badges(rt, org_id: int, batch, facts: list) -> None:
+    """Rank badges, read from the boards once they moved."""
+    if not enabled(rt) or not facts:
+        return
+    await rt.org(org_id)
+    async with rt.engine.connect() as conn:
+        cfg = await load(rt, conn, org_id)
+    if not cfg.enabled or not any(b.rule == "rank" for b in cfg.badges):
+        return
+    now = datetime.now(UTC)
+    found = await badges.rank_candidates(rt, cfg, org_id, {f.user_id for f in facts}, now)
+    if found:
+        await run_effects(rt, cfg, None, now, lambda ctx: _grant_all(ctx, found))
+
+
+async def _grant_all(ctx: Ctx, found: list) -> None:
+    for b, uid, key in found:
+        await badges.grant(ctx, b, uid, key)
+
+
+async def run_effects(rt, cfg: OrgHabits, actor_user_id: int | None, now: datetime, work, conn=None):
+    """Run `work(ctx)` in its own transaction and write its effects through `effects.emit`."""
+    await rt.org(cfg.org_id)  # warm the cached reads emit makes: SQLite allows one writer at a time
+    await rt.types(cfg.org_id)
+    async with rt.engine.begin() as conn:
+        sink = Sink(cfg.org_id, actor_user_id, now)
+        ctx = Ctx(rt, conn, cfg, sink, now)
+        result = await work(ctx)
+        done = await effects.emit(rt, conn, cfg.org_id, ctx.events, actor_user_id=actor_user_id,
+                                  entries=sink.entries, notices=sink.notices, feed_items=sink.feed, now=now)
+        done.after_commit.extend(sink.after_commit)
+    await effects.finish(rt, cfg.org_id, done)
+    await publish(rt, cfg.org_id, ctx.frames)
+    return result
+
+
+# -- worker jobs --------------------------------------------------------------------------------
+async def _org_ids(rt) -> list[int]:
+    async with rt.engine.connect() as conn:
+        return [r[0] for r in (await conn.execute(select(Org.id).order_by(Org.id))).all()]
+
+
+async def _org_cfg(rt, org_id: int) -> OrgHabits | None:
+    await rt.org(org_id)
+    async with rt.engine.begin() as conn:
+        cfg = await load(rt, conn, org_id)
+    return cfg if cfg.enabled else None
+
+
+async def create_due_missions(rt, now: datetime | None = None) -> int:
+    """Missions for every rep whose working day has started in their time zone. Safe to run
+    concurrently and again after a crash: each (rep, day) is claimed by one transaction."""
+    if not enabled(rt):
+        return 0
+    now = now or datetime.now(UTC)
+    created = 0
+    for org_id in await _org_ids(rt):
+        cfg = await _org_cfg(rt, org_id)
+        if cfg is None:
+            continue
+        for rep in cfg.users.values():
+            local = now.astimezone(rep.tz)
+            day = local.date()
+            if (not rep.active or rep.role != "rep" or local.hour < cfg.mission_start_hour
+                    or not cfg.rules.calendar.is_working(day) or (org_id, rep.id, day) in _ensured):
+                continue
+            async with rt.engine.begin() as conn:
+                if await missions.ensure(rt, conn, cfg, rep.id, day, now):
+                    created += 1
+            _ensured.add((org_id, rep.id, day))
+    return created
+
+
+async def warn_at_risk(rt, now: datetime | None = None) -> int:
+    """One `streak_at_risk` notice (and realtime frame) per rep and day, late in their day."""
+    if not enabled(rt):
+        return 0
+    now = now or datetime.now(UTC)
+    sent = 0
+    for org_id in await _org_ids(rt):
+        cfg = await _org_cfg(rt, org_id)
+        if cfg is None:
+            continue
+        async with rt.engine.begin() as conn:
+            rows = [r for r in (await repo.streak_rows(conn, org_id)).values() if r.current > 0]
+            if not rows:
+                continue
+            live = await compute_for(conn, cfg, [r.user_id for r in rows], now)
+            sink, frames = Sink(org_id, None, now), []
+            for uid, s in live.items():
+                today = now.astimezone(cfg.tz_of(uid)).date()
+                if s.at_risk and await repo.claim_at_risk(conn, org_id, uid, today):
+                    sink.notices.append(hooks.Notice(
+                        uid, "streak_at_risk", "Your streak is at risk",
+                        f"Log an activity today to keep your {s.current}-day streak",
+                        data={"current": s.current, "freezes": s.freezes, "day": today.isoformat()},
+                        dedupe_key=f"streak_at_risk:{uid}:{today.isoformat()}"))
+                    frames.append((uid, {"kind": "streak", "event": "at_risk", **streak_out(s)}))
+                    sent += 1
+            await hooks.write_notices(rt, conn, org_id, sink.notices)
+        await publish(rt, org_id, frames)
+    return sent
+
+
+async def close_days(rt, now: datetime | None = None) -> int:
+    """After each day's grace period, store the streaks it broke or froze (the snapshot the team
+    view and the combo read) and tell the reps. Recomputing is idempotent."""
+    if not enabled(rt):
+        return 0
+    now = now or datetime.now(UTC)
+    changed = 0
+    for org_id in await _org_ids(rt):
+        cfg = await _org_cfg(rt, org_id)
+        if cfg is None:
+            continue
+        async with rt.engine.begin() as conn:
+            rows = await repo.streak_rows(conn, org_id)
+            live = await compute_for(conn, cfg, list(rows), now) if rows else {}
+            frames = []
+            for uid, s in live.items():
+                r = rows[uid]
+                if (s.current, s.freezes, s.last_day) != (r.current, r.freezes, r.last_day):
+                    await repo.save_streak(conn, org_id, uid, {
+                        "current": s.current, "best": s.best, "freezes": s.freezes, "last_day": s.last_day,
+                        "run_start": s.run_start, "updated_at": now})
+                    event = "broken" if s.current == 0 else "freeze_used" if s.freezes < r.freezes else "changed"
+                    frames.append((uid, {"kind": "streak", "event": event, **streak_out(s)}))
+                    changed += 1
+        await publish(rt, org_id, frames)
+    return changed
+
+
+@job("habits_missions", 300)
+async def missions_job(rt) -> None:
+    await create_due_missions(rt)
+
+
+@job("habits_at_risk", 600)
+async def at_risk_job(rt) -> None:
+    await warn_at_risk(rt)
+
+
+@job("habits_day_close", 900)
+async def day_close_job(rt) -> None:
+    await close_days(rt)

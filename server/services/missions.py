@@ -1,0 +1,146 @@
+"""Daily missions: created once per rep and working day (worker, activity path or lazily on
+read), progressed by each activity of their type until the day closes, paid through the ledger."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+
+from server.domain import missions as rules
+from server.domain.periods import local_midnight
+from server.domain.streaks import day_closed
+from server.services import badges, hooks
+from server.services.habit_context import Ctx, OrgHabits
+from server.storage import habits as repo
+
+
+async def ensure(rt, conn, cfg: OrgHabits, user_id: int, day: date, now: datetime,
+                 exclude_activity_ids: list[int] | None = None) -> bool:
+    """Create the rep's missions for `day` unless someone already did (the claim row is unique).
+    Progress starts from what the rep already logged that day (minus `exclude_activity_ids`,
+    which the caller is about to count)."""
+    rep = cfg.users.get(user_id)
+    if rep is None or not cfg.rules.calendar.is_working(day) or not cfg.templates:
+        return False
+    if not await repo.claim_mission_day(conn, cfg.org_id, user_id, day, now, cfg.all_done_bonus):
+        return False
+    types = await repo.type_ids(conn, cfg.org_id)  # not rt.types: no second connection inside this one
+    type_ids = {types[t.type_key]: t.type_key for t in cfg.templates if t.type_key in types}
+    team = [u.id for u in cfg.users.values()
+            if u.id != user_id and u.active and u.role == "rep" and u.team_id == rep.team_id]
+    since = local_midnight(day - timedelta(days=40), rep.tz)
+    totals: dict[int, dict[str, dict[date, int]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
+    if type_ids:
+        for r in await repo.type_history(conn, cfg.org_id, [user_id, *team], list(type_ids), since,
+                                         exclude_activity_ids):
+            d = r.occurred_at.astimezone(cfg.tz_of(r.user_id)).date()
+            key = type_ids[r.type_id]
+            totals[r.user_id][rules.history_key(key, "count")][d] += r.units
+            totals[r.user_id][rules.history_key(key, "value")][d] += r.value_units
+    past = _working_days_before(cfg, day, rules.BASELINE_DAYS)
+    own = {k: [v.get(d, 0) for d in past] for k, v in totals[user_id].items()}
+    team_hist: dict[str, list[int]] = defaultdict(list)
+    for uid in team:
+        for k, v in totals[uid].items():
+            team_hist[k].extend(v.get(d, 0) for d in past)
+    planned = rules.plan(list(cfg.templates), user_id, rep.team_id, cfg.missions_per_day, day.toordinal(), own,
+                         dict(team_hist))
+    rows = [{"org_id": cfg.org_id, "user_id": user_id, "day": day, "slot": p.slot, "template_id": p.template.id,
+             "label": p.template.label.replace("{target}", str(p.target)), "type_key": p.template.type_key,
+             "metric": p.template.metric, "target": p.target, "bonus_points": p.template.bonus_points,
+             "progress": totals[user_id][rules.history_key(p.template.type_key, p.template.metric)].get(day, 0),
+             "completed_at": None} for p in planned]
+    await repo.insert_missions(conn, cfg.org_id, user_id, day, rows)
+    return True
+
+
+def _working_days_before(cfg: OrgHabits, day: date, n: int) -> list[date]:
+    out, d = [], day - timedelta(days=1)
+    while len(out) < n and (day - d).days <= 60:
+        if cfg.rules.calendar.is_working(d):
+            out.append(d)
+        d -= timedelta(days=1)
+    return out[::-1]
+
+
+def mission_item(r) -> dict:
+    return {"mission_id": r.id, "slot": r.slot, "label": r.label, "target": r.target, "progress": r.progress,
+            "bonus_points": r.bonus_points}
+
+
+async def complete(ctx: Ctx, r, user_id: int, day: date, activity_id: int | None, occurred_at: datetime) -> None:
+    """Mark a mission done (one caller wins), pay its bonus and, on the day's last one, the all-done bonus."""
+    if not await repo.set_completed(ctx.conn, r.id, ctx.now):
+        return
+    item = mission_item(r)
+    if r.bonus_points:
+        ctx.sink.add_entry(user_id=user_id, kind="mission_bonus", points=r.bonus_points, occurred_at=occurred_at,
+                           activity_id=activity_id)
+    ctx.unlock(activity_id, "missions_completed", item)
+    ctx.sink.notices.append(hooks.Notice(user_id, "mission_done", "Mission complete",
+                                         f"{r.label}: done (+{r.bonus_points} points)", data=item,
+                                         dedupe_key=f"mission:{r.id}"))
+    ctx.frame(user_id, {"kind": "mission", "event": "completed", "day": day.isoformat(), **item})
+    ctx.events.append(hooks.Achievement("mission_completed", user_id, data=item, ref=f"mission:{r.id}"))
+    all_done, _, bonus = await repo.count_down(ctx.conn, ctx.org_id, user_id, day, -1, ctx.now)
+    if all_done:
+        done = {"day": day.isoformat(), "all_done": True, "bonus_points": bonus, "label": "All missions done"}
+        if bonus:
+            ctx.sink.add_entry(user_id=user_id, kind="mission_bonus", points=bonus, occurred_at=occurred_at,
+                               activity_id=activity_id)
+        ctx.unlock(activity_id, "missions_completed", done)
+        ctx.sink.notices.append(hooks.Notice(user_id, "missions_all_done", "All missions done",
+                                             f"Every mission of the day is done (+{bonus} points)", data=done,
+                                             dedupe_key=f"missions_all_done:{user_id}:{day.isoformat()}"))
+        ctx.frame(user_id, {"kind": "mission", "event": "all_done", **done})
+    await badges.check_missions(ctx, user_id, activity_id)
+
+
+async def on_activities(ctx: Ctx, acts: list, ensured: set) -> None:
+    """Progress the reps' missions of each activity's local day while that day is open."""
+    cfg = ctx.cfg
+    wanted = cfg.mission_types
+    batch_ids = [a.activity_id for a, _ in acts]
+    # rows are locked in one global order so two concurrent batches of a rep cannot deadlock
+    for a, day in sorted(acts, key=lambda x: (x[0].user_id, x[1], x[0].type_key, x[0].activity_id)):
+        tz = cfg.tz_of(a.user_id)
+        if a.type_key not in wanted or day_closed(day, ctx.now, tz, cfg.rules.grace_hours):
+            continue
+        key = (cfg.org_id, a.user_id, day)
+        if key not in ensured:
+            if day == ctx.now.astimezone(tz).date() and not await repo.has_mission_day(ctx.conn, cfg.org_id,
+                                                                                       a.user_id, day):
+                await ensure(ctx.rt, ctx.conn, cfg, a.user_id, day, ctx.now, batch_ids)
+            ensured.add(key)
+        rows = await repo.bump_missions(ctx.conn, cfg.org_id, a.user_id, day, a.type_key, a.quantity, a.value_units)
+        for r in rows:
+            if r.completed_at is None and r.progress >= r.target:
+                await complete(ctx, r, a.user_id, day, a.activity_id, a.occurred_at)
+            elif r.completed_at is None:
+                ctx.frame(a.user_id, {"kind": "mission", "event": "progress", "day": day.isoformat(),
+                                      **mission_item(r)})
+
+
+async def on_reversal(ctx: Ctx, rb, day: date) -> None:
+    """Take the reversed amount off; a mission that falls below its target is undone and its
+    bonus (and the all-done bonus) written back as negative entries."""
+    rows = await repo.bump_missions(ctx.conn, ctx.org_id, rb.user_id, day, rb.type_key, -rb.quantity,
+                                    -rb.value_units)
+    for r in rows:
+        if r.completed_at is not None and r.progress < r.target and await repo.set_completed(ctx.conn, r.id, None):
+            if r.bonus_points:
+                ctx.sink.add_entry(user_id=rb.user_id, kind="mission_bonus", points=-r.bonus_points,
+                                   occurred_at=rb.occurred_at, activity_id=rb.activity_id)
+            _, revoked, bonus = await repo.count_down(ctx.conn, ctx.org_id, rb.user_id, day, 1, ctx.now)
+            if revoked and bonus:
+                ctx.sink.add_entry(user_id=rb.user_id, kind="mission_bonus", points=-bonus,
+                                   occurred_at=rb.occurred_at, activity_id=rb.activity_id)
+        ctx.frame(rb.user_id, {"kind": "mission", "event": "progress", "day": day.isoformat(), **mission_item(r),
+                               "completed": r.completed_at is not None and r.progress >= r.target})
+
+
+async def settle(ctx: Ctx, user_id: int, day: date) -> None:
+    """Pay missions that were already met when they were created (lazily, after activities)."""
+    for r in await repo.missions(ctx.conn, ctx.org_id, user_id, day):
+        if r.completed_at is None and r.progress >= r.target:
+            await complete(ctx, r, user_id, day, None, ctx.now)

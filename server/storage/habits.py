@@ -1,0 +1,253 @@
+"""Storage of the habit loop: settings, per-day counters, streak snapshots, missions, badges.
+
+Core statements on the caller's connection (the hooks run inside the activity transaction).
+Upserts with `ON CONFLICT` and conditional updates carry the concurrency guarantees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import Row, and_, case, func, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from server.storage.ledger import _insert, _params
+from server.storage.models import ActivityType, LedgerEntry, User
+from server.storage.models_habits import (
+    BadgeAward,
+    BadgeDef,
+    HabitDay,
+    HabitSettings,
+    Mission,
+    MissionDay,
+    MissionTemplate,
+    StreakState,
+)
+
+S, D, K = HabitSettings.__table__, HabitDay.__table__, StreakState.__table__
+T, MD, M = MissionTemplate.__table__, MissionDay.__table__, Mission.__table__
+B, BA, L, UT = BadgeDef.__table__, BadgeAward.__table__, LedgerEntry.__table__, User.__table__
+
+
+# -- settings and definitions -------------------------------------------------------------------
+async def settings(conn: AsyncConnection, org_id: int) -> Row | None:
+    return (await conn.execute(select(S).where(S.c.org_id == org_id))).one_or_none()
+
+
+async def create_settings(conn: AsyncConnection, org_id: int, now: datetime) -> bool:
+    """Insert the org's default settings; False if they existed (someone else seeded)."""
+    stmt = _insert(conn, S).on_conflict_do_nothing(index_elements=["org_id"]).returning(S.c.org_id)
+    row = {c.name: c.default.arg for c in S.c if c.default is not None and not callable(c.default.arg)}
+    row.update(org_id=org_id, workdays=[0, 1, 2, 3, 4], qualifying_types=[], holidays=[], updated_at=now)
+    return (await conn.execute(stmt, row)).first() is not None
+
+
+async def update_settings(conn: AsyncConnection, org_id: int, values: dict) -> None:
+    await conn.execute(update(S).where(S.c.org_id == org_id).values(**values))
+
+
+async def insert_ignore(conn: AsyncConnection, table, rows: list[dict], keys: list[str]) -> None:
+    if rows:
+        await conn.execute(_insert(conn, table).on_conflict_do_nothing(index_elements=keys), rows)
+
+
+async def templates(conn: AsyncConnection, org_id: int, active_only: bool = True) -> Sequence[Row]:
+    q = select(T).where(T.c.org_id == org_id).order_by(T.c.id)
+    if active_only:
+        q = q.where(T.c.active.is_(True))
+    return (await conn.execute(q)).all()
+
+
+async def badges(conn: AsyncConnection, org_id: int, active_only: bool = True) -> Sequence[Row]:
+    q = select(B).where(B.c.org_id == org_id).order_by(B.c.id)
+    if active_only:
+        q = q.where(B.c.active.is_(True))
+    return (await conn.execute(q)).all()
+
+
+async def users(conn: AsyncConnection, org_id: int) -> Sequence[Row]:
+    q = select(UT.c.id, UT.c.timezone, UT.c.team_id, UT.c.role, UT.c.active, UT.c.display_name).where(
+        UT.c.org_id == org_id)
+    return (await conn.execute(q)).all()
+
+
+async def type_ids(conn: AsyncConnection, org_id: int) -> dict[str, int]:
+    q = select(ActivityType.__table__.c.key, ActivityType.__table__.c.id).where(
+        ActivityType.__table__.c.org_id == org_id)
+    return {k: i for k, i in (await conn.execute(q)).all()}
+
+
+# -- streaks ------------------------------------------------------------------------------------
+async def add_days(conn: AsyncConnection, org_id: int, deltas: dict[tuple[int, date], int]) -> dict:
+    """Add qualifying units per (user, day) in key order; returns each counter's new value."""
+    rows = [{"org_id": org_id, "user_id": u, "day": d, "units": n} for (u, d), n in sorted(deltas.items())]
+    stmt = _insert(conn, D)
+    stmt = stmt.on_conflict_do_update(index_elements=["org_id", "user_id", "day"],
+                                      set_={"units": D.c.units + stmt.excluded.units}
+                                      ).returning(D.c.user_id, D.c.day, D.c.units)
+    out = {}
+    for row in rows:  # one by one: RETURNING order of a multi-row upsert is not guaranteed
+        u, d, n = (await conn.execute(stmt, row)).one()
+        out[(u, d)] = n
+    return out
+
+
+async def qualified_days(conn: AsyncConnection, org_id: int, user_ids: list[int], min_units: int,
+                         since: date) -> dict[int, list[date]]:
+    q = select(D.c.user_id, D.c.day).where(D.c.org_id == org_id, D.c.user_id.in_(user_ids),
+                                           D.c.units >= min_units, D.c.day >= since)
+    out: dict[int, list[date]] = {u: [] for u in user_ids}
+    for u, d in (await conn.execute(q)).all():
+        out[u].append(d)
+    return out
+
+
+async def lock_streak(conn: AsyncConnection, org_id: int, user_id: int, now: datetime) -> Row:
+    """The rep's streak row, created if missing and row-locked until the transaction ends."""
+    stmt = _insert(conn, K)
+    stmt = stmt.on_conflict_do_update(index_elements=["org_id", "user_id"], set_={"updated_at": stmt.excluded.updated_at})
+    await conn.execute(stmt, {"org_id": org_id, "user_id": user_id, "current": 0, "best": 0, "freezes": 0,
+                              "updated_at": now})
+    return (await conn.execute(select(K).where(K.c.org_id == org_id, K.c.user_id == user_id))).one()
+
+
+async def save_streak(conn: AsyncConnection, org_id: int, user_id: int, values: dict) -> None:
+    await conn.execute(update(K).where(K.c.org_id == org_id, K.c.user_id == user_id).values(**values))
+
+
+async def streak_rows(conn: AsyncConnection, org_id: int, user_ids: list[int] | None = None) -> dict[int, Row]:
+    q = select(K).where(K.c.org_id == org_id)
+    if user_ids is not None:
+        q = q.where(K.c.user_id.in_(user_ids))
+    return {r.user_id: r for r in (await conn.execute(q)).all()}
+
+
+async def claim_at_risk(conn: AsyncConnection, org_id: int, user_id: int, day: date) -> bool:
+    res = await conn.execute(update(K).where(
+        K.c.org_id == org_id, K.c.user_id == user_id,
+        (K.c.at_risk_day.is_(None)) | (K.c.at_risk_day != day)).values(at_risk_day=day))
+    return res.rowcount == 1
+
+
+# -- missions -----------------------------------------------------------------------------------
+async def claim_mission_day(conn: AsyncConnection, org_id: int, user_id: int, day: date, now: datetime,
+                            all_done_bonus: int) -> bool:
+    """Claim the rep's day: only the transaction that inserts the row creates the missions."""
+    stmt = _insert(conn, MD).on_conflict_do_nothing(index_elements=["org_id", "user_id", "day"]).returning(MD.c.day)
+    row = {"org_id": org_id, "user_id": user_id, "day": day, "total": 0, "remaining": 0,
+           "all_done_bonus": all_done_bonus, "created_at": now}
+    return (await conn.execute(stmt, row)).first() is not None
+
+
+async def has_mission_day(conn: AsyncConnection, org_id: int, user_id: int, day: date) -> bool:
+    q = select(MD.c.day).where(MD.c.org_id == org_id, MD.c.user_id == user_id, MD.c.day == day)
+    return (await conn.execute(q)).first() is not None
+
+
+async def insert_missions(conn: AsyncConnection, org_id: int, user_id: int, day: date, rows: list[dict]) -> None:
+    if rows:
+        await conn.execute(_insert(conn, M), _params(rows))
+    await conn.execute(update(MD).where(MD.c.org_id == org_id, MD.c.user_id == user_id, MD.c.day == day)
+                       .values(total=len(rows), remaining=len(rows)))
+
+
+async def missions(conn: AsyncConnection, org_id: int, user_id: int, day: date) -> Sequence[Row]:
+    q = select(M).where(M.c.org_id == org_id, M.c.user_id == user_id, M.c.day == day).order_by(M.c.slot)
+    return (await conn.execute(q)).all()
+
+
+async def mission_day(conn: AsyncConnection, org_id: int, user_id: int, day: date) -> Row | None:
+    q = select(MD).where(MD.c.org_id == org_id, MD.c.user_id == user_id, MD.c.day == day)
+    return (await conn.execute(q)).one_or_none()
+
+
+async def bump_missions(conn: AsyncConnection, org_id: int, user_id: int, day: date, type_key: str, count: int,
+                        value: int) -> Sequence[Row]:
+    """Add an activity's amount to the rep's missions of that day and type; returns the rows after."""
+    res = await conn.execute(
+        update(M).where(M.c.org_id == org_id, M.c.user_id == user_id, M.c.day == day, M.c.type_key == type_key)
+        .values(progress=M.c.progress + case((M.c.metric == "count", count), else_=value))
+        .returning(M.c.id, M.c.label, M.c.target, M.c.progress, M.c.bonus_points, M.c.completed_at, M.c.slot))
+    return res.all()
+
+
+async def set_completed(conn: AsyncConnection, mission_id: int, at: datetime | None) -> bool:
+    """Mark done (at) or undone (None) only if it is not already so: exactly one caller wins."""
+    cond = M.c.completed_at.is_(None) if at is not None else M.c.completed_at.is_not(None)
+    res = await conn.execute(update(M).where(M.c.id == mission_id, cond).values(completed_at=at))
+    return res.rowcount == 1
+
+
+async def count_down(conn: AsyncConnection, org_id: int, user_id: int, day: date, delta: int,
+                     now: datetime) -> tuple[bool, bool, int]:
+    """Move `remaining` by `delta`; returns (all done now, all-done revoked, the all-done bonus)."""
+    where = and_(MD.c.org_id == org_id, MD.c.user_id == user_id, MD.c.day == day)
+    remaining, bonus = (await conn.execute(update(MD).where(where).values(remaining=MD.c.remaining + delta)
+                                           .returning(MD.c.remaining, MD.c.all_done_bonus))).one()
+    if remaining == 0:
+        res = await conn.execute(update(MD).where(where, MD.c.all_done_at.is_(None)).values(all_done_at=now))
+        return res.rowcount == 1, False, bonus
+    res = await conn.execute(update(MD).where(where, MD.c.all_done_at.is_not(None)).values(all_done_at=None))
+    return False, res.rowcount == 1, bonus
+
+
+async def completed_count(conn: AsyncConnection, org_id: int, user_id: int, since: date | None,
+                          until: date | None) -> int:
+    q = select(func.count()).select_from(M).where(M.c.org_id == org_id, M.c.user_id == user_id,
+                                                  M.c.completed_at.is_not(None))
+    if since is not None:
+        q = q.where(M.c.day >= since, M.c.day < until)
+    return int(await conn.scalar(q) or 0)
+
+
+async def mission_rates(conn: AsyncConnection, org_id: int, user_ids: list[int], since: date) -> dict[int, tuple]:
+    """Per rep since a day: (missions, completed)."""
+    q = (select(M.c.user_id, func.count(), func.count(M.c.completed_at))
+         .where(M.c.org_id == org_id, M.c.user_id.in_(user_ids), M.c.day >= since).group_by(M.c.user_id))
+    return {u: (n, done) for u, n, done in (await conn.execute(q)).all()}
+
+
+async def type_history(conn: AsyncConnection, org_id: int, user_ids: list[int], type_ids: list[int],
+                       since: datetime, exclude_activity_ids: list[int] | None = None) -> Sequence[Row]:
+    """Activity and reversal entries of those reps and types since an instant (for baselines)."""
+    q = (select(L.c.user_id, L.c.type_id, L.c.units, L.c.value_units, L.c.occurred_at)
+         .where(L.c.org_id == org_id, L.c.user_id.in_(user_ids), L.c.type_id.in_(type_ids),
+                L.c.kind.in_(("activity", "reversal")), L.c.occurred_at >= since))
+    if exclude_activity_ids:
+        q = q.where(L.c.activity_id.notin_(exclude_activity_ids))
+    return (await conn.execute(q)).all()
+
+
+# -- badges -------------------------------------------------------------------------------------
+async def award(conn: AsyncConnection, row: dict) -> int | None:
+    """Insert an award once per (badge, rep, period); None when it was already awarded."""
+    stmt = (_insert(conn, BA).on_conflict_do_nothing(index_elements=["org_id", "badge_id", "user_id", "period_key"])
+            .returning(BA.c.id))
+    found = (await conn.execute(stmt, row)).first()
+    return None if found is None else found[0]
+
+
+async def user_awards(conn: AsyncConnection, org_id: int, user_id: int) -> Sequence[Row]:
+    q = (select(BA, B.c.key, B.c.name, B.c.tier, B.c.rule, B.c.description)
+         .join(B, B.c.id == BA.c.badge_id).where(BA.c.org_id == org_id, BA.c.user_id == user_id)
+         .order_by(BA.c.id.desc()))
+    return (await conn.execute(q)).all()
+
+
+async def window_sum(conn: AsyncConnection, org_id: int, user_id: int, type_id: int, start: datetime,
+                     end: datetime | None) -> tuple[int, int]:
+    """A rep's (units, value) of one type in [start, end), reversals included."""
+    q = select(func.coalesce(func.sum(L.c.units), 0), func.coalesce(func.sum(L.c.value_units), 0)).where(
+        L.c.org_id == org_id, L.c.user_id == user_id, L.c.type_id == type_id,
+        L.c.kind.in_(("activity", "reversal")), L.c.occurred_at >= start)
+    if end is not None:
+        q = q.where(L.c.occurred_at < end)
+    units, value = (await conn.execute(q)).one()
+    return int(units), int(value)
+
+
+async def bonus_entries(conn: AsyncConnection, org_id: int, activity_id: int, kinds: tuple[str, ...]) -> Sequence[Row]:
+    q = select(L.c.kind, L.c.points, L.c.user_id).where(L.c.org_id == org_id, L.c.activity_id == activity_id,
+                                                        L.c.kind.in_(kinds))
+    return (await conn.execute(q)).all()
