@@ -123,12 +123,10 @@ async def test_redis_flush_and_rebuild_leave_habits_and_bonus_points_intact(hcli
     assert await score_of(rep, rep.user_id, window="all") == total
 
 
-async def test_demo_seed_adds_habit_data(hrt, tmp_path):
-    from server import demo
+async def test_demo_seed_adds_habit_data(hrt, demo_org):
     from server.storage.models_habits import BadgeAward, MissionTemplate
 
-    org_id, _, created = await demo.seed(hrt, tmp_path / "key", reps=4)
-    assert created
+    org_id, _ = demo_org
     async with hrt.engine.connect() as conn:
         awards = (await conn.execute(select(BadgeAward).where(BadgeAward.org_id == org_id))).all()
         pinned = (await conn.execute(select(MissionTemplate).where(MissionTemplate.org_id == org_id,
