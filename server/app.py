@@ -20,6 +20,7 @@ from server.api.routes.activities import ActivityController
 from server.api.routes.displays import DisplayController, DisplayPairingController
 from server.api.routes.health import HealthController
 from server.api.routes.leaderboards import LeaderboardController
+from server.api.routes.notifications import NotificationController
 from server.api.security import runtime
 from server.config import Settings, get_settings
 from server.runtime import Runtime
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, b
     return Litestar(
         route_handlers=[HealthController, PublicController, OrgController, ActivityController,
                         LeaderboardController, DisplayController, DisplayPairingController,
+                        NotificationController,
                         create_static_files_router(path="/tv", directories=[clients_dir() / "tv"], html_mode=True,
                                                    include_in_schema=False, name="tv")],
         dependencies={"rt": Provide(runtime, sync_to_thread=False)},

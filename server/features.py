@@ -3,6 +3,7 @@ jobs (`server.worker`). The API, the worker and the tests import it once at star
 
 # ruff: noqa: F401
 # Push notifications (issue 4)
+import server.services.notifications
 # Streaks, daily missions and badges (issue 5)
 # Contests (issue 6)
 # Kudos, reactions, feed and rewards (issue 6)
