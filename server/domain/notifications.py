@@ -89,12 +89,10 @@ def check_quiet_hours(start: str, end: str) -> None:
 
 
 def _at(day: date, t: time, tz: ZoneInfo) -> datetime:
-    """UTC instant of local `t` on `day` (a time skipped by DST lands after the jump)."""
-    local = datetime.combine(day, t, tzinfo=tz)
-    back = local.astimezone(UTC).astimezone(tz)
-    if back.replace(tzinfo=None) != local.replace(tzinfo=None):  # skipped: read with the later offset
-        local = datetime.combine(day, t, tzinfo=tz).replace(fold=1)
-    return local.astimezone(UTC)
+    """UTC instant of local `t` on `day`. A time skipped by a DST jump is read with the offset
+    before the jump (02:30 on a spring-forward night is 03:30 summer time); a repeated one is
+    its first occurrence."""
+    return datetime.combine(day, t, tzinfo=tz).astimezone(UTC)
 
 
 def quiet_until(now: datetime, tz: ZoneInfo, start: str | None, end: str | None) -> datetime | None:
