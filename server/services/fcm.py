@@ -72,20 +72,21 @@ def _init(settings) -> firebase_admin.App:
 
 
 def app_for(settings) -> firebase_admin.App | None:
-    """The App of the running event loop (pooled HTTP connections belong to one loop)."""
+    """The App of the running event loop for these settings (pooled HTTP connections belong to
+    one loop); None when Firebase is not configured."""
     if not configured(settings):
         return None
-    loop = asyncio.get_running_loop()
-    app = _apps.get(loop)
+    apps = _apps.setdefault(asyncio.get_running_loop(), {})
+    key = (settings.fcm_endpoint, settings.firebase_credentials, settings.fcm_project_id)
+    app = apps.get(key)
     if app is None:
-        app = _apps[loop] = _init(settings)
+        app = apps[key] = _init(settings)
     return app
 
 
 async def close() -> None:
-    """Forget the running loop's App (delete_app must not run inside the loop)."""
-    app = _apps.pop(asyncio.get_running_loop(), None)
-    if app is not None:
+    """Forget the running loop's Apps (delete_app must not run inside the loop)."""
+    for app in _apps.pop(asyncio.get_running_loop(), {}).values():
         await asyncio.to_thread(firebase_admin.delete_app, app)
 
 
