@@ -15,7 +15,7 @@ from sqlalchemy import Row, and_, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from server.storage.ledger import _insert
-from server.storage.models import Org, User
+from server.storage.models import ActivityType, Org, User
 from server.storage.models_notifications import Device, Notification, NotificationPreference, PushOutbox
 
 D = Device.__table__
@@ -24,6 +24,7 @@ O = PushOutbox.__table__  # noqa: E741
 P = NotificationPreference.__table__
 US = User.__table__
 ORG = Org.__table__
+T = ActivityType.__table__
 
 
 # -- devices ---------------------------------------------------------------------------------
@@ -93,6 +94,15 @@ async def teammates(conn: AsyncConnection, org_id: int, user_id: int) -> list[in
     rows = await conn.execute(select(US.c.id).where(US.c.org_id == org_id, US.c.team_id == team,
                                                     US.c.id != user_id, US.c.active.is_(True)))
     return [r.id for r in rows]
+
+
+async def valued_types(conn: AsyncConnection, org_id: int, type_ids: set[int]) -> dict[int, str]:
+    """Label of each of these activity types that is scored on value."""
+    if not type_ids:
+        return {}
+    rows = await conn.execute(select(T.c.id, T.c.label).where(T.c.org_id == org_id, T.c.id.in_(list(type_ids)),
+                                                              T.c.value_points.is_not(None)))
+    return {r.id: r.label for r in rows}
 
 
 async def display_names(conn: AsyncConnection, org_id: int, user_ids: list[int]) -> dict[int, str]:
