@@ -45,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     if not core_only and (Path(__file__).parent / "bench_realtime.py").exists():
         print("\n== loadtests.bench_realtime", flush=True)
         rc |= subprocess.call([sys.executable, "-m", "loadtests.bench_realtime", *(["--smoke"] if args.smoke else [])])
+    if not core_only and (Path(__file__).parent / "bench_push.py").exists():
+        print("\n== loadtests.bench_push", flush=True)
+        rc |= subprocess.call([sys.executable, "-m", "loadtests.bench_push", *(["--smoke"] if args.smoke else [])])
     print(f"\nall benchmarks done in {time.monotonic() - t0:.0f} s", flush=True)
     return rc
 

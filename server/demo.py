@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 
-from server.services import accounts
+from server.services import accounts, notifications
 from server.services.auth import Principal
 from server.storage import orgs as orgs_repo
 
@@ -55,6 +55,7 @@ async def seed(rt, key_file: Path, reps: int = 30) -> tuple[int, str, bool]:
             "password": PASSWORD, "role": "rep", "team_id": team.id,
             "job_role": "AE" if team.name in ("Enterprise", "SMB") else "SDR",
             "shift": "early" if i % 3 == 0 else "day"})
+    await notifications.seed_demo(rt, org.id)
     _, key = await accounts.create_api_key(rt, admin, "Demo CRM")
     key_file.write_text(key)
     return org.id, key, True

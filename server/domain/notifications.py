@@ -35,6 +35,7 @@ KINDS: dict[str, KindSpec] = {
     "contest_starting": KindSpec("A contest you are in starts soon", True, timedelta(hours=2)),
     "contest_ending": KindSpec("A contest you are in ends soon", True, timedelta(hours=1)),
     "contest_result": KindSpec("A contest you were in has a result", True, timedelta(hours=48)),
+    "welcome": KindSpec("Welcome and tips", True, timedelta(hours=24)),
 }
 UNKNOWN_KIND = KindSpec("Other updates", True, timedelta(hours=24))
 BUNDLE_KIND = "bundle"

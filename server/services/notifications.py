@@ -161,3 +161,18 @@ async def publish_live(rt, limit: int = 500) -> int:
 async def live_job(rt) -> None:
     while await publish_live(rt) >= 500:
         pass
+
+
+# -- demo -------------------------------------------------------------------------------------------
+async def seed_demo(rt, org_id: int) -> None:
+    """`reprally up`: a welcome note in every rep's notification list (the simulated CRM then
+    produces passes, top-3 entries and team wins on its own)."""
+    from sqlalchemy import select
+
+    from server.storage.models import User
+
+    async with rt.engine.begin() as conn:
+        reps = (await conn.execute(select(User.id).where(User.org_id == org_id, User.role == "rep"))).scalars().all()
+        await hooks.write_notices(rt, conn, org_id, [hooks.Notice(
+            uid, "welcome", "Welcome to RepRally", "You'll hear here when you pass someone, climb into the top 3 "
+            "or your team lands a big win.", dedupe_key="welcome") for uid in reps])
