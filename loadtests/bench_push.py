@@ -24,12 +24,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import subprocess
 import sys
 import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import httpx
 import msgspec
 from sqlalchemy import insert, select
 
@@ -41,8 +43,24 @@ from server.storage.engine import normalise_url
 from server.storage.models_notifications import Device, Notification
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from tests.support_fcm import FcmStandIn  # noqa: E402
+
+
+class StandIn:
+    """tests/support_fcm.py in its own process (in this one it would share the GIL with the sender)."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.support_fcm"], cwd=ROOT, stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True)
+        self.url = self.proc.stdout.readline().strip()
+        self.seen = 0
+
+    async def requests(self, client: httpx.AsyncClient, start: int = 0) -> list[dict]:
+        r = await client.get(f"{self.url}/_requests", params={"from": start})
+        return r.json()
+
+    def stop(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait(10)
 
 
 def pct(values: list[float], p: float) -> float:
@@ -97,10 +115,11 @@ async def sender_loop(rt: Runtime, stop: asyncio.Event) -> None:
             await asyncio.sleep(0.02)
 
 
-async def scenario(rt, standin: FcmStandIn, org_id: int, reps: list[int], by_token: dict[str, int],
-                   args, name: str) -> dict:
+async def scenario(rt, standin: StandIn, http: httpx.AsyncClient, org_id: int, reps: list[int],
+                   by_token: dict[str, int], args, name: str) -> dict:
     tag = f"{name}{time.time_ns()}"
-    first = len(standin.requests)
+    first = len(await standin.requests(http, standin.seen))
+    first += standin.seen
     stop = asyncio.Event()
     t0 = time.time()
     if name == "backlog":
@@ -112,25 +131,30 @@ async def scenario(rt, standin: FcmStandIn, org_id: int, reps: list[int], by_tok
         t_sender = t0
         await produce(rt, org_id, reps, args.per_tx, tag)
     deadline = time.time() + args.timeout
+    got: list[dict] = []
     while time.time() < deadline:
-        got = [r for r in standin.requests[first:] if r.message.get("data", {}).get("data", "").find(tag) >= 0]
-        if len(got) >= len(reps):
+        got += [r for r in await standin.requests(http, first + len(got))]
+        if sum(1 for r in got if r["status"] == 200 and tag in r["data"].get("data", "")) >= len(reps):
             break
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.2)
     stop.set()
     await asyncio.gather(*senders)
-    got = [r for r in standin.requests[first:] if tag in r.message.get("data", {}).get("data", "")]
-    ids = [int(r.message["data"]["notification_id"]) for r in got]
+    got += await standin.requests(http, first + len(got))
+    standin.seen = first + len(got)
+    ok = [r for r in got if r["status"] == 200 and tag in r["data"].get("data", "")]
+    ids = [int(r["data"]["notification_id"]) for r in ok]
+    created: dict[int, float] = {}
+    N = Notification.__table__
     async with rt.engine.connect() as conn:
-        N = Notification.__table__
-        created = {r.id: r.created_at.timestamp() for r in (await conn.execute(
-            select(N.c.id, N.c.created_at).where(N.c.id.in_(ids)))).all()} if ids else {}
-    lat = [r.at - created[int(r.message["data"]["notification_id"])] for r in got]
-    users = [by_token.get(r.token) for r in got]
-    last = max((r.at for r in got), default=t0)
+        for i in range(0, len(ids), 1000):
+            created.update({r.id: r.created_at.timestamp() for r in (await conn.execute(
+                select(N.c.id, N.c.created_at).where(N.c.id.in_(ids[i:i + 1000])))).all()})
+    lat = [r["at"] - created[int(r["data"]["notification_id"])] for r in ok]
+    users = [by_token.get(r["token"]) for r in ok]
+    last = max((r["at"] for r in ok), default=t0)
     span = last - (t_sender if name == "backlog" else t0)
-    out = {"scenario": name, "reps": len(reps), "received": len(got), "duplicates": len(users) - len(set(users)),
-           "seconds": round(span, 2), "per_s": round(len(got) / span, 1) if span > 0 else 0.0,
+    out = {"scenario": name, "reps": len(reps), "received": len(ok), "duplicates": len(users) - len(set(users)),
+           "seconds": round(span, 2), "per_s": round(len(ok) / span, 1) if span > 0 else 0.0,
            "p50_ms": round(pct(lat, 50) * 1000, 1), "p99_ms": round(pct(lat, 99) * 1000, 1),
            "max_ms": round(max(lat, default=0) * 1000, 1)}
     if name == "backlog":
@@ -141,7 +165,8 @@ async def scenario(rt, standin: FcmStandIn, org_id: int, reps: list[int], by_tok
 async def main_async(args) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="bench-push-"))
     db, redis_url, embedded = await backends(tmp)
-    standin = FcmStandIn().start()
+    standin = StandIn()
+    http = httpx.AsyncClient(timeout=60)
     settings = Settings(database_url=db, redis_url=redis_url, jwt_secret="bench-" + "p" * 40, password_time_cost=1,
                         fcm_endpoint=standin.url, push_claim=args.claim, db_pool_size=10)
     rt = Runtime(settings)
@@ -151,7 +176,7 @@ async def main_async(args) -> int:
         print(f"org {org_id}: {len(reps)} reps, one device each; senders={args.senders} claim={args.claim} "
               f"per_tx={args.per_tx} db={msgspec.json.encode(db.split('://')[0]).decode()}", flush=True)
         for name in ("live", "backlog"):
-            fig = await scenario(rt, standin, org_id, reps, by_token, args, name)
+            fig = await scenario(rt, standin, http, org_id, reps, by_token, args, name)
             print(" ".join(f"{k}={v}" for k, v in fig.items()), flush=True)
             if fig["received"] != len(reps) or fig["duplicates"]:
                 print(f"FAILED: {name}: expected {len(reps)} pushes once each", flush=True)
@@ -161,6 +186,7 @@ async def main_async(args) -> int:
     finally:
         await fcm.close()
         await rt.close()
+        await http.aclose()
         standin.stop()
         if embedded is not None:
             embedded.stop()

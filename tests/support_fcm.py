@@ -82,6 +82,18 @@ class FcmStandIn:
                 self.end_headers()
                 self.wfile.write(data)
 
+            def do_GET(self) -> None:  # noqa: N802 - `/_requests?from=N`: what was recorded (benchmarks)
+                start = int(self.path.partition("from=")[2] or 0)
+                with standin._lock:
+                    rows = [{"token": r.token, "at": r.at, "status": r.status, "data": r.message.get("data", {})}
+                            for r in standin.requests[start:]]
+                data = json.dumps(rows).encode()
+                self.send_response(200)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
             def log_message(self, *args) -> None:
                 pass
 
@@ -199,3 +211,12 @@ def loopback_only():
     socket.socket.connect_ex = guard(real_connect_ex)
     yield
     socket.socket.connect, socket.socket.connect_ex = real_connect, real_connect_ex
+
+
+if __name__ == "__main__":  # a stand-alone stand-in (the benchmark runs it in its own process)
+    import sys
+
+    standin = FcmStandIn().start()
+    print(standin.url, flush=True)
+    sys.stdin.read()  # until the parent closes our stdin
+    standin.stop()
