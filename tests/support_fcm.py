@@ -98,6 +98,7 @@ class FcmStandIn:
                 pass
 
         class Server(ThreadingHTTPServer):
+            request_queue_size = 1024  # the default backlog of 5 drops the SDK's concurrent connects
             def handle_error(self, request, client_address) -> None:
                 pass  # a client closing its pooled connection is not news
 
