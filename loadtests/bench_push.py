@@ -14,6 +14,7 @@ notice sink in transactions of --per-tx, exactly as features write them):
   live     the producer writes events as fast as it can while --senders sender loops run
            (`services.push.send_due`, as `reprally worker` runs it): throughput and latency
            from the commit of the event to the stand-in receiving the request.
+  paced    the same at --rate events/s (below capacity): the latency a rep sees.
   backlog  the same number of events is written first, then the senders drain them: the sender's
            own throughput.
 Latency = stand-in arrival (time.time()) - notification created_at; one clock, one machine.
@@ -100,8 +101,12 @@ async def make_reps(rt: Runtime, reps: int) -> tuple[int, list[int], dict[str, i
     return org.org_id, org.rep_ids, {r["token"]: r["user_id"] for r in rows}
 
 
-async def produce(rt: Runtime, org_id: int, reps: list[int], per_tx: int, tag: str) -> None:
+async def produce(rt: Runtime, org_id: int, reps: list[int], per_tx: int, tag: str, rate: float = 0) -> None:
+    """Write one notice per rep, `per_tx` per transaction, at `rate` notices/s (0: as fast as possible)."""
+    start = time.monotonic()
     for i in range(0, len(reps), per_tx):
+        if rate:
+            await asyncio.sleep(max(0.0, start + i / rate - time.monotonic()))
         notices = [hooks.Notice(uid, "kudos", "Kudos!", "Someone appreciated your call", {"bench": tag},
                                 dedupe_key=f"bench:{tag}:{uid}") for uid in reps[i:i + per_tx]]
         async with rt.engine.begin() as conn:
@@ -129,7 +134,7 @@ async def scenario(rt, standin: StandIn, http: httpx.AsyncClient, org_id: int, r
     else:
         senders = [asyncio.create_task(sender_loop(rt, stop)) for _ in range(args.senders)]
         t_sender = t0
-        await produce(rt, org_id, reps, args.per_tx, tag)
+        await produce(rt, org_id, reps, args.per_tx, tag, args.rate if name == "paced" else 0)
     deadline = time.time() + args.timeout
     got: list[dict] = []
     while time.time() < deadline:
@@ -175,7 +180,7 @@ async def main_async(args) -> int:
         org_id, reps, by_token = await make_reps(rt, args.reps)
         print(f"org {org_id}: {len(reps)} reps, one device each; senders={args.senders} claim={args.claim} "
               f"per_tx={args.per_tx} db={msgspec.json.encode(db.split('://')[0]).decode()}", flush=True)
-        for name in ("live", "backlog"):
+        for name in ("live", "paced", "backlog"):
             fig = await scenario(rt, standin, http, org_id, reps, by_token, args, name)
             print(" ".join(f"{k}={v}" for k, v in fig.items()), flush=True)
             if fig["received"] != len(reps) or fig["duplicates"]:
@@ -200,10 +205,11 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("--senders", type=int, default=2, help="concurrent sender loops")
     p.add_argument("--claim", type=int, default=500, help="outbox rows one sender run claims")
     p.add_argument("--per-tx", type=int, default=20, help="notices per event transaction")
+    p.add_argument("--rate", type=float, default=100, help="events/s of the paced scenario")
     p.add_argument("--timeout", type=float, default=300)
     a = p.parse_args(argv)
     if a.smoke:
-        a.reps, a.timeout = 50, 60
+        a.reps, a.timeout, a.rate = 50, 60, 50
     return a
 
 
