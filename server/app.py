@@ -22,6 +22,7 @@ from server.api.routes.displays import DisplayController, DisplayPairingControll
 from server.api.routes.habits import HabitsController
 from server.api.routes.health import HealthController
 from server.api.routes.leaderboards import LeaderboardController
+from server.api.routes.notifications import NotificationController
 from server.api.routes.social import KudosController, RewardController
 from server.api.security import runtime
 from server.config import Settings, get_settings
@@ -53,7 +54,7 @@ def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, b
     return Litestar(
         route_handlers=[HealthController, PublicController, OrgController, ActivityController,
                         LeaderboardController, DisplayController, DisplayPairingController,
-                        KudosController, RewardController, ContestController, HabitsController,
+                        KudosController, RewardController, ContestController, HabitsController, NotificationController,
                         create_static_files_router(path="/tv", directories=[clients_dir() / "tv"], html_mode=True,
                                                    include_in_schema=False, name="tv")],
         dependencies={"rt": Provide(runtime, sync_to_thread=False)},

@@ -54,14 +54,34 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     contest_reconcile_s: float = 300.0
     #: The daily habit loop (streaks, missions, badges); false skips all of it on the activity path.
     habits_enabled: bool = True
+    # -- push notifications (docs/notifications.md) --
+    #: Service-account JSON file of the Firebase project (else GOOGLE_APPLICATION_CREDENTIALS is used).
+    firebase_credentials: str = ""
+    #: Firebase project id (default: the service account's).
+    fcm_project_id: str = ""
+    #: Test/staging seam: base URL of a stand-in of the FCM HTTP v1 API (e.g. http://127.0.0.1:9099);
+    #: when set, the SDK posts there with static credentials that need no Google token.
+    fcm_endpoint: str = ""
+    #: How many outbox rows one push sender run claims at once.
+    push_claim: int = 1000
+    #: How long a claimed row belongs to one sender before another may take it over.
+    push_lease_s: float = 120.0
+    #: Pushes per rep per rolling hour; more are bundled ("3 new updates").
+    push_cap_per_hour: int = 6
+    #: The points board whose rank changes notify reps (passed, entered the top N).
+    notify_board_window: str = "week"
+    notify_top_n: int = 3
+    #: A valued win of at least this value notifies the winner's teammates.
+    notify_big_win_value: float = 1.0
 
 
 _INT_FIELDS = {"access_token_ttl_s", "refresh_token_ttl_s", "backdate_days", "batch_limit",
                "password_time_cost", "api_port", "realtime_port",
-               "db_pool_size"}
+               "db_pool_size", "push_claim", "push_cap_per_hour", "notify_top_n"}
 _BOOL_FIELDS = {"habits_enabled"}
 _FLOAT_FIELDS = {"board_sync_after_s", "board_sync_interval_s", "redis_retry_after_s",
-                 "contest_ending_soon_s", "contest_settle_s", "contest_reconcile_s"}
+                 "contest_ending_soon_s", "contest_settle_s", "contest_reconcile_s",
+                 "push_lease_s", "notify_big_win_value"}
 
 
 def _secret_file() -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 
 from server.demo_social import seed_social
-from server.services import accounts, contests, habits_api
+from server.services import accounts, contests, habits_api, notifications
 from server.services.auth import Principal
 from server.storage import orgs as orgs_repo
 
@@ -58,6 +58,7 @@ async def seed(rt, key_file: Path, reps: int = 30) -> tuple[int, str, bool]:
             "shift": "early" if i % 3 == 0 else "day"})
     await contests.seed_demo(rt, admin)
     await habits_api.seed_demo(rt, org.id, admin_user.id)
+    await notifications.seed_demo(rt, org.id)
     _, key = await accounts.create_api_key(rt, admin, "Demo CRM")
     await seed_social(rt, org.id, admin_user.id)
     key_file.write_text(key)

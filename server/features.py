@@ -5,6 +5,7 @@ jobs (`server.worker`). The API, the worker and the tests import it once at star
 # Push notifications (issue 4)
 # Streaks, daily missions and badges (issue 5)
 import server.services.habits
+import server.services.notifications
 
 # Contests (issue 6)
 # Kudos, reactions, feed and rewards (issue 6)

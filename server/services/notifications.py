@@ -1,0 +1,178 @@
+"""Notifications: the outbox sink every feature's notices go through, devices, preferences,
+the in-app list, and the realtime frame on the rep's private channel.
+
+Features append `hooks.Notice`s to their transaction; `write_outbox` (the notice sink) stores
+each as an in-app notification plus a push outbox row in that same transaction, once per
+(user, dedupe_key). The push sender (`services.push`) and the live publisher below work from there.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import UTC, datetime
+
+import msgspec
+from redis.exceptions import RedisError
+
+from server.domain import notifications as rules
+from server.domain.errors import NotFound
+from server.services import hooks
+from server.services import notify_triggers as _triggers  # noqa: F401 - registers the trigger rules
+from server.services import push as _push  # noqa: F401 - registers the sender job
+from server.services.auth import Principal
+from server.storage import notifications as repo
+from server.worker import job
+
+log = logging.getLogger("reprally.notifications")
+_encode = msgspec.json.Encoder().encode
+
+
+def _iso(dt: datetime | None) -> str | None:
+    return None if dt is None else dt.isoformat().replace("+00:00", "Z")
+
+
+# -- the sink ------------------------------------------------------------------------------------
+@hooks.notice_sink
+async def write_outbox(rt, conn, org_id: int, notices: list[hooks.Notice]) -> None:
+    """Store notices for users of this org (others are ignored) in the caller's transaction."""
+    now = datetime.now(UTC)
+    users = await repo.existing_user_ids(conn, org_id, {n.user_id for n in notices})
+    rows, seen = [], set()
+    for n in notices:
+        if n.user_id not in users:
+            continue
+        dedupe = (n.dedupe_key or f"{n.kind}:{uuid.uuid4().hex}")[:200]
+        if (n.user_id, dedupe) in seen:
+            continue
+        seen.add((n.user_id, dedupe))
+        rows.append({"org_id": org_id, "user_id": n.user_id, "kind": n.kind[:32], "title": n.title[:200],
+                     "body": n.body[:1000], "data": n.data or {}, "actor_user_id": n.actor_user_id,
+                     "dedupe_key": dedupe, "collapse_key": rules.collapse_key(n.collapse_key or f"{n.kind}:{dedupe}"),
+                     "created_at": now, "read_at": None})
+    await repo.add(conn, rows, now)
+
+
+async def notify(rt, org_id: int, notices: list[hooks.Notice]) -> None:
+    """Write notices in a transaction of their own (for rules that run after a commit)."""
+    if notices:
+        async with rt.engine.begin() as conn:
+            await hooks.write_notices(rt, conn, org_id, notices)
+
+
+# -- devices -------------------------------------------------------------------------------------
+async def register_device(rt, principal: Principal, user_id: int, token: str, platform: str):
+    rules.check_device(token, platform)
+    async with rt.engine.begin() as conn:
+        return await repo.upsert_device(conn, principal.org_id, user_id, token, platform, datetime.now(UTC))
+
+
+async def remove_device(rt, principal: Principal, user_id: int, token: str) -> None:
+    async with rt.engine.begin() as conn:
+        if not await repo.delete_device(conn, principal.org_id, user_id, token):
+            raise NotFound("device_not_found", "no such device token is registered for you")
+
+
+async def list_devices(rt, principal: Principal, user_id: int):
+    async with rt.engine.connect() as conn:
+        return await repo.list_devices(conn, principal.org_id, user_id)
+
+
+# -- preferences -----------------------------------------------------------------------------------
+async def get_preferences(rt, principal: Principal, user_id: int) -> tuple[dict[str, bool], str | None, str | None,
+                                                                            str]:
+    """(enabled per known kind, quiet start, quiet end, the time zone they are read in)."""
+    async with rt.engine.connect() as conn:
+        row = (await repo.get_prefs(conn, [user_id])).get(user_id)
+        tz = (await repo.time_zones(conn, [user_id]))[user_id]
+    overrides = row.kinds if row else {}
+    kinds = {k: rules.kind_enabled(k, overrides) for k in rules.KINDS}
+    return kinds, row.quiet_start if row else None, row.quiet_end if row else None, tz
+
+
+async def put_preferences(rt, principal: Principal, user_id: int, kinds: dict | None,
+                          quiet: tuple[str, str] | None, clear_quiet: bool):
+    """Merge kind switches; set (or clear) quiet hours."""
+    values: dict = {}
+    async with rt.engine.begin() as conn:
+        row = (await repo.get_prefs(conn, [user_id])).get(user_id)
+        merged = dict(row.kinds) if row else {}
+        if kinds is not None:
+            merged.update(rules.check_kind_overrides(kinds))
+        values["kinds"] = merged
+        if quiet is not None:
+            rules.check_quiet_hours(*quiet)
+            values["quiet_start"], values["quiet_end"] = quiet
+        elif clear_quiet:
+            values["quiet_start"] = values["quiet_end"] = None
+        await repo.put_prefs(conn, principal.org_id, user_id, values, datetime.now(UTC))
+    return await get_preferences(rt, principal, user_id)
+
+
+# -- in-app ----------------------------------------------------------------------------------------
+def item(row) -> dict:
+    return {"id": row.id, "kind": row.kind, "title": row.title, "body": row.body, "data": row.data or {},
+            "actor_user_id": row.actor_user_id, "created_at": _iso(row.created_at), "read": row.read_at is not None,
+            "read_at": _iso(row.read_at)}
+
+
+async def page(rt, principal: Principal, user_id: int, *, before_id: int | None, limit: int, unread_only: bool):
+    async with rt.engine.connect() as conn:
+        rows = await repo.page(conn, principal.org_id, user_id, before_id, limit, unread_only)
+        unread = await repo.unread_count(conn, principal.org_id, user_id)
+    return rows, unread
+
+
+async def mark_read(rt, principal: Principal, user_id: int, ids: list[int] | None) -> tuple[int, int]:
+    async with rt.engine.begin() as conn:
+        changed = await repo.mark_read(conn, principal.org_id, user_id, ids, datetime.now(UTC))
+        unread = await repo.unread_count(conn, principal.org_id, user_id)
+    return changed, unread
+
+
+# -- realtime ---------------------------------------------------------------------------------------
+async def publish_live(rt, limit: int = 500) -> int:
+    """Publish committed notifications on their reps' private channels (each once)."""
+    if not rt.redis_usable:
+        return 0
+    async with rt.engine.begin() as conn:
+        ids = await repo.claim_live(conn, limit)
+    if not ids:
+        return 0
+    async with rt.engine.connect() as conn:
+        notes = await repo.by_ids(conn, ids)
+    by_org: dict[int, list] = {}
+    for n in notes.values():
+        channel = f"user:{n.user_id}"
+        frame = _encode({"type": "event", "channel": channel, "data": {"kind": "notification", "notification": item(n)}})
+        by_org.setdefault(n.org_id, []).append((channel, frame))
+    try:
+        for org_id, frames in by_org.items():
+            await rt.bus.publish_many(org_id, frames)
+    except (RedisError, OSError) as exc:
+        rt.redis_failed(exc)
+        async with rt.engine.begin() as conn:
+            await repo.unclaim_live(conn, ids)
+        return 0
+    return len(ids)
+
+
+@job("notifications_live", 0.25)
+async def live_job(rt) -> None:
+    while await publish_live(rt) >= 500:
+        pass
+
+
+# -- demo -------------------------------------------------------------------------------------------
+async def seed_demo(rt, org_id: int) -> None:
+    """`reprally up`: a welcome note in every rep's notification list (the simulated CRM then
+    produces passes, top-3 entries and team wins on its own)."""
+    from sqlalchemy import select
+
+    from server.storage.models import User
+
+    async with rt.engine.begin() as conn:
+        reps = (await conn.execute(select(User.id).where(User.org_id == org_id, User.role == "rep"))).scalars().all()
+        await hooks.write_notices(rt, conn, org_id, [hooks.Notice(
+            uid, "welcome", "Welcome to RepRally", "You'll hear here when you pass someone, climb into the top 3 "
+            "or your team lands a big win.", dedupe_key="welcome") for uid in reps])

@@ -1,0 +1,123 @@
+"""Trigger rules of this feature (the decisions live in `server.domain.notifications`):
+
+* a big win: a valued win (e.g. a won deal) tells the winner's teammates, in the activity's
+  own transaction;
+* rank changes on the org's points board (`NOTIFY_BOARD_WINDOW`, default this week), also in
+  the activity's transaction: the board as it stands just before the activity moves it gives the
+  rep's old score, and the activity's points the new one. A rep who passed others is told whom,
+  each rep passed is told by whom, and a rep who entered the top `NOTIFY_TOP_N` is told so (once
+  per period). Reading before the move (rather than in an `after_boards` hook) keeps the notices
+  in the cause's transaction: durable, and no extra write per activity.
+
+Other features' kinds (kudos, badges, missions, streaks, contests) arrive as `hooks.Notice`s.
+A rep is never told about what they caused themselves (`hooks.write_notices`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+
+from redis.exceptions import RedisError
+
+from server.board import keys
+from server.domain import notifications as rules
+from server.domain.boards import POINTS
+from server.domain.periods import period_for
+from server.domain.ranking import tie_scale, unpack_metric
+from server.services import hooks
+from server.storage import notifications as repo
+
+log = logging.getLogger("reprally.notifications")
+
+#: At most this many reps are told "X passed you" for one move.
+MAX_PASSED = 20
+
+
+@hooks.on_activities
+async def team_wins(rt, conn, batch: hooks.ActivityBatch) -> None:
+    wins = [a for a in batch.activities if rules.is_big_win(a.value, rt.settings.notify_big_win_value)]
+    if not wins:
+        return
+    # Read through `conn` only: on SQLite another connection would wait for this transaction's lock.
+    types = await repo.valued_types(conn, batch.org_id, {a.type_id for a in wins})
+    for a in wins:
+        label = types.get(a.type_id)
+        if label is None:  # not scored on value
+            continue
+        mates = await repo.teammates(conn, batch.org_id, a.user_id)
+        if not mates:
+            continue
+        winner = (await repo.display_names(conn, batch.org_id, [a.user_id])).get(a.user_id, "A teammate")
+        title, body = rules.team_win_text(winner, label, a.value)
+        data = {"activity_id": a.activity_id, "user_id": a.user_id, "activity_type": a.type_key, "value": a.value}
+        batch.notices += [hooks.Notice(m, "team_win", title, body, data, actor_user_id=batch.actor_user_id,
+                                       dedupe_key=f"team_win:{a.activity_id}", collapse_key=f"team_win:{a.activity_id}")
+                          for m in mates]
+
+
+@hooks.on_activities
+async def rank_changes(rt, conn, batch: hooks.ActivityBatch) -> None:
+    """Rank notices in the activity's own transaction, read from the board as it stands just
+    before this activity moves it (old score from Redis, new = old + the points it adds)."""
+    if not rt.redis_usable:
+        return
+    window = rt.settings.notify_board_window
+    period = period_for(window, batch.now, batch.org.tz, batch.org.week_start)
+    gained: dict[int, int] = defaultdict(int)
+    trigger: dict[int, int] = {}
+    for a in batch.activities:
+        if a.points and period_for(window, a.occurred_at, batch.org.tz, batch.org.week_start).id == period.id:
+            gained[a.user_id] += a.points
+            trigger[a.user_id] = max(trigger.get(a.user_id, 0), a.activity_id)
+    movers = {u: g for u, g in gained.items() if g > 0}
+    if not movers:
+        return
+    try:
+        batch.notices += await _rank_notices(rt, batch.org_id, period, movers, trigger, batch.actor_user_id)
+    except (RedisError, OSError) as exc:  # rank notices are a courtesy: the activity counts regardless
+        rt.redis_failed(exc)
+
+
+async def _rank_notices(rt, org_id, period, movers, trigger, actor) -> list[hooks.Notice]:
+    key = keys.board(org_id, POINTS, period.window, period.id)
+    scale = tie_scale(period.window)
+    n = rt.settings.notify_top_n
+    users = list(movers)
+    async with rt.redis.pipeline(transaction=False) as pipe:
+        for uid in users:
+            pipe.zscore(key, str(uid))
+        packed = await pipe.execute()
+    old = {uid: unpack_metric(period.window, p) if p is not None else 0 for uid, p in zip(users, packed, strict=True)}
+    async with rt.redis.pipeline(transaction=False) as pipe:
+        for uid in users:
+            lo, hi = old[uid], old[uid] + movers[uid]
+            pipe.zrangebyscore(key, lo * scale, (hi + 1) * scale - 1, start=0, num=200, withscores=True)
+            pipe.zcount(key, (lo + 1) * scale, "+inf")
+            pipe.zcount(key, (hi + 1) * scale, "+inf")
+        found = await pipe.execute()
+    plans = []
+    for i, uid in enumerate(users):
+        near, above_old, above_new = found[3 * i:3 * i + 3]
+        others = {int(m): unpack_metric(period.window, s) for m, s in near if int(m) != uid}
+        passed = rules.passed_users(old[uid], old[uid] + movers[uid], others)[:MAX_PASSED]
+        plans.append((uid, passed, 1 + above_old, 1 + above_new))
+    wanted = {u for uid, passed, *_ in plans if passed for u in [uid, *passed]}
+    names = {u: p.display_name for u, p in (await rt.boards.profiles(org_id, sorted(wanted))).items()}
+    out: list[hooks.Notice] = []
+    base = {"board": POINTS, "window": period.window, "period": period.id}
+    for uid, passed, old_rank, new_rank in plans:
+        if passed:
+            title, body = rules.passed_text([names.get(p, "a teammate") for p in passed], period.window)
+            out.append(hooks.Notice(uid, "passed", title, body, {**base, "passed": passed}, actor_user_id=actor,
+                                    dedupe_key=f"passed:{trigger[uid]}", collapse_key=f"passed:{period.id}"))
+            title, body = rules.passed_by_text(names.get(uid, "Someone"), period.window)
+            out += [hooks.Notice(p, "passed_by", title, body, {**base, "by": uid}, actor_user_id=actor,
+                                 dedupe_key=f"passed_by:{trigger[uid]}:{uid}", collapse_key=f"passed_by:{period.id}")
+                    for p in passed]
+        if rules.entered_top(old_rank, new_rank, n):
+            title, body = rules.top_n_text(new_rank, n, period.window)
+            out.append(hooks.Notice(uid, "top_n", title, body, {**base, "rank": new_rank}, actor_user_id=actor,
+                                    dedupe_key=f"top_n:{n}:{period.window}:{period.id}",
+                                    collapse_key=f"top_n:{period.id}"))
+    return out
