@@ -113,6 +113,18 @@ async def produce(rt: Runtime, org_id: int, reps: list[int], per_tx: int, tag: s
             await hooks.write_notices(rt, conn, org_id, notices)
 
 
+async def drain(rt: Runtime, limit_s: float = 120.0) -> int:
+    """Send what is already due (the sender is global: a database shared with the test suite or
+    other benchmarks holds their notices) so the scenarios time only their own."""
+    sent, deadline = 0, time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        report = await push.send_due(rt)
+        if report.claimed == 0:
+            break
+        sent += report.claimed
+    return sent
+
+
 async def sender_loop(rt: Runtime, stop: asyncio.Event) -> None:
     while not stop.is_set():
         report = await push.send_due(rt)
@@ -180,6 +192,9 @@ async def main_async(args) -> int:
         org_id, reps, by_token = await make_reps(rt, args.reps)
         print(f"org {org_id}: {len(reps)} reps, one device each; senders={args.senders} claim={args.claim} "
               f"per_tx={args.per_tx} db={msgspec.json.encode(db.split('://')[0]).decode()}", flush=True)
+        drained = await drain(rt)
+        if drained:
+            print(f"sent {drained} notifications already due in this database before measuring", flush=True)
         for name in ("live", "paced", "backlog"):
             fig = await scenario(rt, standin, http, org_id, reps, by_token, args, name)
             print(" ".join(f"{k}={v}" for k, v in fig.items()), flush=True)
