@@ -101,7 +101,7 @@ async def load(rt, conn, org_id: int, *, need_users=()) -> OrgHabits:
     cfg = _cache.get(org_id)
     if cfg is not None and all(u in cfg.users for u in need_users):
         return cfg
-    org = await rt.org(org_id)
+    org = await rt.org(org_id, conn)
     row = await repo.settings(conn, org_id)
     if row is None:
         await seed_org(conn, org_id, datetime.now(UTC))
