@@ -8,8 +8,10 @@ SQLite file and the bundled redis-server, both in a temporary directory.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import os
+import socket
 import tempfile
 from pathlib import Path
 
@@ -81,18 +83,68 @@ async def rt(settings):
     await runtime.close()
 
 
+def _app_of(runtime: Runtime):
+    application = create_app(rt=runtime, background=False)
+    application.state.rt = runtime
+    return application
+
+
+@contextlib.asynccontextmanager
+async def _client_of(application):
+    transport = httpx.ASGITransport(app=application)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test", timeout=60) as c:
+        yield c
+
+
 @pytest.fixture(scope="session")
 async def app(rt):
-    application = create_app(rt=rt, background=False)
-    application.state.rt = rt
-    return application
+    return _app_of(rt)
 
 
 @pytest.fixture
 async def client(app):
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://test", timeout=60) as c:
+    async with _client_of(app) as c:
         yield c
+
+
+# The habit loop runs with HABITS_ENABLED off in `rt` (bonuses would move the exact points other
+# features' tests assert); the habit tests use these, with it on.
+@pytest.fixture(scope="session")
+async def hrt(database_url, redis_url):
+    runtime = Runtime(make_settings(database_url, redis_url, habits_enabled=True))
+    yield runtime
+    await runtime.close()
+
+
+@pytest.fixture(scope="session")
+async def happ(hrt):
+    return _app_of(hrt)
+
+
+@pytest.fixture
+async def hclient(happ):
+    async with _client_of(happ) as c:
+        yield c
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+async def game_server(rt):
+    """One game server on a free port for the module; yields its websocket URL."""
+    from realtime.server import run
+
+    port = free_port()
+    stop, ready = asyncio.Event(), asyncio.Event()
+    task = asyncio.create_task(run(rt, "127.0.0.1", port, stop, ready))
+    await asyncio.wait_for(ready.wait(), 10)
+    yield f"ws://127.0.0.1:{port}/ws"
+    stop.set()
+    await task
 
 
 _seq = itertools.count(1)

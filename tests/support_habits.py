@@ -1,5 +1,5 @@
-"""Helpers of the habit loop tests; the fixtures (`hrt`, `happ`, `hclient`) live in
-tests/support_habits_fixtures.py, loaded with `pytest_plugins`."""
+"""Helpers of the habit loop tests; their fixtures (`hrt`, `happ`, `hclient`: the habit loop
+on) live in tests/conftest.py."""
 
 from __future__ import annotations
 

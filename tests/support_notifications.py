@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 from datetime import UTC, datetime
 
-import pytest
 from sqlalchemy import select, update
 from websockets.asyncio.client import connect
 
@@ -59,23 +57,6 @@ async def age(rt, user_id: int, created_at: datetime) -> None:
         await conn.execute(update(O).where(O.c.user_id == user_id).values(created_at=created_at))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-async def game_server(rt):
-    from realtime.server import run
-
-    port = _free_port()
-    stop, ready = asyncio.Event(), asyncio.Event()
-    task = asyncio.create_task(run(rt, "127.0.0.1", port, stop, ready))
-    await asyncio.wait_for(ready.wait(), 10)
-    yield f"ws://127.0.0.1:{port}/ws"
-    stop.set()
-    await task
 
 
 async def subscribe(url: str, token: str, channel: str):

@@ -15,8 +15,6 @@ from tests.conftest import Api, new_org
 from tests.support_api import ago, assert_error, balance, iso
 from tests.support_habits import habit_org, ledger_kinds
 
-pytest_plugins = ["tests.support_habits_fixtures"]  # the hrt, happ and hclient fixtures
-
 # `meeting_held` (15 points) has no starter mission template nor badge: streak tests use it alone.
 
 

@@ -13,8 +13,6 @@ from server.storage.models_habits import Mission, StreakState
 from tests.support_api import ago, balance, iso, score_of
 from tests.support_habits import habit_org
 
-pytest_plugins = ["tests.support_habits_fixtures"]
-
 
 @pytest.fixture
 def notices():

@@ -8,7 +8,7 @@ from server.services.notifications import publish_live
 from tests.conftest import new_org
 from tests.support_api import assert_error, noon_org
 from tests.support_fcm import settings_of
-from tests.support_notifications import emit, game_server, next_event, notice, outbox, subscribe  # noqa: F401
+from tests.support_notifications import emit, next_event, notice, outbox, subscribe
 
 
 async def put_prefs(api, body: dict) -> dict:
@@ -158,7 +158,7 @@ async def test_a_notice_is_written_in_the_transaction_of_its_cause(client, rt):
     assert await outbox(rt, rep.user_id) == []
 
 
-async def test_each_notification_reaches_the_private_channel_once(client, rt, game_server):  # noqa: F811
+async def test_each_notification_reaches_the_private_channel_once(client, rt, game_server):
     admin = await new_org(client)
     rep = await admin.user()
     ws = await subscribe(game_server, rep.token, f"user:{rep.user_id}")

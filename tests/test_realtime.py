@@ -4,30 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 
-import pytest
 from websockets.asyncio.client import connect
 
-from realtime.server import run
 from tests.conftest import new_org
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-async def game_server(rt):
-    port = _free_port()
-    stop, ready = asyncio.Event(), asyncio.Event()
-    task = asyncio.create_task(run(rt, "127.0.0.1", port, stop, ready))
-    await asyncio.wait_for(ready.wait(), 10)
-    yield f"ws://127.0.0.1:{port}/ws"
-    stop.set()
-    await task
 
 
 class Client:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -25,15 +24,10 @@ from realtime.connection import QUEUE_LIMIT, Conn
 from realtime.hub import Hub
 from server.board.channels import HISTORY_LEN, USER_HISTORY_LEN, Position, pubsub_name
 from server.runtime import Runtime
+from tests.conftest import free_port
 from tests.support_api import noon_org
 
 LB = "lb:points:day:org"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -48,7 +42,7 @@ class GameServer:
     async def start(cls, settings) -> GameServer:
         """`run()` with a Runtime of its own; the Hub it builds is kept so tests can look inside."""
         rt = Runtime(settings)
-        port = _free_port()
+        port = free_port()
         stop, ready = asyncio.Event(), asyncio.Event()
         made: list[Hub] = []
 

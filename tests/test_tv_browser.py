@@ -21,7 +21,7 @@ import uvicorn
 
 from server.app import create_app
 from server.runtime import Runtime
-from tests.conftest import make_settings, unique
+from tests.conftest import free_port, make_settings, unique
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "tv"
@@ -29,12 +29,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"no Chromium at {CHROMIUM}")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class GameServer:
@@ -65,7 +59,7 @@ class GameServer:
 
 @pytest.fixture
 async def stack(database_url, redis_url):
-    rt_port, api_port = _free_port(), _free_port()
+    rt_port, api_port = free_port(), free_port()
     settings = make_settings(database_url, redis_url, realtime_port=rt_port)
     rt = Runtime(settings)
     server = uvicorn.Server(uvicorn.Config(create_app(rt=rt), host="127.0.0.1", port=api_port, log_level="warning"))
