@@ -40,16 +40,14 @@ async def team_wins(rt, conn, batch: hooks.ActivityBatch) -> None:
     if not wins:
         return
     # Read through `conn` only: on SQLite another connection would wait for this transaction's lock.
-    types = await repo.valued_types(conn, batch.org_id, {a.type_id for a in wins})
+    types = {t.id: t for t in (await rt.types(batch.org_id, conn)).values()}
+    wins = [a for a in wins if a.type_id in types and types[a.type_id].valued]
+    teams = await repo.teams_of_winners(conn, batch.org_id, {a.user_id for a in wins})
     for a in wins:
-        label = types.get(a.type_id)
-        if label is None:  # not scored on value
-            continue
-        mates = await repo.teammates(conn, batch.org_id, a.user_id)
+        winner, mates = teams.get(a.user_id, ("A teammate", []))
         if not mates:
             continue
-        winner = (await repo.display_names(conn, batch.org_id, [a.user_id])).get(a.user_id, "A teammate")
-        title, body = rules.team_win_text(winner, label, a.value)
+        title, body = rules.team_win_text(winner, types[a.type_id].label, a.value)
         data = {"activity_id": a.activity_id, "user_id": a.user_id, "activity_type": a.type_key, "value": a.value}
         batch.notices += [hooks.Notice(m, "team_win", title, body, data, actor_user_id=batch.actor_user_id,
                                        dedupe_key=f"team_win:{a.activity_id}", collapse_key=f"team_win:{a.activity_id}")
@@ -84,11 +82,8 @@ async def _rank_notices(rt, org_id, period, movers, trigger, actor) -> list[hook
     scale = tie_scale(period.window)
     n = rt.settings.notify_top_n
     users = list(movers)
-    async with rt.redis.pipeline(transaction=False) as pipe:
-        for uid in users:
-            pipe.zscore(key, str(uid))
-        packed = await pipe.execute()
-    old = {uid: unpack_metric(period.window, p) if p is not None else 0 for uid, p in zip(users, packed, strict=True)}
+    packed = await rt.boards.scores(org_id, POINTS, period, users)
+    old = {uid: unpack_metric(period.window, packed[uid]) if uid in packed else 0 for uid in users}
     async with rt.redis.pipeline(transaction=False) as pipe:
         for uid in users:
             lo, hi = old[uid], old[uid] + movers[uid]

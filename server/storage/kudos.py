@@ -58,10 +58,6 @@ async def set_ledger_entry(conn: AsyncConnection, kudos_id: int, entry_id: int) 
     return (await conn.execute(stmt)).one()
 
 
-async def get(conn: AsyncConnection, org_id: int, kudos_id: int) -> Row | None:
-    return (await conn.execute(select(K).where(K.c.org_id == org_id, K.c.id == kudos_id))).one_or_none()
-
-
 async def list_for(conn: AsyncConnection, org_id: int, *, to_user_id: int | None, from_user_id: int | None,
                    before_id: int | None, limit: int) -> Sequence[Row]:
     q = select(K).where(K.c.org_id == org_id).order_by(K.c.id.desc()).limit(limit)

@@ -15,7 +15,7 @@ from sqlalchemy import Row, and_, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from server.storage.ledger import _insert
-from server.storage.models import ActivityType, Org, User
+from server.storage.models import Org, User
 from server.storage.models_notifications import Device, Notification, NotificationPreference, PushOutbox
 
 D = Device.__table__
@@ -24,7 +24,6 @@ O = PushOutbox.__table__  # noqa: E741
 P = NotificationPreference.__table__
 US = User.__table__
 ORG = Org.__table__
-T = ActivityType.__table__
 
 
 # -- devices ---------------------------------------------------------------------------------
@@ -88,29 +87,21 @@ async def existing_user_ids(conn: AsyncConnection, org_id: int, user_ids: set[in
     return {r.id for r in rows}
 
 
-async def teammates(conn: AsyncConnection, org_id: int, user_id: int) -> list[int]:
-    """Active members of the user's team, without the user."""
-    team = select(US.c.team_id).where(US.c.id == user_id, US.c.org_id == org_id).scalar_subquery()
-    rows = await conn.execute(select(US.c.id).where(US.c.org_id == org_id, US.c.team_id == team,
-                                                    US.c.id != user_id, US.c.active.is_(True)))
-    return [r.id for r in rows]
-
-
-async def valued_types(conn: AsyncConnection, org_id: int, type_ids: set[int]) -> dict[int, str]:
-    """Label of each of these activity types that is scored on value."""
-    if not type_ids:
-        return {}
-    rows = await conn.execute(select(T.c.id, T.c.label).where(T.c.org_id == org_id, T.c.id.in_(list(type_ids)),
-                                                              T.c.value_points.is_not(None)))
-    return {r.id: r.label for r in rows}
-
-
-async def display_names(conn: AsyncConnection, org_id: int, user_ids: list[int]) -> dict[int, str]:
+async def teams_of_winners(conn: AsyncConnection, org_id: int, user_ids: set[int]) -> dict[int, tuple[str, list[int]]]:
+    """For each user: their display name and the other active members of their team (one query)."""
     if not user_ids:
         return {}
-    rows = await conn.execute(select(US.c.id, US.c.display_name).where(US.c.org_id == org_id,
-                                                                       US.c.id.in_(user_ids)))
-    return {r.id: r.display_name for r in rows}
+    W = US.alias("winner")
+    mates = and_(US.c.org_id == org_id, US.c.team_id == W.c.team_id, US.c.id != W.c.id, US.c.active.is_(True))
+    rows = await conn.execute(select(W.c.id, W.c.display_name, US.c.id.label("mate"))
+                              .select_from(W.outerjoin(US, mates))
+                              .where(W.c.org_id == org_id, W.c.id.in_(list(user_ids))))
+    out: dict[int, tuple[str, list[int]]] = {}
+    for r in rows:
+        name, found = out.setdefault(r.id, (r.display_name, []))
+        if r.mate is not None:
+            found.append(r.mate)
+    return out
 
 
 # -- reading notifications ----------------------------------------------------------------------
@@ -219,7 +210,3 @@ async def unclaim_live(conn: AsyncConnection, ids: list[int]) -> None:
         await conn.execute(update(O).where(O.c.id.in_(ids)).values(live_done=False))
 
 
-async def outbox_rows(conn: AsyncConnection, ids: list[int]) -> dict[int, Row]:
-    if not ids:
-        return {}
-    return {r.id: r for r in (await conn.execute(select(O).where(O.c.id.in_(ids)))).all()}
