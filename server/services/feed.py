@@ -15,14 +15,12 @@ import msgspec
 from redis.exceptions import RedisError
 
 from server.services.hooks import FeedItem
+from server.services.live import iso
 from server.storage import feed as feed_repo
 
 log = logging.getLogger("reprally.feed")
 _encode = msgspec.json.Encoder().encode
 
-
-def _iso(dt: datetime) -> str:
-    return dt.isoformat().replace("+00:00", "Z")
 
 
 async def write(conn, org_id: int, items: list[FeedItem], now: datetime) -> list:
@@ -37,7 +35,7 @@ def item_data(row, profile=None) -> dict:
     return {"kind": row.kind, "id": row.id, "user_id": row.user_id,
             "display_name": profile.display_name if profile else None,
             "team_id": profile.team_id if profile else None,
-            "actor_user_id": row.actor_user_id, "at": _iso(row.created_at), **(row.data or {})}
+            "actor_user_id": row.actor_user_id, "at": iso(row.created_at), **(row.data or {})}
 
 
 async def publish(rt, org_id: int, rows: list) -> None:

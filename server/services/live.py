@@ -13,11 +13,12 @@ log = logging.getLogger("reprally.live")
 _encode = msgspec.json.Encoder().encode
 
 
-def _iso(dt) -> str:
-    return dt.isoformat().replace("+00:00", "Z")
+def iso(dt):
+    """A UTC instant as realtime frames spell it (`...Z`); None stays None."""
+    return None if dt is None else dt.isoformat().replace("+00:00", "Z")
 
 
-async def activity_events(rt, org_id: int, recorded: list, types: dict) -> None:
+async def activity_events(rt, org_id: int, recorded: list) -> None:
     """Publish what the reps should see now; a Redis failure never fails the request."""
     if not recorded or not rt.redis_usable:
         return
@@ -26,7 +27,7 @@ async def activity_events(rt, org_id: int, recorded: list, types: dict) -> None:
         channel = f"user:{rec.user_id}"
         frames.append((channel, _encode({"type": "event", "channel": channel, "data": {
             "kind": "points", "activity_id": rec.id, "activity_type": rec.type, "quantity": rec.quantity,
-            "value": rec.value, "points": rec.points_awarded, "occurred_at": _iso(rec.occurred_at)}})))
+            "value": rec.value, "points": rec.points_awarded, "occurred_at": iso(rec.occurred_at)}})))
     try:
         await rt.bus.publish_many(org_id, frames)
     except (RedisError, OSError) as exc:

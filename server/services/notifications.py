@@ -21,15 +21,13 @@ from server.services import hooks
 from server.services import notify_triggers as _triggers  # noqa: F401 - registers the trigger rules
 from server.services import push as _push  # noqa: F401 - registers the sender job
 from server.services.auth import Principal
+from server.services.live import iso
 from server.storage import notifications as repo
 from server.worker import job
 
 log = logging.getLogger("reprally.notifications")
 _encode = msgspec.json.Encoder().encode
 
-
-def _iso(dt: datetime | None) -> str | None:
-    return None if dt is None else dt.isoformat().replace("+00:00", "Z")
 
 
 # -- the sink ------------------------------------------------------------------------------------
@@ -112,8 +110,8 @@ async def put_preferences(rt, principal: Principal, user_id: int, kinds: dict | 
 # -- in-app ----------------------------------------------------------------------------------------
 def item(row) -> dict:
     return {"id": row.id, "kind": row.kind, "title": row.title, "body": row.body, "data": row.data or {},
-            "actor_user_id": row.actor_user_id, "created_at": _iso(row.created_at), "read": row.read_at is not None,
-            "read_at": _iso(row.read_at)}
+            "actor_user_id": row.actor_user_id, "created_at": iso(row.created_at), "read": row.read_at is not None,
+            "read_at": iso(row.read_at)}
 
 
 async def page(rt, principal: Principal, user_id: int, *, before_id: int | None, limit: int, unread_only: bool):
