@@ -96,6 +96,11 @@ def forget(org_id: int) -> None:
     _cache.drop(org_id)
 
 
+def cached(org_id: int) -> OrgHabits | None:
+    """The org's habit settings if this process loaded them in the last few seconds."""
+    return _cache.get(org_id)
+
+
 async def load(rt, conn, org_id: int, *, need_users=()) -> OrgHabits:
     """The org's habit settings and definitions (cached a few seconds; seeded on first use)."""
     cfg = _cache.get(org_id)

@@ -12,13 +12,11 @@ import logging
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import select
-
 from server.domain import streaks as rules
 from server.services import badges, effects, hooks, missions
-from server.services.habit_context import Ctx, OrgHabits, Sink, close, load, publish
+from server.services.habit_context import Ctx, OrgHabits, Sink, cached, close, load, publish
 from server.storage import habits as repo
-from server.storage.models import Org
+from server.storage import orgs as orgs_repo
 from server.worker import job
 
 log = logging.getLogger("reprally.habits")
@@ -164,9 +162,10 @@ async def rank_badges(rt, org_id: int, batch, facts: list) -> None:
     """Rank badges, read from the boards once they moved."""
     if not enabled(rt) or not facts:
         return
-    await rt.org(org_id)
-    async with rt.engine.connect() as conn:
-        cfg = await load(rt, conn, org_id)
+    cfg = cached(org_id)
+    if cfg is None:  # a cache miss only: the activity that just committed usually loaded it
+        async with rt.engine.connect() as conn:
+            cfg = await load(rt, conn, org_id)
     if not cfg.enabled or not any(b.rule == "rank" for b in cfg.badges):
         return
     now = datetime.now(UTC)
@@ -180,7 +179,7 @@ async def _grant_all(ctx: Ctx, found: list) -> None:
         await badges.grant(ctx, b, uid, key)
 
 
-async def run_effects(rt, cfg: OrgHabits, actor_user_id: int | None, now: datetime, work, conn=None):
+async def run_effects(rt, cfg: OrgHabits, actor_user_id: int | None, now: datetime, work):
     """Run `work(ctx)` in its own transaction and write its effects through `effects.emit`."""
     await rt.org(cfg.org_id)  # warm the cached reads emit makes: SQLite allows one writer at a time
     await rt.types(cfg.org_id)
@@ -198,8 +197,8 @@ async def run_effects(rt, cfg: OrgHabits, actor_user_id: int | None, now: dateti
 
 # -- worker jobs --------------------------------------------------------------------------------
 async def _org_ids(rt) -> list[int]:
-    async with rt.engine.connect() as conn:
-        return [r[0] for r in (await conn.execute(select(Org.id).order_by(Org.id))).all()]
+    async with rt.sessions() as s:
+        return await orgs_repo.all_org_ids(s)
 
 
 async def _org_cfg(rt, org_id: int) -> OrgHabits | None:

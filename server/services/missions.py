@@ -24,7 +24,7 @@ async def ensure(rt, conn, cfg: OrgHabits, user_id: int, day: date, now: datetim
         return False
     if not await repo.claim_mission_day(conn, cfg.org_id, user_id, day, now, cfg.all_done_bonus):
         return False
-    types = await repo.type_ids(conn, cfg.org_id)  # not rt.types: no second connection inside this one
+    types = {t.key: t.id for t in (await rt.types(cfg.org_id, conn)).values()}  # read on `conn` on a miss
     type_ids = {types[t.type_key]: t.type_key for t in cfg.templates if t.type_key in types}
     team = [u.id for u in cfg.users.values()
             if u.id != user_id and u.active and u.role == "rep" and u.team_id == rep.team_id]

@@ -13,7 +13,7 @@ from sqlalchemy import Row, and_, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from server.storage.ledger import _insert, _params
-from server.storage.models import ActivityType, LedgerEntry, User
+from server.storage.models import LedgerEntry, User
 from server.storage.models_habits import (
     BadgeAward,
     BadgeDef,
@@ -70,12 +70,6 @@ async def users(conn: AsyncConnection, org_id: int) -> Sequence[Row]:
     q = select(UT.c.id, UT.c.timezone, UT.c.team_id, UT.c.role, UT.c.active, UT.c.display_name).where(
         UT.c.org_id == org_id)
     return (await conn.execute(q)).all()
-
-
-async def type_ids(conn: AsyncConnection, org_id: int) -> dict[str, int]:
-    q = select(ActivityType.__table__.c.key, ActivityType.__table__.c.id).where(
-        ActivityType.__table__.c.org_id == org_id)
-    return {k: i for k, i in (await conn.execute(q)).all()}
 
 
 # -- streaks ------------------------------------------------------------------------------------
