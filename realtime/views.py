@@ -34,11 +34,12 @@ def diff(old: list[dict], new: list[dict]) -> tuple[list[dict], list[int]]:
 async def contest_view(rt, org_id: int, contest_id: int) -> tuple[dict, list[dict]]:
     """(contest, entries) of a `contest:<id>` channel: its state and the top of its standings."""
     from server.services import contests
+    from server.services.live import iso
 
     s = await contests.channel_standings(rt, org_id, contest_id)
     c = s.contest
     info = {"id": c.id, "name": c.name, "state": c.state, "format": c.format, "metric": c.metric,
-            "starts_at": c.starts_at.isoformat(), "ends_at": c.ends_at.isoformat(),
+            "starts_at": iso(c.starts_at), "ends_at": iso(c.ends_at),
             "rules_version": c.rules_version, "final": s.final}
     entries = []
     for r in s.rows[:VIEW_SIZE]:

@@ -89,9 +89,6 @@ class ContestStore:
     async def unlock(self, org_id: int, contest_id: int) -> None:
         await self.redis.delete(keys.contest_lock(org_id, contest_id))
 
-    async def locked(self, org_id: int, contest_id: int) -> bool:
-        return bool(await self.redis.exists(keys.contest_lock(org_id, contest_id)))
-
     async def drop_meta(self, org_id: int, contest_id: int) -> None:
         """Start of a rebuild: applies now wait for it (they fail until `replace` sets the meta again)."""
         await self.redis.delete(keys.contest_meta(org_id, contest_id))

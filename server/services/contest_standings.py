@@ -131,12 +131,13 @@ async def rebuild(rt, org_id: int, contest_id: int) -> int | None:
     if not await s.lock(org_id, contest_id):
         return None
     try:
-        await s.drop_meta(org_id, contest_id)  # applies during the rebuild wait for it (no lost row)
         org = await rt.org(org_id)
         async with rt.engine.connect() as conn:
             contest = await repo.get(conn, org_id, contest_id)
-            if contest is None or contest.state not in ("live", "ended", "awarded"):
+            # awarded standings are frozen in SQL: never bring their Redis view back
+            if contest is None or contest.state not in ("live", "ended"):
                 return 0
+            await s.drop_meta(org_id, contest_id)  # applies during the rebuild wait for it (no lost row)
             rows = await repo.counted_rows(conn, org_id, contest_id, contest.measure, contest.type_id,
                                            contest.starts_at, contest.ends_at)
         totals: dict[str, dict[int, int]] = {name: {} for name in slot_names(contest)}
