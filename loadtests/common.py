@@ -114,16 +114,18 @@ class Org:
 
 
 async def make_org(rt: Runtime, reps: int) -> Org:
-    """An org with `reps` reps in 10 teams, inserted in bulk with one shared password hash, and an API key."""
+    """An org with `reps` reps in teams of 10 (as sales teams are), inserted in bulk with one shared
+    password hash, and an API key."""
     tag = f"{os.getpid()}-{int(time.time() * 1000)}"
     org, admin = await accounts.create_org(rt, name=f"Bench {tag}", timezone="America/New_York",
                                            week_start="monday", admin_email=f"admin-{tag}@bench.example",
                                            admin_password="password123", admin_name="Bench Admin")
     principal = Principal(org.id, "admin", admin.id)
-    teams = [await accounts.create_team(rt, principal, f"Team {i}", f"Region {i % 3}") for i in range(10)]
+    teams = [await accounts.create_team(rt, principal, f"Team {i}", f"Region {i % 3}")
+             for i in range(max(1, reps // 10))]
     pw = await rt.passwords.hash("password123")
     rows = [{"org_id": org.id, "email": f"rep{i}-{tag}@bench.example", "password_hash": pw,
-             "display_name": f"Rep {i}", "role": "rep", "team_id": teams[i % 10].id, "region": f"Region {i % 3}",
+             "display_name": f"Rep {i}", "role": "rep", "team_id": teams[i % len(teams)].id, "region": f"Region {i % 3}",
              "job_role": "AE" if i % 2 else "SDR", "active": True} for i in range(reps)]
     ids: list[int] = []
     async with rt.engine.begin() as conn:

@@ -71,13 +71,18 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     #: The points board whose rank changes notify reps (passed, entered the top N).
     notify_board_window: str = "week"
     notify_top_n: int = 3
+    #: "X passed you" goes to reps passed within this many places of the top, or by a teammate.
+    notify_passed_top: int = 50
     #: A valued win of at least this value notifies the winner's teammates.
     notify_big_win_value: float = 1.0
+    #: Teams of at least this many members are not pushed every teammate's win (the feed shows it).
+    notify_team_max: int = 50
 
 
 _INT_FIELDS = {"access_token_ttl_s", "refresh_token_ttl_s", "backdate_days", "batch_limit",
                "password_time_cost", "api_port", "realtime_port",
-               "db_pool_size", "push_claim", "push_cap_per_hour", "notify_top_n"}
+               "db_pool_size", "push_claim", "push_cap_per_hour", "notify_top_n", "notify_team_max",
+               "notify_passed_top"}
 _BOOL_FIELDS = {"habits_enabled"}
 _FLOAT_FIELDS = {"board_sync_after_s", "board_sync_interval_s", "redis_retry_after_s",
                  "contest_ending_soon_s", "contest_settle_s", "contest_reconcile_s",

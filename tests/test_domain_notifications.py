@@ -134,5 +134,11 @@ def test_big_wins_and_texts():
     assert n.names(["A"]) == "A" and n.names(["A", "B"]) == "A and B"
     assert n.names(["A", "B", "C"]) == "A, B and 1 other" and n.names(["A", "B", "C", "D"]) == "A, B and 2 others"
     assert n.passed_text(["Sam"], "day") == ("You moved up!", "You passed Sam on today's leaderboard.")
+    assert n.tell_passed(3, 50, None, None) and n.tell_passed(51, 50, 7, 7)
+    assert not n.tell_passed(51, 50, 7, 8) and not n.tell_passed(51, 50, None, None)
+    # Only the nearest are named; the count says how many were passed in all.
+    assert n.names(["A", "B", "C"], total=40) == "A, B and 38 others"
+    assert n.names(["A"], total=2) == "A and 1 other"
+    assert n.passed_text(["A", "B"], "week", total=7)[1] == "You passed A, B and 5 others on this week's leaderboard."
     assert n.top_n_text(2, 3, "week")[1] == "You're now #2 on this week's leaderboard."
     assert n.team_win_text("Ann", "Deal won", 12000.0)[1] == "Ann just logged a Deal won worth 12,000."

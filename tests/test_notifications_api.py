@@ -21,6 +21,12 @@ async def kinds_of(api) -> list[str]:
     return [n["kind"] for n in (await api.ok("get", "/notifications", limit=100))["notifications"]]
 
 
+async def passed_by(api, mover) -> bool:
+    """Whether `api`'s rep was told that `mover` passed them."""
+    items = (await api.ok("get", "/notifications", limit=100))["notifications"]
+    return any(n["kind"] == "passed_by" and n["data"]["by"] == mover.user_id for n in items)
+
+
 # -- devices ----------------------------------------------------------------------------------
 async def test_devices_register_list_and_remove(client):
     admin = await new_org(client)
@@ -194,6 +200,41 @@ async def test_a_big_win_tells_the_teammates_not_the_winner(client, rt):
     assert "team_win" not in await kinds_of(dan)
     await admin.log("call", user_id=ann.user_id)  # not a valued win
     assert (await kinds_of(bob)).count("team_win") == 1
+    # A team of notify_team_max or more hears of wins through the feed, not a push each.
+    with settings_of(rt, notify_team_max=2):
+        await admin.log("deal_won", value=5000, user_id=ann.user_id)
+    assert (await kinds_of(bob)).count("team_win") == 1
+
+
+async def test_a_big_jump_tells_only_the_nearest_five_and_counts_everyone(client, rt):
+    admin = await noon_org(client)
+    reps = [await admin.user(display_name=f"R{i}") for i in range(7)]
+    for i, rep in enumerate(reps):  # R0 .. R6 on 2, 4, .. 14 points
+        await admin.log("call", quantity=i + 1, user_id=rep.user_id)
+    jumper = await admin.user(display_name="Zed")
+    await admin.log("proposal_sent", user_id=jumper.user_id)  # 20: passes all seven
+    (mine,) = [n for n in (await jumper.ok("get", "/notifications"))["notifications"] if n["kind"] == "passed"]
+    assert mine["body"] == "You passed R6, R5 and 5 others on this week's leaderboard."
+    assert mine["data"]["passed"] == [r.user_id for r in reps[::-1][:5]]
+    assert [await passed_by(r, jumper) for r in reps] == [False, False, True, True, True, True, True]
+
+
+async def test_deep_in_the_board_only_a_teammate_s_pass_is_news(client, rt):
+    admin = await noon_org(client)
+    team = (await admin.ok("post", "/teams", {"name": "Closers"}, status=201))["id"]
+    leader = await admin.user(display_name="Lea")
+    mate = await admin.user(display_name="Mat", team_id=team)
+    stranger = await admin.user(display_name="Stu")
+    mover = await admin.user(display_name="Mo", team_id=team)
+    await admin.log("proposal_sent", quantity=5, user_id=leader.user_id)  # 100: far ahead
+    await admin.log("call", user_id=mate.user_id)  # 2
+    await admin.log("call", quantity=2, user_id=stranger.user_id)  # 4
+    with settings_of(rt, notify_passed_top=1):
+        await admin.log("meeting_booked", user_id=mover.user_id)  # 10: rank 2, passes Stu and Mat
+    assert await passed_by(mate, mover)  # a teammate passed Mat
+    assert not await passed_by(stranger, mover)  # rank 2 is outside the top 1
+    (mine,) = [n for n in (await mover.ok("get", "/notifications"))["notifications"] if n["kind"] == "passed"]
+    assert mine["body"] == "You passed Stu and Mat on this week's leaderboard."
 
 
 async def test_passing_and_entering_the_top_n(client, rt):

@@ -59,6 +59,18 @@ class PendingEntry:
     deltas: list[BoardDelta]
 
 
+@dataclass(frozen=True, slots=True)
+class RankMove:
+    """A mover's place on a board before and after a gain (competition ranks)."""
+
+    old: int
+    new: int
+    between: int  # members strictly between the old and the new score
+    old_rank: int
+    new_rank: int
+    near: list[tuple[int, int]]  # the nearest of those: (member, metric), highest first
+
+
 class MetaMissing(Exception):
     """The org's Redis view is gone (flush, new Redis): it must be rebuilt from the ledger."""
 
@@ -68,12 +80,13 @@ class BoardStore:
         self.redis = redis
         self._apply = redis.register_script(_script("apply.lua"))
         self._page = redis.register_script(_script("page.lua"))
+        self._rank_moves = redis.register_script(_script("rank_moves.lua"))
 
     # -- writes -------------------------------------------------------------------------
     async def apply(self, org_id: int, entries: list[PendingEntry]) -> list[bool]:
         """Apply entries of one org; returns, per entry, whether it was new to the boards."""
         board_index: dict[str, int] = {}
-        expires: list[int] = []
+        per_board: list[int] = []  # per board: EXPIREAT (0 = never), tie scale
         per_entry: list[str | int] = []
         for entry in entries:
             per_entry += [entry.user_id, len(entry.deltas)]
@@ -83,10 +96,11 @@ class BoardStore:
                 if idx is None:
                     idx = board_index[key] = len(board_index) + 1
                     exp = d.period.expires_at
-                    expires.append(0 if exp is None else int(exp.timestamp()))
-                per_entry += [idx, d.delta, d.scale, d.tie]
+                    per_board += [0 if exp is None else int(exp.timestamp()), d.scale]
+                per_entry += [idx, d.delta, d.tie]
         ks = [keys.meta(org_id)] + [keys.applied(org_id, e.entry_id) for e in entries] + list(board_index)
-        result = await self._apply(keys=ks, args=[len(entries), APPLIED_TTL_S, *expires, *per_entry])
+        result = await self._apply(
+            keys=ks, args=[len(entries), APPLIED_TTL_S, len(board_index), *per_board, *per_entry])
         if result == -1:
             raise MetaMissing(org_id)
         return [bool(x) for x in result]
@@ -180,6 +194,22 @@ class BoardStore:
         key = keys.board(org_id, metric, period.window, period.id)
         values = await self.redis.zmscore(key, [str(u) for u in user_ids])
         return {u: float(v) for u, v in zip(user_ids, values, strict=True) if v is not None}
+
+    async def rank_moves(self, org_id: int, metric: str, period: Period, gains: dict[int, int],
+                         name_n: int) -> dict[int, RankMove]:
+        """Where each mover stands just before its gain lands, in one script call."""
+        if not gains:
+            return {}
+        key = keys.board(org_id, metric, period.window, period.id)
+        args: list[int] = [tie_scale(period.window), name_n]
+        for uid, gain in gains.items():
+            args += [uid, gain]
+        found = await self._rank_moves(keys=[key], args=args)
+        out = {}
+        for uid, (old, between, above_old, above_new, flat) in zip(gains, found, strict=True):
+            near = [(int(flat[j]), unpack_metric(period.window, float(flat[j + 1]))) for j in range(0, len(flat), 2)]
+            out[uid] = RankMove(old, old + gains[uid], between, 1 + above_old, 1 + above_new, near)
+        return out
 
     async def profiles(self, org_id: int, user_ids: list[int]) -> dict[int, Profile]:
         if not user_ids:

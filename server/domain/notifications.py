@@ -207,6 +207,13 @@ def passed_users(old: int, new: int, others: dict[int, int]) -> list[int]:
     return sorted((uid for uid, s in others.items() if old < s < new), key=lambda u: (-others[u], u))
 
 
+def tell_passed(mover_rank: int, top: int, mover_team: int | None, passed_team: int | None) -> bool:
+    """Whether a passed rep hears of it: near the top of the board, where ranks are watched (and
+    shown on the office TV), or when the one passing them is a teammate. Deep in a board of
+    thousands, a pass is noise: the rep would hear of one several times an hour."""
+    return mover_rank <= top or (mover_team is not None and mover_team == passed_team)
+
+
 def rank_with(score: int, others: Iterable[int]) -> int:
     """Competition rank of `score` among `others` (ties share the better rank)."""
     return 1 + sum(1 for s in others if s > score)
@@ -220,24 +227,28 @@ def is_big_win(value: float | None, threshold: float) -> bool:
     return value is not None and value > 0 and value >= threshold
 
 
-def names(items: list[str], limit: int = 2) -> str:
-    """'Sam', 'Sam and Kim', 'Sam, Kim and 3 others'."""
+def names(items: list[str], limit: int = 2, total: int | None = None) -> str:
+    """'Sam', 'Sam and Kim', 'Sam, Kim and 3 others'; `total` counts people beyond `items`."""
+    count = max(len(items), total or 0)
     if not items:
         return "someone"
-    if len(items) == 1:
+    if count == 1:
         return items[0]
-    if len(items) <= limit:
+    if count == len(items) <= limit:
         return f"{', '.join(items[:-1])} and {items[-1]}"
-    rest = len(items) - limit
-    return f"{', '.join(items[:limit])} and {rest} other{'s' if rest > 1 else ''}"
+    shown = items[:limit]
+    rest = count - len(shown)
+    return f"{', '.join(shown)} and {rest} other{'s' if rest > 1 else ''}"
 
 
 BOARD_NAMES = {"day": "today's", "week": "this week's", "month": "this month's", "quarter": "this quarter's",
                "all": "the all-time"}
 
 
-def passed_text(passed_names: list[str], window: str) -> tuple[str, str]:
-    return "You moved up!", f"You passed {names(passed_names)} on {BOARD_NAMES.get(window, window)} leaderboard."
+def passed_text(passed_names: list[str], window: str, total: int | None = None) -> tuple[str, str]:
+    """`passed_names` nearest first; `total` how many were passed in all (default: those named)."""
+    who = names(passed_names, total=total)
+    return "You moved up!", f"You passed {who} on {BOARD_NAMES.get(window, window)} leaderboard."
 
 
 def passed_by_text(mover: str, window: str) -> tuple[str, str]:

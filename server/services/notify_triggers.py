@@ -20,18 +20,17 @@ from collections import defaultdict
 
 from redis.exceptions import RedisError
 
-from server.board import keys
 from server.domain import notifications as rules
 from server.domain.boards import POINTS
 from server.domain.periods import period_for
-from server.domain.ranking import tie_scale, unpack_metric
 from server.services import hooks
 from server.storage import notifications as repo
 
 log = logging.getLogger("reprally.notifications")
 
-#: At most this many reps are told "X passed you" for one move.
-MAX_PASSED = 20
+#: At most this many reps (the nearest below the new score) are told "X passed you" for one move;
+#: the mover's own notice still counts everyone passed.
+MAX_PASSED = 5
 
 
 @hooks.on_activities
@@ -45,8 +44,8 @@ async def team_wins(rt, conn, batch: hooks.ActivityBatch) -> None:
     teams = await repo.teams_of_winners(conn, batch.org_id, {a.user_id for a in wins})
     for a in wins:
         winner, mates = teams.get(a.user_id, ("A teammate", []))
-        if not mates:
-            continue
+        if not mates or len(mates) >= rt.settings.notify_team_max:
+            continue  # a group that large hears of wins through the org feed, not one push per member
         title, body = rules.team_win_text(winner, types[a.type_id].label, a.value)
         data = {"activity_id": a.activity_id, "user_id": a.user_id, "activity_type": a.type_key, "value": a.value}
         batch.notices += [hooks.Notice(m, "team_win", title, body, data, actor_user_id=batch.actor_user_id,
@@ -78,38 +77,29 @@ async def rank_changes(rt, conn, batch: hooks.ActivityBatch) -> None:
 
 
 async def _rank_notices(rt, org_id, period, movers, trigger, actor) -> list[hooks.Notice]:
-    key = keys.board(org_id, POINTS, period.window, period.id)
-    scale = tie_scale(period.window)
     n = rt.settings.notify_top_n
-    users = list(movers)
-    packed = await rt.boards.scores(org_id, POINTS, period, users)
-    old = {uid: unpack_metric(period.window, packed[uid]) if uid in packed else 0 for uid in users}
-    async with rt.redis.pipeline(transaction=False) as pipe:
-        for uid in users:
-            lo, hi = old[uid], old[uid] + movers[uid]
-            pipe.zrangebyscore(key, lo * scale, (hi + 1) * scale - 1, start=0, num=200, withscores=True)
-            pipe.zcount(key, (lo + 1) * scale, "+inf")
-            pipe.zcount(key, (hi + 1) * scale, "+inf")
-        found = await pipe.execute()
+    moves = await rt.boards.rank_moves(org_id, POINTS, period, movers, MAX_PASSED)
     plans = []
-    for i, uid in enumerate(users):
-        near, above_old, above_new = found[3 * i:3 * i + 3]
-        others = {int(m): unpack_metric(period.window, s) for m, s in near if int(m) != uid}
-        passed = rules.passed_users(old[uid], old[uid] + movers[uid], others)[:MAX_PASSED]
-        plans.append((uid, passed, 1 + above_old, 1 + above_new))
+    for uid, m in moves.items():
+        passed = rules.passed_users(m.old, m.new, {u: s for u, s in m.near if u != uid})
+        plans.append((uid, passed, m.between, m.old_rank, m.new_rank))
     wanted = {u for uid, passed, *_ in plans if passed for u in [uid, *passed]}
-    names = {u: p.display_name for u, p in (await rt.boards.profiles(org_id, sorted(wanted))).items()}
+    profiles = await rt.boards.profiles(org_id, sorted(wanted))
+    names = {u: p.display_name for u, p in profiles.items()}
+    team = {u: p.team_id for u, p in profiles.items()}
+    top = rt.settings.notify_passed_top
     out: list[hooks.Notice] = []
     base = {"board": POINTS, "window": period.window, "period": period.id}
-    for uid, passed, old_rank, new_rank in plans:
+    for uid, passed, between, old_rank, new_rank in plans:
         if passed:
-            title, body = rules.passed_text([names.get(p, "a teammate") for p in passed], period.window)
+            title, body = rules.passed_text([names.get(p, "a teammate") for p in passed], period.window,
+                                            total=between)
             out.append(hooks.Notice(uid, "passed", title, body, {**base, "passed": passed}, actor_user_id=actor,
                                     dedupe_key=f"passed:{trigger[uid]}", collapse_key=f"passed:{period.id}"))
             title, body = rules.passed_by_text(names.get(uid, "Someone"), period.window)
             out += [hooks.Notice(p, "passed_by", title, body, {**base, "by": uid}, actor_user_id=actor,
                                  dedupe_key=f"passed_by:{trigger[uid]}:{uid}", collapse_key=f"passed_by:{period.id}")
-                    for p in passed]
+                    for p in passed if rules.tell_passed(new_rank, top, team.get(uid), team.get(p))]
         if rules.entered_top(old_rank, new_rank, n):
             title, body = rules.top_n_text(new_rank, n, period.window)
             out.append(hooks.Notice(uid, "top_n", title, body, {**base, "rank": new_rank}, actor_user_id=actor,

@@ -3,67 +3,114 @@
 -- KEYS[1]            org meta hash; if it is missing the view was lost: return -1, touch nothing
 -- KEYS[2 .. 1+n]     per entry, its idempotency marker
 -- KEYS[2+n ..]       the boards the entries touch
--- ARGV[1] n entries, ARGV[2] marker ttl (s), then per board its EXPIREAT (0 = never),
--- then per entry: member, number of updates u, and u quadruples
---   (board index 1-based, metric delta, tie scale 2^bits, tie part of this entry).
+-- ARGV[1] n entries, ARGV[2] marker ttl (s), ARGV[3] number of boards, then per board its
+-- EXPIREAT (0 = never) and its tie scale 2^bits, then per entry: member, number of updates u,
+-- and u triples (board index 1-based, metric delta, tie part of this entry).
+--
 -- Score = metric * scale + tie; the tie part keeps the latest "reached at" (smallest tie),
 -- so applying entries out of order gives the same board as a rebuild from the ledger.
--- Returns a list with 1 (applied) or 0 (already applied) per entry. When anything moved it
--- PUBLISHes the moved board keys (space-separated) on the org's "changes" topic, so game
--- servers know which live channels to refresh.
-if redis.call('EXISTS', KEYS[1]) == 0 then
+--
+-- The new entries are first summed per (board, member); then each board costs one ZMSCORE,
+-- one variadic ZADD (and ZREM for members back at zero): a batch of entries pays the
+-- per-command cost once per board instead of once per entry and board.
+--
+-- Returns a list with 1 (applied) or 0 (already applied) per entry. The moved board keys
+-- are PUBLISHed (space-separated) on the org's "changes" topic, so game servers know which
+-- live channels to refresh.
+local call, tonumber, unpack, min, floor = redis.call, tonumber, unpack, math.min, math.floor
+local argv = ARGV
+if call('EXISTS', KEYS[1]) == 0 then
   return -1
 end
 local n = tonumber(ARGV[1])
-local ttl = tonumber(ARGV[2])
-local nboards = #KEYS - 1 - n
-local expires = {}
+local ttl = ARGV[2]
+local nboards = tonumber(ARGV[3])
+local members, sums, ties = {}, {}, {}
 for b = 1, nboards do
-  expires[b] = tonumber(ARGV[2 + b])
+  members[b], sums[b], ties[b] = {}, {}, {}
 end
-local a = 3 + nboards
+local a = 4 + 2 * nboards
 local result = {}
-local moved = false
 for e = 1, n do
-  local member = ARGV[a]
-  local updates = tonumber(ARGV[a + 1])
+  local member = argv[a]
+  local updates = tonumber(argv[a + 1])
   a = a + 2
-  if redis.call('SET', KEYS[1 + e], '1', 'NX', 'EX', ttl) then
+  if call('SET', KEYS[1 + e], '1', 'NX', 'EX', ttl) then
     result[e] = 1
-    if updates > 0 then moved = true end
     for _ = 1, updates do
-      local b = tonumber(ARGV[a])
-      local key = KEYS[1 + n + b]
-      local delta = tonumber(ARGV[a + 1])
-      local scale = tonumber(ARGV[a + 2])
-      local tie = tonumber(ARGV[a + 3])
-      local old = redis.call('ZSCORE', key, member)
-      local metric = delta
-      if old then
-        old = tonumber(old)
-        local old_metric = math.floor(old / scale)
-        local old_tie = old - old_metric * scale
-        metric = old_metric + delta
-        if old_tie < tie then tie = old_tie end
-      end
-      if metric == 0 then
-        redis.call('ZREM', key, member)
+      local b = tonumber(argv[a])
+      local delta = tonumber(argv[a + 1])
+      local tie = tonumber(argv[a + 2])
+      local sum = sums[b]
+      local current = sum[member]
+      if current == nil then
+        local list = members[b]
+        list[#list + 1] = member
+        sum[member] = delta
+        ties[b][member] = tie
       else
-        redis.call('ZADD', key, metric * scale + tie, member)
-        if not old and expires[b] > 0 then
-          redis.call('EXPIREAT', key, expires[b])
-        end
+        sum[member] = current + delta
+        local tie_of = ties[b]
+        if tie < tie_of[member] then tie_of[member] = tie end
       end
-      a = a + 4
+      a = a + 3
     end
   else
     result[e] = 0
-    a = a + 4 * updates
+    a = a + 3 * updates
   end
 end
-if moved then
-  local boards = {}
-  for b = 1, nboards do boards[b] = KEYS[1 + n + b] end
-  redis.call('PUBLISH', string.sub(KEYS[1], 1, -5) .. 'changes', table.concat(boards, ' '))
+
+-- Variadic calls in slices, well under Lua's C-stack limit on unpack.
+local SLICE = 1000
+local function call_sliced(command, key, args)
+  for i = 1, #args, SLICE do
+    call(command, key, unpack(args, i, min(i + SLICE - 1, #args)))
+  end
+end
+
+local moved = {}
+for b = 1, nboards do
+  local list = members[b]
+  if #list > 0 then
+    local key = KEYS[1 + n + b]
+    local expire = tonumber(ARGV[2 + 2 * b])
+    local scale = tonumber(ARGV[3 + 2 * b])
+    local olds = {}
+    for i = 1, #list, SLICE do
+      local part = call('ZMSCORE', key, unpack(list, i, min(i + SLICE - 1, #list)))
+      for j = 1, #part do olds[i + j - 1] = part[j] end
+    end
+    local sum, tie_of = sums[b], ties[b]
+    local add, remove, fresh = {}, {}, false
+    for i = 1, #list do
+      local member = list[i]
+      local metric = sum[member]
+      local tie = tie_of[member]
+      local old = olds[i]
+      if old then
+        old = tonumber(old)
+        local old_metric = floor(old / scale)
+        local old_tie = old - old_metric * scale
+        metric = old_metric + metric
+        if old_tie < tie then tie = old_tie end
+      else
+        fresh = true
+      end
+      if metric == 0 then
+        remove[#remove + 1] = member
+      else
+        add[#add + 1] = metric * scale + tie
+        add[#add + 1] = member
+      end
+    end
+    if #add > 0 then call_sliced('ZADD', key, add) end
+    if #remove > 0 then call_sliced('ZREM', key, remove) end
+    if fresh and expire > 0 then call('EXPIREAT', key, expire) end
+    moved[#moved + 1] = key
+  end
+end
+if #moved > 0 then
+  call('PUBLISH', string.sub(KEYS[1], 1, -5) .. 'changes', table.concat(moved, ' '))
 end
 return result

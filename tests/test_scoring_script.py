@@ -1,0 +1,111 @@
+"""apply.lua on its own: a batch is summed per (board, member) before it touches Redis, and the
+result is the same board whatever the order and the batching, with each entry counted once."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+from server.board import keys
+from server.board.channels import org_changes
+from server.board.store import PendingEntry
+from server.domain.boards import BoardDelta
+from server.domain.periods import Period
+from server.domain.ranking import tie_scale
+
+_TODAY = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+DAY = Period("day", _TODAY.date().isoformat(), _TODAY, _TODAY + timedelta(days=1))
+ALL = Period("all", "all", datetime(2020, 1, 1, tzinfo=UTC), None)
+
+
+def _entries(seed: int) -> list[PendingEntry]:
+    """40 entries of 5 reps on 3 boards; rep 5 is credited then debited back to zero."""
+    rnd = random.Random(seed)
+    out = []
+    for i in range(40):
+        member = 1 + i % 4
+        delta = rnd.choice([1, 2, 5, 10, -1])
+        tie = rnd.randrange(1, 50_000)
+        deltas = [BoardDelta("points", p, delta * 10, tie_scale(p.window), tie) for p in (DAY, ALL)]
+        deltas.append(BoardDelta("call", DAY, 1, tie_scale("day"), tie))
+        out.append(PendingEntry(0, 1000 + i, member, deltas))
+    for i, sign in enumerate((1, -1)):
+        out.append(PendingEntry(0, 2000 + i, 5, [BoardDelta("points", DAY, 30 * sign, tie_scale("day"), 7 + i)]))
+    return out
+
+
+def _expected(entries: list[PendingEntry]) -> dict[str, dict[bytes, float]]:
+    """Each board: sum of the deltas, tie = the smallest tie part (the latest reached-at)."""
+    sums: dict[tuple[str, str, int], list[int]] = {}
+    for e in entries:
+        for d in e.deltas:
+            cell = sums.setdefault((d.metric, d.period.window, e.user_id), [0, d.tie])
+            cell[0] += d.delta
+            cell[1] = min(cell[1], d.tie)
+    out: dict[str, dict[bytes, float]] = {}
+    for (metric, window, member), (total, tie) in sums.items():
+        if total:
+            out.setdefault(f"{metric}:{window}", {})[str(member).encode()] = float(total * tie_scale(window) + tie)
+    return out
+
+
+async def _boards(redis, org_id: int) -> dict[str, dict[bytes, float]]:
+    out = {}
+    for metric, period in (("points", DAY), ("points", ALL), ("call", DAY)):
+        key = keys.board(org_id, metric, period.window, period.id)
+        out[f"{metric}:{period.window}"] = dict(await redis.zrange(key, 0, -1, withscores=True))
+    return {k: v for k, v in out.items() if v}
+
+
+async def test_order_and_batching_do_not_change_the_boards(rt):
+    entries = _entries(seed=7)
+    expected = _expected(entries)
+    assert b"5" not in expected["points:day"]  # credited and debited back: off the board
+    for org_id, chunk, seed in ((910_001, 1, None), (910_002, len(entries), 1), (910_003, 7, 2)):
+        await rt.boards.ensure_meta(org_id)
+        order = list(entries)
+        if seed is not None:
+            random.Random(seed).shuffle(order)
+        for i in range(0, len(order), chunk):
+            part = [PendingEntry(org_id, e.entry_id, e.user_id, e.deltas) for e in order[i:i + chunk]]
+            assert await rt.boards.apply(org_id, part) == [True] * len(part)
+        assert await _boards(rt.redis, org_id) == expected, (org_id, chunk)
+
+
+async def test_a_resent_batch_counts_once_and_announces_only_moved_boards(rt):
+    org_id = 910_004
+    await rt.boards.ensure_meta(org_id)
+    entries = [PendingEntry(org_id, e.entry_id, e.user_id, e.deltas) for e in _entries(seed=3)]
+    pubsub = rt.redis.pubsub()
+    await pubsub.subscribe(org_changes(org_id))
+    try:
+        await pubsub.get_message(timeout=1.0)  # the subscribe confirmation
+        await rt.boards.apply(org_id, entries[:10])
+        first = await pubsub.get_message(timeout=2.0)
+        assert sorted(first["data"].decode().split()) == sorted(
+            keys.board(org_id, m, p.window, p.id) for m, p in (("points", DAY), ("points", ALL), ("call", DAY)))
+        # Re-sent with one new entry that only moves the points day board.
+        extra = PendingEntry(org_id, 3000, 9, [BoardDelta("points", DAY, 5, tie_scale("day"), 3)])
+        assert await rt.boards.apply(org_id, [*entries[:10], extra]) == [False] * 10 + [True]
+        second = await pubsub.get_message(timeout=2.0)
+        assert second["data"].decode() == keys.board(org_id, "points", "day", DAY.id)
+        # Everything already applied: nothing moves, nothing is announced.
+        assert await rt.boards.apply(org_id, [extra]) == [False]
+        assert await pubsub.get_message(timeout=0.3) is None
+    finally:
+        await pubsub.aclose()
+    expected = _expected([*entries[:10], extra])
+    assert await _boards(rt.redis, org_id) == expected
+
+
+async def test_a_batch_larger_than_one_slice_of_variadic_calls(rt):
+    """3,000 members on one board: ZMSCORE / ZADD go out in slices (Lua's unpack limit)."""
+    org_id = 910_005
+    await rt.boards.ensure_meta(org_id)
+    entries = [PendingEntry(org_id, 50_000 + u, u, [BoardDelta("points", DAY, u, tie_scale("day"), 100)])
+               for u in range(1, 3001)]
+    assert await rt.boards.apply(org_id, entries) == [True] * 3000
+    key = keys.board(org_id, "points", "day", DAY.id)
+    assert await rt.redis.zcard(key) == 3000
+    assert await rt.redis.zscore(key, "2999") == 2999 * tie_scale("day") + 100
+    assert 0 < await rt.redis.ttl(key) <= (DAY.expires_at - datetime.now(UTC)).total_seconds() + 1
