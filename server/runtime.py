@@ -24,6 +24,7 @@ from server.config import Settings
 from server.domain.errors import NotFound
 from server.domain.periods import zone
 from server.services.auth import Passwords, Tokens
+from server.services.group_commit import GroupCommit
 from server.storage import activity_types as types_repo
 from server.storage import orgs as orgs_repo
 from server.storage.engine import create_engine, session_factory
@@ -109,6 +110,8 @@ class Runtime:
         #: Orgs whose view must be rebuilt (again) once Redis answers / the running rebuild ends.
         self.rebuild_pending: set[int] = set()
         self._tasks: list[asyncio.Task] = []
+        #: Single activity posts of one caller that queue behind its write share the next one.
+        self.single_posts = GroupCommit()
 
     # -- cached reads ---------------------------------------------------------------------
     def _reader(self, conn: AsyncConnection | None):
@@ -156,12 +159,12 @@ class Runtime:
         self._inactive.drop(org_id)
         self._active.drop(org_id)
 
-    async def active_users(self, org_id: int, wanted: set[int]) -> set[int]:
+    async def active_users(self, org_id: int, wanted: set[int], conn: AsyncConnection | None = None) -> set[int]:
         """Which of `wanted` are active users of the org: a cached set, re-read on any miss
         (a user created a moment ago in another process is found, never refused)."""
         known = self._active.get(org_id)
         if known is None or not wanted <= known:
-            async with self.sessions() as s:
+            async with self._reader(conn) as s:
                 known = await orgs_repo.active_user_id_set(s, org_id)
             self._active.put(org_id, known)
         return wanted & known

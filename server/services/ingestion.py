@@ -8,6 +8,7 @@ transactions on the same counter queue on its row lock and each sees the units b
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -22,6 +23,8 @@ from server.services import feed, hooks, live
 from server.services.auth import Principal
 from server.services.board_sync import apply_entries
 from server.storage import ledger as ledger_repo
+
+log = logging.getLogger("reprally.ingestion")
 
 
 @dataclass(slots=True)
@@ -89,8 +92,15 @@ async def _check_users(rt, principal: Principal, user_ids: set[int]) -> set[int]
     return found
 
 
+async def record_single(rt, principal: Principal, item: ActivityInput) -> ItemOutcome:
+    """One posted activity; concurrent posts of the same caller share a transaction
+    (`services.group_commit`)."""
+    return await rt.single_posts.submit(rt, principal, item, record)
+
+
 async def record(rt, principal: Principal, items: list[ActivityInput], *, batch: bool = False) -> list[ItemOutcome]:
-    """Record activities; one outcome per item, in order. Bad items do not sink the others."""
+    """Record activities; one outcome per item, in order. Bad items do not sink the others.
+    Anything that escapes this function happened before the commit: nothing was recorded."""
     now = datetime.now(UTC)
     org = await rt.org(principal.org_id)
     types = await rt.types(principal.org_id)
@@ -123,18 +133,31 @@ async def record(rt, principal: Principal, items: list[ActivityInput], *, batch:
         prepared.append(p)
     if prepared:
         facts, batch_ctx, feed_rows = await _write(rt, principal, prepared, outcomes, now)
-        boarded = await apply_entries(rt, principal.org_id, facts)
-        fresh = [outcomes[p.index].recorded for p in prepared
-                 if outcomes[p.index].recorded is not None and not outcomes[p.index].recorded.duplicate]
-        for rec in fresh:
-            rec.boards_updated = boarded
-        await live.activity_events(rt, principal.org_id, fresh)
-        await feed.publish(rt, principal.org_id, feed_rows)
-        if batch_ctx is not None:
-            for hook in hooks.AFTER_BOARDS_HOOKS:
-                batch_ctx.after_commit.append(lambda hook=hook: hook(rt, principal.org_id, batch_ctx, facts))
-            await hooks.run_after_commit(batch_ctx.after_commit)
-    # Items repeating an external id seen earlier in the same batch answer like a retry would.
+        try:
+            await _after_commit(rt, principal, prepared, outcomes, facts, batch_ctx, feed_rows)
+        except Exception:  # noqa: BLE001 - committed: the answer stands, the sync loop catches the boards up
+            log.exception("post-commit work of %d activities failed", len(prepared))
+    _resolve_repeats(principal, items, outcomes, seen_external)
+    return outcomes
+
+
+async def _after_commit(rt, principal, prepared, outcomes, facts, batch_ctx, feed_rows) -> None:
+    """Boards, live frames, feed and the features' post-commit work."""
+    boarded = await apply_entries(rt, principal.org_id, facts)
+    fresh = [outcomes[p.index].recorded for p in prepared
+             if outcomes[p.index].recorded is not None and not outcomes[p.index].recorded.duplicate]
+    for rec in fresh:
+        rec.boards_updated = boarded
+    await live.activity_events(rt, principal.org_id, fresh)
+    await feed.publish(rt, principal.org_id, feed_rows)
+    if batch_ctx is not None:
+        for hook in hooks.AFTER_BOARDS_HOOKS:
+            batch_ctx.after_commit.append(lambda hook=hook: hook(rt, principal.org_id, batch_ctx, facts))
+        await hooks.run_after_commit(batch_ctx.after_commit)
+
+
+def _resolve_repeats(principal, items, outcomes, seen_external) -> None:
+    """Items repeating an external id seen earlier in the same batch answer like a retry would."""
     for i, item in enumerate(items):
         if outcomes[i].recorded is None and outcomes[i].error is None and item.external_id is not None:
             first = outcomes[seen_external[item.external_id]]
@@ -147,7 +170,6 @@ async def record(rt, principal: Principal, items: list[ActivityInput], *, batch:
                 outcomes[i].recorded = _as_duplicate(first.recorded)
             else:
                 outcomes[i].error = first.error
-    return outcomes
 
 
 def _as_duplicate(rec: Recorded) -> Recorded:

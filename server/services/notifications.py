@@ -35,7 +35,7 @@ _encode = msgspec.json.Encoder().encode
 async def write_outbox(rt, conn, org_id: int, notices: list[hooks.Notice]) -> None:
     """Store notices for users of this org (others are ignored) in the caller's transaction."""
     now = datetime.now(UTC)
-    users = await repo.existing_user_ids(conn, org_id, {n.user_id for n in notices})
+    users = await rt.active_users(org_id, {n.user_id for n in notices}, conn)
     rows, seen = [], set()
     for n in notices:
         if n.user_id not in users:

@@ -79,14 +79,6 @@ async def add(conn: AsyncConnection, rows: list[dict], now: datetime) -> list[Ro
     return written
 
 
-async def existing_user_ids(conn: AsyncConnection, org_id: int, user_ids: set[int]) -> set[int]:
-    if not user_ids:
-        return set()
-    rows = await conn.execute(select(US.c.id).where(US.c.org_id == org_id, US.c.id.in_(list(user_ids)),
-                                                    US.c.active.is_(True)))
-    return {r.id for r in rows}
-
-
 async def teams_of_winners(conn: AsyncConnection, org_id: int, user_ids: set[int]) -> dict[int, tuple[str, list[int]]]:
     """For each user: their display name and the other active members of their team (one query)."""
     if not user_ids:

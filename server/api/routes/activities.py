@@ -52,7 +52,7 @@ class ActivityController(Controller):
     @post("/activities", tags=["activities"],
           summary="Log an activity; 201 when new, 200 with the original for a repeated external_id")
     async def create_activity(self, data: w.ActivityIn, principal: Principal, rt: object) -> Response[w.ActivityOut]:
-        (outcome,) = await ingestion.record(rt, principal, [_input(data)])
+        outcome = await ingestion.record_single(rt, principal, _input(data))
         if outcome.error is not None:
             raise outcome.error
         rec = outcome.recorded
