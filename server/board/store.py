@@ -30,6 +30,7 @@ class Profile(msgspec.Struct, array_like=True):
 
 
 _profile_decoder = msgspec.json.Decoder(Profile)
+_msgpack = msgspec.msgpack.Encoder().encode
 _profile_encoder = msgspec.json.Encoder()
 
 
@@ -86,21 +87,21 @@ class BoardStore:
     async def apply(self, org_id: int, entries: list[PendingEntry]) -> list[bool]:
         """Apply entries of one org; returns, per entry, whether it was new to the boards."""
         board_index: dict[str, int] = {}
-        per_board: list[int] = []  # per board: EXPIREAT (0 = never), tie scale
-        per_entry: list[str | int] = []
+        boards: list[tuple[int, int]] = []  # per board: EXPIREAT (0 = never), tie scale
+        packed: list[tuple[int, list[int]]] = []
         for entry in entries:
-            per_entry += [entry.user_id, len(entry.deltas)]
+            updates: list[int] = []
             for d in entry.deltas:
                 key = keys.board(org_id, d.metric, d.period.window, d.period.id)
                 idx = board_index.get(key)
                 if idx is None:
                     idx = board_index[key] = len(board_index) + 1
                     exp = d.period.expires_at
-                    per_board += [0 if exp is None else int(exp.timestamp()), d.scale]
-                per_entry += [idx, d.delta, d.tie]
+                    boards.append((0 if exp is None else int(exp.timestamp()), d.scale))
+                updates += (idx, d.delta, d.tie)
+            packed.append((entry.user_id, updates))
         ks = [keys.meta(org_id)] + [keys.applied(org_id, e.entry_id) for e in entries] + list(board_index)
-        result = await self._apply(
-            keys=ks, args=[len(entries), APPLIED_TTL_S, len(board_index), *per_board, *per_entry])
+        result = await self._apply(keys=ks, args=[_msgpack((APPLIED_TTL_S, boards, packed))])
         if result == -1:
             raise MetaMissing(org_id)
         return [bool(x) for x in result]

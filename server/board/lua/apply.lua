@@ -3,9 +3,10 @@
 -- KEYS[1]            org meta hash; if it is missing the view was lost: return -1, touch nothing
 -- KEYS[2 .. 1+n]     per entry, its idempotency marker
 -- KEYS[2+n ..]       the boards the entries touch
--- ARGV[1] n entries, ARGV[2] marker ttl (s), ARGV[3] number of boards, then per board its
--- EXPIREAT (0 = never) and its tie scale 2^bits, then per entry: member, number of updates u,
--- and u triples (board index 1-based, metric delta, tie part of this entry).
+-- ARGV[1] a MessagePack array {marker ttl (s), boards, entries}: boards is a list of
+--   {EXPIREAT (0 = never), tie scale 2^bits}, one per board key in KEYS order; entries a list of
+--   {member, {board index 1-based, metric delta, tie part, board index, ...}}, one per marker key.
+--   (One packed argument instead of tens per entry: cheaper to send and to read than ARGV strings.)
 --
 -- Score = metric * scale + tie; the tie part keeps the latest "reached at" (smallest tie),
 -- so applying entries out of order gives the same board as a rebuild from the ledger.
@@ -18,29 +19,23 @@
 -- are PUBLISHed (space-separated) on the org's "changes" topic, so game servers know which
 -- live channels to refresh.
 local call, tonumber, unpack, min, floor = redis.call, tonumber, unpack, math.min, math.floor
-local argv = ARGV
 if call('EXISTS', KEYS[1]) == 0 then
   return -1
 end
-local n = tonumber(ARGV[1])
-local ttl = ARGV[2]
-local nboards = tonumber(ARGV[3])
+local data = cmsgpack.unpack(ARGV[1])
+local ttl, boards, entries = data[1], data[2], data[3]
+local n, nboards = #entries, #boards
 local members, sums, ties = {}, {}, {}
 for b = 1, nboards do
   members[b], sums[b], ties[b] = {}, {}, {}
 end
-local a = 4 + 2 * nboards
 local result = {}
 for e = 1, n do
-  local member = argv[a]
-  local updates = tonumber(argv[a + 1])
-  a = a + 2
+  local member, updates = entries[e][1], entries[e][2]
   if call('SET', KEYS[1 + e], '1', 'NX', 'EX', ttl) then
     result[e] = 1
-    for _ = 1, updates do
-      local b = tonumber(argv[a])
-      local delta = tonumber(argv[a + 1])
-      local tie = tonumber(argv[a + 2])
+    for u = 1, #updates, 3 do
+      local b, delta, tie = updates[u], updates[u + 1], updates[u + 2]
       local sum = sums[b]
       local current = sum[member]
       if current == nil then
@@ -53,11 +48,9 @@ for e = 1, n do
         local tie_of = ties[b]
         if tie < tie_of[member] then tie_of[member] = tie end
       end
-      a = a + 3
     end
   else
     result[e] = 0
-    a = a + 3 * updates
   end
 end
 
@@ -74,8 +67,7 @@ for b = 1, nboards do
   local list = members[b]
   if #list > 0 then
     local key = KEYS[1 + n + b]
-    local expire = tonumber(ARGV[2 + 2 * b])
-    local scale = tonumber(ARGV[3 + 2 * b])
+    local expire, scale = boards[b][1], boards[b][2]
     local olds = {}
     for i = 1, #list, SLICE do
       local part = call('ZMSCORE', key, unpack(list, i, min(i + SLICE - 1, #list)))
