@@ -43,6 +43,11 @@ async def grant(ctx: Ctx, b: rules.Badge, user_id: int, period_key: str, *, acti
     if award_id is None:
         _remember(ctx.org_id, b.id, user_id, period_key)
         return None
+
+    async def remember() -> None:  # only once the award committed
+        _remember(ctx.org_id, b.id, user_id, period_key)
+
+    ctx.sink.after_commit.append(remember)
     if b.points:
         ctx.sink.add_entry(user_id=user_id, kind="badge_bonus", points=b.points, occurred_at=occurred_at or ctx.now,
                            activity_id=activity_id)
@@ -68,6 +73,28 @@ async def _grant_if(ctx: Ctx, candidates: list[tuple[rules.Badge, str]], user_id
             continue
         if rules.holds(b, await measure(b)):
             await grant(ctx, b, user_id, key, activity_id=activity_id, occurred_at=occurred_at)
+
+
+def activity_candidates(ctx: Ctx, user_id: int, type_key: str, at: datetime) -> list[tuple]:
+    """Count and value badges of this type not known to be held: (badge, period key, window) where
+    window = (ledger column, start, end) of the badge's window containing `at`."""
+    cfg = ctx.cfg
+    out = []
+    for b in cfg.activity_badges.get(type_key, ()):
+        key = rules.period_key(b, at, cfg.org_tz, cfg.week_start)
+        if (ctx.org_id, b.id, user_id, key) in _held:
+            continue
+        p = rules.period(b, at, cfg.org_tz, cfg.week_start)
+        out.append((b, key, ("units" if b.rule == "activity_count" else "value_units", p.start, p.end)))
+    return out
+
+
+async def grant_measured(ctx: Ctx, user_id: int, cands: list[tuple], sums: dict, activity_id: int,
+                         at: datetime) -> None:
+    """Grant the candidates whose window sum (`sums[window]`, measured with the activity) holds."""
+    for b, key, window in cands:
+        if rules.holds(b, sums[window]):
+            await grant(ctx, b, user_id, key, activity_id=activity_id, occurred_at=at)
 
 
 async def check_activity(ctx: Ctx, user_id: int, type_key: str, type_id: int, activity_id: int,
@@ -112,11 +139,23 @@ async def check_missions(ctx: Ctx, user_id: int, activity_id: int | None) -> Non
 
 
 async def check_contest(ctx: Ctx, ev: hooks.Achievement) -> None:
-    """A contest won: repeatable contest badges once per contest, others once ever."""
+    """A contest won: repeatable contest badges once per contest, others once ever when the rep's
+    wins (this one included) reach the badge's threshold."""
+    wins: set | None = None
     for b in ctx.cfg.badges:
-        if b.rule == "contest_won":
-            key = (ev.ref or f"contest:{ev.data.get('contest_id')}") if b.repeatable else "once"
-            await grant(ctx, b, ev.user_id, key)
+        if b.rule != "contest_won":
+            continue
+        if b.repeatable:
+            await grant(ctx, b, ev.user_id, ev.ref or f"contest:{ev.data.get('contest_id')}")
+            continue
+        if (ctx.org_id, b.id, ev.user_id, "once") in _held:
+            continue
+        if b.threshold > 1 and wins is None:
+            wins = await repo.contest_wins(ctx.conn, ctx.org_id, ev.user_id)
+            if ev.data.get("contest_id") is not None:
+                wins.add(ev.data["contest_id"])
+        if rules.holds(b, len(wins) if wins is not None else 1):
+            await grant(ctx, b, ev.user_id, "once")
 
 
 async def rank_candidates(rt, cfg, org_id: int, user_ids: set[int], now: datetime) -> list[tuple]:

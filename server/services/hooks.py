@@ -120,6 +120,7 @@ class ReversalBatch:
     points: int  # the points the original entry awarded (the reversal subtracts them)
     occurred_at: datetime
     day: date
+    recorded_at: datetime | None = None  # when the reversed activity was recorded
     entries: list[dict] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     feed: list[FeedItem] = field(default_factory=list)

@@ -1,0 +1,54 @@
+"""The habit loop's cost on the activity path: statements it sends for one activity."""
+
+from __future__ import annotations
+
+import contextlib
+
+from sqlalchemy import event
+
+from tests.support_habits import habit_org
+from tests.test_habits_api import only_templates
+
+HABIT_TABLES = ("habit_days", "streaks", "missions", "mission_days", "badge_awards", "sum(")
+
+
+@contextlib.contextmanager
+def habit_statements(rt):
+    """Statements touching the habit tables (or summing the ledger for a badge) while inside."""
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, *_):
+        if any(t in statement for t in HABIT_TABLES):
+            seen.append(statement)
+
+    event.listen(rt.engine.sync_engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(rt.engine.sync_engine, "before_cursor_execute", record)
+
+
+async def test_an_activity_no_habit_rule_cares_about_sends_no_habit_sql(hclient, hrt):
+    # meeting_held has no starter mission nor badge; it does not qualify and the combo is off
+    admin = await habit_org(hclient, qualifying_types=["call"], combo_from=0)
+    rep = await admin.user()
+    await rep.log("meeting_held")
+    with habit_statements(hrt) as seen:
+        out = await rep.log("meeting_held")
+    assert seen == [] and out["unlocked"] == {}
+
+
+async def test_a_warm_activity_costs_one_habit_statement_on_postgresql(hclient, hrt):
+    admin = await habit_org(hclient)
+    await only_templates(admin, ("e", "email", 9, 1), ("c", "call", 9, 1), ("m", "meeting_booked", 9, 1))
+    rep = await admin.user()
+    await rep.log("email")  # the day's first: creates the missions, starts the streak
+    with habit_statements(hrt) as seen:
+        out = await rep.log("email")  # counts for the streak day, the combo check and a mission
+    assert "streak" not in out["unlocked"]
+    if hrt.engine.dialect.name == "postgresql":
+        assert len(seen) == 1, seen
+    else:  # the same steps as separate statements: day counter, missions, streak snapshot
+        assert len(seen) == 3, seen
+    missions = (await rep.ok("get", "/me/missions"))["missions"]
+    assert next(m["progress"] for m in missions if m["type"] == "email") == 2
