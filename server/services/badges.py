@@ -166,15 +166,11 @@ async def rank_candidates(rt, cfg, org_id: int, user_ids: set[int], now: datetim
             continue
         period = period_for(b.window, now, cfg.org_tz, cfg.week_start)
         key = rules.period_key(b, now, cfg.org_tz, cfg.week_start)
-        for uid in user_ids:
-            if (org_id, b.id, uid, key) in _held:
-                continue
-            try:
-                page = await rt.boards.around(org_id, POINTS, period, uid, 0)
-            except (RedisError, OSError) as exc:
-                rt.redis_failed(exc)
-                return out
-            if (org_id, b.id, uid, key) not in _held and page.member_rank is not None \
-                    and rules.holds(b, page.member_rank):
-                out.append((b, uid, key))
+        todo = sorted(u for u in user_ids if (org_id, b.id, u, key) not in _held)
+        try:
+            top = await rt.boards.within_top(org_id, POINTS, period, int(b.params.get("rank", 1)), todo)
+        except (RedisError, OSError) as exc:
+            rt.redis_failed(exc)
+            return out
+        out.extend((b, uid, key) for uid in todo if uid in top and (org_id, b.id, uid, key) not in _held)
     return out

@@ -191,7 +191,9 @@ class Ctx:
 async def close(ctx: Ctx) -> effects.Emitted | None:
     """Queue the realtime frames after the commit and hand the achievements on. Returns the
     `effects.emit` result when the achievements were emitted here (caller finishes it)."""
-    if ctx.frames:
+    if ctx.frames and isinstance(ctx.sink, hooks.ActivityBatch):
+        ctx.sink.frames.extend(ctx.frames)  # published with the activities' own frames
+    elif ctx.frames:
         frames = list(ctx.frames)
         ctx.sink.after_commit.append(lambda: publish(ctx.rt, ctx.org_id, frames))
     if not ctx.events:

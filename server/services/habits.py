@@ -204,7 +204,7 @@ async def on_achievements(rt, conn, eb: hooks.EventBatch) -> None:
 @hooks.after_boards
 async def rank_badges(rt, org_id: int, batch, facts: list) -> None:
     """Rank badges, read from the boards once they moved."""
-    if not enabled(rt) or not facts:
+    if not enabled(rt) or not facts or not rt.redis_usable:
         return
     cfg = cached(org_id)
     if cfg is None:  # a cache miss only: the activity that just committed usually loaded it

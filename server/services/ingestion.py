@@ -128,7 +128,7 @@ async def record(rt, principal: Principal, items: list[ActivityInput], *, batch:
                  if outcomes[p.index].recorded is not None and not outcomes[p.index].recorded.duplicate]
         for rec in fresh:
             rec.boards_updated = boarded
-        await live.activity_events(rt, principal.org_id, fresh)
+        await live.activity_events(rt, principal.org_id, fresh, batch_ctx.frames if batch_ctx is not None else ())
         await feed.publish(rt, principal.org_id, feed_rows)
         if batch_ctx is not None:
             for hook in hooks.AFTER_BOARDS_HOOKS:
