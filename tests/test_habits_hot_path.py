@@ -73,3 +73,19 @@ async def test_rank_badge_counts_ties_as_the_same_rank(hclient):
             break
         await asyncio.sleep(0.05)
     assert (await top(first), await top(second), await top(third)) == (True, True, False)
+
+
+async def test_missions_completed_badge_counts_the_mission_just_done(hclient):
+    admin = await habit_org(hclient)
+    await only_templates(admin, ("c", "call", 1, 1), ("e", "email", 1, 1), ("m", "meeting_booked", 1, 1))
+    await admin.ok("post", "/badges", {"key": "m2_day", "name": "2 missions today", "rule": "missions_completed",
+                                        "params": {"threshold": 2, "window": "day"}, "points": 3,
+                                        "repeatable": True}, status=201)
+    rep = await admin.user()
+    first = await rep.log("call")
+    assert [b["key"] for b in first["unlocked"].get("badges_earned", [])] == ["first_call"]
+    second = await rep.log("email")
+    assert [b["key"] for b in second["unlocked"]["badges_earned"]] == ["m2_day"]
+    third = await rep.log("meeting_booked")
+    assert "badges_earned" not in third["unlocked"]  # once per day
+    assert third["unlocked"]["missions_completed"][-1]["all_done"] is True

@@ -122,20 +122,31 @@ async def check_streak(ctx: Ctx, user_id: int, current: int, activity_id: int | 
     await _grant_if(ctx, cands, user_id, measure, activity_id=activity_id)
 
 
-async def check_missions(ctx: Ctx, user_id: int, activity_id: int | None) -> None:
+def mission_candidates(ctx: Ctx, user_id: int) -> list[tuple]:
+    """`missions_completed` badges not known to be held: (badge, period key, (first day, end day) of
+    its window containing now, or (None, None) for all time)."""
     cfg = ctx.cfg
-    cands = [(b, rules.period_key(b, ctx.now, cfg.org_tz, cfg.week_start)) for b in cfg.badges
-             if b.rule == "missions_completed"]
+    out = []
+    for b in cfg.badges:
+        if b.rule != "missions_completed":
+            continue
+        key = rules.period_key(b, ctx.now, cfg.org_tz, cfg.week_start)
+        if (ctx.org_id, b.id, user_id, key) in _held:
+            continue
+        window: tuple = (None, None)
+        if b.window != "all":
+            p = rules.period(b, ctx.now, cfg.org_tz, cfg.week_start)
+            window = (p.start.astimezone(cfg.org_tz).date(), p.end.astimezone(cfg.org_tz).date())
+        out.append((b, key, window))
+    return out
 
-    async def measure(b):
-        if b.window == "all":
-            return await repo.completed_count(ctx.conn, ctx.org_id, user_id, None, None)
-        p = rules.period(b, ctx.now, cfg.org_tz, cfg.week_start)
-        first = p.start.astimezone(cfg.org_tz).date()
-        last = p.end.astimezone(cfg.org_tz).date()
-        return await repo.completed_count(ctx.conn, ctx.org_id, user_id, first, last)
 
-    await _grant_if(ctx, cands, user_id, measure, activity_id=activity_id)
+async def grant_missions(ctx: Ctx, user_id: int, cands: list[tuple], counts: dict,
+                         activity_id: int | None) -> None:
+    """Grant the `missions_completed` candidates whose count (`counts[window]`) holds."""
+    for b, key, window in cands:
+        if rules.holds(b, counts[window]):
+            await grant(ctx, b, user_id, key, activity_id=activity_id)
 
 
 async def check_contest(ctx: Ctx, ev: hooks.Achievement) -> None:

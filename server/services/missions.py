@@ -70,7 +70,11 @@ def mission_item(r) -> dict:
 
 async def complete(ctx: Ctx, r, user_id: int, day: date, activity_id: int | None, occurred_at: datetime) -> None:
     """Mark a mission done (one caller wins), pay its bonus and, on the day's last one, the all-done bonus."""
-    if not await repo.set_completed(ctx.conn, r.id, ctx.now):
+    cands = badges.mission_candidates(ctx, user_id)
+    windows = list(dict.fromkeys(w for _, _, w in cands))
+    won, all_done, bonus, counts = await repo.complete_mission(ctx.conn, ctx.org_id, user_id, day, r.id, ctx.now,
+                                                               windows)
+    if not won:
         return
     item = mission_item(r)
     if r.bonus_points:
@@ -82,7 +86,6 @@ async def complete(ctx: Ctx, r, user_id: int, day: date, activity_id: int | None
                                          dedupe_key=f"mission:{r.id}"))
     ctx.frame(user_id, {"kind": "mission", "event": "completed", "day": day.isoformat(), **item})
     ctx.events.append(hooks.Achievement("mission_completed", user_id, data=item, ref=f"mission:{r.id}"))
-    all_done, _, bonus = await repo.count_down(ctx.conn, ctx.org_id, user_id, day, -1, ctx.now)
     if all_done:
         done = {"day": day.isoformat(), "all_done": True, "bonus_points": bonus, "label": "All missions done"}
         if bonus:
@@ -93,7 +96,8 @@ async def complete(ctx: Ctx, r, user_id: int, day: date, activity_id: int | None
                                              f"Every mission of the day is done (+{bonus} points)", data=done,
                                              dedupe_key=f"missions_all_done:{user_id}:{day.isoformat()}"))
         ctx.frame(user_id, {"kind": "mission", "event": "all_done", **done})
-    await badges.check_missions(ctx, user_id, activity_id)
+    if cands:
+        await badges.grant_missions(ctx, user_id, cands, dict(zip(windows, counts, strict=True)), activity_id)
 
 
 def wanted(ctx: Ctx, type_key: str, user_id: int, day: date) -> bool:

@@ -351,3 +351,50 @@ async def step(conn: AsyncConnection, org_id: int, user_id: int, *, day: date, u
         units_sum, value_sum = await window_sum(conn, org_id, user_id, type_id, start, end)
         out.sums.append(units_sum if col == "units" else value_sum)
     return out
+
+
+_done_sql: dict[tuple, object] = {}
+
+
+async def complete_mission(conn: AsyncConnection, org_id: int, user_id: int, day: date, mission_id: int,
+                           now: datetime, windows: Sequence[tuple[date | None, date | None]] = ()
+                           ) -> tuple[bool, bool, int, list[int]]:
+    """Mark a mission done if it is not (exactly one caller wins), count the day's remaining missions
+    down (setting `all_done_at` on the last) and count the rep's completed missions over each of
+    `windows` (days [since, until), None: all), in one round trip on PostgreSQL. Returns (won,
+    all done now, the all-done bonus, counts); the counts include this mission when it falls in."""
+    if conn.dialect.name != "postgresql":
+        if not await set_completed(conn, mission_id, now):
+            return False, False, 0, []
+        all_done, _, bonus = await count_down(conn, org_id, user_id, day, -1, now)
+        return True, all_done, bonus, [await completed_count(conn, org_id, user_id, since, until)
+                                       for since, until in windows]
+    shape = tuple(since is not None for since, _ in windows)
+    stmt = _done_sql.get(shape)
+    if stmt is None:
+        cols = ["(SELECT count(*) FROM c) AS won", "md.remaining", "md.all_done_bonus"]
+        for i, bounded in enumerate(shape):
+            cols.append("(SELECT count(*) FROM missions WHERE org_id = CAST(:org AS bigint) "
+                        "AND user_id = CAST(:uid AS bigint) AND completed_at IS NOT NULL"
+                        + (f" AND day >= CAST(:s{i} AS date) AND day < CAST(:u{i} AS date)" if bounded else "")
+                        + f") AS n{i}")
+        stmt = _done_sql[shape] = text(
+            "WITH c AS (UPDATE missions SET completed_at = CAST(:now AS timestamptz) "
+            "WHERE id = CAST(:mid AS bigint) AND completed_at IS NULL RETURNING id), "
+            "md AS (UPDATE mission_days SET remaining = remaining - 1, all_done_at = CASE WHEN remaining - 1 = 0 "
+            "THEN CAST(:now AS timestamptz) ELSE NULL END WHERE org_id = CAST(:org AS bigint) "
+            "AND user_id = CAST(:uid AS bigint) AND day = CAST(:day AS date) AND EXISTS (SELECT 1 FROM c) "
+            "RETURNING remaining, all_done_bonus) "
+            f"SELECT {', '.join(cols)} FROM (SELECT 1) AS one LEFT JOIN md ON true")
+    params = {"org": org_id, "uid": user_id, "day": day, "mid": mission_id, "now": now}
+    for i, (since, until) in enumerate(windows):
+        if since is not None:
+            params[f"s{i}"], params[f"u{i}"] = since, until
+    row = (await conn.execute(stmt, params)).one()._mapping
+    if not row["won"]:
+        return False, False, 0, []
+    counts = []
+    for i, (since, until) in enumerate(windows):  # the statement's snapshot predates its own update
+        inside = since is None or since <= day < until
+        counts.append(int(row[f"n{i}"]) + (1 if inside else 0))
+    return True, row["remaining"] == 0, row["all_done_bonus"] or 0, counts
