@@ -336,3 +336,65 @@ async def test_a_batch_reports_unlocks_per_item(hclient):
     assert [m["label"] for m in unlocked[1]["missions_completed"]] == ["3 x call"]
     assert unlocked[2] == {}
     assert await balance(rep) == 5 * 2 + 5 + 10
+
+
+# -- fixed bugs -----------------------------------------------------------------------------------------
+async def test_reversing_an_activity_backdated_into_a_closed_day_takes_back_no_mission_progress(hclient, hrt):
+    from server.services import habit_context, missions
+    from server.storage import habits as habits_repo
+
+    admin = await habit_org(hclient)
+    await only_templates(admin, ("calls", "call", 3, 10), ("e", "email", 9, 1), ("f", "email", 9, 1))
+    rep = await admin.user()
+    past = ago(days=3)  # long closed (grace is 2 hours)
+    await rep.log("call", occurred_at=iso(past))
+    async with hrt.engine.begin() as conn:
+        cfg = await habit_context.load(hrt, conn, admin.org_id, need_users={rep.user_id})
+        day = cfg.day_of(rep.user_id, past)
+        assert await missions.ensure(hrt, conn, cfg, rep.user_id, day, datetime.now(ZoneInfo("UTC")))
+
+    async def progress() -> int:
+        async with hrt.engine.connect() as conn:
+            rows = await habits_repo.missions(conn, admin.org_id, rep.user_id, day)
+        return next(r.progress for r in rows if r.type_key == "call")
+
+    assert await progress() == 1  # created from what the rep logged that day
+    late = await rep.log("call", occurred_at=iso(past))  # the day is closed: no progress
+    assert await progress() == 1
+    await admin.ok("post", f"/activities/{late['id']}/reverse", status=201)
+    assert await progress() == 1  # it never added anything, it takes nothing back
+
+
+async def test_one_off_contest_badge_waits_for_its_threshold_of_wins(hclient, hrt):
+    from server.services import effects, hooks
+    from server.storage.models_contests import Contest, ContestResult
+
+    admin = await habit_org(hclient)
+    rep = await admin.user()
+    await admin.ok("post", "/badges", {"key": "won2", "name": "Two wins", "rule": "contest_won",
+                                        "params": {"threshold": 2}, "tier": "gold", "points": 40}, status=201)
+    now = datetime.now(ZoneInfo("UTC"))
+
+    async def win() -> None:
+        async with hrt.engine.begin() as conn:
+            cid = (await conn.execute(Contest.__table__.insert().returning(Contest.id), {
+                "org_id": admin.org_id, "name": "C", "state": "awarded", "format": "race", "measure": "points",
+                "metric": "points", "start_date": now.date(), "end_date": now.date(), "starts_at": now,
+                "ends_at": now, "segments": [], "rules": {}, "hidden": False, "created_at": now,
+                "updated_at": now})).scalar_one()
+            await conn.execute(ContestResult.__table__.insert(), {
+                "contest_id": cid, "user_id": rep.user_id, "place": 1, "score": 1.0, "total": 1, "won": True,
+                "detail": {}})
+            done = await effects.emit(hrt, conn, admin.org_id, [hooks.Achievement(
+                "contest_won", rep.user_id, data={"contest_id": cid, "place": 1}, ref=f"contest:{cid}")])
+        await effects.finish(hrt, admin.org_id, done)
+
+    async def keys() -> list[str]:
+        return sorted(b["key"] for b in (await rep.ok("get", "/me/badges"))["items"])
+
+    await win()
+    assert await keys() == ["contest_winner"]  # one win of two
+    await win()
+    assert await keys() == ["contest_winner", "contest_winner", "won2"]
+    await win()
+    assert (await keys()).count("won2") == 1

@@ -43,6 +43,11 @@ async def grant(ctx: Ctx, b: rules.Badge, user_id: int, period_key: str, *, acti
     if award_id is None:
         _remember(ctx.org_id, b.id, user_id, period_key)
         return None
+
+    async def remember() -> None:  # only once the award committed
+        _remember(ctx.org_id, b.id, user_id, period_key)
+
+    ctx.sink.after_commit.append(remember)
     if b.points:
         ctx.sink.add_entry(user_id=user_id, kind="badge_bonus", points=b.points, occurred_at=occurred_at or ctx.now,
                            activity_id=activity_id)
@@ -70,6 +75,28 @@ async def _grant_if(ctx: Ctx, candidates: list[tuple[rules.Badge, str]], user_id
             await grant(ctx, b, user_id, key, activity_id=activity_id, occurred_at=occurred_at)
 
 
+def activity_candidates(ctx: Ctx, user_id: int, type_key: str, at: datetime) -> list[tuple]:
+    """Count and value badges of this type not known to be held: (badge, period key, window) where
+    window = (ledger column, start, end) of the badge's window containing `at`."""
+    cfg = ctx.cfg
+    out = []
+    for b in cfg.activity_badges.get(type_key, ()):
+        key = rules.period_key(b, at, cfg.org_tz, cfg.week_start)
+        if (ctx.org_id, b.id, user_id, key) in _held:
+            continue
+        p = rules.period(b, at, cfg.org_tz, cfg.week_start)
+        out.append((b, key, ("units" if b.rule == "activity_count" else "value_units", p.start, p.end)))
+    return out
+
+
+async def grant_measured(ctx: Ctx, user_id: int, cands: list[tuple], sums: dict, activity_id: int,
+                         at: datetime) -> None:
+    """Grant the candidates whose window sum (`sums[window]`, measured with the activity) holds."""
+    for b, key, window in cands:
+        if rules.holds(b, sums[window]):
+            await grant(ctx, b, user_id, key, activity_id=activity_id, occurred_at=at)
+
+
 async def check_activity(ctx: Ctx, user_id: int, type_key: str, type_id: int, activity_id: int,
                          at: datetime) -> None:
     """Count and value badges of this activity's type, over their window containing `at`."""
@@ -95,28 +122,51 @@ async def check_streak(ctx: Ctx, user_id: int, current: int, activity_id: int | 
     await _grant_if(ctx, cands, user_id, measure, activity_id=activity_id)
 
 
-async def check_missions(ctx: Ctx, user_id: int, activity_id: int | None) -> None:
+def mission_candidates(ctx: Ctx, user_id: int) -> list[tuple]:
+    """`missions_completed` badges not known to be held: (badge, period key, (first day, end day) of
+    its window containing now, or (None, None) for all time)."""
     cfg = ctx.cfg
-    cands = [(b, rules.period_key(b, ctx.now, cfg.org_tz, cfg.week_start)) for b in cfg.badges
-             if b.rule == "missions_completed"]
+    out = []
+    for b in cfg.badges:
+        if b.rule != "missions_completed":
+            continue
+        key = rules.period_key(b, ctx.now, cfg.org_tz, cfg.week_start)
+        if (ctx.org_id, b.id, user_id, key) in _held:
+            continue
+        window: tuple = (None, None)
+        if b.window != "all":
+            p = rules.period(b, ctx.now, cfg.org_tz, cfg.week_start)
+            window = (p.start.astimezone(cfg.org_tz).date(), p.end.astimezone(cfg.org_tz).date())
+        out.append((b, key, window))
+    return out
 
-    async def measure(b):
-        if b.window == "all":
-            return await repo.completed_count(ctx.conn, ctx.org_id, user_id, None, None)
-        p = rules.period(b, ctx.now, cfg.org_tz, cfg.week_start)
-        first = p.start.astimezone(cfg.org_tz).date()
-        last = p.end.astimezone(cfg.org_tz).date()
-        return await repo.completed_count(ctx.conn, ctx.org_id, user_id, first, last)
 
-    await _grant_if(ctx, cands, user_id, measure, activity_id=activity_id)
+async def grant_missions(ctx: Ctx, user_id: int, cands: list[tuple], counts: dict,
+                         activity_id: int | None) -> None:
+    """Grant the `missions_completed` candidates whose count (`counts[window]`) holds."""
+    for b, key, window in cands:
+        if rules.holds(b, counts[window]):
+            await grant(ctx, b, user_id, key, activity_id=activity_id)
 
 
 async def check_contest(ctx: Ctx, ev: hooks.Achievement) -> None:
-    """A contest won: repeatable contest badges once per contest, others once ever."""
+    """A contest won: repeatable contest badges once per contest, others once ever when the rep's
+    wins (this one included) reach the badge's threshold."""
+    wins: set | None = None
     for b in ctx.cfg.badges:
-        if b.rule == "contest_won":
-            key = (ev.ref or f"contest:{ev.data.get('contest_id')}") if b.repeatable else "once"
-            await grant(ctx, b, ev.user_id, key)
+        if b.rule != "contest_won":
+            continue
+        if b.repeatable:
+            await grant(ctx, b, ev.user_id, ev.ref or f"contest:{ev.data.get('contest_id')}")
+            continue
+        if (ctx.org_id, b.id, ev.user_id, "once") in _held:
+            continue
+        if b.threshold > 1 and wins is None:
+            wins = await repo.contest_wins(ctx.conn, ctx.org_id, ev.user_id)
+            if ev.data.get("contest_id") is not None:
+                wins.add(ev.data["contest_id"])
+        if rules.holds(b, len(wins) if wins is not None else 1):
+            await grant(ctx, b, ev.user_id, "once")
 
 
 async def rank_candidates(rt, cfg, org_id: int, user_ids: set[int], now: datetime) -> list[tuple]:
@@ -127,15 +177,11 @@ async def rank_candidates(rt, cfg, org_id: int, user_ids: set[int], now: datetim
             continue
         period = period_for(b.window, now, cfg.org_tz, cfg.week_start)
         key = rules.period_key(b, now, cfg.org_tz, cfg.week_start)
-        for uid in user_ids:
-            if (org_id, b.id, uid, key) in _held:
-                continue
-            try:
-                page = await rt.boards.around(org_id, POINTS, period, uid, 0)
-            except (RedisError, OSError) as exc:
-                rt.redis_failed(exc)
-                return out
-            if (org_id, b.id, uid, key) not in _held and page.member_rank is not None \
-                    and rules.holds(b, page.member_rank):
-                out.append((b, uid, key))
+        todo = sorted(u for u in user_ids if (org_id, b.id, u, key) not in _held)
+        try:
+            top = await rt.boards.within_top(org_id, POINTS, period, int(b.params.get("rank", 1)), todo)
+        except (RedisError, OSError) as exc:
+            rt.redis_failed(exc)
+            return out
+        out.extend((b, uid, key) for uid in todo if uid in top and (org_id, b.id, uid, key) not in _held)
     return out

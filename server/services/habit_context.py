@@ -61,9 +61,30 @@ class OrgHabits:
     org_tz: ZoneInfo
     week_start: int
     settings_row: Any
+    # derived once per load: which rules an activity of a type can move
+    mission_types: frozenset[str] = frozenset()
+    activity_badges: dict[str, tuple[badge_rules.Badge, ...]] = field(default_factory=dict)  # by type key
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "mission_types", frozenset(t.type_key for t in self.templates))
+        by_type: dict[str, list] = {}
+        for b in self.badges:
+            if b.rule in ("activity_count", "activity_value") and b.params.get("type_key"):
+                by_type.setdefault(b.params["type_key"], []).append(b)
+        object.__setattr__(self, "activity_badges", {k: tuple(v) for k, v in by_type.items()})
 
     def qualifies(self, type_key: str) -> bool:
         return not self.qualifying or type_key in self.qualifying
+
+    @property
+    def combo_on(self) -> bool:
+        return self.rules.combo_from > 0 and self.rules.combo_pct > 0
+
+    def cares(self, type_key: str, points: int) -> bool:
+        """Whether an activity of this type can move anything of the habit loop: a streak day,
+        the combo, a mission or a count/value badge. Nothing to do (no SQL at all) otherwise."""
+        return (self.qualifies(type_key) or (self.combo_on and points > 0) or type_key in self.mission_types
+                or type_key in self.activity_badges)
 
     def tz_of(self, user_id: int) -> ZoneInfo:
         rep = self.users.get(user_id)
@@ -71,10 +92,6 @@ class OrgHabits:
 
     def day_of(self, user_id: int, at: datetime) -> date:
         return local_date(at, self.tz_of(user_id))
-
-    @property
-    def mission_types(self) -> frozenset[str]:
-        return frozenset(t.type_key for t in self.templates)
 
 
 async def seed_org(conn, org_id: int, now: datetime) -> None:
@@ -174,7 +191,9 @@ class Ctx:
 async def close(ctx: Ctx) -> effects.Emitted | None:
     """Queue the realtime frames after the commit and hand the achievements on. Returns the
     `effects.emit` result when the achievements were emitted here (caller finishes it)."""
-    if ctx.frames:
+    if ctx.frames and isinstance(ctx.sink, hooks.ActivityBatch):
+        ctx.sink.frames.extend(ctx.frames)  # published with the activities' own frames
+    elif ctx.frames:
         frames = list(ctx.frames)
         ctx.sink.after_commit.append(lambda: publish(ctx.rt, ctx.org_id, frames))
     if not ctx.events:

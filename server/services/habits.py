@@ -67,12 +67,25 @@ async def refresh_streak(ctx: Ctx, user_id: int, activity_id: int | None = None)
 
 
 # -- activity path ------------------------------------------------------------------------------
+# Every habit path takes its row locks in one order: the day counter (`habit_days`), the missions
+# (claim row, mission rows, `mission_days`), the streak row, badge awards. Two concurrent
+# transactions of one rep therefore never wait on each other in a cycle.
 @hooks.on_activities
 async def on_activities(rt, conn, batch: hooks.ActivityBatch) -> None:
     if not enabled(rt):
         return
     cfg = await load(rt, conn, batch.org_id, need_users={a.user_id for a in batch.activities})
     if not cfg.enabled:
+        return
+    if len(_ensured) > 100_000:
+        _ensured.clear()
+    if len(batch.activities) == 1:  # the hot path: one activity per request
+        a = batch.activities[0]
+        if not cfg.cares(a.type_key, a.points):
+            return
+        ctx = Ctx(rt, conn, cfg, batch, batch.now)
+        await _one(ctx, a, cfg.day_of(a.user_id, a.occurred_at))
+        await close(ctx)
         return
     ctx = Ctx(rt, conn, cfg, batch, batch.now)
     acts = [(a, cfg.day_of(a.user_id, a.occurred_at)) for a in batch.activities]
@@ -82,29 +95,60 @@ async def on_activities(rt, conn, batch: hooks.ActivityBatch) -> None:
         if cfg.qualifies(a.type_key):
             deltas[(a.user_id, day)] += a.quantity
             first.setdefault((a.user_id, day), a.activity_id)
-    snaps: dict[int, tuple[int, date | None]] = {}
-    if deltas:
-        after = await repo.add_days(conn, cfg.org_id, deltas)
-        need = cfg.rules.min_units
-        for key, units in after.items():
-            if units - deltas[key] < need <= units:  # the day just qualified
-                s = await refresh_streak(ctx, key[0], first[key])
-                snaps[key[0]] = (s.current, s.last_day)
-    if cfg.rules.combo_from > 0:
-        await _combo(ctx, acts, snaps)
-    if len(_ensured) > 100_000:
-        _ensured.clear()
+    after = await repo.add_days(conn, cfg.org_id, deltas) if deltas else {}
     await missions.on_activities(ctx, acts, _ensured)
+    snaps: dict[int, tuple[int, date | None]] = {}
+    need = cfg.rules.min_units
+    for key, units in sorted(after.items()):
+        if units - deltas[key] < need <= units:  # the day just qualified
+            s = await refresh_streak(ctx, key[0], first[key])
+            snaps[key[0]] = (s.current, s.last_day)
+    if cfg.combo_on:
+        await _combo(ctx, acts, snaps)
     for a, _ in acts:
-        if any(b.params.get("type_key") == a.type_key for b in cfg.badges):
+        if a.type_key in cfg.activity_badges:
             await badges.check_activity(ctx, a.user_id, a.type_key, a.type_id, a.activity_id, a.occurred_at)
     await close(ctx)
+
+
+async def _one(ctx: Ctx, a: hooks.FreshActivity, day: date) -> None:
+    """One activity: the day counter, the streak snapshot, the mission progress and the sums of the
+    count/value badges it may complete come back from one statement (`repo.step`); what follows
+    only writes when something was reached (a streak day, a mission, a badge, the combo)."""
+    cfg, uid = ctx.cfg, a.user_id
+    units = a.quantity if cfg.qualifies(a.type_key) else 0
+    snapshot = cfg.combo_on and a.points > 0
+    progress = missions.wanted(ctx, a.type_key, uid, day)
+    cold = progress and (cfg.org_id, uid, day) not in _ensured  # first activity of the day here
+    cands = badges.activity_candidates(ctx, uid, a.type_key, a.occurred_at) if a.type_key in cfg.activity_badges \
+        else []
+    windows = list(dict.fromkeys(w for _, _, w in cands))
+    out = await repo.step(ctx.conn, cfg.org_id, uid, day=day, units=units, snapshot=snapshot,
+                          mission=(day, a.type_key, a.quantity, a.value_units) if progress and not cold else None,
+                          type_id=a.type_id, windows=windows)
+    if cold:
+        await missions.ensure_once(ctx, uid, day, [a.activity_id], _ensured)
+        out.missions = await repo.bump_missions(ctx.conn, cfg.org_id, uid, day, a.type_key, a.quantity,
+                                                a.value_units)
+    await missions.progressed(ctx, a, day, out.missions)
+    current, last_day = out.current, out.last_day
+    if units and out.units - units < cfg.rules.min_units <= out.units:  # the day just qualified
+        s = await refresh_streak(ctx, uid, a.activity_id)
+        current, last_day = s.current, s.last_day
+    if snapshot and last_day == day:
+        bonus = rules.combo_bonus(a.points, current, cfg.rules)
+        if bonus:
+            ctx.sink.add_entry(user_id=uid, kind="streak_bonus", points=bonus, occurred_at=a.occurred_at,
+                               activity_id=a.activity_id, type_id=None)
+    if cands:
+        await badges.grant_measured(ctx, uid, cands, dict(zip(windows, out.sums, strict=True)), a.activity_id,
+                                    a.occurred_at)
 
 
 async def _combo(ctx: Ctx, acts: list, snaps: dict) -> None:
     """The combo multiplier: an activity on a day of a long enough streak earns its own
     `streak_bonus` ledger entry (combo_pct % of its points)."""
-    missing = [a.user_id for a, _ in acts if a.user_id not in snaps]
+    missing = [a.user_id for a, _ in acts if a.user_id not in snaps and a.points > 0]
     if missing:
         for uid, row in (await repo.streak_rows(ctx.conn, ctx.org_id, list(set(missing)))).items():
             snaps[uid] = (row.current, row.last_day)
@@ -121,7 +165,7 @@ async def _combo(ctx: Ctx, acts: list, snaps: dict) -> None:
 @hooks.on_reversal
 async def on_reversal(rt, conn, rb: hooks.ReversalBatch) -> None:
     """Undo the activity's part: day counter (streak recomputed if the day no longer qualifies),
-    its combo bonus, mission progress (bonuses written back when a mission is undone)."""
+    mission progress (bonuses written back when a mission is undone), its combo bonus."""
     if not enabled(rt):
         return
     cfg = await load(rt, conn, rb.org_id, need_users=(rb.user_id,))
@@ -129,16 +173,16 @@ async def on_reversal(rt, conn, rb: hooks.ReversalBatch) -> None:
         return
     ctx = Ctx(rt, conn, cfg, rb, rb.now)
     day = cfg.day_of(rb.user_id, rb.occurred_at)
+    units = None
     if cfg.qualifies(rb.type_key):
-        after = await repo.add_days(conn, cfg.org_id, {(rb.user_id, day): -rb.quantity})
-        units = after[(rb.user_id, day)]
-        if units < cfg.rules.min_units <= units + rb.quantity:
-            await refresh_streak(ctx, rb.user_id)
+        units = (await repo.add_days(conn, cfg.org_id, {(rb.user_id, day): -rb.quantity}))[(rb.user_id, day)]
+    await missions.on_reversal(ctx, rb, day)
+    if units is not None and units < cfg.rules.min_units <= units + rb.quantity:
+        await refresh_streak(ctx, rb.user_id)
     paid = sum(r.points for r in await repo.bonus_entries(conn, cfg.org_id, rb.activity_id, ("streak_bonus",)))
     if paid > 0:
         rb.add_entry(user_id=rb.user_id, kind="streak_bonus", points=-paid, occurred_at=rb.occurred_at,
                      activity_id=rb.activity_id)
-    await missions.on_reversal(ctx, rb, day)
     await close(ctx)
 
 
@@ -160,7 +204,7 @@ async def on_achievements(rt, conn, eb: hooks.EventBatch) -> None:
 @hooks.after_boards
 async def rank_badges(rt, org_id: int, batch, facts: list) -> None:
     """Rank badges, read from the boards once they moved."""
-    if not enabled(rt) or not facts:
+    if not enabled(rt) or not facts or not rt.redis_usable:
         return
     cfg = cached(org_id)
     if cfg is None:  # a cache miss only: the activity that just committed usually loaded it

@@ -85,6 +85,9 @@ class ActivityBatch:
     #: activity_id -> {"missions_completed": [...], "badges_earned": [...], "streak": {...}}
     unlocks: dict[int, dict[str, Any]] = field(default_factory=dict)
     after_commit: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    #: realtime frames for reps' private channels, (user id, data): published after the commit
+    #: in the same call as the activities' own `points` frames (one Redis round trip)
+    frames: list[tuple[int, dict]] = field(default_factory=list)
 
     def add_entry(self, *, user_id: int, kind: str, points: int, occurred_at: datetime,
                   activity_id: int | None = None, type_id: int | None = None, units: int = 0,
@@ -120,6 +123,7 @@ class ReversalBatch:
     points: int  # the points the original entry awarded (the reversal subtracts them)
     occurred_at: datetime
     day: date
+    recorded_at: datetime | None = None  # when the reversed activity was recorded
     entries: list[dict] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     feed: list[FeedItem] = field(default_factory=list)

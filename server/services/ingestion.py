@@ -148,7 +148,7 @@ async def _after_commit(rt, principal, prepared, outcomes, facts, batch_ctx, fee
              if outcomes[p.index].recorded is not None and not outcomes[p.index].recorded.duplicate]
     for rec in fresh:
         rec.boards_updated = boarded
-    await live.activity_events(rt, principal.org_id, fresh)
+    await live.activity_events(rt, principal.org_id, fresh, batch_ctx.frames if batch_ctx is not None else ())
     await feed.publish(rt, principal.org_id, feed_rows)
     if batch_ctx is not None:
         for hook in hooks.AFTER_BOARDS_HOOKS:
@@ -359,7 +359,8 @@ async def reverse(rt, principal: Principal, activity_id: int) -> Reversal:
             ctx = hooks.ReversalBatch(
                 org_id=principal.org_id, org=org, actor_user_id=principal.user_id, now=now, activity_id=orig.id,
                 user_id=orig.user_id, type_id=orig.type_id, type_key=orig.type_key, quantity=orig.quantity,
-                value_units=orig.entry_value_units, points=orig.entry_points, occurred_at=orig.occurred_at, day=day)
+                value_units=orig.entry_value_units, points=orig.entry_points, occurred_at=orig.occurred_at, day=day,
+                recorded_at=orig.recorded_at)
             for hook in hooks.REVERSAL_HOOKS:
                 await hook(rt, conn, ctx)
             extra_ids = await ledger_repo.insert_entries(conn, ctx.entries) if ctx.entries else []

@@ -70,7 +70,11 @@ def mission_item(r) -> dict:
 
 async def complete(ctx: Ctx, r, user_id: int, day: date, activity_id: int | None, occurred_at: datetime) -> None:
     """Mark a mission done (one caller wins), pay its bonus and, on the day's last one, the all-done bonus."""
-    if not await repo.set_completed(ctx.conn, r.id, ctx.now):
+    cands = badges.mission_candidates(ctx, user_id)
+    windows = list(dict.fromkeys(w for _, _, w in cands))
+    won, all_done, bonus, counts = await repo.complete_mission(ctx.conn, ctx.org_id, user_id, day, r.id, ctx.now,
+                                                               windows)
+    if not won:
         return
     item = mission_item(r)
     if r.bonus_points:
@@ -82,7 +86,6 @@ async def complete(ctx: Ctx, r, user_id: int, day: date, activity_id: int | None
                                          dedupe_key=f"mission:{r.id}"))
     ctx.frame(user_id, {"kind": "mission", "event": "completed", "day": day.isoformat(), **item})
     ctx.events.append(hooks.Achievement("mission_completed", user_id, data=item, ref=f"mission:{r.id}"))
-    all_done, _, bonus = await repo.count_down(ctx.conn, ctx.org_id, user_id, day, -1, ctx.now)
     if all_done:
         done = {"day": day.isoformat(), "all_done": True, "bonus_points": bonus, "label": "All missions done"}
         if bonus:
@@ -93,37 +96,61 @@ async def complete(ctx: Ctx, r, user_id: int, day: date, activity_id: int | None
                                              f"Every mission of the day is done (+{bonus} points)", data=done,
                                              dedupe_key=f"missions_all_done:{user_id}:{day.isoformat()}"))
         ctx.frame(user_id, {"kind": "mission", "event": "all_done", **done})
-    await badges.check_missions(ctx, user_id, activity_id)
+    if cands:
+        await badges.grant_missions(ctx, user_id, cands, dict(zip(windows, counts, strict=True)), activity_id)
+
+
+def wanted(ctx: Ctx, type_key: str, user_id: int, day: date) -> bool:
+    """Whether an activity of this type on the rep's local `day` moves missions (the day is open)."""
+    cfg = ctx.cfg
+    return type_key in cfg.mission_types and not day_closed(day, ctx.now, cfg.tz_of(user_id), cfg.rules.grace_hours)
+
+
+async def ensure_once(ctx: Ctx, user_id: int, day: date, batch_ids: list[int], ensured: set) -> None:
+    """The rep's missions of `day` exist (created now if it is their today), once per process."""
+    key = (ctx.org_id, user_id, day)
+    if key in ensured:
+        return
+    if day == ctx.now.astimezone(ctx.cfg.tz_of(user_id)).date() and not await repo.has_mission_day(
+            ctx.conn, ctx.org_id, user_id, day):
+        await ensure(ctx.rt, ctx.conn, ctx.cfg, user_id, day, ctx.now, batch_ids)
+    ensured.add(key)
+
+
+async def progressed(ctx: Ctx, a, day: date, rows) -> None:
+    """Complete the missions the activity's amount brought to their target; report the others."""
+    for r in rows:
+        if r.completed_at is None and r.progress >= r.target:
+            await complete(ctx, r, a.user_id, day, a.activity_id, a.occurred_at)
+        elif r.completed_at is None:
+            ctx.frame(a.user_id, {"kind": "mission", "event": "progress", "day": day.isoformat(),
+                                  **mission_item(r)})
 
 
 async def on_activities(ctx: Ctx, acts: list, ensured: set) -> None:
     """Progress the reps' missions of each activity's local day while that day is open."""
     cfg = ctx.cfg
-    wanted = cfg.mission_types
     batch_ids = [a.activity_id for a, _ in acts]
     # rows are locked in one global order so two concurrent batches of a rep cannot deadlock
     for a, day in sorted(acts, key=lambda x: (x[0].user_id, x[1], x[0].type_key, x[0].activity_id)):
-        tz = cfg.tz_of(a.user_id)
-        if a.type_key not in wanted or day_closed(day, ctx.now, tz, cfg.rules.grace_hours):
+        if not wanted(ctx, a.type_key, a.user_id, day):
             continue
-        key = (cfg.org_id, a.user_id, day)
-        if key not in ensured:
-            if day == ctx.now.astimezone(tz).date() and not await repo.has_mission_day(ctx.conn, cfg.org_id,
-                                                                                       a.user_id, day):
-                await ensure(ctx.rt, ctx.conn, cfg, a.user_id, day, ctx.now, batch_ids)
-            ensured.add(key)
+        await ensure_once(ctx, a.user_id, day, batch_ids, ensured)
         rows = await repo.bump_missions(ctx.conn, cfg.org_id, a.user_id, day, a.type_key, a.quantity, a.value_units)
-        for r in rows:
-            if r.completed_at is None and r.progress >= r.target:
-                await complete(ctx, r, a.user_id, day, a.activity_id, a.occurred_at)
-            elif r.completed_at is None:
-                ctx.frame(a.user_id, {"kind": "mission", "event": "progress", "day": day.isoformat(),
-                                      **mission_item(r)})
+        await progressed(ctx, a, day, rows)
 
 
 async def on_reversal(ctx: Ctx, rb, day: date) -> None:
     """Take the reversed amount off; a mission that falls below its target is undone and its
-    bonus (and the all-done bonus) written back as negative entries."""
+    bonus (and the all-done bonus) written back as negative entries. An activity recorded when
+    its day was already closed never counted for missions (see `on_activities`): its reversal
+    takes nothing back either."""
+    cfg = ctx.cfg
+    if rb.type_key not in cfg.mission_types:
+        return
+    recorded = getattr(rb, "recorded_at", None) or ctx.now
+    if day_closed(day, recorded, cfg.tz_of(rb.user_id), cfg.rules.grace_hours):
+        return
     rows = await repo.bump_missions(ctx.conn, ctx.org_id, rb.user_id, day, rb.type_key, -rb.quantity,
                                     -rb.value_units)
     for r in rows:

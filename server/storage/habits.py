@@ -7,13 +7,15 @@ Upserts with `ON CONFLICT` and conditional updates carry the concurrency guarant
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Row, and_, case, func, select, update
+from sqlalchemy import Row, and_, case, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from server.storage.ledger import _insert, _params
 from server.storage.models import LedgerEntry, User
+from server.storage.models_contests import Contest, ContestResult
 from server.storage.models_habits import (
     BadgeAward,
     BadgeDef,
@@ -28,6 +30,7 @@ from server.storage.models_habits import (
 S, D, K = HabitSettings.__table__, HabitDay.__table__, StreakState.__table__
 T, MD, M = MissionTemplate.__table__, MissionDay.__table__, Mission.__table__
 B, BA, L, UT = BadgeDef.__table__, BadgeAward.__table__, LedgerEntry.__table__, User.__table__
+CT, CR = Contest.__table__, ContestResult.__table__
 
 
 # -- settings and definitions -------------------------------------------------------------------
@@ -175,15 +178,15 @@ async def set_completed(conn: AsyncConnection, mission_id: int, at: datetime | N
 
 async def count_down(conn: AsyncConnection, org_id: int, user_id: int, day: date, delta: int,
                      now: datetime) -> tuple[bool, bool, int]:
-    """Move `remaining` by `delta`; returns (all done now, all-done revoked, the all-done bonus)."""
+    """Move `remaining` by `delta` (-1: a mission done, +1: one undone) and set or clear `all_done_at`
+    with it, in one statement; returns (all done now, all-done revoked, the all-done bonus). The row
+    lock serialises the moves, so exactly one transaction sees `remaining` reach 0 (or leave it)."""
     where = and_(MD.c.org_id == org_id, MD.c.user_id == user_id, MD.c.day == day)
-    remaining, bonus = (await conn.execute(update(MD).where(where).values(remaining=MD.c.remaining + delta)
-                                           .returning(MD.c.remaining, MD.c.all_done_bonus))).one()
-    if remaining == 0:
-        res = await conn.execute(update(MD).where(where, MD.c.all_done_at.is_(None)).values(all_done_at=now))
-        return res.rowcount == 1, False, bonus
-    res = await conn.execute(update(MD).where(where, MD.c.all_done_at.is_not(None)).values(all_done_at=None))
-    return False, res.rowcount == 1, bonus
+    left = MD.c.remaining + delta
+    remaining, bonus = (await conn.execute(
+        update(MD).where(where).values(remaining=left, all_done_at=case((left == 0, now), else_=None))
+        .returning(MD.c.remaining, MD.c.all_done_bonus))).one()
+    return delta < 0 and remaining == 0, delta > 0 and remaining == delta, bonus
 
 
 async def completed_count(conn: AsyncConnection, org_id: int, user_id: int, since: date | None,
@@ -245,3 +248,153 @@ async def bonus_entries(conn: AsyncConnection, org_id: int, activity_id: int, ki
     q = select(L.c.kind, L.c.points, L.c.user_id).where(L.c.org_id == org_id, L.c.activity_id == activity_id,
                                                         L.c.kind.in_(kinds))
     return (await conn.execute(q)).all()
+
+
+async def contest_wins(conn: AsyncConnection, org_id: int, user_id: int) -> set[int]:
+    """Ids of the org's contests (hidden ones aside) the rep won, as frozen in the results."""
+    q = (select(CR.c.contest_id).join(CT, CT.c.id == CR.c.contest_id)
+         .where(CT.c.org_id == org_id, CT.c.hidden.is_(False), CR.c.user_id == user_id, CR.c.won.is_(True)))
+    return set((await conn.execute(q)).scalars().all())
+
+
+# -- the one-activity step (the hot path) --------------------------------------------------------
+@dataclass(slots=True)
+class Step:
+    units: int | None = None  # the day counter after the upsert (None: not asked)
+    current: int = 0  # streak snapshot (0 / None when the rep has no row or it was not asked)
+    last_day: date | None = None
+    missions: list = field(default_factory=list)  # mission rows after the bump
+    sums: list[int] = field(default_factory=list)  # one per asked window, in order
+
+
+#: Windows asked by `step`: (ledger column "units" | "value_units", start, end or None).
+Window = tuple[str, datetime, datetime | None]
+
+_step_sql: dict[tuple, object] = {}
+
+
+def _pg_step(hd: bool, snap: bool, mission: bool, windows: tuple[tuple[str, bool], ...]):
+    """The PostgreSQL statement of one `step` shape (built once per shape): data-modifying CTEs
+    for the day counter and the mission progress, scalar subqueries for the window sums."""
+    shape = (hd, snap, mission, windows)
+    stmt = _step_sql.get(shape)
+    if stmt is not None:
+        return stmt
+    ctes, cols = [], []
+    if hd:
+        ctes.append("d AS (INSERT INTO habit_days AS h (org_id, user_id, day, units) "
+                    "VALUES (CAST(:org AS bigint), CAST(:uid AS bigint), CAST(:day AS date), CAST(:n AS integer)) "
+                    "ON CONFLICT (org_id, user_id, day) DO UPDATE SET units = h.units + EXCLUDED.units "
+                    "RETURNING h.units)")
+        cols.append("(SELECT units FROM d) AS h_units")
+    if mission:
+        ctes.append("m AS (UPDATE missions SET progress = progress + CASE WHEN metric = 'count' "
+                    "THEN CAST(:q AS integer) ELSE CAST(:v AS integer) END "
+                    "WHERE org_id = CAST(:org AS bigint) AND user_id = CAST(:uid AS bigint) "
+                    "AND day = CAST(:mday AS date) AND type_key = CAST(:tkey AS varchar) "
+                    "RETURNING id, label, target, progress, bonus_points, completed_at, slot)")
+    if snap:
+        cols += ["s.current AS s_current", "s.last_day AS s_last_day"]
+    for i, (col, has_end) in enumerate(windows):
+        cols.append(f"(SELECT coalesce(sum({col}), 0) FROM ledger_entries WHERE org_id = CAST(:org AS bigint) "
+                    "AND user_id = CAST(:uid AS bigint) AND type_id = CAST(:tid AS bigint) "
+                    f"AND kind IN ('activity', 'reversal') AND occurred_at >= CAST(:ws{i} AS timestamptz)"
+                    + (f" AND occurred_at < CAST(:we{i} AS timestamptz)" if has_end else "") + f") AS w{i}")
+    head = f"SELECT {', '.join(cols) or '1 AS one'} FROM (SELECT 1) AS one"
+    if snap:
+        head += " LEFT JOIN streaks AS s ON s.org_id = CAST(:org AS bigint) AND s.user_id = CAST(:uid AS bigint)"
+    sql = (f"SELECT hd.*, m.* FROM ({head}) AS hd LEFT JOIN m ON true ORDER BY m.slot" if mission
+           else f"SELECT hd.* FROM ({head}) AS hd")
+    if ctes:
+        sql = "WITH " + ", ".join(ctes) + " " + sql
+    stmt = _step_sql[shape] = text(sql)
+    return stmt
+
+
+async def step(conn: AsyncConnection, org_id: int, user_id: int, *, day: date, units: int = 0,
+               snapshot: bool = False, mission: tuple[date, str, int, int] | None = None, type_id: int = 0,
+               windows: Sequence[Window] = ()) -> Step:
+    """What one activity changes and needs, in one round trip on PostgreSQL: add `units` to the
+    rep's day counter (if > 0), read their streak snapshot (`snapshot`), add the activity's amount
+    to their missions of `mission` = (day, type key, count, value) and sum their `type_id` ledger
+    units or value over each of `windows`. Locks taken: the day counter, then the missions (the
+    order every habit path follows). Other dialects run the same as separate statements."""
+    out = Step()
+    if conn.dialect.name == "postgresql":
+        shape = tuple((col, end is not None) for col, _, end in windows)
+        params = {"org": org_id, "uid": user_id, "day": day, "n": units, "tid": type_id}
+        if mission is not None:
+            params.update(mday=mission[0], tkey=mission[1], q=mission[2], v=mission[3])
+        for i, (_, start, end) in enumerate(windows):
+            params[f"ws{i}"] = start
+            if end is not None:
+                params[f"we{i}"] = end
+        rows = (await conn.execute(_pg_step(units > 0, snapshot, mission is not None, shape), params)).all()
+        head = rows[0]._mapping
+        if units > 0:
+            out.units = head["h_units"]
+        if snapshot:
+            out.current, out.last_day = head["s_current"] or 0, head["s_last_day"]
+        out.sums = [int(head[f"w{i}"]) for i in range(len(windows))]
+        if mission is not None:
+            out.missions = [r for r in rows if r.id is not None]
+        return out
+    if units > 0:
+        out.units = (await add_days(conn, org_id, {(user_id, day): units}))[(user_id, day)]
+    if mission is not None:
+        out.missions = list(await bump_missions(conn, org_id, user_id, *mission))
+    if snapshot:
+        row = (await streak_rows(conn, org_id, [user_id])).get(user_id)
+        if row is not None:
+            out.current, out.last_day = row.current, row.last_day
+    for col, start, end in windows:
+        units_sum, value_sum = await window_sum(conn, org_id, user_id, type_id, start, end)
+        out.sums.append(units_sum if col == "units" else value_sum)
+    return out
+
+
+_done_sql: dict[tuple, object] = {}
+
+
+async def complete_mission(conn: AsyncConnection, org_id: int, user_id: int, day: date, mission_id: int,
+                           now: datetime, windows: Sequence[tuple[date | None, date | None]] = ()
+                           ) -> tuple[bool, bool, int, list[int]]:
+    """Mark a mission done if it is not (exactly one caller wins), count the day's remaining missions
+    down (setting `all_done_at` on the last) and count the rep's completed missions over each of
+    `windows` (days [since, until), None: all), in one round trip on PostgreSQL. Returns (won,
+    all done now, the all-done bonus, counts); the counts include this mission when it falls in."""
+    if conn.dialect.name != "postgresql":
+        if not await set_completed(conn, mission_id, now):
+            return False, False, 0, []
+        all_done, _, bonus = await count_down(conn, org_id, user_id, day, -1, now)
+        return True, all_done, bonus, [await completed_count(conn, org_id, user_id, since, until)
+                                       for since, until in windows]
+    shape = tuple(since is not None for since, _ in windows)
+    stmt = _done_sql.get(shape)
+    if stmt is None:
+        cols = ["(SELECT count(*) FROM c) AS won", "md.remaining", "md.all_done_bonus"]
+        for i, bounded in enumerate(shape):
+            cols.append("(SELECT count(*) FROM missions WHERE org_id = CAST(:org AS bigint) "
+                        "AND user_id = CAST(:uid AS bigint) AND completed_at IS NOT NULL"
+                        + (f" AND day >= CAST(:s{i} AS date) AND day < CAST(:u{i} AS date)" if bounded else "")
+                        + f") AS n{i}")
+        stmt = _done_sql[shape] = text(
+            "WITH c AS (UPDATE missions SET completed_at = CAST(:now AS timestamptz) "
+            "WHERE id = CAST(:mid AS bigint) AND completed_at IS NULL RETURNING id), "
+            "md AS (UPDATE mission_days SET remaining = remaining - 1, all_done_at = CASE WHEN remaining - 1 = 0 "
+            "THEN CAST(:now AS timestamptz) ELSE NULL END WHERE org_id = CAST(:org AS bigint) "
+            "AND user_id = CAST(:uid AS bigint) AND day = CAST(:day AS date) AND EXISTS (SELECT 1 FROM c) "
+            "RETURNING remaining, all_done_bonus) "
+            f"SELECT {', '.join(cols)} FROM (SELECT 1) AS one LEFT JOIN md ON true")
+    params = {"org": org_id, "uid": user_id, "day": day, "mid": mission_id, "now": now}
+    for i, (since, until) in enumerate(windows):
+        if since is not None:
+            params[f"s{i}"], params[f"u{i}"] = since, until
+    row = (await conn.execute(stmt, params)).one()._mapping
+    if not row["won"]:
+        return False, False, 0, []
+    counts = []
+    for i, (since, until) in enumerate(windows):  # the statement's snapshot predates its own update
+        inside = since is None or since <= day < until
+        counts.append(int(row[f"n{i}"]) + (1 if inside else 0))
+    return True, row["remaining"] == 0, row["all_done_bonus"] or 0, counts
