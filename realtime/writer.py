@@ -13,6 +13,11 @@ Scheduling (per channel, on the event loop's clock):
   with `loop.call_at` exactly `MIN_INTERVAL_S` after the previous refresh *started*. So a
   busy channel refreshes every `MIN_INTERVAL_S`, never more often, and a change waits at
   most that long.
+* The holder renews the lease on a refresh only when it last did so `LEASE_RENEW_S` (1 s) ago,
+  so a busy channel's refresh is two round trips (page.lua, publish.lua), not three, and the
+  lease always has 2 s left. If the lease vanished anyway (Redis flushed), a second writer can
+  publish for at most that second; offsets stay contiguous (publish.lua is atomic) and both
+  writers' deltas bring clients to the same board.
 * A process that does not hold the lease ignores board changes: it tries the lease only
   from the housekeeping loop, every `LEASE_RETRY_S`, and takes over from the view the
   previous holder stored in Redis. The holder's housekeeping renews its lease on quiet
@@ -40,6 +45,7 @@ MIN_INTERVAL_S = 0.05  # between two refreshes of a channel: at most 20 deltas a
 HOUSEKEEPING_S = 1.0
 LEASE_MS = 3000
 LEASE_RETRY_S = LEASE_MS / 2000  # non-holders try the lease this often; holders renew at least this often
+LEASE_RENEW_S = LEASE_MS / 3000  # a holder renews on a refresh only when its last renewal is this old
 REDIS_RETRY_S = 1.0  # after a Redis error, wait this long before refreshing the channel again
 
 _LEASE = """
@@ -138,12 +144,13 @@ class Writer:
     async def _refresh(self, lc) -> None:
         loop = asyncio.get_running_loop()
         try:
-            lc.last_lease_try = loop.time()
-            self.lease_tries += 1
-            held = bool(await self._lease(keys=[lease_key(lc)], args=[self.process_id, LEASE_MS]))
-            if not held:
-                lc.holding = False
-                return
+            now = loop.time()
+            if not lc.holding or now - lc.last_lease_try >= LEASE_RENEW_S:
+                lc.last_lease_try = now
+                self.lease_tries += 1
+                if not await self._lease(keys=[lease_key(lc)], args=[self.process_id, LEASE_MS]):
+                    lc.holding = False
+                    return
             self.refreshes += 1
             if not lc.holding:  # start from what the previous holder published
                 lc.holding = True
