@@ -735,10 +735,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--api-workers", type=int, default=1, help="uvicorn workers of the API (reprally api --workers)")
     p.add_argument("--db", default=None,
                    help="PostgreSQL database to (re)create on 127.0.0.1:5432 as postgres and drop at the end "
-                        "(default rtbench, rtbench_smoke with --smoke)")
+                        "(default $RTBENCH_DB, else rtbench, rtbench_smoke with --smoke)")
     p.add_argument("--flush-redis", action="store_true",
                    help="FLUSHDB the Redis db first (not needed: org ids are random, keys are prefixed per db)")
-    p.add_argument("--redis-url", default="redis://127.0.0.1:6379/13")
+    p.add_argument("--redis-url", default=os.environ.get("RTBENCH_REDIS_URL", "redis://127.0.0.1:6379/13"),
+                   help="default: $RTBENCH_REDIS_URL, else db 13")
     p.add_argument("--uvloop-game-server", action="store_true",
                    help="experiment: run the game server's entry point on uvloop")
     p.add_argument("--min-interval", type=float, default=None,
@@ -757,7 +758,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--keep", action="store_true", help="keep the work directory (logs, configs, reports)")
     args = p.parse_args(argv)
     if args.db is None:
-        args.db = "rtbench_smoke" if args.smoke else "rtbench"
+        args.db = os.environ.get("RTBENCH_DB") or ("rtbench_smoke" if args.smoke else "rtbench")
     if args.smoke:
         args.idle_conns, args.clients, args.probes, args.reps, args.hot = 50, 50, 10, 20, 0
         args.rate, args.duration, args.warmup, args.drain, args.http_conns = 20.0, 1.0, 0.0, 1.5, 4
