@@ -111,79 +111,129 @@ class GenResult:
 
 
 async def generate(api_port: int, api_key: str, reps: list[int], *, rate: float, seconds: float, http_conns: int,
-                   hot: int, hot_share: float, seed: int = 1) -> GenResult:
+                   hot: int, hot_share: float, batch: int = 1, models: tuple[BoardModel, BoardModel] | None = None,
+                   seed: int = 1) -> GenResult:
     """Post activities at `rate`/s for `seconds` (open loop: a request is due at its time whether or not
-    earlier ones have answered; --http-conns keep-alive connections carry them)."""
+    earlier ones have answered; --http-conns keep-alive connections carry them).
+
+    batch=1: one POST /api/v1/activities per activity. batch=N: every N/rate seconds one
+    POST /api/v1/activities/batch with N activities (what a CRM sync does); each activity's latency is
+    then measured from that batch's HTTP response."""
     rng = random.Random(seed)
     hot_reps = reps[:hot]
-    points, calls = BoardModel(), BoardModel()
+    points, calls = models or (BoardModel(), BoardModel())
     res = GenResult()
     queue: asyncio.Queue = asyncio.Queue()
     headers = {"authorization": f"Bearer {api_key}"}
     weights = [m[1] for m in MIX]
 
+    def record(item: dict, uid: int, kind: str, qty: int, t0: float, t1: float) -> None:
+        res.ok += 1
+        if not item.get("boards_updated"):
+            res.not_boarded += 1
+        pts = item["points_awarded"]
+        if pts > 0:
+            new, vis = points.add(uid, pts)
+            res.events.append(("points", uid, new, t1, t0, vis))
+        else:
+            res.zero_points += 1
+        if kind == "call":
+            new, vis = calls.add(uid, qty)
+            res.events.append(("call", uid, new, t1, t0, vis))
+
     async def worker() -> None:
         conn = rs.HttpConn("127.0.0.1", api_port)
         try:
             for _ in range(10**7):  # bounded: stops at the None sentinel
-                item = await queue.get()
-                if item is None:
+                job = await queue.get()
+                if job is None:
                     return
-                due, body, uid, kind, qty = item
+                due, items = job
                 t0 = time.monotonic()
                 res.lag_ms.append((t0 - due) * 1000)
+                if batch == 1:
+                    path, body = "/api/v1/activities", json.dumps(items[0][0]).encode()
+                else:
+                    path, body = "/api/v1/activities/batch", json.dumps({"activities": [i[0] for i in items]}).encode()
                 try:
                     async with asyncio.timeout(HTTP_TIMEOUT_S):
-                        status, data = await conn.request("POST", "/api/v1/activities", body, headers)
+                        status, data = await conn.request("POST", path, body, headers)
                 except (OSError, asyncio.IncompleteReadError, RuntimeError, TimeoutError) as exc:
                     res.statuses[f"error:{type(exc).__name__}"] += 1
                     await conn.close()  # the stream may be mid-response: start a fresh connection
                     continue
                 t1 = time.monotonic()
-                res.statuses[status] += 1
                 res.http_ms.append((t1 - t0) * 1000)
-                if status != 201:
+                if batch == 1:
+                    res.statuses[status] += 1
+                    if status == 201:
+                        record(json.loads(data), items[0][1], items[0][2], items[0][3], t0, t1)
                     continue
-                res.ok += 1
-                out = json.loads(data)
-                if not out.get("boards_updated"):
-                    res.not_boarded += 1
-                pts = out["points_awarded"]
-                if pts > 0:
-                    new, vis = points.add(uid, pts)
-                    res.events.append(("points", uid, new, t1, t0, vis))
-                else:
-                    res.zero_points += 1
-                if kind == "call":
-                    new, vis = calls.add(uid, qty)
-                    res.events.append(("call", uid, new, t1, t0, vis))
+                if status != 200:
+                    res.statuses[status] += len(items)
+                    continue
+                for out, (_, uid, kind, qty) in zip(json.loads(data)["results"], items, strict=True):
+                    res.statuses[out["status"]] += 1
+                    if out["status"] == 201:
+                        record(out["activity"], uid, kind, qty, t0, t1)
         finally:
             await conn.close()
 
     workers = [asyncio.create_task(worker()) for _ in range(http_conns)]
     res.t_start = t0 = time.monotonic()
-    total = int(rate * seconds)
+    total = int(rate * seconds) // batch
     for i in range(total):
-        due = t0 + i / rate
+        due = t0 + i * batch / rate
         delay = due - time.monotonic()
         if delay > 0:
             await asyncio.sleep(delay)
-        if queue.qsize() > max(50, rate * 2):  # the API is far behind: do not queue without bound
-            res.skipped += 1
+        if queue.qsize() * batch > max(50, rate * 2):  # the API is far behind: do not queue without bound
+            res.skipped += batch
             continue
-        kind, _, qrange, vrange = rng.choices(MIX, weights=weights)[0]
-        uid = rng.choice(hot_reps) if hot_reps and rng.random() < hot_share else rng.choice(reps)
-        qty = rng.randint(*qrange)
-        item = {"type": kind, "quantity": qty, "user_id": uid}
-        if vrange:
-            item["value"] = float(rng.randrange(*vrange, 500))
-        queue.put_nowait((due, json.dumps(item).encode(), uid, kind, qty))
-        res.sent += 1
+        items = []
+        for _ in range(batch):
+            kind, _, qrange, vrange = rng.choices(MIX, weights=weights)[0]
+            uid = rng.choice(hot_reps) if hot_reps and rng.random() < hot_share else rng.choice(reps)
+            qty = rng.randint(*qrange)
+            item = {"type": kind, "quantity": qty, "user_id": uid}
+            if vrange:
+                item["value"] = float(rng.randrange(*vrange, 500))
+            items.append((item, uid, kind, qty))
+        queue.put_nowait((due, items))
+        res.sent += batch
     for _ in workers:
         queue.put_nowait(None)
     await asyncio.wait_for(asyncio.gather(*workers), timeout=120)
     res.t_end = time.monotonic()
     return res
+
+
+async def warm_up(api_port: int, api_key: str, reps: list[int], per_request: int = 200) -> tuple[BoardModel, BoardModel]:
+    """One call for every rep before the measurement, through POST /activities/batch.
+
+    A rep's first activity of the day plans their daily missions (the habit loop), which costs far
+    more than the activities after it. In a real org that happens once per rep per day, spread over
+    the morning; a fresh benchmark org would pay it for 2,000 reps inside the measured window.
+    Returns the board models (points, calls) with these activities counted."""
+    points, calls = BoardModel(), BoardModel()
+    conn = rs.HttpConn("127.0.0.1", api_port)
+    headers = {"authorization": f"Bearer {api_key}"}
+    try:
+        for start in range(0, len(reps), per_request):
+            chunk = reps[start:start + per_request]
+            body = json.dumps({"activities": [{"type": "call", "quantity": 1, "user_id": u} for u in chunk]}).encode()
+            status, data = await conn.request("POST", "/api/v1/activities/batch", body, headers)
+            if status != 200:
+                raise RuntimeError(f"warm-up batch answered {status}: {data[:300]!r}")
+            for out, uid in zip(json.loads(data)["results"], chunk, strict=True):
+                if out["status"] != 201:
+                    raise RuntimeError(f"warm-up activity refused: {out}")
+                if out["activity"]["points_awarded"] > 0:
+                    points.add(uid, out["activity"]["points_awarded"])
+                calls.add(uid, 1)
+    finally:
+        await conn.close()
+    return points, calls
 
 
 # -- client processes -------------------------------------------------------------------------------
@@ -429,6 +479,11 @@ async def scenario_latency(env: Env, nservers: int) -> dict:
         f"{a.probes} probes, {a.rate}/s for {a.warmup}+{a.duration} s, {a.reps} reps ({a.hot} hot, "
         f"share {a.hot_share})")
     org, tokens = await new_org(env, a.reps)
+    models = None
+    if a.habits:
+        t0 = time.monotonic()
+        models = await warm_up(env.api_port, org.api_key, org.rep_ids)
+        log(f"{label}: warm-up, one call per rep through /activities/batch: {time.monotonic() - t0:.1f} s")
     servers, urls = await start_game_servers(env, nservers)
     channels = parse_channels(a.channels)
     plan = plan_clients(a.clients, a.client_procs, nservers, urls, tokens, channels, a.probes)
@@ -450,7 +505,8 @@ async def scenario_latency(env: Env, nservers: int) -> dict:
         rss_before = [rs.rss_kib(s.pid) for s in servers]
         await asyncio.sleep(1)
         gen_task = asyncio.create_task(generate(env.api_port, org.api_key, org.rep_ids, rate=a.rate, seconds=total_s,
-                                                http_conns=a.http_conns, hot=a.hot, hot_share=a.hot_share))
+                                                http_conns=a.http_conns, hot=a.hot, hot_share=a.hot_share,
+                                                batch=a.batch, models=models))
         await asyncio.sleep(a.warmup)
         groups: dict[str, list[int] | str] = {"api": "api"}
         for i, s in enumerate(servers):
@@ -671,13 +727,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--drain", type=float, default=3.0)
     p.add_argument("--settle", type=float, default=3.0, help="seconds to let RSS settle between memory steps")
     p.add_argument("--http-conns", type=int, default=32)
+    p.add_argument("--habits", action="store_true",
+                   help="run the API with the habit loop on (HABITS_ENABLED); off by default: its mission and combo "
+                        "bonuses move the points boards in ways the generator's model does not predict")
+    p.add_argument("--batch", type=int, default=1,
+                   help="activities per request: 1 = POST /activities, N > 1 = POST /activities/batch")
     p.add_argument("--api-workers", type=int, default=1, help="uvicorn workers of the API (reprally api --workers)")
     p.add_argument("--db", default=None,
                    help="PostgreSQL database to (re)create on 127.0.0.1:5432 as postgres and drop at the end "
-                        "(default rtbench, rtbench_smoke with --smoke)")
+                        "(default $RTBENCH_DB, else rtbench, rtbench_smoke with --smoke)")
     p.add_argument("--flush-redis", action="store_true",
                    help="FLUSHDB the Redis db first (not needed: org ids are random, keys are prefixed per db)")
-    p.add_argument("--redis-url", default="redis://127.0.0.1:6379/13")
+    p.add_argument("--redis-url", default=os.environ.get("RTBENCH_REDIS_URL", "redis://127.0.0.1:6379/13"),
+                   help="default: $RTBENCH_REDIS_URL, else db 13")
     p.add_argument("--uvloop-game-server", action="store_true",
                    help="experiment: run the game server's entry point on uvloop")
     p.add_argument("--min-interval", type=float, default=None,
@@ -696,7 +758,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--keep", action="store_true", help="keep the work directory (logs, configs, reports)")
     args = p.parse_args(argv)
     if args.db is None:
-        args.db = "rtbench_smoke" if args.smoke else "rtbench"
+        args.db = os.environ.get("RTBENCH_DB") or ("rtbench_smoke" if args.smoke else "rtbench")
     if args.smoke:
         args.idle_conns, args.clients, args.probes, args.reps, args.hot = 50, 50, 10, 20, 0
         args.rate, args.duration, args.warmup, args.drain, args.http_conns = 20.0, 1.0, 0.0, 1.5, 4
@@ -744,7 +806,8 @@ async def run(args) -> int:
     if args.flush_redis:
         await rs.flush_redis(args.redis_url)
     api_port = rs.free_port()
-    env_vars = rs.server_env(database_url, args.redis_url, secret)
+    env_vars = rs.server_env(database_url, args.redis_url, secret,
+                             HABITS_ENABLED="true" if args.habits else "false")
     api = rs.start_api(api_port, env_vars, workdir, workers=args.api_workers)
     env = Env(args, workdir, database_url, args.redis_url, secret, api, api_port, await rs.redis_pid(args.redis_url))
     env.procs.append(api)

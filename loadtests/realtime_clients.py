@@ -12,15 +12,20 @@ through stdin/stdout, one JSON object per line:
                         write latencies and per-(server, channel) offset digests to `out`
   {"cmd": "close"}      close every socket and exit
 
-Per-frame work is kept small: every socket checks that offsets are contiguous and that the
-bytes of each offset are the same as on the other sockets of the same (server, channel)
-(CRC32); only probe sockets decode JSON and timestamp (time.monotonic(), the same clock in
-every process on Linux) the first frame where a user's score reaches a value.
+Per-frame work is kept small, so that the clients do not cost as much CPU as the server they
+measure. The sockets are not `websockets` clients but a minimal RFC 6455 client (`RawWS`: an
+asyncio Protocol that splits the byte stream into frames itself, no task per socket, no
+futures per message; it answers pings and close frames). Every socket checks that offsets are
+contiguous and that the bytes of each offset are the same as on the other sockets of the
+same (server, channel) (CRC32); only probe sockets decode JSON and timestamp
+(time.monotonic(), the same clock in every process on Linux) the first frame where a user's
+score reaches a value.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
 import bisect
 import contextlib
 import json
@@ -30,12 +35,120 @@ import time
 import zlib
 from collections import Counter
 from pathlib import Path
-
-from websockets.asyncio.client import connect
-from websockets.exceptions import ConnectionClosed, InvalidStatus
+from urllib.parse import urlsplit
 
 OFFSET_KEY = b'"offset":'
 EPOCH_KEY = b'"epoch":"'
+_MASK = b"\0\0\0\0"  # a client must mask its frames; a zero key leaves the payload as it is
+
+
+class Closed(Exception):
+    pass
+
+
+def _client_frame(opcode: int, payload: bytes) -> bytes:
+    n = len(payload)
+    if n < 126:
+        head = bytes((0x80 | opcode, 0x80 | n))
+    elif n < 65536:
+        head = bytes((0x80 | opcode, 0x80 | 126)) + n.to_bytes(2, "big")
+    else:
+        head = bytes((0x80 | opcode, 0x80 | 127)) + n.to_bytes(8, "big")
+    return head + _MASK + payload
+
+
+class RawWS(asyncio.Protocol):
+    """One websocket client connection, parsed by hand: the server never fragments or masks, so
+    a frame is a 2-10 byte header and the payload. Text frames go to `on_text` (or to a waiter
+    during authentication); pings are answered; a close frame is answered and ends the socket."""
+
+    def __init__(self, host: str, path: str, on_text) -> None:
+        self.host, self.path, self.on_text = host, path, on_text
+        self.transport: asyncio.Transport | None = None
+        self.buf = bytearray()
+        self.opened = asyncio.get_running_loop().create_future()
+        self.waiter: asyncio.Future | None = None
+        self.handshaken = False
+        self.closed: str | None = None
+
+    def connection_made(self, transport) -> None:
+        self.transport = transport
+        key = base64.b64encode(os.urandom(16)).decode()
+        transport.write(f"GET {self.path} HTTP/1.1\r\nHost: {self.host}\r\nUpgrade: websocket\r\n"
+                        f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n"
+                        .encode())
+
+    def data_received(self, data: bytes) -> None:
+        buf = self.buf
+        buf += data
+        if not self.handshaken:
+            end = buf.find(b"\r\n\r\n")
+            if end < 0:
+                return
+            status = bytes(buf[:12])
+            del buf[:end + 4]
+            self.handshaken = True
+            if not status.startswith(b"HTTP/1.1 101"):
+                self.opened.set_exception(OSError(f"handshake refused: {status!r}"))
+                self.transport.close()
+                return
+            self.opened.set_result(None)
+        pos, size = 0, len(buf)
+        while size - pos >= 2:
+            opcode, n = buf[pos] & 0x0F, buf[pos + 1] & 0x7F
+            head = 2
+            if n == 126:
+                if size - pos < 4:
+                    break
+                n, head = int.from_bytes(buf[pos + 2:pos + 4], "big"), 4
+            elif n == 127:
+                if size - pos < 10:
+                    break
+                n, head = int.from_bytes(buf[pos + 2:pos + 10], "big"), 10
+            if size - pos < head + n:
+                break
+            payload = bytes(buf[pos + head:pos + head + n])
+            pos += head + n
+            if opcode == 1:
+                w = self.waiter
+                if w is not None:
+                    self.waiter = None
+                    if not w.done():
+                        w.set_result(payload)
+                else:
+                    self.on_text(payload)
+            elif opcode == 9:
+                self.transport.write(_client_frame(10, payload))
+            elif opcode == 8:
+                code = int.from_bytes(payload[:2], "big") if len(payload) >= 2 else 1005
+                self.closed = str(code)
+                self.transport.write(_client_frame(8, payload[:2]))
+                self.transport.close()
+        if pos:
+            del buf[:pos]
+
+    def connection_lost(self, exc) -> None:
+        if self.closed is None:
+            self.closed = "no-close-frame"
+        if not self.opened.done():
+            self.opened.set_exception(OSError("connection lost during the handshake"))
+        if self.waiter is not None and not self.waiter.done():
+            self.waiter.set_exception(Closed(self.closed))
+
+    def send(self, text: str) -> None:
+        if self.closed is None and self.transport is not None and not self.transport.is_closing():
+            self.transport.write(_client_frame(1, text.encode()))
+
+    async def recv(self, timeout_s: float) -> bytes:
+        if self.closed is not None:
+            raise Closed(self.closed)
+        self.waiter = asyncio.get_running_loop().create_future()
+        return await asyncio.wait_for(self.waiter, timeout_s)
+
+    def close(self) -> None:
+        if self.transport is not None and not self.transport.is_closing():
+            self.transport.write(_client_frame(8, (1000).to_bytes(2, "big")))
+            self.transport.close()
 
 
 class Client:
@@ -85,19 +198,27 @@ class Process:
     # -- connecting ----------------------------------------------------------------------------
     async def _open(self, c: Client, sem: asyncio.Semaphore) -> None:
         async with sem:
+            u = urlsplit(c.url)
+            timeout_s = float(self.config.get("open_timeout", 60))
+            ws = None
             try:
-                c.ws = await connect(c.url, open_timeout=float(self.config.get("open_timeout", 60)),
-                                     ping_interval=None, compression=None, proxy=None, max_queue=64,
-                                     close_timeout=2, max_size=2**22)
-                await c.ws.send(json.dumps({"op": "auth", "token": c.token}))
-                first = json.loads(await asyncio.wait_for(c.ws.recv(), 30))
+                loop = asyncio.get_running_loop()
+                _, ws = await asyncio.wait_for(loop.create_connection(
+                    lambda: RawWS(u.netloc, u.path or "/", lambda data: self._frame(c, data, time.monotonic())),
+                    u.hostname, u.port), timeout_s)
+                await asyncio.wait_for(ws.opened, timeout_s)
+                ws.send(json.dumps({"op": "auth", "token": c.token}))
+                first = json.loads(await ws.recv(30))
                 if first.get("type") != "auth_ok":
                     self.errors[f"auth:{first.get('code')}"] += 1
-                    await c.ws.close()
-                    c.ws = None
-            except (OSError, TimeoutError, ConnectionClosed, InvalidStatus) as exc:
+                    ws.close()
+                    ws = None
+            except (OSError, TimeoutError, Closed) as exc:
                 self.errors[f"connect:{type(exc).__name__}"] += 1
-                c.ws = None
+                if ws is not None:
+                    ws.close()
+                ws = None
+            c.ws = ws
 
     async def connect_all(self) -> dict:
         t0 = time.monotonic()
@@ -115,40 +236,15 @@ class Process:
         async def one(c: Client) -> None:
             async with sem:
                 c.snap_event = asyncio.Event()
-                await c.ws.send(json.dumps({"op": "subscribe", "channel": c.channel}))
-                c.task = asyncio.create_task(self._pump(c))
+                c.ws.send(json.dumps({"op": "subscribe", "channel": c.channel}))
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(c.snap_event.wait(), 60)
 
         todo = [c for c in self.clients if c.ws is not None and c.channel]
         await asyncio.gather(*(one(c) for c in todo))
-        # sockets without a channel still need a reader (server pings, closes)
-        for c in self.clients:
-            if c.ws is not None and c.task is None:
-                c.task = asyncio.create_task(self._pump(c))
         snaps = sum(1 for c in todo if c.epoch is not None)
         return {"subscribed": snaps, "missing": len(todo) - snaps, "errors": dict(self.errors),
                 "secs": round(time.monotonic() - t0, 2)}
-
-    async def _pump(self, c: Client) -> None:
-        ws = c.ws
-        remaining = self.max_s - (time.monotonic() - self.started)
-        try:
-            async with asyncio.timeout(max(1.0, remaining)):
-                while True:  # ends when the socket closes or the process lifetime is up
-                    data = await ws.recv(decode=False)
-                    self._frame(c, data, time.monotonic())
-        except ConnectionClosed as exc:
-            rcvd = exc.rcvd
-            c.closed = f"{rcvd.code}" if rcvd is not None else "no-close-frame"
-        except TimeoutError:
-            c.closed = "lifetime"
-        except Exception as exc:  # noqa: BLE001 - counted and reported, never silent
-            self.errors[f"pump:{type(exc).__name__}"] += 1
-            c.closed = "error"
-        finally:
-            if c.snap_event is not None:
-                c.snap_event.set()
 
     def _frame(self, c: Client, data: bytes, now: float) -> None:
         c.frames += 1
@@ -199,12 +295,9 @@ class Process:
             f = json.loads(data)
             self._observe(c, f.get("entries", ()), now)
 
-    def _resubscribe(self, c: Client) -> None:
-        async def send() -> None:
-            with contextlib.suppress(ConnectionClosed):
-                await c.ws.send(json.dumps({"op": "subscribe", "channel": c.channel}))
-
-        asyncio.ensure_future(send())
+    @staticmethod
+    def _resubscribe(c: Client) -> None:
+        c.ws.send(json.dumps({"op": "subscribe", "channel": c.channel}))
 
     @staticmethod
     def _observe(c: Client, entries, now: float) -> None:
@@ -235,9 +328,9 @@ class Process:
                 w = self.window_offsets.get((c.server, c.channel))
                 if w is not None:
                     w[1] = max(w[1], c.last)
-        closed = Counter(c.closed for c in self.clients if c.closed)
+        closed = Counter(c.ws.closed for c in self.clients if c.ws is not None and c.ws.closed)
         return {"frames": self.frames, "bytes": self.bytes, "secs": round(secs, 3),
-                "open": sum(1 for c in self.clients if c.ws is not None and c.closed is None),
+                "open": sum(1 for c in self.clients if c.ws is not None and c.ws.closed is None),
                 "closed": dict(closed), "gaps": sum(c.gaps for c in self.clients),
                 "dups": sum(c.dups for c in self.clients), "mismatch": self.mismatch,
                 "epoch_changes": sum(c.epoch_changes for c in self.clients),
@@ -279,22 +372,10 @@ class Process:
         return {"written": out_path, "probes": len(probes)}
 
     async def close_all(self) -> None:
-        async def one(c: Client) -> None:
+        for c in self.clients:
             if c.ws is not None:
-                with contextlib.suppress(Exception):
-                    await asyncio.wait_for(c.ws.close(), 5)
-            if c.task is not None:
-                c.task.cancel()
-                with contextlib.suppress(BaseException):
-                    await c.task
-
-        sem = asyncio.Semaphore(500)
-
-        async def limited(c: Client) -> None:
-            async with sem:
-                await one(c)
-
-        await asyncio.gather(*(limited(c) for c in self.clients))
+                c.ws.close()
+        await asyncio.sleep(0.5)  # let the close frames go out
 
 
 def _rss_kib() -> int:

@@ -262,13 +262,16 @@ def commandstats_diff(before: dict, after: dict, secs: float) -> dict[str, dict]
     return dict(sorted(out.items(), key=lambda kv: -kv[1]["usec_per_s"]))
 
 
-async def insert_reps(database_url: str, org_id: int, count: int, tag: str) -> list[int]:
-    """Insert `count` reps with SQLAlchemy Core in one statement per 1000, sharing one password hash."""
+async def insert_reps(database_url: str, org_id: int, count: int, tag: str, team_size: int = 100) -> list[int]:
+    """Insert `count` reps in teams of `team_size` with SQLAlchemy Core, sharing one password hash.
+
+    Teams matter since the habit loop (issue 5): a rep's first activity of the day plans their
+    missions from their team's history, so one team of every rep would make that O(reps)."""
     from argon2 import PasswordHasher
     from sqlalchemy import insert
 
     from server.storage.engine import create_engine
-    from server.storage.models import User
+    from server.storage.models import Team, User
 
     pw_hash = PasswordHasher(time_cost=1, memory_cost=19 * 1024, parallelism=1).hash("bench-password")
     engine = create_engine(database_url, pool_size=2)
@@ -276,9 +279,12 @@ async def insert_reps(database_url: str, org_id: int, count: int, tag: str) -> l
     ids: list[int] = []
     try:
         async with engine.begin() as conn:
+            teams = [r[0] for r in await conn.execute(insert(Team.__table__).returning(Team.__table__.c.id), [
+                {"org_id": org_id, "name": f"Team {t}", "created_at": now} for t in range(-(-count // team_size))])]
             for start in range(0, count, 1000):
                 rows = [{"org_id": org_id, "email": f"rep{i}.{tag}@bench.reprally.dev", "password_hash": pw_hash,
-                         "display_name": f"Rep {i:05d}", "role": "rep", "team_id": None, "active": True,
+                         "display_name": f"Rep {i:05d}", "role": "rep", "team_id": teams[i // team_size],
+                         "active": True,
                          "created_at": now} for i in range(start, min(count, start + 1000))]
                 result = await conn.execute(insert(User.__table__).returning(User.__table__.c.id), rows)
                 ids.extend(r[0] for r in result)

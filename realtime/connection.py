@@ -54,6 +54,11 @@ class Conn:
             asyncio.get_running_loop().create_task(
                 self.ws.close(CLOSE_SLOW, "too slow: reconnect and resubscribe with since"))
 
+    def keeps_up(self) -> bool:
+        """Nothing queued and the transport not paused: a frame may be written directly, in order
+        (a queued frame stays in the queue until the writer task writes it, synchronously)."""
+        return not self.dropped and self.queue.empty() and not self.ws.paused
+
     async def _writer(self) -> None:
         while True:
             frame = await self.queue.get()

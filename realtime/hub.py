@@ -1,15 +1,9 @@
-"""One game-server process: local subscriptions, Redis pub/sub fan-out, the coalescing
-leaderboard writer, and presence.
+"""One game-server process: local subscriptions, Redis pub/sub fan-out, and presence.
 
-Fan-out: a process SUBSCRIBEs once per channel that has local listeners (and once per org
-to the org's `changes` topic) and copies each frame to its sockets' bounded queues.
-
-Leaderboard channels are written by one process at a time, the holder of the channel's
-lease in Redis. When `apply.lua` announces that boards moved, the holder recomputes the
-channel's view at most `MIN_INTERVAL_S` apart (bursts coalesce), diffs it against the last
-published view and publishes the changed entries as one `delta` (publish.lua: offset,
-history, pub/sub, atomically). Any process can take the lease over when the holder stops
-renewing it, and starts from the last published view kept in Redis.
+A process SUBSCRIBEs once per channel that has local listeners (and once per org to the
+org's `changes` topic) and hands each frame to realtime/fanout.py, which writes it to the
+channel's sockets. Leaderboard and contest channels are computed and published by one
+process at a time (realtime/writer.py); `changes` messages tell the writer which boards moved.
 """
 
 from __future__ import annotations
@@ -19,42 +13,27 @@ import contextlib
 import json
 import logging
 import secrets
-import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from redis.exceptions import RedisError
 
 from realtime import protocol
-from realtime.views import board_view, contest_view, diff
+from realtime.fanout import deliver
+from realtime.share import Shared
+from realtime.views import board_view, contest_view
+from realtime.writer import HOUSEKEEPING_S, Writer
 from server.board import keys, presence
 from server.board.channels import ChannelBus, org_changes, pubsub_name
 from server.domain.channels import Channel
-from server.domain.errors import DomainError
 from server.storage import ledger as ledger_repo
 
 log = logging.getLogger("reprally.realtime")
 
-MIN_INTERVAL_S = 0.1  # at most ~10 frames a second per leaderboard channel
-WRITER_TICK_S = 0.02
-PERIOD_CHECK_S = 1.0
-LEASE_MS = 3000
 PRESENCE_EVERY_S = 5.0
 FEED_SNAPSHOT = 20
 #: Channels whose frames one lease holder computes from Redis views (the others are published to).
 WRITTEN = ("lb", "contest")
-
-_LEASE = """
-local v = redis.call('GET', KEYS[1])
-if not v then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
-if v == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
-return 0
-"""
-_RELEASE = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-"""
 
 
 @dataclass(eq=False)
@@ -68,14 +47,20 @@ class LocalChannel:
     org_id: int
     channel: Channel
     conns: set = field(default_factory=set)
+    # the writer's state (realtime/writer.py); times are the event loop's clock
     dirty: bool = False
     holding: bool = False
-    last_publish: float = 0.0
-    last_period_check: float = 0.0
-    last_lease_try: float = 0.0
+    refreshing: bool = False
+    closed: bool = False
+    timer: asyncio.TimerHandle | None = None
+    last_refresh: float = float("-inf")
+    last_lease_try: float = float("-inf")
     view: list | None = None
-    period: dict | None = None
+    period: dict | None = None  # the contest's info on a contest channel
     period_end: float | None = None  # epoch seconds
+    # one position read and one view read shared by concurrent subscribers (realtime/share.py)
+    positions: Shared | None = None
+    views: Shared | None = None
 
 
 class Hub:
@@ -87,13 +72,12 @@ class Hub:
         self.org_refs: Counter[int] = Counter()
         self.conns_by_org: dict[int, set] = defaultdict(set)
         self.pubsub = rt.redis.pubsub()
-        self._lease = rt.redis.register_script(_LEASE)
-        self._release = rt.redis.register_script(_RELEASE)
+        self.writer = Writer(rt, self.bus, self.process_id)
         self._tasks: list[asyncio.Task] = []
 
     async def start(self) -> None:
         await self.pubsub.subscribe(f"{keys.PREFIX}:rt:{self.process_id}")  # keeps the pub/sub connection open
-        for coro in (self._read_pubsub(), self._write_loop(), self._presence_loop()):
+        for coro in (self._read_pubsub(), self._housekeeping(), self._presence_loop()):
             self._tasks.append(asyncio.create_task(coro))
 
     async def stop(self) -> None:
@@ -102,6 +86,7 @@ class Hub:
         for t in self._tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await t
+        await self.writer.stop()
         with contextlib.suppress(RedisError, OSError):
             for org_id in list(self.conns_by_org):
                 await self.rt.redis.hdel(presence.key(org_id), self.process_id)
@@ -112,7 +97,7 @@ class Hub:
         name = pubsub_name(conn.org_id, ch.name)
         lc = self.channels.get(name)
         if lc is None:
-            lc = self.channels[name] = LocalChannel(conn.org_id, ch)
+            lc = self.channels[name] = self._local_channel(conn.org_id, ch)
             await self.pubsub.subscribe(name)
             if ch.kind in WRITTEN:
                 if self.org_refs[conn.org_id] == 0:
@@ -122,7 +107,7 @@ class Hub:
         conn.subscriptions[ch.name] = sub
         lc.conns.add(conn)
         try:
-            position = await self.bus.ensure(conn.org_id, ch.name)  # read before the state (no gap)
+            position = await lc.positions.get()  # read before the state (no gap)
             frames = None
             if since is not None:
                 frames = await self.bus.since(conn.org_id, ch.name, since.epoch, since.offset)
@@ -136,7 +121,7 @@ class Hub:
                                            "epoch": position.epoch, "offset": last}))
             else:
                 last = position.offset
-                conn.send(await self._snapshot(conn, ch, position, recovered=False if since else None))
+                conn.send(await self._snapshot(lc, conn, position, recovered=False if since else None))
         except BaseException:
             await self.unsubscribe(conn, ch.name)
             raise
@@ -146,17 +131,27 @@ class Hub:
         sub.buffer.clear()
         sub.ready = True
         if ch.kind in WRITTEN:
-            lc.dirty = True  # make sure somebody is writing this channel
+            self.writer.changed(lc)  # make sure somebody is writing this channel
 
-    async def _snapshot(self, conn, ch: Channel, position, recovered: bool | None) -> bytes:
+    def _local_channel(self, org_id: int, ch: Channel) -> LocalChannel:
+        lc = LocalChannel(org_id, ch)
+        lc.positions = Shared(lambda: self.bus.ensure(org_id, ch.name))
+        if ch.kind == "lb":
+            lc.views = Shared(lambda: board_view(self.rt, org_id, ch))
+        elif ch.kind == "contest":
+            lc.views = Shared(lambda: contest_view(self.rt, org_id, ch.contest_id))
+        return lc
+
+    async def _snapshot(self, lc: LocalChannel, conn, position, recovered: bool | None) -> bytes:
+        ch = lc.channel
         frame: dict = {"type": "snapshot", "channel": ch.name, "epoch": position.epoch,
                        "offset": position.offset}
         if recovered is not None:
             frame["recovered"] = recovered
         if ch.kind == "lb":
-            frame["period"], frame["entries"] = await board_view(self.rt, conn.org_id, ch)
+            frame["period"], frame["entries"] = await lc.views.get()
         elif ch.kind == "contest":
-            frame["contest"], frame["entries"] = await contest_view(self.rt, conn.org_id, ch.contest_id)
+            frame["contest"], frame["entries"] = await lc.views.get()
         elif ch.kind == "user":
             frame["data"] = await self._user_summary(conn.org_id, ch.owner_id)
         elif ch.kind == "feed":
@@ -189,6 +184,7 @@ class Hub:
         lc.conns.discard(conn)
         if not lc.conns:
             del self.channels[name]
+            self.writer.forget(lc)
             with contextlib.suppress(RedisError, OSError):
                 await self.pubsub.unsubscribe(name)
                 if lc.channel.kind in WRITTEN:
@@ -196,8 +192,7 @@ class Hub:
                     if self.org_refs[lc.org_id] <= 0:
                         del self.org_refs[lc.org_id]
                         await self.pubsub.unsubscribe(org_changes(lc.org_id))
-                if lc.holding:  # only if still ours: the lease may have moved on while we were idle
-                    await self._release(keys=[self._lease_key(lc)], args=[self.process_id])
+                await self.writer.release(lc)
         return True
 
     def attach(self, conn) -> None:
@@ -228,15 +223,7 @@ class Hub:
             lc = self.channels.get(topic)
             if lc is None:
                 continue
-            frame = msg["data"]
-            for conn in list(lc.conns):
-                sub = conn.subscriptions.get(lc.channel.name)
-                if sub is None:
-                    continue
-                if sub.ready:
-                    conn.send(frame)
-                else:
-                    sub.buffer.append(frame)
+            deliver(lc.channel.name, lc.conns, msg["data"])
 
     def _boards_moved(self, payload: str) -> None:
         moved, contests = set(), set()
@@ -250,88 +237,14 @@ class Hub:
                 contests.add((prefix, int(rest)))
         for lc in self.channels.values():
             ch = lc.channel
-            if ch.kind == "lb" and (keys.tag(lc.org_id), ch.metric, ch.window) in moved:
-                lc.dirty = True
-            elif ch.kind == "contest" and (keys.tag(lc.org_id), ch.contest_id) in contests:
-                lc.dirty = True
+            if ((ch.kind == "lb" and (keys.tag(lc.org_id), ch.metric, ch.window) in moved)
+                    or (ch.kind == "contest" and (keys.tag(lc.org_id), ch.contest_id) in contests)):
+                self.writer.changed(lc)
 
-    # -- the coalescing writer ------------------------------------------------------------------
-    def _lease_key(self, lc: LocalChannel) -> str:
-        return f"{pubsub_name(lc.org_id, lc.channel.name)}:lease"
-
-    async def _write_loop(self) -> None:
+    async def _housekeeping(self) -> None:
         while True:
-            await asyncio.sleep(WRITER_TICK_S)
-            now = time.monotonic()
-            due = []
-            for lc in list(self.channels.values()):
-                if lc.channel.kind not in WRITTEN:
-                    continue
-                if now - lc.last_period_check >= PERIOD_CHECK_S:
-                    lc.last_period_check = now
-                    if lc.holding and lc.period_end is not None and time.time() >= lc.period_end:
-                        lc.dirty = True  # the period is over: the refresh announces the new one
-                    elif not lc.holding and now - lc.last_lease_try >= LEASE_MS / 1000:
-                        lc.dirty = True  # make sure some process writes this channel
-                if lc.dirty and now - lc.last_publish >= MIN_INTERVAL_S:
-                    lc.dirty = False
-                    due.append(lc)
-            if due:
-                await asyncio.gather(*(self._refresh(lc) for lc in due))
-
-    async def _refresh(self, lc: LocalChannel) -> None:
-        try:
-            lc.last_lease_try = time.monotonic()
-            held = bool(await self._lease(keys=[self._lease_key(lc)], args=[self.process_id, LEASE_MS]))
-            if not held:
-                lc.holding = False
-                return
-            if not lc.holding:  # start from what the previous holder published
-                lc.holding = True
-                stored = await self.bus.last_view(lc.org_id, lc.channel.name)
-                if stored:
-                    saved = json.loads(stored)
-                    lc.period, lc.view = saved.get("period") or saved.get("contest"), saved["entries"]
-            if lc.channel.kind == "contest":
-                await self._refresh_contest(lc)
-                return
-            period, entries = await board_view(self.rt, lc.org_id, lc.channel)
-            old = lc.view or []
-            name = lc.channel.name
-            if lc.period is not None and lc.period["id"] != period["id"]:
-                # Stored with the frame: a writer taking over later must not announce it again.
-                await self.bus.publish(lc.org_id, name, protocol.encode(
-                    {"type": "period", "channel": name, "previous": lc.period, "period": period}),
-                    protocol.encode({"period": period, "entries": []}))
-                old = []
-            changed, removed = diff(old, entries)
-            lc.period, lc.view = period, entries
-            lc.period_end = datetime.fromisoformat(period["end"]).timestamp() if period["end"] else None
-            if changed or removed:
-                frame = {"type": "delta", "channel": name, "period": period, "entries": changed,
-                         "removed": removed}
-                await self.bus.publish(lc.org_id, name, protocol.encode(frame),
-                                       protocol.encode({"period": period, "entries": entries}))
-                lc.last_publish = time.monotonic()
-        except (RedisError, OSError) as exc:
-            self.rt.redis_failed(exc)
-            lc.dirty = True
-        except DomainError as exc:  # e.g. the metric was deleted: nothing to show
-            log.info("channel %s: %s", lc.channel.name, exc.message)
-        except Exception:
-            log.exception("refreshing %s failed", lc.channel.name)
-
-    async def _refresh_contest(self, lc: LocalChannel) -> None:
-        """A contest channel: publish the standings that changed, and the contest's state when it moves."""
-        info, entries = await contest_view(self.rt, lc.org_id, lc.channel.contest_id)
-        changed, removed = diff(lc.view or [], entries)
-        if changed or removed or info != lc.period:
-            name = lc.channel.name
-            await self.bus.publish(lc.org_id, name, protocol.encode(
-                {"type": "delta", "channel": name, "contest": info, "entries": changed, "removed": removed}),
-                protocol.encode({"contest": info, "entries": entries}))
-            lc.last_publish = time.monotonic()
-        lc.period, lc.view = info, entries
+            await asyncio.sleep(HOUSEKEEPING_S)
+            self.writer.housekeeping([lc for lc in self.channels.values() if lc.channel.kind in WRITTEN])
 
     # -- presence ---------------------------------------------------------------------------------
     async def _presence_loop(self) -> None:

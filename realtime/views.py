@@ -31,6 +31,25 @@ def diff(old: list[dict], new: list[dict]) -> tuple[list[dict], list[int]]:
     return changed, removed
 
 
+#: What a leaderboard delta says about an entry the client already shows with the same name and team.
+COMPACT = ("rank", "user_id", "score")
+
+
+def delta_entries(old: list[dict], new: list[dict]) -> tuple[list[dict], list[int]]:
+    """A leaderboard delta's `entries` and `removed`: like `diff`, but an entry the client already
+    has (same display name and team) carries only its rank, user id and score."""
+    changed, removed = diff(old, new)
+    before = {e["user_id"]: e for e in old}
+    slim = []
+    for e in changed:
+        b = before.get(e["user_id"])
+        if b is not None and b["display_name"] == e["display_name"] and b["team_id"] == e["team_id"]:
+            slim.append({k: e[k] for k in COMPACT})
+        else:
+            slim.append(e)
+    return slim, removed
+
+
 async def contest_view(rt, org_id: int, contest_id: int) -> tuple[dict, list[dict]]:
     """(contest, entries) of a `contest:<id>` channel: its state and the top of its standings."""
     from server.services import contests

@@ -118,7 +118,7 @@ function handle(f) {
       else if (f.channel === state.channel) { state.period = f.period; state.entries = f.entries; render(); }
       break;
     case "delta":
-      if (f.channel === state.channel) { state.period = f.period; applyDelta(f.entries, f.removed || []); }
+      if (f.channel === state.channel) { if (f.period) state.period = f.period; applyDelta(f.entries, f.removed || []); }
       break;
     case "period":
       if (f.channel === state.channel) { state.period = f.period; state.entries = []; render(); }
@@ -135,7 +135,8 @@ function handle(f) {
 function applyDelta(changed, removed) {
   const byId = new Map(state.entries.map((e) => [e.user_id, e]));
   removed.forEach((id) => byId.delete(id));
-  changed.forEach((e) => byId.set(e.user_id, { ...e, changed: true }));
+  // An entry already on screen may come with only rank and score: merge, keep its name and team.
+  changed.forEach((e) => byId.set(e.user_id, { ...byId.get(e.user_id), ...e, changed: true }));
   state.entries = [...byId.values()].sort((a, b) => a.rank - b.rank);
   render();
 }
