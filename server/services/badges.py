@@ -97,21 +97,6 @@ async def grant_measured(ctx: Ctx, user_id: int, cands: list[tuple], sums: dict,
             await grant(ctx, b, user_id, key, activity_id=activity_id, occurred_at=at)
 
 
-async def check_activity(ctx: Ctx, user_id: int, type_key: str, type_id: int, activity_id: int,
-                         at: datetime) -> None:
-    """Count and value badges of this activity's type, over their window containing `at`."""
-    cfg = ctx.cfg
-    cands = [(b, rules.period_key(b, at, cfg.org_tz, cfg.week_start)) for b in cfg.badges
-             if b.rule in ("activity_count", "activity_value") and b.params.get("type_key") == type_key]
-
-    async def measure(b: rules.Badge) -> int:
-        p = rules.period(b, at, cfg.org_tz, cfg.week_start)
-        units, value = await repo.window_sum(ctx.conn, ctx.org_id, user_id, type_id, p.start, p.end)
-        return units if b.rule == "activity_count" else value
-
-    await _grant_if(ctx, cands, user_id, measure, activity_id=activity_id, occurred_at=at)
-
-
 async def check_streak(ctx: Ctx, user_id: int, current: int, activity_id: int | None) -> None:
     cands = [(b, rules.period_key(b, ctx.now, ctx.cfg.org_tz, ctx.cfg.week_start)) for b in ctx.cfg.badges
              if b.rule == "streak" and b.threshold <= current]

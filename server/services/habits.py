@@ -9,7 +9,6 @@ and badge rows; nothing lives only in Redis (it just carries the realtime frames
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 
 from server.domain import streaks as rules
@@ -79,39 +78,21 @@ async def on_activities(rt, conn, batch: hooks.ActivityBatch) -> None:
         return
     if len(_ensured) > 100_000:
         _ensured.clear()
-    if len(batch.activities) == 1:  # the hot path: one activity per request
-        a = batch.activities[0]
-        if not cfg.cares(a.type_key, a.points):
-            return
-        ctx = Ctx(rt, conn, cfg, batch, batch.now)
-        await _one(ctx, a, cfg.day_of(a.user_id, a.occurred_at))
-        await close(ctx)
+    # One activity at a time, each in one statement (`_one`); a batch goes rep by rep in id order
+    # (and day order), so concurrent batches take their row locks in the same order, and one rep's
+    # activities keep their own order.
+    acts = sorted(((a, cfg.day_of(a.user_id, a.occurred_at)) for a in batch.activities
+                   if cfg.cares(a.type_key, a.points)), key=lambda pair: (pair[0].user_id, pair[1]))
+    if not acts:
         return
     ctx = Ctx(rt, conn, cfg, batch, batch.now)
-    acts = [(a, cfg.day_of(a.user_id, a.occurred_at)) for a in batch.activities]
-    deltas: dict[tuple[int, date], int] = defaultdict(int)
-    first: dict[tuple[int, date], int] = {}
+    batch_ids = [a.activity_id for a in batch.activities]  # already written: no mission counts them twice
     for a, day in acts:
-        if cfg.qualifies(a.type_key):
-            deltas[(a.user_id, day)] += a.quantity
-            first.setdefault((a.user_id, day), a.activity_id)
-    after = await repo.add_days(conn, cfg.org_id, deltas) if deltas else {}
-    await missions.on_activities(ctx, acts, _ensured)
-    snaps: dict[int, tuple[int, date | None]] = {}
-    need = cfg.rules.min_units
-    for key, units in sorted(after.items()):
-        if units - deltas[key] < need <= units:  # the day just qualified
-            s = await refresh_streak(ctx, key[0], first[key])
-            snaps[key[0]] = (s.current, s.last_day)
-    if cfg.combo_on:
-        await _combo(ctx, acts, snaps)
-    for a, _ in acts:
-        if a.type_key in cfg.activity_badges:
-            await badges.check_activity(ctx, a.user_id, a.type_key, a.type_id, a.activity_id, a.occurred_at)
+        await _one(ctx, a, day, batch_ids)
     await close(ctx)
 
 
-async def _one(ctx: Ctx, a: hooks.FreshActivity, day: date) -> None:
+async def _one(ctx: Ctx, a: hooks.FreshActivity, day: date, batch_ids: list[int]) -> None:
     """One activity: the day counter, the streak snapshot, the mission progress and the sums of the
     count/value badges it may complete come back from one statement (`repo.step`); what follows
     only writes when something was reached (a streak day, a mission, a badge, the combo)."""
@@ -127,7 +108,7 @@ async def _one(ctx: Ctx, a: hooks.FreshActivity, day: date) -> None:
                           mission=(day, a.type_key, a.quantity, a.value_units) if progress and not cold else None,
                           type_id=a.type_id, windows=windows)
     if cold:
-        await missions.ensure_once(ctx, uid, day, [a.activity_id], _ensured)
+        await missions.ensure_once(ctx, uid, day, batch_ids, _ensured)
         out.missions = await repo.bump_missions(ctx.conn, cfg.org_id, uid, day, a.type_key, a.quantity,
                                                 a.value_units)
     await missions.progressed(ctx, a, day, out.missions)
@@ -143,23 +124,6 @@ async def _one(ctx: Ctx, a: hooks.FreshActivity, day: date) -> None:
     if cands:
         await badges.grant_measured(ctx, uid, cands, dict(zip(windows, out.sums, strict=True)), a.activity_id,
                                     a.occurred_at)
-
-
-async def _combo(ctx: Ctx, acts: list, snaps: dict) -> None:
-    """The combo multiplier: an activity on a day of a long enough streak earns its own
-    `streak_bonus` ledger entry (combo_pct % of its points)."""
-    missing = [a.user_id for a, _ in acts if a.user_id not in snaps and a.points > 0]
-    if missing:
-        for uid, row in (await repo.streak_rows(ctx.conn, ctx.org_id, list(set(missing)))).items():
-            snaps[uid] = (row.current, row.last_day)
-    for a, day in acts:
-        current, last_day = snaps.get(a.user_id, (0, None))
-        if last_day != day:
-            continue
-        bonus = rules.combo_bonus(a.points, current, ctx.cfg.rules)
-        if bonus:
-            ctx.sink.add_entry(user_id=a.user_id, kind="streak_bonus", points=bonus, occurred_at=a.occurred_at,
-                               activity_id=a.activity_id, type_id=None)
 
 
 @hooks.on_reversal

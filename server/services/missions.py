@@ -127,19 +127,6 @@ async def progressed(ctx: Ctx, a, day: date, rows) -> None:
                                   **mission_item(r)})
 
 
-async def on_activities(ctx: Ctx, acts: list, ensured: set) -> None:
-    """Progress the reps' missions of each activity's local day while that day is open."""
-    cfg = ctx.cfg
-    batch_ids = [a.activity_id for a, _ in acts]
-    # rows are locked in one global order so two concurrent batches of a rep cannot deadlock
-    for a, day in sorted(acts, key=lambda x: (x[0].user_id, x[1], x[0].type_key, x[0].activity_id)):
-        if not wanted(ctx, a.type_key, a.user_id, day):
-            continue
-        await ensure_once(ctx, a.user_id, day, batch_ids, ensured)
-        rows = await repo.bump_missions(ctx.conn, cfg.org_id, a.user_id, day, a.type_key, a.quantity, a.value_units)
-        await progressed(ctx, a, day, rows)
-
-
 async def on_reversal(ctx: Ctx, rb, day: date) -> None:
     """Take the reversed amount off; a mission that falls below its target is undone and its
     bonus (and the all-done bonus) written back as negative entries. An activity recorded when
