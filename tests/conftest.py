@@ -230,3 +230,18 @@ async def demo_org(rt, tmp_path_factory) -> tuple[int, str]:
 
     org_id, key, _ = await demo.seed(rt, tmp_path_factory.mktemp("demo") / "key", reps=6)
     return org_id, key
+
+
+@pytest.fixture
+def installed():
+    """Register hooks for one test only."""
+    added: list[tuple[list, object]] = []
+
+    def install(registry: list, fn):
+        registry.append(fn)
+        added.append((registry, fn))
+        return fn
+
+    yield install
+    for registry, fn in added:
+        registry.remove(fn)

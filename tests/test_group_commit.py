@@ -5,23 +5,8 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
-
 from server.services import hooks
 from tests.support_api import assert_error, noon_org
-
-
-@pytest.fixture
-def installed():
-    added: list[tuple[list, object]] = []
-
-    def install(registry: list, fn):
-        registry.append(fn)
-        added.append((registry, fn))
-
-    yield install
-    for registry, fn in added:
-        registry.remove(fn)
 
 
 async def test_concurrent_posts_are_grouped_and_each_gets_its_own_answer(client, app):

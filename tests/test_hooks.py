@@ -4,27 +4,11 @@ response, and a reversal or a non-activity event gets the same treatment."""
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import select
 
 from server.services import effects, hooks
 from server.storage.models import FeedItem
 from tests.support_api import noon_org
-
-
-@pytest.fixture
-def installed():
-    """Register hooks for one test only."""
-    added: list[tuple[list, object]] = []
-
-    def install(registry: list, fn):
-        registry.append(fn)
-        added.append((registry, fn))
-        return fn
-
-    yield install
-    for registry, fn in added:
-        registry.remove(fn)
 
 
 async def test_an_activity_hook_adds_a_bonus_that_commits_boards_and_answers_with_the_activity(client, installed):
