@@ -89,3 +89,30 @@ async def test_missions_completed_badge_counts_the_mission_just_done(hclient):
     third = await rep.log("meeting_booked")
     assert "badges_earned" not in third["unlocked"]  # once per day
     assert third["unlocked"]["missions_completed"][-1]["all_done"] is True
+
+
+async def test_concurrent_misses_read_the_habit_settings_once(hclient, hrt):
+    import asyncio
+
+    from server.services import habit_context
+
+    admin = await habit_org(hclient)
+    reps = [await admin.user() for _ in range(3)]
+    habit_context.forget(admin.org_id)
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, *_):
+        if "habit_settings" in statement:
+            seen.append(statement)
+
+    event.listen(hrt.engine.sync_engine, "before_cursor_execute", record)
+    try:
+        async def one() -> habit_context.OrgHabits:
+            async with hrt.engine.connect() as conn:
+                return await habit_context.load(hrt, conn, admin.org_id,
+                                                need_users={r.user_id for r in reps})
+        got = await asyncio.gather(*(one() for _ in range(5)))
+    finally:
+        event.remove(hrt.engine.sync_engine, "before_cursor_execute", record)
+    assert len(seen) == 1, seen  # one read for five callers
+    assert all(g is got[0] for g in got) and {r.user_id for r in reps} <= set(got[0].users)

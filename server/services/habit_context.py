@@ -4,6 +4,7 @@ achievements) whether it runs in the activity transaction or in an `effects.emit
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -118,11 +119,40 @@ def cached(org_id: int) -> OrgHabits | None:
     return _cache.get(org_id)
 
 
+#: org id -> the settings read in flight, so concurrent misses read them once (single flight)
+_loading: dict[int, asyncio.Future] = {}
+
+
 async def load(rt, conn, org_id: int, *, need_users=()) -> OrgHabits:
-    """The org's habit settings and definitions (cached a few seconds; seeded on first use)."""
+    """The org's habit settings and definitions (cached a few seconds; seeded on first use).
+    Callers that miss while another caller of this process is reading them wait for that read."""
     cfg = _cache.get(org_id)
     if cfg is not None and all(u in cfg.users for u in need_users):
         return cfg
+    pending = _loading.get(org_id)
+    if pending is not None:
+        try:
+            cfg = await asyncio.shield(pending)
+        except Exception:  # noqa: BLE001 - that caller's read failed (its own connection): read ours
+            cfg = None
+        if cfg is not None and all(u in cfg.users for u in need_users):
+            return cfg
+    fut = asyncio.get_running_loop().create_future()
+    _loading[org_id] = fut
+    try:
+        cfg = await _read(rt, conn, org_id)
+    except BaseException as exc:
+        fut.set_exception(exc if isinstance(exc, Exception) else RuntimeError("settings read cancelled"))
+        fut.exception()  # waiters get it; nobody waiting is fine too
+        raise
+    finally:
+        if _loading.get(org_id) is fut:
+            del _loading[org_id]
+    fut.set_result(cfg)
+    return cfg
+
+
+async def _read(rt, conn, org_id: int) -> OrgHabits:
     org = await rt.org(org_id, conn)
     row = await repo.settings(conn, org_id)
     if row is None:
