@@ -155,17 +155,9 @@ class CountedOut(Struct):
     reversed: bool
 
 
-class ResultOut(Struct):
-    place: int | None
-    user_id: int
-    display_name: str | None
-    team_id: int | None
-    score: float
-    total: int
-    group: str | None
-    group_score: float | None
-    baseline: int
-    won: bool
+class ResultOut(StandingOut):
+    """A frozen result row: the standing plus how its place was decided."""
+
     tie_break: str | None
     computation: str
     prizes: list[PrizeOut]
