@@ -141,15 +141,8 @@ async def create_badge(rt, p: Principal, data: dict):
     params = badge_rules.validate(data["rule"], data["params"], data["tier"], data["points"])
     await _check_type(rt, p.org_id, params)
     await _cfg(rt, p.org_id)
-    try:
-        async with rt.engine.begin() as conn:
-            await conn.execute(BadgeDef.__table__.insert().values(
-                org_id=p.org_id, **{**data, "params": params}, active=True, created_at=datetime.now(UTC)))
-            row = [b for b in await repo.badges(conn, p.org_id, False) if b.key == data["key"]][0]
-    except IntegrityError:
-        raise Conflict("badge_exists", f"a badge with key '{data['key']}' already exists") from None
-    forget(p.org_id)
-    return row
+    return await _insert_definition(rt, p.org_id, BadgeDef.__table__, {**data, "params": params}, repo.badges,
+                                    Conflict("badge_exists", f"a badge with key '{data['key']}' already exists"))
 
 
 async def update_badge(rt, p: Principal, badge_id: int, changes: dict):
@@ -227,14 +220,22 @@ async def create_template(rt, p: Principal, data: dict):
         async with rt.sessions() as s:
             if await orgs_repo.get_team(s, p.org_id, data["team_id"]) is None:
                 raise NotFound("team_not_found", f"team {data['team_id']} not found")
+    return await _insert_definition(
+        rt, p.org_id, MissionTemplate.__table__, data, repo.templates,
+        Conflict("mission_template_exists", f"a mission template '{data['key']}' already exists"))
+
+
+async def _insert_definition(rt, org_id: int, table, values: dict, listed, taken: Conflict):
+    """Insert a badge or mission-template definition (unique per org and key) and return its row;
+    `taken` when the key exists. The org's cached habit settings are dropped."""
     try:
         async with rt.engine.begin() as conn:
-            await conn.execute(MissionTemplate.__table__.insert().values(
-                org_id=p.org_id, **data, active=True, created_at=datetime.now(UTC)))
-            row = [t for t in await repo.templates(conn, p.org_id, False) if t.key == data["key"]][0]
+            await conn.execute(table.insert().values(org_id=org_id, **values, active=True,
+                                                     created_at=datetime.now(UTC)))
+            row = next(r for r in await listed(conn, org_id, False) if r.key == values["key"])
     except IntegrityError:
-        raise Conflict("mission_template_exists", f"a mission template '{data['key']}' already exists") from None
-    forget(p.org_id)
+        raise taken from None
+    forget(org_id)
     return row
 
 
