@@ -203,6 +203,20 @@ async def test_manual_recognition_with_message_goes_to_profile_and_feed(hclient,
                  403, "forbidden")
 
 
+async def test_a_definition_key_is_taken_once_per_org(hclient):
+    admin = await habit_org(hclient)
+    badge = {"key": "mvp", "name": "MVP", "rule": "manual", "tier": "gold", "points": 100}
+    template = {"key": "calls5", "label": "{target} x call", "type": "call", "metric": "count",
+                "min_target": 5, "max_target": 5, "bonus_points": 10}
+    await admin.ok("post", "/badges", badge, status=201)
+    await admin.ok("post", "/mission-templates", template, status=201)
+    assert_error(await admin.post("/badges", badge), 409, "badge_exists")
+    assert_error(await admin.post("/mission-templates", template), 409, "mission_template_exists")
+    other = await habit_org(hclient)  # another org may use the same keys
+    await other.ok("post", "/badges", badge, status=201)
+    await other.ok("post", "/mission-templates", template, status=201)
+
+
 async def test_one_off_badge_by_hand_is_refused_twice(hclient):
     admin = await habit_org(hclient)
     rep = await admin.user()
