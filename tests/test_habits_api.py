@@ -352,6 +352,40 @@ async def test_a_batch_reports_unlocks_per_item(hclient):
     assert await balance(rep) == 5 * 2 + 5 + 10
 
 
+async def test_a_batch_reaches_what_the_same_activities_reach_one_by_one(hclient):
+    """A batch (or a group of single posts) runs the habit step for all its activities at once and
+    replays them in order: every activity must unlock what it unlocks when posted alone, in order,
+    and the reps end with the same ledger and missions."""
+    admin = await habit_org(hclient, all_done_bonus=7, combo_from=1, combo_pct=50, min_units=2)
+    await only_templates(admin, ("calls", "call", 3, 10), ("emails", "email", 2, 5), ("meet", "meeting_booked", 1, 3))
+    await admin.ok("post", "/badges", {"key": "calls3", "name": "3 calls today", "rule": "activity_count",
+                                        "params": {"type_key": "call", "threshold": 3, "window": "day"},
+                                        "points": 4}, status=201)
+    seq = [("call", 1), ("email", 1), ("call", 2), ("email", 1), ("meeting_booked", 1), ("call", 1)]
+    alone, batched = [await admin.user() for _ in range(2)], [await admin.user() for _ in range(2)]
+    one_by_one = [await admin.ok("post", "/activities", {"type": t, "quantity": q, "user_id": rep.user_id},
+                                 status=201) for t, q in seq for rep in alone]
+    out = await admin.ok("post", "/activities/batch", {"activities": [
+        {"type": t, "quantity": q, "user_id": rep.user_id} for t, q in seq for rep in batched]})
+
+    def shape(unlocked: dict) -> dict:  # ids differ between reps
+        return {k: [{f: v for f, v in item.items() if not f.endswith("id")} for item in items]
+                if isinstance(items, list) else {f: v for f, v in items.items() if not f.endswith("id")}
+                for k, items in unlocked.items()}
+
+    expected = [shape(o["unlocked"]) for o in one_by_one]
+    assert [shape(r["activity"]["unlocked"]) for r in out["results"]] == expected
+    assert sum(1 for u in expected if "missions_completed" in u) >= 3 and any("badges_earned" in u for u in expected)
+    # the third call (seq[2]) reaches "3 calls today"; the ledger already holds the later ones
+    assert [b["key"] for b in expected[4]["badges_earned"]] == ["calls3"]
+    for a, b in zip(alone, batched, strict=True):
+        assert sorted(await ledger_kinds(a)) == sorted(await ledger_kinds(b))  # a batch writes bonuses last
+        missions_of = [[(m["label"], m["progress"], m["completed"]) for m in (await r.ok("get", "/me/missions"))["missions"]]
+                       for r in (a, b)]
+        assert missions_of[0] == missions_of[1]
+        assert (await a.ok("get", "/me/streak"))["current"] == (await b.ok("get", "/me/streak"))["current"] == 1
+
+
 # -- fixed bugs -----------------------------------------------------------------------------------------
 async def test_reversing_an_activity_backdated_into_a_closed_day_takes_back_no_mission_progress(hclient, hrt):
     from server.services import habit_context, missions

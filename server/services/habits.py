@@ -9,6 +9,7 @@ and badge rows; nothing lives only in Redis (it just carries the realtime frames
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from server.domain import streaks as rules
@@ -66,9 +67,10 @@ async def refresh_streak(ctx: Ctx, user_id: int, activity_id: int | None = None)
 
 
 # -- activity path ------------------------------------------------------------------------------
-# Every habit path takes its row locks in one order: the day counter (`habit_days`), the missions
-# (claim row, mission rows, `mission_days`), the streak row, badge awards. Two concurrent
-# transactions of one rep therefore never wait on each other in a cycle.
+# Every habit path takes its row locks in one order, kind by kind and reps in id order within a
+# kind: the missions a rep does not have yet (claim row and rows, created first), the day counters
+# (`habit_days`), the mission rows, then rep by rep `mission_days`, the streak row and badge awards.
+# Concurrent transactions therefore never wait on each other in a cycle.
 @hooks.on_activities
 async def on_activities(rt, conn, batch: hooks.ActivityBatch) -> None:
     if not enabled(rt):
@@ -78,52 +80,146 @@ async def on_activities(rt, conn, batch: hooks.ActivityBatch) -> None:
         return
     if len(_ensured) > 100_000:
         _ensured.clear()
-    # One activity at a time, each in one statement (`_one`); a batch goes rep by rep in id order
-    # (and day order), so concurrent batches take their row locks in the same order, and one rep's
-    # activities keep their own order.
     acts = sorted(((a, cfg.day_of(a.user_id, a.occurred_at)) for a in batch.activities
                    if cfg.cares(a.type_key, a.points)), key=lambda pair: (pair[0].user_id, pair[1]))
     if not acts:
         return
     ctx = Ctx(rt, conn, cfg, batch, batch.now)
     batch_ids = [a.activity_id for a in batch.activities]  # already written: no mission counts them twice
-    for a, day in acts:
-        await _one(ctx, a, day, batch_ids)
+    plans = [_plan(ctx, a, day) for a, day in acts]
+    for p in plans:  # missions a rep does not have yet are created first, so the step moves them too
+        if p.cold:
+            await missions.ensure_once(ctx, p.a.user_id, p.day, batch_ids, _ensured)
+    if len(plans) > 1 and conn.dialect.name == "postgresql":
+        await _many(ctx, plans)
+    else:  # reps in id order (and day order), one statement each (SQLite: the same steps one by one)
+        ahead = _ahead(plans)
+        for p in plans:
+            await _one(ctx, p, ahead)
     await close(ctx)
 
 
-async def _one(ctx: Ctx, a: hooks.FreshActivity, day: date, batch_ids: list[int]) -> None:
+@dataclass(slots=True)
+class _Plan:
+    """What one activity asks of the habit step, decided before any SQL."""
+    a: hooks.FreshActivity
+    day: date
+    units: int  # qualifying units for the day counter
+    snapshot: bool  # the combo needs the streak snapshot
+    progress: bool  # the activity moves missions of its day
+    cold: bool  # first activity of the rep's day in this process: their missions may not exist yet
+    cands: list  # count/value badges it may complete: (badge, period key, window)
+    windows: list  # the distinct windows of `cands`
+
+    @property
+    def mission(self) -> tuple[date, str, int, int] | None:
+        a = self.a
+        return (self.day, a.type_key, a.quantity, a.value_units) if self.progress else None
+
+
+def _plan(ctx: Ctx, a: hooks.FreshActivity, day: date) -> _Plan:
+    cfg, uid = ctx.cfg, a.user_id
+    progress = missions.wanted(ctx, a.type_key, uid, day)
+    cands = badges.activity_candidates(ctx, uid, a.type_key, a.occurred_at) if a.type_key in cfg.activity_badges \
+        else []
+    return _Plan(a, day, a.quantity if cfg.qualifies(a.type_key) else 0, cfg.combo_on and a.points > 0, progress,
+                 progress and (cfg.org_id, uid, day) not in _ensured, cands,
+                 list(dict.fromkeys(w for _, _, w in cands)))
+
+
+def _ahead(plans: list[_Plan]) -> dict[tuple, int]:
+    """Per (rep, type id, badge window): the amount of this transaction's activities not replayed yet.
+    The ledger already holds them all, so an activity's window sum, as it would be had it been
+    logged alone after the ones before it, is the ledger's sum minus what is still ahead."""
+    ahead: dict[tuple, int] = {}
+    for p in plans:
+        for w in p.windows:
+            key = (p.a.user_id, p.a.type_id, *w)
+            ahead[key] = ahead.get(key, 0) + _amount(p.a, w[0])
+    return ahead
+
+
+def _replayed(p: _Plan, ahead: dict[tuple, int], sums: dict[tuple, int]) -> dict:
+    """Take `p` off `ahead`; its windows' sums as of `p` (`sums`: per key, with every activity in)."""
+    out = {}
+    for w in p.windows:
+        key = (p.a.user_id, p.a.type_id, *w)
+        ahead[key] -= _amount(p.a, w[0])
+        out[w] = sums[key] - ahead[key]
+    return out
+
+
+async def _one(ctx: Ctx, p: _Plan, ahead: dict[tuple, int]) -> None:
     """One activity: the day counter, the streak snapshot, the mission progress and the sums of the
     count/value badges it may complete come back from one statement (`repo.step`); what follows
     only writes when something was reached (a streak day, a mission, a badge, the combo)."""
-    cfg, uid = ctx.cfg, a.user_id
-    units = a.quantity if cfg.qualifies(a.type_key) else 0
-    snapshot = cfg.combo_on and a.points > 0
-    progress = missions.wanted(ctx, a.type_key, uid, day)
-    cold = progress and (cfg.org_id, uid, day) not in _ensured  # first activity of the day here
-    cands = badges.activity_candidates(ctx, uid, a.type_key, a.occurred_at) if a.type_key in cfg.activity_badges \
-        else []
-    windows = list(dict.fromkeys(w for _, _, w in cands))
-    out = await repo.step(ctx.conn, cfg.org_id, uid, day=day, units=units, snapshot=snapshot,
-                          mission=(day, a.type_key, a.quantity, a.value_units) if progress and not cold else None,
-                          type_id=a.type_id, windows=windows)
-    if cold:
-        await missions.ensure_once(ctx, uid, day, batch_ids, _ensured)
-        out.missions = await repo.bump_missions(ctx.conn, cfg.org_id, uid, day, a.type_key, a.quantity,
-                                                a.value_units)
-    await missions.progressed(ctx, a, day, out.missions)
-    current, last_day = out.current, out.last_day
-    if units and out.units - units < cfg.rules.min_units <= out.units:  # the day just qualified
+    a, uid = p.a, p.a.user_id
+    out = await repo.step(ctx.conn, ctx.org_id, uid, day=p.day, units=p.units, snapshot=p.snapshot,
+                          mission=p.mission, type_id=a.type_id, windows=p.windows)
+    measured = {(uid, a.type_id, *w): total for w, total in zip(p.windows, out.sums, strict=True)}
+    await _reached(ctx, p, out.units, out.current, out.last_day, out.missions, _replayed(p, ahead, measured))
+
+
+async def _many(ctx: Ctx, plans: list[_Plan]) -> None:
+    """Several activities (reps in id order) in one statement (`repo.step_many`), which returns the
+    counters and missions as they stand after all of them; each activity is then replayed in
+    order from what was there before, so each one reaches exactly what it would have alone."""
+    snap_users = sorted({p.a.user_id for p in plans if p.snapshot})
+    wanted = list(dict.fromkeys((p.a.user_id, p.a.type_id, *w) for p in plans for w in p.windows))
+    out = await repo.step_many(ctx.conn, ctx.org_id, [repo.StepItem(p.a.user_id, p.day, p.units, p.mission)
+                                                      for p in plans], snap_users, wanted)
+    sums, ahead = dict(zip(wanted, out.sums, strict=True)), _ahead(plans)
+    units = dict(out.units)
+    for p in plans:  # back to the counters before this statement
+        if p.units:
+            units[(p.a.user_id, p.day)] -= p.units
+    rows = {k: [[r, metric] for r, metric in v] for k, v in out.missions.items()}
+    for p in plans:
+        for r_m in rows.get((p.a.user_id, p.day, p.a.type_key), ()) if p.mission else ():
+            r_m[0] = r_m[0]._replace(progress=r_m[0].progress - _amount(p.a, r_m[1]))
+    streaks = dict(out.streaks)
+    for p in plans:
+        a, uid = p.a, p.a.user_id
+        now_units = None
+        if p.units:
+            units[(uid, p.day)] += p.units
+            now_units = units[(uid, p.day)]
+        moved = []
+        for r_m in rows.get((uid, p.day, a.type_key), ()) if p.mission else ():
+            r_m[0] = r_m[0]._replace(progress=r_m[0].progress + _amount(a, r_m[1]))
+            moved.append(r_m[0])
+        current, last_day = streaks.get(uid, (0, None))
+        reached = await _reached(ctx, p, now_units, current, last_day, moved, _replayed(p, ahead, sums))
+        if reached is not None:  # the streak row changed: later activities of the rep see the new one
+            streaks[uid] = reached
+        for r_m in rows.get((uid, p.day, a.type_key), ()) if p.mission else ():
+            if r_m[0].completed_at is None and r_m[0].progress >= r_m[0].target:
+                r_m[0] = r_m[0]._replace(completed_at=ctx.now)  # done now (by this activity or a concurrent one)
+
+
+def _amount(a: hooks.FreshActivity, measure: str) -> int:
+    """The activity's amount for a mission metric ("count" | "value") or a ledger column ("units" | "value_units")."""
+    return a.quantity if measure in ("count", "units") else a.value_units
+
+
+async def _reached(ctx: Ctx, p: _Plan, units: int | None, current: int, last_day: date | None, mission_rows,
+                   sums: dict) -> tuple[int, date | None] | None:
+    """What the activity reached, given its step's results: missions done, a streak day, the combo
+    bonus, badges. Returns the rep's new (current, last day) when the streak was recomputed."""
+    a, uid, cfg = p.a, p.a.user_id, ctx.cfg
+    await missions.progressed(ctx, a, p.day, mission_rows)
+    refreshed = None
+    if p.units and units - p.units < cfg.rules.min_units <= units:  # the day just qualified
         s = await refresh_streak(ctx, uid, a.activity_id)
-        current, last_day = s.current, s.last_day
-    if snapshot and last_day == day:
+        current, last_day = refreshed = (s.current, s.last_day)
+    if p.snapshot and last_day == p.day:
         bonus = rules.combo_bonus(a.points, current, cfg.rules)
         if bonus:
             ctx.sink.add_entry(user_id=uid, kind="streak_bonus", points=bonus, occurred_at=a.occurred_at,
                                activity_id=a.activity_id, type_id=None)
-    if cands:
-        await badges.grant_measured(ctx, uid, cands, dict(zip(windows, out.sums, strict=True)), a.activity_id,
-                                    a.occurred_at)
+    if p.cands:
+        await badges.grant_measured(ctx, uid, p.cands, sums, a.activity_id, a.occurred_at)
+    return refreshed
 
 
 @hooks.on_reversal

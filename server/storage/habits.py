@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
-from sqlalchemy import Row, and_, case, func, select, text, update
+from sqlalchemy import Row, and_, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from server.storage import pg
 from server.storage.ledger import _insert, _params
 from server.storage.models import LedgerEntry, User
 from server.storage.models_contests import Contest, ContestResult
@@ -258,6 +260,18 @@ async def contest_wins(conn: AsyncConnection, org_id: int, user_id: int) -> set[
 
 
 # -- the one-activity step (the hot path) --------------------------------------------------------
+# On PostgreSQL its statements go through the driver directly (`storage.pg`): they run once per activity.
+class MissionProgress(NamedTuple):
+    """A mission row after an activity moved it (the columns `bump_missions` returns)."""
+    id: int
+    label: str
+    target: int
+    progress: int
+    bonus_points: int
+    completed_at: datetime | None
+    slot: int
+
+
 @dataclass(slots=True)
 class Step:
     units: int | None = None  # the day counter after the upsert (None: not asked)
@@ -307,7 +321,7 @@ def _pg_step(hd: bool, snap: bool, mission: bool, windows: tuple[tuple[str, bool
            else f"SELECT hd.* FROM ({head}) AS hd")
     if ctes:
         sql = "WITH " + ", ".join(ctes) + " " + sql
-    stmt = _step_sql[shape] = text(sql)
+    stmt = _step_sql[shape] = pg.statement(sql)
     return stmt
 
 
@@ -329,15 +343,16 @@ async def step(conn: AsyncConnection, org_id: int, user_id: int, *, day: date, u
             params[f"ws{i}"] = start
             if end is not None:
                 params[f"we{i}"] = end
-        rows = (await conn.execute(_pg_step(units > 0, snapshot, mission is not None, shape), params)).all()
-        head = rows[0]._mapping
+        rows = await pg.fetch(conn, _pg_step(units > 0, snapshot, mission is not None, shape), params)
+        head = rows[0]
         if units > 0:
             out.units = head["h_units"]
         if snapshot:
             out.current, out.last_day = head["s_current"] or 0, head["s_last_day"]
         out.sums = [int(head[f"w{i}"]) for i in range(len(windows))]
         if mission is not None:
-            out.missions = [r for r in rows if r.id is not None]
+            out.missions = [MissionProgress(*(r[f] for f in MissionProgress._fields)) for r in rows
+                            if r["id"] is not None]
         return out
     if units > 0:
         out.units = (await add_days(conn, org_id, {(user_id, day): units}))[(user_id, day)]
@@ -350,6 +365,93 @@ async def step(conn: AsyncConnection, org_id: int, user_id: int, *, day: date, u
     for col, start, end in windows:
         units_sum, value_sum = await window_sum(conn, org_id, user_id, type_id, start, end)
         out.sums.append(units_sum if col == "units" else value_sum)
+    return out
+
+
+# -- several activities in one statement (a batch, or a group of single posts) --------------------
+@dataclass(slots=True)
+class StepItem:
+    """One activity's part in `step_many` (the same parts as `step`'s arguments)."""
+    user_id: int
+    day: date
+    units: int = 0  # qualifying units for the day counter
+    mission: tuple[date, str, int, int] | None = None  # (day, type key, count, value) to add to missions
+
+
+@dataclass(slots=True)
+class StepMany:
+    """What `step_many` returns, as it stands after *all* its items (callers replay the items in order)."""
+    units: dict[tuple[int, date], int] = field(default_factory=dict)  # (rep, day) -> day counter
+    missions: dict[tuple[int, date, str], list[tuple[MissionProgress, str]]] = field(default_factory=dict)
+    streaks: dict[int, tuple[int, date | None]] = field(default_factory=dict)  # rep -> (current, last day)
+    sums: list[int] = field(default_factory=list)  # one per asked window, in order
+
+
+_STEP_MANY = pg.statement(
+    "WITH a AS (SELECT * FROM unnest(CAST(:uids AS bigint[]), CAST(:days AS date[]), CAST(:ns AS integer[]), "
+    "CAST(:mdays AS date[]), CAST(:tkeys AS varchar[]), CAST(:qs AS integer[]), CAST(:vs AS integer[])) "
+    "AS a(uid, day, n, mday, tkey, q, v)), "
+    "d AS (INSERT INTO habit_days AS h (org_id, user_id, day, units) "
+    "SELECT CAST(:org AS bigint), uid, day, sum(n) FROM a WHERE n > 0 GROUP BY uid, day ORDER BY uid, day "
+    "ON CONFLICT (org_id, user_id, day) DO UPDATE SET units = h.units + EXCLUDED.units "
+    "RETURNING h.user_id, h.day, h.units), "
+    "s AS (SELECT uid, mday, tkey, sum(q) AS q, sum(v) AS v FROM a WHERE mday IS NOT NULL "
+    "GROUP BY uid, mday, tkey ORDER BY uid, mday, tkey), "
+    # each (rep, day, type)'s mission rows, looked up by the unique index and locked in that order
+    "lk AS (SELECT x.id, s.q, s.v FROM s CROSS JOIN LATERAL (SELECT id FROM missions "
+    "WHERE org_id = CAST(:org AS bigint) AND user_id = s.uid AND day = s.mday AND type_key = s.tkey "
+    "ORDER BY slot FOR UPDATE) AS x), "
+    "m AS (UPDATE missions AS ms SET progress = ms.progress + CASE WHEN ms.metric = 'count' THEN lk.q ELSE lk.v END "
+    "FROM lk WHERE ms.id = lk.id "
+    "RETURNING ms.id, ms.user_id, ms.day, ms.type_key, ms.metric, ms.label, ms.target, ms.progress, "
+    "ms.bonus_points, ms.completed_at, ms.slot), "
+    "w AS (SELECT r.i, CAST((SELECT coalesce(sum(CASE WHEN r.col = 'units' THEN l.units ELSE l.value_units END), 0) "
+    "FROM ledger_entries AS l WHERE l.org_id = CAST(:org AS bigint) AND l.user_id = r.uid AND l.type_id = r.tid "
+    "AND l.kind IN ('activity', 'reversal') AND l.occurred_at >= r.ws AND (r.we IS NULL OR l.occurred_at < r.we)) "
+    "AS bigint) AS total FROM unnest(CAST(:wuids AS bigint[]), CAST(:wtids AS bigint[]), CAST(:wcols AS varchar[]), "
+    "CAST(:wss AS timestamptz[]), CAST(:wes AS timestamptz[])) WITH ORDINALITY AS r(uid, tid, col, ws, we, i)) "
+    # Lock order: the day counters (sorted), then the missions (sorted); the streaks are only read.
+    "SELECT 'd' AS k, user_id, day, CAST(units AS bigint) AS n, CAST(NULL AS bigint) AS id, "
+    "CAST(NULL AS varchar) AS type_key, CAST(NULL AS varchar) AS metric, CAST(NULL AS varchar) AS label, "
+    "CAST(NULL AS integer) AS target, CAST(NULL AS integer) AS progress, CAST(NULL AS integer) AS bonus_points, "
+    "CAST(NULL AS timestamptz) AS completed_at, CAST(NULL AS integer) AS slot, CAST(NULL AS date) AS last_day "
+    "FROM d "
+    "UNION ALL SELECT 'm', user_id, day, NULL, id, type_key, metric, label, target, progress, bonus_points, "
+    "completed_at, slot, NULL FROM m "
+    "UNION ALL SELECT 's', su.uid, NULL, st.current, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+    "st.last_day FROM unnest(CAST(:suids AS bigint[])) AS su(uid) CROSS JOIN LATERAL (SELECT current, last_day "
+    "FROM streaks WHERE org_id = CAST(:org AS bigint) AND user_id = su.uid OFFSET 0) AS st "
+    "UNION ALL SELECT 'w', NULL, NULL, total, i, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM w")
+
+
+async def step_many(conn: AsyncConnection, org_id: int, items: Sequence[StepItem], snapshot_users: Sequence[int],
+                    windows: Sequence[tuple[int, int, str, datetime, datetime | None]]) -> StepMany:
+    """`step` for several activities in one round trip (PostgreSQL only): every item's units go to
+    its day counter and its amount to its missions, the streak snapshots of `snapshot_users` are
+    read and each window (rep, type id, ledger column, start, end) summed. Everything comes back
+    as it stands after all items; the day counters are locked in (rep, day) order, then the missions."""
+    rows = await pg.fetch(conn, _STEP_MANY, {
+        "org": org_id, "uids": [it.user_id for it in items], "days": [it.day for it in items],
+        "ns": [it.units for it in items], "mdays": [it.mission[0] if it.mission else None for it in items],
+        "tkeys": [it.mission[1] if it.mission else None for it in items],
+        "qs": [it.mission[2] if it.mission else None for it in items],
+        "vs": [it.mission[3] if it.mission else None for it in items],
+        "suids": list(snapshot_users), "wuids": [w[0] for w in windows], "wtids": [w[1] for w in windows],
+        "wcols": [w[2] for w in windows], "wss": [w[3] for w in windows], "wes": [w[4] for w in windows]})
+    out = StepMany(sums=[0] * len(windows))
+    for r in rows:
+        k = r["k"]
+        if k == "d":
+            out.units[(r["user_id"], r["day"])] = int(r["n"])
+        elif k == "m":
+            out.missions.setdefault((r["user_id"], r["day"], r["type_key"]), []).append(
+                (MissionProgress(*(r[f] for f in MissionProgress._fields)), r["metric"]))
+        elif k == "s":
+            out.streaks[r["user_id"]] = (r["n"] or 0, r["last_day"])
+        else:
+            out.sums[r["id"] - 1] = int(r["n"])
+    for rows_of_key in out.missions.values():
+        rows_of_key.sort(key=lambda rm: rm[0].slot)
     return out
 
 
@@ -378,7 +480,7 @@ async def complete_mission(conn: AsyncConnection, org_id: int, user_id: int, day
                         "AND user_id = CAST(:uid AS bigint) AND completed_at IS NOT NULL"
                         + (f" AND day >= CAST(:s{i} AS date) AND day < CAST(:u{i} AS date)" if bounded else "")
                         + f") AS n{i}")
-        stmt = _done_sql[shape] = text(
+        stmt = _done_sql[shape] = pg.statement(
             "WITH c AS (UPDATE missions SET completed_at = CAST(:now AS timestamptz) "
             "WHERE id = CAST(:mid AS bigint) AND completed_at IS NULL RETURNING id), "
             "md AS (UPDATE mission_days SET remaining = remaining - 1, all_done_at = CASE WHEN remaining - 1 = 0 "
@@ -390,7 +492,7 @@ async def complete_mission(conn: AsyncConnection, org_id: int, user_id: int, day
     for i, (since, until) in enumerate(windows):
         if since is not None:
             params[f"s{i}"], params[f"u{i}"] = since, until
-    row = (await conn.execute(stmt, params)).one()._mapping
+    (row,) = await pg.fetch(conn, stmt, params)
     if not row["won"]:
         return False, False, 0, []
     counts = []
