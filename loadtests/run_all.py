@@ -6,8 +6,9 @@
 
 Options are those of the single benchmarks (--reps, --seconds, --workers, --profile, ...). The
 core benchmarks share one org and one API process per worker count. The realtime benchmark
-(loadtests/bench_realtime.py, its own set-up) and the habit loop benchmark (loadtests/bench_habits.py,
-habits on vs off) run after them in subprocesses when present, unless --core-only.
+(loadtests/bench_realtime.py, its own set-up) and the features' benchmarks (contests, the habit
+loop on vs off in process and over HTTP, push) run after them in subprocesses when present,
+unless --core-only.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     if not core_only and (Path(__file__).parent / "bench_realtime.py").exists():
         print("\n== loadtests.bench_realtime", flush=True)
         rc |= subprocess.call([sys.executable, "-m", "loadtests.bench_realtime", *(["--smoke"] if args.smoke else [])])
-    for extra in ("bench_contests", "bench_habits", "bench_push"):  # features' own benchmarks, each in its own process
+    for extra in ("bench_contests", "bench_habits", "bench_habits_http", "bench_push"):  # features' own benchmarks, each in its own process
         print(f"\n== loadtests.{extra}", flush=True)
         rc |= subprocess.call([sys.executable, "-m", f"loadtests.{extra}", *(["--smoke"] if args.smoke else [])])
     print(f"\nall benchmarks done in {time.monotonic() - t0:.0f} s", flush=True)

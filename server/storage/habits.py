@@ -102,13 +102,25 @@ async def qualified_days(conn: AsyncConnection, org_id: int, user_ids: list[int]
     return out
 
 
+_built: dict[tuple[str, str], object] = {}
+
+
+def _upsert(conn: AsyncConnection, name: str, build):
+    """A dialect's INSERT ... ON CONFLICT statement, built once (building one costs ~0.1 ms)."""
+    key = (name, conn.dialect.name)
+    stmt = _built.get(key)
+    if stmt is None:
+        stmt = _built[key] = build(_insert(conn, {"streak": K, "award": BA}[name]))
+    return stmt
+
+
 async def lock_streak(conn: AsyncConnection, org_id: int, user_id: int, now: datetime) -> Row:
-    """The rep's streak row, created if missing and row-locked until the transaction ends."""
-    stmt = _insert(conn, K)
-    stmt = stmt.on_conflict_do_update(index_elements=["org_id", "user_id"], set_={"updated_at": stmt.excluded.updated_at})
-    await conn.execute(stmt, {"org_id": org_id, "user_id": user_id, "current": 0, "best": 0, "freezes": 0,
-                              "updated_at": now})
-    return (await conn.execute(select(K).where(K.c.org_id == org_id, K.c.user_id == user_id))).one()
+    """The rep's streak row, created if missing and row-locked until the transaction ends (one statement:
+    the upsert returns the row)."""
+    stmt = _upsert(conn, "streak", lambda ins: ins.on_conflict_do_update(
+        index_elements=["org_id", "user_id"], set_={"updated_at": ins.excluded.updated_at}).returning(*K.c))
+    return (await conn.execute(stmt, {"org_id": org_id, "user_id": user_id, "current": 0, "best": 0, "freezes": 0,
+                                      "updated_at": now})).one()
 
 
 async def save_streak(conn: AsyncConnection, org_id: int, user_id: int, values: dict) -> None:
@@ -221,8 +233,8 @@ async def type_history(conn: AsyncConnection, org_id: int, user_ids: list[int], 
 # -- badges -------------------------------------------------------------------------------------
 async def award(conn: AsyncConnection, row: dict) -> int | None:
     """Insert an award once per (badge, rep, period); None when it was already awarded."""
-    stmt = (_insert(conn, BA).on_conflict_do_nothing(index_elements=["org_id", "badge_id", "user_id", "period_key"])
-            .returning(BA.c.id))
+    stmt = _upsert(conn, "award", lambda ins: ins.on_conflict_do_nothing(
+        index_elements=["org_id", "badge_id", "user_id", "period_key"]).returning(BA.c.id))
     found = (await conn.execute(stmt, row)).first()
     return None if found is None else found[0]
 
