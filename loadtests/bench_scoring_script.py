@@ -82,7 +82,8 @@ async def cmdstats(bench: Bench) -> dict[str, tuple[int, int]]:
 def redis_time(before: dict, after: dict, activities: int) -> str:
     """Where Redis spends its time per activity: EVALSHA in total, and the commands the script calls."""
     per = {k: (after[k][1] - before.get(k, (0, 0))[1]) / activities for k in after}
-    inner = ("zadd", "zmscore", "zscore", "set", "zrem", "expireat", "exists", "publish")
+    inner = ("zadd", "zmscore", "zscore", "set", "smismember", "sadd", "expire", "zrem", "expireat", "exists",
+             "publish")
     total = per.get("evalsha", 0.0)
     parts = ", ".join(f"{k} {per.get(k, 0.0):.1f}" for k in inner if per.get(k, 0.0) >= 0.05)
     rest = total - sum(per.get(k, 0.0) for k in inner)
