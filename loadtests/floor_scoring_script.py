@@ -80,6 +80,34 @@ end
 return 1
 """
 
+KERNEL_PACKED_FMT = r"""
+-- scores formatted by Lua's string.format('%d') instead of redis.call's %.17g
+-- ARGV[1]: msgpack {{scale, {member...}, {delta...}, {tie...}}, ...} one per board
+local call, tonumber, floor, format = redis.call, tonumber, math.floor, string.format
+local boards = cmsgpack.unpack(ARGV[1])
+for b = 1, #boards do
+  local scale, members, deltas, ties = boards[b][1], boards[b][2], boards[b][3], boards[b][4]
+  local n = #members
+  local olds = call('ZMSCORE', KEYS[b], unpack(members))
+  local add = {}
+  for i = 1, n do
+    local metric, tie = deltas[i], ties[i]
+    local old = olds[i]
+    if old then
+      old = tonumber(old)
+      local om = floor(old / scale)
+      local ot = old - om * scale
+      metric = om + metric
+      if ot < tie then tie = ot end
+    end
+    add[2 * i - 1] = format('%d', metric * scale + tie)
+    add[2 * i] = members[i]
+  end
+  call('ZADD', KEYS[b], unpack(add))
+end
+return 1
+"""
+
 ZMSCORE_ONLY = r"""
 local a = 1
 for b = 1, #KEYS do
@@ -230,7 +258,7 @@ class Floor:
         self.build()
         r.info("commandstats")
         sha = {name: r.script_load(src) for name, src in (
-            ("flat", KERNEL_FLAT), ("packed", KERNEL_PACKED), ("zmscore", ZMSCORE_ONLY), ("zadd", ZADD_STRINGS),
+            ("flat", KERNEL_FLAT), ("packed", KERNEL_PACKED), ("packed_fmt", KERNEL_PACKED_FMT), ("zmscore", ZMSCORE_ONLY), ("zadd", ZADD_STRINGS),
             ("zincrby", ZINCRBY_EACH), ("set", MARKERS_SET), ("bucket", MARKERS_BUCKET),
             ("bucket_fast", MARKERS_BUCKET_FAST), ("unpack", UNPACK_ONLY), ("book", APPLY_LIKE_BOOKKEEPING),
             ("empty", EMPTY))}
@@ -243,7 +271,7 @@ class Floor:
                 args += [scale, len(members), *members, *deltas, *ties]
             return args
         flat = [flat_args(bt) for bt in batches]
-        packed = [msgspec.msgpack.encode([[s, m, d, t] for s, m, d, t in bt]) for bt in batches]
+        packed = [msgspec.msgpack.encode([[s, [str(x) for x in m], d, t] for s, m, d, t in bt]) for bt in batches]
         print(f"{self.reps} members per board, {nk} boards, {PER_CALL} activities (= {PER_CALL} members per board) "
               f"per call, {self.calls} calls per variant")
         self.measure("EVALSHA empty (10 keys)", lambda i: r.evalsha(sha["empty"], nk, *self.boards), PER_CALL,
@@ -256,6 +284,8 @@ class Floor:
                      PER_CALL * nk, "member")
         self.measure("Lua: ZMSCORE+ZADD kernel, msgpack", lambda i: r.evalsha(sha["packed"], nk, *self.boards,
                                                                              packed[i]), PER_CALL * nk, "member")
+        self.measure("Lua: same, scores via string.format('%d')", lambda i: r.evalsha(
+            sha["packed_fmt"], nk, *self.boards, packed[i]), PER_CALL * nk, "member")
         self.measure("Lua: ZMSCORE+ZADD kernel, msgpack (per activity)",
                      lambda i: r.evalsha(sha["packed"], nk, *self.boards, packed[i]), PER_CALL, "activity")
 

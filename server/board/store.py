@@ -113,26 +113,27 @@ class BoardStore:
     async def _apply_once(self, org_id: int, entries: list[PendingEntry]) -> list[bool] | None:
         """One script call: None if every entry was applied, else per entry whether it had been
         applied before (then nothing was changed)."""
-        sets: dict[str, list[int]] = {}  # marker set key -> entry ids
-        where: dict[str, list[int]] = {}  # marker set key -> positions in `entries`
-        sums: dict[str, dict[int, list[int]]] = {}  # board key -> member -> [delta, tie]
-        boards: dict[str, tuple[int, int]] = {}  # board key -> EXPIREAT (0 = never), tie scale
+        span = keys.APPLIED_SPAN
+        sets: dict[int, list[int]] = {}  # marker set (entry id // span) -> entry ids
+        where: dict[int, list[int]] = {}  # marker set -> positions in `entries`
+        sums: dict[tuple[str, str, str], dict[int, list[int]]] = {}  # board -> member -> [delta, tie]
+        boards: dict[tuple[str, str, str], BoardDelta] = {}  # board -> one of its deltas
         for pos, entry in enumerate(entries):
-            mk = keys.applied(org_id, entry.entry_id)
-            ids = sets.get(mk)
+            bucket = entry.entry_id // span
+            ids = sets.get(bucket)
             if ids is None:
-                ids = sets[mk] = []
-                where[mk] = []
+                ids = sets[bucket] = []
+                where[bucket] = []
             ids.append(entry.entry_id)
-            where[mk].append(pos)
+            where[bucket].append(pos)
             member = entry.user_id
             for d in entry.deltas:
-                key = keys.board(org_id, d.metric, d.period.window, d.period.id)
-                board = sums.get(key)
+                period = d.period
+                board_id = (d.metric, period.window, period.id)
+                board = sums.get(board_id)
                 if board is None:
-                    board = sums[key] = {}
-                    exp = d.period.expires_at
-                    boards[key] = (0 if exp is None else int(exp.timestamp()), d.scale)
+                    board = sums[board_id] = {}
+                    boards[board_id] = d
                 cell = board.get(member)
                 if cell is None:
                     board[member] = [d.delta, d.tie]
@@ -140,11 +141,17 @@ class BoardStore:
                     cell[0] += d.delta
                     if d.tie < cell[1]:
                         cell[1] = d.tie
-        packed = [
-            (*boards[key], [str(m) for m in board], [c[0] for c in board.values()], [c[1] for c in board.values()])
-            for key, board in sums.items()
-        ]
-        ks = [keys.meta(org_id), *sets, *sums]
+        packed = []
+        board_keys = []
+        for board_id, board in sums.items():
+            d = boards[board_id]
+            exp = d.period.expires_at
+            board_keys.append(keys.board(org_id, *board_id))
+            cells = board.values()
+            packed.append((0 if exp is None else int(exp.timestamp()), d.scale,
+                           [str(m) for m in board], [c[0] for c in cells], [c[1] for c in cells]))
+        marker_keys = [keys.applied(org_id, bucket * span) for bucket in sets]
+        ks = [keys.meta(org_id), *marker_keys, *board_keys]
         if LEGACY_MARKERS:
             ks += [keys.applied_legacy(org_id, e.entry_id) for e in entries]
         result = await self._apply(keys=ks, args=[_msgpack((APPLIED_TTL_S, list(sets.values()), packed))])
