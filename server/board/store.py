@@ -154,7 +154,8 @@ class BoardStore:
         ks = [keys.meta(org_id), *marker_keys, *board_keys]
         if LEGACY_MARKERS:
             ks += [keys.applied_legacy(org_id, e.entry_id) for e in entries]
-        result = await self._apply(keys=ks, args=[_msgpack((APPLIED_TTL_S, list(sets.values()), packed))])
+        ids_out = [[str(i) for i in ids] for ids in sets.values()]  # strings: Lua hands them to Redis as they are
+        result = await self._apply(keys=ks, args=[_msgpack((APPLIED_TTL_S, ids_out, packed))])
         if result == -1:
             raise MetaMissing(org_id)
         if result == 1:

@@ -10,7 +10,7 @@
 -- KEYS[2+nb .. 1+nb+nk]     the boards the entries move
 -- KEYS[2+nb+nk ..]          legacy per-entry markers (`ap:<id>`, SET by earlier versions), possibly none
 -- ARGV[1] a MessagePack array {marker ttl (s), ids, boards}: ids a list per marker set of the entry
---   ids in it; boards a list per board key of {EXPIREAT (0 = never), tie scale 2^bits, members,
+--   ids in it (as strings); boards a list per board key of {EXPIREAT (0 = never), tie scale 2^bits, members,
 --   metric deltas, tie parts} (three parallel lists, members as strings).
 --
 -- Score = metric * scale + tie; the tie part keeps the latest "reached at" (smallest tie),
