@@ -8,8 +8,8 @@ synthetic org (id 900000000 + pid, no SQL rows; its keys are deleted afterwards)
 hold --reps members. Entries are built as the activity path builds them (`board_deltas` of a
 ledger entry, the demo's type mix) with synthetic entry ids, before the clock starts; what is
 timed is BoardStore.apply: packing the arguments, EVALSHA, the script. Two shapes:
-  1 entry per call   what one POST /activities sends;
-  100 per call       what a batch sends (board_sync.APPLY_CHUNK).
+  1 entry per call   what one POST /activities sends (32 callers);
+  100 per call       what a batch sends (board_sync.APPLY_CHUNK), 4 callers (the target) and 8.
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ from server.services.board_sync import APPLY_CHUNK
 from server.storage.activity_types import DEFAULT_TYPES
 
 TARGET = 30_000
-SHAPES = ((1, 32), (APPLY_CHUNK, 4))  # (entries per call, concurrent callers)
+#: (entries per call, concurrent callers); the target is read on (APPLY_CHUNK, 4), 8 callers show
+#: whether the script rate is bound by Redis or by the caller (one Python process) feeding it.
+SHAPES = ((1, 32), (APPLY_CHUNK, 4), (APPLY_CHUNK, 8))
 
 
 def _deltas() -> tuple[list[str], list[int], dict]:
@@ -82,7 +84,8 @@ async def cmdstats(bench: Bench) -> dict[str, tuple[int, int]]:
 def redis_time(before: dict, after: dict, activities: int) -> str:
     """Where Redis spends its time per activity: EVALSHA in total, and the commands the script calls."""
     per = {k: (after[k][1] - before.get(k, (0, 0))[1]) / activities for k in after}
-    inner = ("zadd", "zmscore", "zscore", "set", "zrem", "expireat", "exists", "publish")
+    inner = ("zadd", "zmscore", "zscore", "set", "smismember", "sadd", "expire", "zrem", "expireat", "exists",
+             "publish")
     total = per.get("evalsha", 0.0)
     parts = ", ".join(f"{k} {per.get(k, 0.0):.1f}" for k in inner if per.get(k, 0.0) >= 0.05)
     rest = total - sum(per.get(k, 0.0) for k in inner)
@@ -129,11 +132,11 @@ async def run(bench: Bench, args) -> None:
             rate = done / wall
             redis_us = cpu.cores.get("redis", 0.0) * wall / max(done, 1) * 1e6
             bench.check(done > 0, "the scoring script applied nothing")
-            is_target = batch == APPLY_CHUNK
+            is_target = (batch, callers) == SHAPES[1]
             bench.add(Figure(
                 "apply.lua via BoardStore.apply", f"{batch}/call, {callers} callers, {bench.reps} members",
                 rate, "activities/s", percentile(lat, 50), percentile(lat, 95), percentile(lat, 99),
-                target=">= 30,000/s" if is_target else "(single-post shape)",
+                target=">= 30,000/s" if is_target else "(single-post shape)" if batch == 1 else "(saturation check)",
                 met=(rate >= TARGET) if is_target and not bench.smoke else None, cpu=cpu.line(), binds=cpu.binds(),
                 notes=[f"{rate * 10:,.0f} sorted-set updates/s; Redis CPU {redis_us:.1f} us per activity "
                        f"(one Redis core: ~{1e6 / max(redis_us, 1e-9):,.0f} activities/s); latency is per call",

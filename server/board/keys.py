@@ -32,8 +32,21 @@ def board_pattern(org_id: int) -> str:
     return f"{tag(org_id)}:lb:*"
 
 
+#: Entry ids per idempotency marker set: at most 512 integers keep a Redis set a compact intset
+#: (`set-max-intset-entries`, 512 by default).
+APPLIED_SPAN = 512
+
+
 def applied(org_id: int, entry_id: int) -> str:
-    """Idempotency marker of one ledger entry (short-lived)."""
+    """Idempotency marker set of the ledger entries `entry_id // APPLIED_SPAN * APPLIED_SPAN`
+    and up (a Redis set of entry ids; expires a day after its last write)."""
+    return f"{tag(org_id)}:ap:b{entry_id // APPLIED_SPAN}"
+
+
+def applied_legacy(org_id: int, entry_id: int) -> str:
+    """An earlier version's marker of one entry (a string key with a day's TTL): still honoured
+    by apply.lua so that an entry applied before an upgrade and re-sent after it counts once.
+    Remove a day after every deployment runs marker sets (LEGACY_MARKERS in board/store.py)."""
     return f"{tag(org_id)}:ap:{entry_id}"
 
 

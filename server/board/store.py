@@ -18,6 +18,8 @@ from server.domain.ranking import competition_ranks, tie_scale, unpack_metric
 
 #: How long an entry's "already applied" marker lives; longer than any in-flight retry.
 APPLIED_TTL_S = 24 * 3600
+#: Also honour the per-entry marker keys of versions before marker sets (1 EXISTS per call).
+LEGACY_MARKERS = True
 
 
 def _script(name: str) -> str:
@@ -85,26 +87,87 @@ class BoardStore:
 
     # -- writes -------------------------------------------------------------------------
     async def apply(self, org_id: int, entries: list[PendingEntry]) -> list[bool]:
-        """Apply entries of one org; returns, per entry, whether it was new to the boards."""
-        board_index: dict[str, int] = {}
-        boards: list[tuple[int, int]] = []  # per board: EXPIREAT (0 = never), tie scale
-        packed: list[tuple[int, list[int]]] = []
-        for entry in entries:
-            updates: list[int] = []
+        """Apply entries of one org; returns, per entry, whether it was new to the boards.
+
+        The entries are summed here per (board, member) and apply.lua checks every entry's
+        marker before it touches a board: if some were already applied it changes nothing and
+        says which, and the rest go again, summed without them (each round drops at least one
+        entry, so this ends). An entry id listed twice in one call counts once.
+        """
+        out = [False] * len(entries)
+        pending: list[int] = []
+        firsts: set[int] = set()
+        for i, e in enumerate(entries):
+            if e.entry_id not in firsts:
+                firsts.add(e.entry_id)
+                pending.append(i)
+        while pending:
+            refused = await self._apply_once(org_id, [entries[i] for i in pending])
+            if refused is None:
+                for i in pending:
+                    out[i] = True
+                break
+            pending = [i for i, r in zip(pending, refused, strict=True) if not r]
+        return out
+
+    async def _apply_once(self, org_id: int, entries: list[PendingEntry]) -> list[bool] | None:
+        """One script call: None if every entry was applied, else per entry whether it had been
+        applied before (then nothing was changed)."""
+        span = keys.APPLIED_SPAN
+        sets: dict[int, list[int]] = {}  # marker set (entry id // span) -> entry ids
+        where: dict[int, list[int]] = {}  # marker set -> positions in `entries`
+        sums: dict[tuple[str, str, str], dict[int, list[int]]] = {}  # board -> member -> [delta, tie]
+        boards: dict[tuple[str, str, str], BoardDelta] = {}  # board -> one of its deltas
+        for pos, entry in enumerate(entries):
+            bucket = entry.entry_id // span
+            ids = sets.get(bucket)
+            if ids is None:
+                ids = sets[bucket] = []
+                where[bucket] = []
+            ids.append(entry.entry_id)
+            where[bucket].append(pos)
+            member = entry.user_id
             for d in entry.deltas:
-                key = keys.board(org_id, d.metric, d.period.window, d.period.id)
-                idx = board_index.get(key)
-                if idx is None:
-                    idx = board_index[key] = len(board_index) + 1
-                    exp = d.period.expires_at
-                    boards.append((0 if exp is None else int(exp.timestamp()), d.scale))
-                updates += (idx, d.delta, d.tie)
-            packed.append((entry.user_id, updates))
-        ks = [keys.meta(org_id)] + [keys.applied(org_id, e.entry_id) for e in entries] + list(board_index)
-        result = await self._apply(keys=ks, args=[_msgpack((APPLIED_TTL_S, boards, packed))])
+                period = d.period
+                board_id = (d.metric, period.window, period.id)
+                board = sums.get(board_id)
+                if board is None:
+                    board = sums[board_id] = {}
+                    boards[board_id] = d
+                cell = board.get(member)
+                if cell is None:
+                    board[member] = [d.delta, d.tie]
+                else:
+                    cell[0] += d.delta
+                    if d.tie < cell[1]:
+                        cell[1] = d.tie
+        packed = []
+        board_keys = []
+        for board_id, board in sums.items():
+            d = boards[board_id]
+            exp = d.period.expires_at
+            board_keys.append(keys.board(org_id, *board_id))
+            cells = board.values()
+            packed.append((0 if exp is None else int(exp.timestamp()), d.scale,
+                           [str(m) for m in board], [c[0] for c in cells], [c[1] for c in cells]))
+        marker_keys = [keys.applied(org_id, bucket * span) for bucket in sets]
+        ks = [keys.meta(org_id), *marker_keys, *board_keys]
+        if LEGACY_MARKERS:
+            ks += [keys.applied_legacy(org_id, e.entry_id) for e in entries]
+        ids_out = [[str(i) for i in ids] for ids in sets.values()]  # strings: Lua hands them to Redis as they are
+        result = await self._apply(keys=ks, args=[_msgpack((APPLIED_TTL_S, ids_out, packed))])
         if result == -1:
             raise MetaMissing(org_id)
-        return [bool(x) for x in result]
+        if result == 1:
+            return None
+        seen, legacy = result
+        refused = [bool(x) for x in legacy] if legacy else [False] * len(entries)
+        flags = iter(seen)
+        for positions in where.values():
+            for pos in positions:
+                if next(flags):
+                    refused[pos] = True
+        return refused
 
     async def ensure_meta(self, org_id: int) -> None:
         """Mark a new org's (empty) view as complete."""
@@ -153,8 +216,12 @@ class BoardStore:
             if profiles:
                 pipe.hset(keys.profiles(org_id), mapping={
                     str(uid): _profile_encoder.encode(p) for uid, p in profiles.items()})
+            marker_sets: dict[str, list[int]] = {}
             for entry_id in applied_ids:
-                pipe.set(keys.applied(org_id, entry_id), "1", ex=APPLIED_TTL_S)
+                marker_sets.setdefault(keys.applied(org_id, entry_id), []).append(entry_id)
+            for mk, ids in marker_sets.items():
+                pipe.sadd(mk, *ids)
+                pipe.expire(mk, APPLIED_TTL_S)
             pipe.hset(keys.meta(org_id), mapping={"epoch": epoch, "built_at": datetime.now(UTC).isoformat()})
             await pipe.execute()
         return epoch
