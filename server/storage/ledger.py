@@ -14,6 +14,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from server.domain.boards import WALLET_KINDS
+from server.storage import bulk
 from server.storage.models import (
     Activity,
     ActivityType,
@@ -37,11 +38,27 @@ def _insert(conn: AsyncConnection | AsyncSession, table):
     return (postgresql.insert if name == "postgresql" else sqlite.insert)(table)
 
 
+def _on_postgresql(conn: AsyncConnection) -> bool:
+    return conn.dialect.name == "postgresql"
+
+
 async def insert_activities(conn: AsyncConnection, rows: list[dict]) -> list[int | None]:
     """Insert activities in order; returns each new id, or None where the external id existed."""
     ids: list[int | None] = [None] * len(rows)
     plain = [i for i, r in enumerate(rows) if r["external_id"] is None]
     keyed = [i for i, r in enumerate(rows) if r["external_id"] is not None]
+    if _on_postgresql(conn):
+        if plain:  # ids grow in row order (see `bulk`)
+            new_ids = sorted(r[0] for r in await bulk.insert(conn, A, [rows[i] for i in plain], returning="id"))
+            for i, new_id in zip(plain, new_ids, strict=True):
+                ids[i] = new_id
+        if keyed:
+            by_ext = {ext: new_id for new_id, ext in await bulk.insert(
+                conn, A, [rows[i] for i in keyed], tail="ON CONFLICT (org_id, external_id) DO NOTHING",
+                returning="id, external_id")}
+            for i in keyed:
+                ids[i] = by_ext.get(rows[i]["external_id"])
+        return ids
     if plain:
         stmt = _insert(conn, A).returning(A.c.id, sort_by_parameter_order=True)
         result = await conn.execute(stmt, _params([rows[i] for i in plain]))
@@ -73,6 +90,12 @@ async def add_usage(conn: AsyncConnection, rows: list[dict]) -> dict[tuple, int]
     the counter's row lock then makes cap checks exact under concurrency.
     """
     rows = sorted(rows, key=lambda r: (r["user_id"], r["type_id"], r["day"]))
+    if _on_postgresql(conn):
+        returned = await bulk.insert(
+            conn, U, rows, tail="ON CONFLICT (org_id, user_id, type_id, day) DO UPDATE SET units = "
+                                "daily_usage.units + excluded.units",
+            returning="user_id, type_id, day, units")
+        return {(user_id, type_id, day): units for user_id, type_id, day, units in returned}
     stmt = _insert(conn, U)
     stmt = stmt.on_conflict_do_update(
         index_elements=["org_id", "user_id", "type_id", "day"],
@@ -90,6 +113,9 @@ async def release_usage(conn: AsyncConnection, org_id: int, user_id: int, type_i
 
 
 async def insert_entries(conn: AsyncConnection, rows: list[dict]) -> list[int]:
+    """Insert ledger rows (dicts with every column but id); returns their ids in row order."""
+    if _on_postgresql(conn):
+        return sorted(r[0] for r in await bulk.insert(conn, L, rows, returning="id"))
     result = await conn.execute(_insert(conn, L).returning(L.c.id, sort_by_parameter_order=True), _params(rows))
     return [r[0] for r in result.all()]
 
