@@ -88,6 +88,9 @@ class ActivityBatch:
     #: realtime frames for reps' private channels, (user id, data): published after the commit
     #: in the same call as the activities' own `points` frames (one Redis round trip)
     frames: list[tuple[int, dict]] = field(default_factory=list)
+    #: undo callbacks for process-local state a hook set for this transaction's rows (e.g. a
+    #: cache of "missions exist"): run if the transaction rolls back (it may then run again)
+    on_rollback: list[Callable[[], None]] = field(default_factory=list)
 
     def add_entry(self, *, user_id: int, kind: str, points: int, occurred_at: datetime,
                   activity_id: int | None = None, type_id: int | None = None, units: int = 0,

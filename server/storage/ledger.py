@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import Row, func, select, update
+from sqlalchemy import Row, func, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -103,6 +103,21 @@ async def add_usage(conn: AsyncConnection, rows: list[dict]) -> dict[tuple, int]
     ).returning(U.c.user_id, U.c.type_id, U.c.day, U.c.units)
     result = await conn.execute(stmt, _params(rows))  # distinct counters; RETURNING carries the key
     return {(user_id, type_id, day): units for user_id, type_id, day, units in result.all()}
+
+
+async def read_usage(conn: AsyncConnection, org_id: int, keys: list[tuple]) -> dict[tuple, int]:
+    """Units of (user, type, day) counters as committed (no lock); missing counters are absent."""
+    if _on_postgresql(conn):
+        users, type_ids, days = (list(col) for col in zip(*keys, strict=True))
+        rows = await conn.exec_driver_sql(
+            "SELECT u.user_id, u.type_id, u.day, u.units FROM daily_usage u "
+            "JOIN unnest($2::BIGINT[], $3::BIGINT[], $4::DATE[]) AS k(user_id, type_id, day) "
+            "ON u.org_id = $1 AND u.user_id = k.user_id AND u.type_id = k.type_id AND u.day = k.day",
+            (org_id, users, type_ids, days))
+    else:
+        rows = await conn.execute(select(U.c.user_id, U.c.type_id, U.c.day, U.c.units).where(
+            U.c.org_id == org_id, tuple_(U.c.user_id, U.c.type_id, U.c.day).in_(keys)))
+    return {(user_id, type_id, day): units for user_id, type_id, day, units in rows.all()}
 
 
 async def release_usage(conn: AsyncConnection, org_id: int, user_id: int, type_id: int, day: date, units: int) -> None:
