@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy.engine import make_url
 
-from server.services import hooks
+from server.services import hooks, ingestion
 from tests.conftest import new_org
 from tests.support_api import (
     ago,
@@ -234,7 +234,14 @@ async def test_daily_cap_pays_the_remaining_units_then_nothing(client):
     assert (yesterday["points_awarded"], yesterday["units_over_cap"]) == (30, 0)
 
 
-async def test_daily_cap_is_exact_under_concurrent_posts(client):
+#: The activity path prices from the counters as read and locks them last; after races it locks them first.
+CAP_PATHS = pytest.mark.parametrize("optimistic_attempts", [ingestion.OPTIMISTIC_ATTEMPTS, 0],
+                                    ids=["counters-last", "counters-first"])
+
+
+@CAP_PATHS
+async def test_daily_cap_is_exact_under_concurrent_posts(client, monkeypatch, optimistic_attempts):
+    monkeypatch.setattr(ingestion, "OPTIMISTIC_ATTEMPTS", optimistic_attempts)
     admin = await noon_org(client)
     rep = await admin.user()
     key = await type_key(admin, points=3, daily_cap=20)
@@ -251,7 +258,9 @@ async def test_daily_cap_is_exact_under_concurrent_posts(client):
     assert await score_of(admin, rep.user_id, key, window="day", period=day) == 50
 
 
-async def test_daily_cap_is_exact_under_concurrent_batches(client):
+@CAP_PATHS
+async def test_daily_cap_is_exact_under_concurrent_batches(client, monkeypatch, optimistic_attempts):
+    monkeypatch.setattr(ingestion, "OPTIMISTIC_ATTEMPTS", optimistic_attempts)
     admin = await noon_org(client)
     rep = await admin.user()
     key = await type_key(admin, points=2, daily_cap=20)

@@ -143,6 +143,11 @@ NoticeSink = Callable[[Any, Any, int, list[Notice]], Awaitable[None]]
 AfterBoardsHook = Callable[[Any, int, Any, list], Awaitable[None]]
 
 ACTIVITY_HOOKS: list[TxHook] = []
+#: `fn(rt, org_id) -> bool`, True while a feature's activity hook takes row locks of the reps
+#: that concurrent transactions may take in another order. While any says True for an org, the
+#: activity path locks the daily-cap counters before the hooks (see `services.ingestion`), which
+#: makes transactions of the same rep, type and day run their hooks one after another.
+COUNTERS_FIRST: list[Callable[[Any, int], bool]] = []
 REVERSAL_HOOKS: list[ReversalHook] = []
 NOTICE_SINKS: list[NoticeSink] = []
 AFTER_BOARDS_HOOKS: list[AfterBoardsHook] = []

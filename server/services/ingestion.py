@@ -9,10 +9,21 @@ That lock is held until the commit, so it is taken last: the transaction prices 
 the counters as committed (a plain read), writes the entries, runs the feature hooks, and only
 then upserts the counters. If the units before this transaction then differ from the ones read
 in a way that changes any item's price (a concurrent transaction crossed the cap in between),
-the transaction rolls back and runs again (`_CapRace`); after `OPTIMISTIC_ATTEMPTS` such races
-it runs with the counters locked first, as it did before. Every transaction therefore takes its
-row locks in one order: the hooks' rows (habits have their own documented order), then the
-counters in key order; a reversal releases its units last as well.
+the transaction rolls back and runs again (`_CapRace`). Transactions therefore take their row
+locks in one order: the hooks' rows (habits have their own documented order; notices go in user
+order), then the counters in key order; a reversal releases its units last as well.
+
+While a feature says its hooks must not run concurrently for the same reps
+(`hooks.COUNTERS_FIRST`: the habit loop, whose steps deadlock with each other otherwise), the
+counters are locked first, as before this order existed; concurrent transactions of one rep,
+type and day then run their hooks one after another.
+
+After `OPTIMISTIC_ATTEMPTS` races the transaction also runs with the counters locked first. It
+would then hold counters while its hooks wait for rows that optimistic transactions hold while
+they wait for those counters, so it first takes the org's usage advisory lock exclusively,
+which every optimistic read takes shared (`ledger.read_usage`): it waits until they are done
+and runs alone. Should PostgreSQL still
+find a deadlock (e.g. with a reversal), the aborted transaction runs again (`DEADLOCK_RETRIES`).
 """
 
 from __future__ import annotations
@@ -21,7 +32,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from server.domain.boards import EntryFacts
 from server.domain.errors import Conflict, DomainError, Forbidden, NotFound, Unauthorized
@@ -210,7 +221,10 @@ def _prepare(rt, principal, item: ActivityInput, types, valid_users, now) -> _Pr
 
 
 #: Optimistic runs of one transaction before it locks the counters first (see the module doc).
-OPTIMISTIC_ATTEMPTS = 4
+OPTIMISTIC_ATTEMPTS = 2
+#: Runs again of a transaction PostgreSQL aborted to break a deadlock.
+DEADLOCK_RETRIES = 3
+DEADLOCK_DETECTED = "40P01"
 
 
 class _CapRace(Exception):
@@ -218,11 +232,12 @@ class _CapRace(Exception):
 
 
 async def _write(rt, principal, prepared: list[_Prepared], outcomes, now):
-    races, integrity_retried = 0, False
+    races, deadlocks, integrity_retried = 0, 0, False
     while True:
+        raced = races >= OPTIMISTIC_ATTEMPTS
         try:
-            return await _write_once(rt, principal, prepared, outcomes, now,
-                                     lock_first=races >= OPTIMISTIC_ATTEMPTS)
+            return await _write_once(rt, principal, prepared, outcomes, now, exclusive=raced,
+                                     lock_first=raced or any(f(rt, principal.org_id) for f in hooks.COUNTERS_FIRST))
         except _CapRace:
             races += 1
         except IntegrityError:
@@ -231,16 +246,23 @@ async def _write(rt, principal, prepared: list[_Prepared], outcomes, now):
             if integrity_retried:
                 raise
             integrity_retried = True
+        except DBAPIError as exc:
+            # PostgreSQL broke a lock cycle by aborting this transaction.
+            if getattr(exc.orig, "sqlstate", None) != DEADLOCK_DETECTED or deadlocks >= DEADLOCK_RETRIES:
+                raise
+            deadlocks += 1
+            log.warning("activity transaction aborted by a deadlock; running it again")
 
 
-async def _write_once(rt, principal, prepared, outcomes, now, *, lock_first: bool = False):
+async def _write_once(rt, principal, prepared, outcomes, now, *, lock_first: bool = False,
+                      exclusive: bool = False):
     """One transaction: activities, ledger entries, the feature hooks' rows, then the usage
     counters (first, with `lock_first`). Returns the board facts of every new entry, the hooks'
     batch (None if nothing was new) and the feed rows written."""
     undo: list = []
     try:
         async with rt.engine.begin() as conn:
-            result = await _transaction(rt, conn, principal, prepared, outcomes, now, lock_first, undo)
+            result = await _transaction(rt, conn, principal, prepared, outcomes, now, lock_first, exclusive, undo)
     except BaseException:
         for fn in undo:  # process-local state the hooks set for rows that were rolled back
             fn()
@@ -263,9 +285,12 @@ async def _write_once(rt, principal, prepared, outcomes, now, *, lock_first: boo
     return facts, batch_ctx, feed_rows
 
 
-async def _transaction(rt, conn, principal, prepared, outcomes, now, lock_first: bool, undo: list):
+async def _transaction(rt, conn, principal, prepared, outcomes, now, lock_first: bool, exclusive: bool,
+                       undo: list):
     org_id = principal.org_id
     batch_ctx, extra_ids, feed_rows = None, [], []
+    if exclusive:  # waits for the org's optimistic transactions; none starts until this one ends
+        await ledger_repo.lock_usage(conn, org_id)
     ids = await ledger_repo.insert_activities(conn, [p.row for p in prepared])
     dupes = [p for p, new_id in zip(prepared, ids, strict=True) if new_id is None]
     fresh = [(p, new_id) for p, new_id in zip(prepared, ids, strict=True) if new_id is not None]

@@ -105,19 +105,35 @@ async def add_usage(conn: AsyncConnection, rows: list[dict]) -> dict[tuple, int]
     return {(user_id, type_id, day): units for user_id, type_id, day, units in result.all()}
 
 
+#: Advisory lock class of an org's daily-cap counters (with the org id as the second key).
+USAGE_LOCK = 0x5255
+
+
 async def read_usage(conn: AsyncConnection, org_id: int, keys: list[tuple]) -> dict[tuple, int]:
-    """Units of (user, type, day) counters as committed (no lock); missing counters are absent."""
+    """Units of (user, type, day) counters as committed (no row lock); missing counters are absent.
+
+    On PostgreSQL the same statement takes the org's usage advisory lock in shared mode, until
+    the transaction ends: a transaction that must lock counters before its hooks (`lock_usage`)
+    then waits for the readers and runs alone, instead of deadlocking with them."""
     if _on_postgresql(conn):
         users, type_ids, days = (list(col) for col in zip(*keys, strict=True))
         rows = await conn.exec_driver_sql(
-            "SELECT u.user_id, u.type_id, u.day, u.units FROM daily_usage u "
-            "JOIN unnest($2::BIGINT[], $3::BIGINT[], $4::DATE[]) AS k(user_id, type_id, day) "
-            "ON u.org_id = $1 AND u.user_id = k.user_id AND u.type_id = k.type_id AND u.day = k.day",
-            (org_id, users, type_ids, days))
+            "SELECT k.user_id, k.type_id, k.day, u.units "
+            "FROM (SELECT pg_advisory_xact_lock_shared($5, $1::INTEGER)) AS l "
+            "CROSS JOIN unnest($2::BIGINT[], $3::BIGINT[], $4::DATE[]) AS k(user_id, type_id, day) "
+            "LEFT JOIN daily_usage u ON u.org_id = $1 AND u.user_id = k.user_id AND u.type_id = k.type_id "
+            "AND u.day = k.day", (org_id, users, type_ids, days, USAGE_LOCK))
     else:
         rows = await conn.execute(select(U.c.user_id, U.c.type_id, U.c.day, U.c.units).where(
             U.c.org_id == org_id, tuple_(U.c.user_id, U.c.type_id, U.c.day).in_(keys)))
-    return {(user_id, type_id, day): units for user_id, type_id, day, units in rows.all()}
+    return {(user_id, type_id, day): units for user_id, type_id, day, units in rows.all() if units is not None}
+
+
+async def lock_usage(conn: AsyncConnection, org_id: int) -> None:
+    """The org's usage advisory lock, exclusive, until the transaction ends (PostgreSQL; SQLite
+    serialises write transactions anyway): no `read_usage` transaction of the org is in flight."""
+    if _on_postgresql(conn):
+        await conn.exec_driver_sql("SELECT pg_advisory_xact_lock($1, $2::INTEGER)", (USAGE_LOCK, org_id))
 
 
 async def release_usage(conn: AsyncConnection, org_id: int, user_id: int, type_id: int, day: date, units: int) -> None:
