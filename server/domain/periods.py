@@ -78,7 +78,10 @@ def period_for(window: str, at: datetime, tz: ZoneInfo, week_start: int = 0) -> 
     return period_of_date(window, local_date(at, tz), tz, week_start)
 
 
+@lru_cache(maxsize=8192)
 def period_of_date(window: str, day: date, tz: ZoneInfo, week_start: int = 0) -> Period:
+    """The period of `window` that contains local date `day`. Cached (two zone conversions each):
+    the activity path asks for the same few periods for every activity (boards, rank notices)."""
     if window == "day":
         first, nxt, pid = day, day + timedelta(days=1), day.isoformat()
     elif window == "week":
