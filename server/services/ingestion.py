@@ -22,8 +22,8 @@ After `OPTIMISTIC_ATTEMPTS` races the transaction also runs with the counters lo
 would then hold counters while its hooks wait for rows that optimistic transactions hold while
 they wait for those counters, so it first takes the org's usage advisory lock exclusively,
 which every optimistic read takes shared (`ledger.read_usage`): it waits until they are done
-and runs alone. Should PostgreSQL still
-find a deadlock (e.g. with a reversal), the aborted transaction runs again (`DEADLOCK_RETRIES`).
+and runs alone. Should PostgreSQL still find a deadlock (e.g. with a reversal), the aborted
+transaction runs again (`DEADLOCK_RETRIES`).
 """
 
 from __future__ import annotations
