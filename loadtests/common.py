@@ -418,6 +418,10 @@ class Bench:
             print(f"org {self._org.org_id}: {len(self._org.rep_ids)} reps created in {time.monotonic() - t:.1f} s")
             if self.settings.habits_enabled:
                 await start_the_day(self.rt, self._org)
+            # Statistics of the new org's rows: with autovacuum off, plans made from statistics
+            # taken before 5,000 users existed scanned the whole org per winner (team wins) and
+            # the whole ledger per `boarded` update.
+            await vacuum(self.settings)
         return self._org
 
     async def api(self, workers: int) -> Api:

@@ -8,7 +8,9 @@ from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy.engine import make_url
 
+from server.services import hooks, ingestion
 from tests.conftest import new_org
 from tests.support_api import (
     ago,
@@ -232,7 +234,14 @@ async def test_daily_cap_pays_the_remaining_units_then_nothing(client):
     assert (yesterday["points_awarded"], yesterday["units_over_cap"]) == (30, 0)
 
 
-async def test_daily_cap_is_exact_under_concurrent_posts(client):
+#: The activity path prices from the counters as read and locks them last; after races it locks them first.
+CAP_PATHS = pytest.mark.parametrize("optimistic_attempts", [ingestion.OPTIMISTIC_ATTEMPTS, 0],
+                                    ids=["counters-last", "counters-first"])
+
+
+@CAP_PATHS
+async def test_daily_cap_is_exact_under_concurrent_posts(client, monkeypatch, optimistic_attempts):
+    monkeypatch.setattr(ingestion, "OPTIMISTIC_ATTEMPTS", optimistic_attempts)
     admin = await noon_org(client)
     rep = await admin.user()
     key = await type_key(admin, points=3, daily_cap=20)
@@ -249,7 +258,9 @@ async def test_daily_cap_is_exact_under_concurrent_posts(client):
     assert await score_of(admin, rep.user_id, key, window="day", period=day) == 50
 
 
-async def test_daily_cap_is_exact_under_concurrent_batches(client):
+@CAP_PATHS
+async def test_daily_cap_is_exact_under_concurrent_batches(client, monkeypatch, optimistic_attempts):
+    monkeypatch.setattr(ingestion, "OPTIMISTIC_ATTEMPTS", optimistic_attempts)
     admin = await noon_org(client)
     rep = await admin.user()
     key = await type_key(admin, points=2, daily_cap=20)
@@ -260,6 +271,38 @@ async def test_daily_cap_is_exact_under_concurrent_batches(client):
     awarded = [item["activity"]["points_awarded"] for r in rs for item in r.json()["results"]]
     assert sorted(awarded) == [0] * 30 + [2] * 20
     assert await balance(rep) == 40
+
+
+async def test_a_post_does_not_wait_behind_another_posts_hooks_and_a_cap_crossed_meanwhile_reprices_it(
+        client, installed, settings):
+    """The counters are locked last, after the feature hooks: another post of the rep commits while
+    this one's hooks run (it does not queue behind them). It took the cap's last units meanwhile,
+    so this one runs again at the new count: exact caps, one ledger entry per activity."""
+    if make_url(settings.database_url).get_backend_name() != "postgresql":
+        pytest.skip("SQLite serialises whole write transactions: nothing else commits meanwhile")
+    admin = await noon_org(client)
+    rep = await admin.user()
+    key = await type_key(admin, points=3, daily_cap=5)
+    at = iso(ago(minutes=1))
+    runs: list[list[int]] = []
+    inner: dict = {}
+
+    async def other_post_meanwhile(rt, conn, batch: hooks.ActivityBatch):
+        if any(a.type_key == key and a.quantity == 2 for a in batch.activities):
+            runs.append([a.points for a in batch.activities])
+            if len(runs) == 1:
+                inner["out"] = await rep.log(key, quantity=4, occurred_at=at)
+
+    installed(hooks.ACTIVITY_HOOKS, other_post_meanwhile)
+    out = await asyncio.wait_for(rep.log(key, quantity=2, occurred_at=at), 20)
+    assert (inner["out"]["points_awarded"], inner["out"]["units_over_cap"]) == (12, 0)
+    assert (out["points_awarded"], out["units_over_cap"]) == (3, 1)
+    assert runs == [[6], [3]]  # priced from the counter as read, then again after the other post took 4 units
+    assert await balance(rep) == 15
+    assert sorted(e["points"] for e in await ledger_rows(rep)) == [3, 12]
+    day = local_day(ago(minutes=1), await org_zone(admin))
+    assert await score_of(admin, rep.user_id, window="day", period=day) == 15
+    assert await score_of(admin, rep.user_id, key, window="day", period=day) == 6
 
 
 # -- batches ---------------------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ from server.board import keys
 HISTORY_LEN = 500
 USER_HISTORY_LEN = 100
 TTL_S = 24 * 3600
+#: Frames per script call of `publish_many` (Redis runs nothing else while a script runs).
+MANY_CHUNK = 100
 
 
 def _history_len(channel: str) -> int:
@@ -45,6 +47,8 @@ class ChannelBus:
         self.redis = redis
         self._publish = redis.register_script(
             resources.files("server.board").joinpath("lua/publish.lua").read_text())
+        self._publish_many = redis.register_script(
+            resources.files("server.board").joinpath("lua/publish_many.lua").read_text())
 
     @staticmethod
     def _keys(org_id: int, channel: str) -> tuple[str, str, str]:
@@ -62,23 +66,31 @@ class ChannelBus:
         return Position(epoch.decode() if isinstance(epoch, bytes) else epoch, int(offset))
 
     async def publish_many(self, org_id: int, frames: list[tuple[str, bytes]]) -> None:
-        """Publish several frames in one round trip (each atomically, in order)."""
+        """Publish several frames in one round trip, in order, each as `publish` would
+        (`publish_many.lua`: one script call per `MANY_CHUNK` frames, not one per frame)."""
+        if not frames:
+            return
+        calls = []
+        for i in range(0, len(frames), MANY_CHUNK):
+            keys_: list = []
+            args: list = [secrets.token_hex(4), TTL_S]
+            for channel, frame_json in frames[i:i + MANY_CHUNK]:
+                meta, stream, _ = self._keys(org_id, channel)
+                keys_ += (meta, stream)
+                args += (frame_json, _history_len(channel), pubsub_name(org_id, channel))
+            calls.append((len(keys_), *keys_, *args))
 
-        def queue(pipe) -> None:
-            for channel, frame_json in frames:
-                meta, stream, view = self._keys(org_id, channel)
-                pipe.evalsha(self._publish.sha, 3, meta, stream, view, secrets.token_hex(4), frame_json,
-                             _history_len(channel), TTL_S, pubsub_name(org_id, channel), b"")
+        async def send() -> None:
+            async with self.redis.pipeline(transaction=False) as pipe:
+                for call in calls:
+                    pipe.evalsha(self._publish_many.sha, *call)
+                await pipe.execute()
 
         try:  # EVALSHA straight away: redis-py's script pipelines ask SCRIPT EXISTS every time
-            async with self.redis.pipeline(transaction=False) as pipe:
-                queue(pipe)
-                await pipe.execute()
+            await send()
         except NoScriptError:  # a restarted Redis forgot the script: load it once, then again
-            await self.redis.script_load(self._publish.script)
-            async with self.redis.pipeline(transaction=False) as pipe:
-                queue(pipe)
-                await pipe.execute()
+            await self.redis.script_load(self._publish_many.script)
+            await send()
 
     async def ensure(self, org_id: int, channel: str) -> Position:
         """The channel's position, creating it (offset 0, new epoch) if it has none."""

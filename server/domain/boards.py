@@ -13,7 +13,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from server.domain.errors import DomainError
-from server.domain.periods import Period, periods_for
+from server.domain.periods import Period, local_date, periods_of_day
 from server.domain.ranking import tie_part, tie_scale
 
 POINTS = "points"
@@ -69,7 +69,7 @@ def board_deltas(facts: EntryFacts, tz: ZoneInfo, week_start: int) -> list[Board
     if not metrics:
         return []
     out = []
-    for period in periods_for(facts.occurred_at, tz, week_start):
+    for period in periods_of_day(local_date(facts.occurred_at, tz), tz, week_start):
         scale = tie_scale(period.window)
         tie = tie_part(period, facts.created_at)
         for metric, delta in metrics:

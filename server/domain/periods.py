@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from server.domain.errors import DomainError
@@ -77,7 +78,10 @@ def period_for(window: str, at: datetime, tz: ZoneInfo, week_start: int = 0) -> 
     return period_of_date(window, local_date(at, tz), tz, week_start)
 
 
+@lru_cache(maxsize=8192)
 def period_of_date(window: str, day: date, tz: ZoneInfo, week_start: int = 0) -> Period:
+    """The period of `window` that contains local date `day`. Cached (two zone conversions each):
+    the activity path asks for the same few periods for every activity (boards, rank notices)."""
     if window == "day":
         first, nxt, pid = day, day + timedelta(days=1), day.isoformat()
     elif window == "week":
@@ -101,8 +105,14 @@ def period_of_date(window: str, day: date, tz: ZoneInfo, week_start: int = 0) ->
 
 def periods_for(at: datetime, tz: ZoneInfo, week_start: int = 0) -> list[Period]:
     """Every window's period containing `at`, computing the local date once."""
-    day = local_date(at, tz)
-    return [period_of_date(w, day, tz, week_start) for w in WINDOWS]
+    return list(periods_of_day(local_date(at, tz), tz, week_start))
+
+
+@lru_cache(maxsize=4096)
+def periods_of_day(day: date, tz: ZoneInfo, week_start: int = 0) -> tuple[Period, ...]:
+    """Every window's period of a local date. Cached: an org's activities fall on a few days,
+    and each period costs two time-zone conversions (the boards need them for every entry)."""
+    return tuple(period_of_date(w, day, tz, week_start) for w in WINDOWS)
 
 
 def parse_period_id(window: str, period_id: str, tz: ZoneInfo, week_start: int = 0) -> Period:

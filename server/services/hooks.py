@@ -88,6 +88,9 @@ class ActivityBatch:
     #: realtime frames for reps' private channels, (user id, data): published after the commit
     #: in the same call as the activities' own `points` frames (one Redis round trip)
     frames: list[tuple[int, dict]] = field(default_factory=list)
+    #: undo callbacks for process-local state a hook set for this transaction's rows (e.g. a
+    #: cache of "missions exist"): run if the transaction rolls back (it may then run again)
+    on_rollback: list[Callable[[], None]] = field(default_factory=list)
 
     def add_entry(self, *, user_id: int, kind: str, points: int, occurred_at: datetime,
                   activity_id: int | None = None, type_id: int | None = None, units: int = 0,
@@ -140,6 +143,11 @@ NoticeSink = Callable[[Any, Any, int, list[Notice]], Awaitable[None]]
 AfterBoardsHook = Callable[[Any, int, Any, list], Awaitable[None]]
 
 ACTIVITY_HOOKS: list[TxHook] = []
+#: `fn(rt, org_id) -> bool`, True while a feature's activity hook takes row locks of the reps
+#: that concurrent transactions may take in another order. While any says True for an org, the
+#: activity path locks the daily-cap counters before the hooks (see `services.ingestion`), which
+#: makes transactions of the same rep, type and day run their hooks one after another.
+COUNTERS_FIRST: list[Callable[[Any, int], bool]] = []
 REVERSAL_HOOKS: list[ReversalHook] = []
 NOTICE_SINKS: list[NoticeSink] = []
 AFTER_BOARDS_HOOKS: list[AfterBoardsHook] = []

@@ -4,6 +4,26 @@ in one transaction, then move the boards. Single posts, batches and integrations
 Daily caps are exact under concurrency because the usage counter's row is upserted
 (`... ON CONFLICT DO UPDATE ... RETURNING units`) in the same transaction: concurrent
 transactions on the same counter queue on its row lock and each sees the units before it.
+
+That lock is held until the commit, so it is taken last: the transaction prices its items from
+the counters as committed (a plain read), writes the entries, runs the feature hooks, and only
+then upserts the counters. If the units before this transaction then differ from the ones read
+in a way that changes any item's price (a concurrent transaction crossed the cap in between),
+the transaction rolls back and runs again (`_CapRace`). Transactions therefore take their row
+locks in one order: the hooks' rows (habits have their own documented order; notices go in user
+order), then the counters in key order; a reversal releases its units last as well.
+
+While a feature says its hooks must not run concurrently for the same reps
+(`hooks.COUNTERS_FIRST`: the habit loop, whose steps deadlock with each other otherwise), the
+counters are locked first, as before this order existed; concurrent transactions of one rep,
+type and day then run their hooks one after another.
+
+After `OPTIMISTIC_ATTEMPTS` races the transaction also runs with the counters locked first. It
+would then hold counters while its hooks wait for rows that optimistic transactions hold while
+they wait for those counters, so it first takes the org's usage advisory lock exclusively,
+which every optimistic read takes shared (`ledger.read_usage`): it waits until they are done
+and runs alone. Should PostgreSQL still find a deadlock (e.g. with a reversal), the aborted
+transaction runs again (`DEADLOCK_RETRIES`).
 """
 
 from __future__ import annotations
@@ -12,7 +32,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from server.domain.boards import EntryFacts
 from server.domain.errors import Conflict, DomainError, Forbidden, NotFound, Unauthorized
@@ -200,69 +220,54 @@ def _prepare(rt, principal, item: ActivityInput, types, valid_users, now) -> _Pr
     return _Prepared(index=-1, item=item, type=atype, user_id=user_id, occurred_at=occurred_at.astimezone(UTC))
 
 
+#: Optimistic runs of one transaction before it locks the counters first (see the module doc).
+OPTIMISTIC_ATTEMPTS = 2
+#: Runs again of a transaction PostgreSQL aborted to break a deadlock.
+DEADLOCK_RETRIES = 3
+DEADLOCK_DETECTED = "40P01"
+
+
+class _CapRace(Exception):
+    """The counters moved between the read and the locked upsert so that an item's price changed."""
+
+
 async def _write(rt, principal, prepared: list[_Prepared], outcomes, now):
+    races, deadlocks, integrity_retried = 0, 0, False
+    while True:
+        raced = races >= OPTIMISTIC_ATTEMPTS
+        try:
+            return await _write_once(rt, principal, prepared, outcomes, now, exclusive=raced,
+                                     lock_first=raced or any(f(rt, principal.org_id) for f in hooks.COUNTERS_FIRST))
+        except _CapRace:
+            races += 1
+        except IntegrityError:
+            # A concurrent request inserted one of our external ids between our checks: the whole
+            # transaction rolled back, so run it again (once); those items now answer as duplicates.
+            if integrity_retried:
+                raise
+            integrity_retried = True
+        except DBAPIError as exc:
+            # PostgreSQL broke a lock cycle by aborting this transaction.
+            if getattr(exc.orig, "sqlstate", None) != DEADLOCK_DETECTED or deadlocks >= DEADLOCK_RETRIES:
+                raise
+            deadlocks += 1
+            log.warning("activity transaction aborted by a deadlock; running it again")
+
+
+async def _write_once(rt, principal, prepared, outcomes, now, *, lock_first: bool = False,
+                      exclusive: bool = False):
+    """One transaction: activities, ledger entries, the feature hooks' rows, then the usage
+    counters (first, with `lock_first`). Returns the board facts of every new entry, the hooks'
+    batch (None if nothing was new) and the feed rows written."""
+    undo: list = []
     try:
-        return await _write_once(rt, principal, prepared, outcomes, now)
-    except IntegrityError:
-        # A concurrent request inserted one of our external ids between our checks:
-        # the whole transaction rolled back, so run it again; those items now answer as duplicates.
-        return await _write_once(rt, principal, prepared, outcomes, now)
-
-
-async def _write_once(rt, principal, prepared, outcomes, now):
-    """One transaction: activities, usage, ledger entries, then the feature hooks' rows.
-    Returns the board facts of every new entry, the hooks' batch (None if nothing was new)
-    and the feed rows written."""
-    org_id = principal.org_id
-    batch_ctx: hooks.ActivityBatch | None = None
-    feed_rows: list = []
-    async with rt.engine.begin() as conn:
-        ids = await ledger_repo.insert_activities(conn, [p.row for p in prepared])
-        dupes = [p for p, new_id in zip(prepared, ids, strict=True) if new_id is None]
-        fresh = [(p, new_id) for p, new_id in zip(prepared, ids, strict=True) if new_id is not None]
-        if dupes:
-            originals = await ledger_repo.existing_by_external_id(conn, org_id, [p.item.external_id for p in dupes])
-            types_by_id = {t.id: t.key for t in (await rt.types(org_id, conn)).values()}
-            for p in dupes:
-                orig = originals[p.item.external_id]
-                if orig.user_id != p.user_id:  # never hand one rep's activity to another
-                    outcomes[p.index].error = Conflict(
-                        "external_id_taken", "this external_id already names another rep's activity",
-                        details={"external_id": p.item.external_id})
-                else:
-                    outcomes[p.index].recorded = _from_row(orig, types_by_id.get(orig.type_id, p.item.type))
-        # Units per counter in item order, so the cap goes to the earliest items of the batch.
-        capped = [(p, i) for p, i in fresh if p.type.daily_cap is not None]
-        totals: dict[tuple, int] = {}
-        for p, _ in capped:
-            key = (p.user_id, p.type.id, p.day)
-            totals[key] = totals.get(key, 0) + p.item.quantity
-        used_before: dict[tuple, int] = {}
-        if totals:
-            after = await ledger_repo.add_usage(conn, [
-                {"org_id": org_id, "user_id": u, "type_id": t, "day": d, "units": n}
-                for (u, t, d), n in totals.items()])
-            used_before = {k: after[k] - n for k, n in totals.items()}
-        entry_rows, facts_pending = [], []
-        for p, activity_id in fresh:
-            key = (p.user_id, p.type.id, p.day)
-            before = used_before.get(key, 0)
-            if key in used_before:
-                used_before[key] = before + p.item.quantity
-            rule = Rule(p.type.version_id, p.type.points, p.type.value_points, p.type.daily_cap)
-            priced = price(rule, p.item.quantity, p.item.value, before)
-            value_units = board_value(p.item.value)
-            entry_rows.append({
-                "org_id": org_id, "user_id": p.user_id, "kind": "activity", "activity_id": activity_id,
-                "type_id": p.type.id, "rule_version_id": p.type.version_id, "reverses_id": None,
-                "points": priced.points, "units": p.item.quantity, "value_units": value_units,
-                "occurred_at": p.occurred_at, "created_at": now, "created_by_user_id": principal.user_id,
-                "boarded": False,
-            })
-            facts_pending.append((p, activity_id, priced, value_units))
-        entry_ids = await ledger_repo.insert_entries(conn, entry_rows) if entry_rows else []
-        if entry_ids:
-            batch_ctx, extra_ids, feed_rows = await _run_hooks(rt, conn, principal, now, facts_pending, entry_ids)
+        async with rt.engine.begin() as conn:
+            result = await _transaction(rt, conn, principal, prepared, outcomes, now, lock_first, exclusive, undo)
+    except BaseException:
+        for fn in undo:  # process-local state the hooks set for rows that were rolled back
+            fn()
+        raise
+    facts_pending, entry_ids, batch_ctx, extra_ids, feed_rows = result
     facts = []
     for (p, activity_id, priced, value_units), entry_id in zip(facts_pending, entry_ids, strict=True):
         outcomes[p.index].recorded = Recorded(
@@ -276,15 +281,89 @@ async def _write_once(rt, principal, prepared, outcomes, now):
     if batch_ctx is not None:
         for p, activity_id, *_ in facts_pending:
             outcomes[p.index].recorded.unlocked = batch_ctx.unlocks.get(activity_id, {})
-        facts.extend(await _extra_facts(rt, org_id, batch_ctx.entries, extra_ids))
+        facts.extend(await _extra_facts(rt, principal.org_id, batch_ctx.entries, extra_ids))
     return facts, batch_ctx, feed_rows
 
 
-async def _run_hooks(rt, conn, principal, now, facts_pending, entry_ids):
+async def _transaction(rt, conn, principal, prepared, outcomes, now, lock_first: bool, exclusive: bool,
+                       undo: list):
+    org_id = principal.org_id
+    batch_ctx, extra_ids, feed_rows = None, [], []
+    if exclusive:  # waits for the org's optimistic transactions; none starts until this one ends
+        await ledger_repo.lock_usage(conn, org_id)
+    ids = await ledger_repo.insert_activities(conn, [p.row for p in prepared])
+    dupes = [p for p, new_id in zip(prepared, ids, strict=True) if new_id is None]
+    fresh = [(p, new_id) for p, new_id in zip(prepared, ids, strict=True) if new_id is not None]
+    if dupes:
+        originals = await ledger_repo.existing_by_external_id(conn, org_id, [p.item.external_id for p in dupes])
+        types_by_id = {t.id: t.key for t in (await rt.types(org_id, conn)).values()}
+        for p in dupes:
+            orig = originals[p.item.external_id]
+            if orig.user_id != p.user_id:  # never hand one rep's activity to another
+                outcomes[p.index].error = Conflict(
+                    "external_id_taken", "this external_id already names another rep's activity",
+                    details={"external_id": p.item.external_id})
+            else:
+                outcomes[p.index].recorded = _from_row(orig, types_by_id.get(orig.type_id, p.item.type))
+    # Units per counter in item order, so the cap goes to the earliest items of the batch.
+    totals: dict[tuple, int] = {}
+    for p, _ in fresh:
+        if p.type.daily_cap is not None:
+            key = (p.user_id, p.type.id, p.day)
+            totals[key] = totals.get(key, 0) + p.item.quantity
+    usage = [{"org_id": org_id, "user_id": u, "type_id": t, "day": d, "units": n} for (u, t, d), n in totals.items()]
+    if not totals:
+        used_before = {}
+    elif lock_first:
+        used_before = await _add_usage(conn, usage, totals)
+    else:  # as committed; checked against the locked counters at the end
+        read = await ledger_repo.read_usage(conn, org_id, list(totals))
+        used_before = {k: read.get(k, 0) for k in totals}
+    entry_rows, facts_pending = [], []
+    for p, activity_id, priced in _priced(fresh, used_before):
+        value_units = board_value(p.item.value)
+        entry_rows.append({
+            "org_id": org_id, "user_id": p.user_id, "kind": "activity", "activity_id": activity_id,
+            "type_id": p.type.id, "rule_version_id": p.type.version_id, "reverses_id": None,
+            "points": priced.points, "units": p.item.quantity, "value_units": value_units,
+            "occurred_at": p.occurred_at, "created_at": now, "created_by_user_id": principal.user_id,
+            "boarded": False,
+        })
+        facts_pending.append((p, activity_id, priced, value_units))
+    entry_ids = await ledger_repo.insert_entries(conn, entry_rows) if entry_rows else []
+    if entry_ids:
+        batch_ctx, extra_ids, feed_rows = await _run_hooks(rt, conn, principal, now, facts_pending, entry_ids, undo)
+    if totals and not lock_first:  # the counters' row locks, held from here to the commit
+        actual = await _add_usage(conn, usage, totals)
+        if actual != used_before and [priced for *_, priced in _priced(fresh, actual)] != \
+                [priced for _, _, priced, _ in facts_pending]:
+            raise _CapRace()
+    return facts_pending, entry_ids, batch_ctx, extra_ids, feed_rows
+
+
+async def _add_usage(conn, usage: list[dict], totals: dict[tuple, int]) -> dict[tuple, int]:
+    """Add the units to the counters (locking them); returns each counter's units before."""
+    after = await ledger_repo.add_usage(conn, usage)
+    return {k: after[k] - n for k, n in totals.items()}
+
+
+def _priced(fresh, used_before: dict[tuple, int]):
+    """(prepared, activity id, Priced) per fresh item, in item order, from the counters' units before."""
+    used = dict(used_before)
+    for p, activity_id in fresh:
+        key = (p.user_id, p.type.id, p.day)
+        before = used.get(key, 0)
+        if key in used:
+            used[key] = before + p.item.quantity
+        rule = Rule(p.type.version_id, p.type.points, p.type.value_points, p.type.daily_cap)
+        yield p, activity_id, price(rule, p.item.quantity, p.item.value, before)
+
+
+async def _run_hooks(rt, conn, principal, now, facts_pending, entry_ids, undo: list):
     """Let the features react inside the transaction; write what they produced."""
     org = await rt.org(principal.org_id, conn)
     batch_ctx = hooks.ActivityBatch(
-        org_id=principal.org_id, org=org, actor_user_id=principal.user_id, now=now, activities=[
+        org_id=principal.org_id, org=org, actor_user_id=principal.user_id, now=now, on_rollback=undo, activities=[
             hooks.FreshActivity(activity_id, entry_id, p.user_id, p.type.id, p.type.key, p.item.quantity,
                                 p.item.value, value_units, priced.points, p.occurred_at, p.day, p.row["source"])
             for (p, activity_id, priced, value_units), entry_id in zip(facts_pending, entry_ids, strict=True)])
@@ -353,9 +432,6 @@ async def reverse(rt, principal: Principal, activity_id: int) -> Reversal:
                 "created_by_user_id": principal.user_id, "boarded": False,
             }])
             day = local_date(orig.occurred_at, org.tz)
-            if orig.rule_daily_cap is not None:  # only a capped rule counted these units
-                await ledger_repo.release_usage(conn, principal.org_id, orig.user_id, orig.type_id, day,
-                                                orig.quantity)
             ctx = hooks.ReversalBatch(
                 org_id=principal.org_id, org=org, actor_user_id=principal.user_id, now=now, activity_id=orig.id,
                 user_id=orig.user_id, type_id=orig.type_id, type_key=orig.type_key, quantity=orig.quantity,
@@ -366,6 +442,9 @@ async def reverse(rt, principal: Principal, activity_id: int) -> Reversal:
             extra_ids = await ledger_repo.insert_entries(conn, ctx.entries) if ctx.entries else []
             await hooks.write_notices(rt, conn, principal.org_id, ctx.notices)
             feed_rows = await feed.write(conn, principal.org_id, ctx.feed, now)
+            if orig.rule_daily_cap is not None:  # only a capped rule counted these units; the lock goes last
+                await ledger_repo.release_usage(conn, principal.org_id, orig.user_id, orig.type_id, day,
+                                                orig.quantity)
     except IntegrityError:
         raise Conflict("already_reversed", f"activity {activity_id} is already reversed") from None
     facts = [EntryFacts(entry_id, orig.user_id, orig.type_key, orig.rule_value_points is not None,

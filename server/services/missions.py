@@ -115,6 +115,9 @@ async def ensure_once(ctx: Ctx, user_id: int, day: date, batch_ids: list[int], e
             ctx.conn, ctx.org_id, user_id, day):
         await ensure(ctx.rt, ctx.conn, ctx.cfg, user_id, day, ctx.now, batch_ids)
     ensured.add(key)
+    undo = getattr(ctx.sink, "on_rollback", None)
+    if undo is not None:  # rolled back: the missions written here are gone, so ensure them again
+        undo.append(lambda: ensured.discard(key))
 
 
 async def progressed(ctx: Ctx, a, day: date, rows) -> None:

@@ -48,6 +48,9 @@ async def write_outbox(rt, conn, org_id: int, notices: list[hooks.Notice]) -> No
                      "body": n.body[:1000], "data": n.data or {}, "actor_user_id": n.actor_user_id,
                      "dedupe_key": dedupe, "collapse_key": rules.collapse_key(n.collapse_key or f"{n.kind}:{dedupe}"),
                      "created_at": now, "read_at": None})
+    # In user order (stable: a user's notices keep theirs), so concurrent transactions that write
+    # the same (user, dedupe_key), e.g. a period's top-N notice, wait on each other in one order.
+    rows.sort(key=lambda r: r["user_id"])
     await repo.add(conn, rows, now)
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import Row, func, select, update
+from sqlalchemy import Row, func, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from server.domain.boards import WALLET_KINDS
+from server.storage import bulk
 from server.storage.models import (
     Activity,
     ActivityType,
@@ -37,11 +38,27 @@ def _insert(conn: AsyncConnection | AsyncSession, table):
     return (postgresql.insert if name == "postgresql" else sqlite.insert)(table)
 
 
+def _on_postgresql(conn: AsyncConnection) -> bool:
+    return conn.dialect.name == "postgresql"
+
+
 async def insert_activities(conn: AsyncConnection, rows: list[dict]) -> list[int | None]:
     """Insert activities in order; returns each new id, or None where the external id existed."""
     ids: list[int | None] = [None] * len(rows)
     plain = [i for i, r in enumerate(rows) if r["external_id"] is None]
     keyed = [i for i, r in enumerate(rows) if r["external_id"] is not None]
+    if _on_postgresql(conn):
+        if plain:  # ids grow in row order (see `bulk`)
+            new_ids = sorted(r[0] for r in await bulk.insert(conn, A, [rows[i] for i in plain], returning="id"))
+            for i, new_id in zip(plain, new_ids, strict=True):
+                ids[i] = new_id
+        if keyed:
+            by_ext = {ext: new_id for new_id, ext in await bulk.insert(
+                conn, A, [rows[i] for i in keyed], tail="ON CONFLICT (org_id, external_id) DO NOTHING",
+                returning="id, external_id")}
+            for i in keyed:
+                ids[i] = by_ext.get(rows[i]["external_id"])
+        return ids
     if plain:
         stmt = _insert(conn, A).returning(A.c.id, sort_by_parameter_order=True)
         result = await conn.execute(stmt, _params([rows[i] for i in plain]))
@@ -73,6 +90,12 @@ async def add_usage(conn: AsyncConnection, rows: list[dict]) -> dict[tuple, int]
     the counter's row lock then makes cap checks exact under concurrency.
     """
     rows = sorted(rows, key=lambda r: (r["user_id"], r["type_id"], r["day"]))
+    if _on_postgresql(conn):
+        returned = await bulk.insert(
+            conn, U, rows, tail="ON CONFLICT (org_id, user_id, type_id, day) DO UPDATE SET units = "
+                                "daily_usage.units + excluded.units",
+            returning="user_id, type_id, day, units")
+        return {(user_id, type_id, day): units for user_id, type_id, day, units in returned}
     stmt = _insert(conn, U)
     stmt = stmt.on_conflict_do_update(
         index_elements=["org_id", "user_id", "type_id", "day"],
@@ -80,6 +103,37 @@ async def add_usage(conn: AsyncConnection, rows: list[dict]) -> dict[tuple, int]
     ).returning(U.c.user_id, U.c.type_id, U.c.day, U.c.units)
     result = await conn.execute(stmt, _params(rows))  # distinct counters; RETURNING carries the key
     return {(user_id, type_id, day): units for user_id, type_id, day, units in result.all()}
+
+
+#: Advisory lock class of an org's daily-cap counters (with the org id as the second key).
+USAGE_LOCK = 0x5255
+
+
+async def read_usage(conn: AsyncConnection, org_id: int, keys: list[tuple]) -> dict[tuple, int]:
+    """Units of (user, type, day) counters as committed (no row lock); missing counters are absent.
+
+    On PostgreSQL the same statement takes the org's usage advisory lock in shared mode, until
+    the transaction ends: a transaction that must lock counters before its hooks (`lock_usage`)
+    then waits for the readers and runs alone, instead of deadlocking with them."""
+    if _on_postgresql(conn):
+        users, type_ids, days = (list(col) for col in zip(*keys, strict=True))
+        rows = await conn.exec_driver_sql(
+            "SELECT k.user_id, k.type_id, k.day, u.units "
+            "FROM (SELECT pg_advisory_xact_lock_shared($5, $1::INTEGER)) AS l "
+            "CROSS JOIN unnest($2::BIGINT[], $3::BIGINT[], $4::DATE[]) AS k(user_id, type_id, day) "
+            "LEFT JOIN daily_usage u ON u.org_id = $1 AND u.user_id = k.user_id AND u.type_id = k.type_id "
+            "AND u.day = k.day", (org_id, users, type_ids, days, USAGE_LOCK))
+    else:
+        rows = await conn.execute(select(U.c.user_id, U.c.type_id, U.c.day, U.c.units).where(
+            U.c.org_id == org_id, tuple_(U.c.user_id, U.c.type_id, U.c.day).in_(keys)))
+    return {(user_id, type_id, day): units for user_id, type_id, day, units in rows.all() if units is not None}
+
+
+async def lock_usage(conn: AsyncConnection, org_id: int) -> None:
+    """The org's usage advisory lock, exclusive, until the transaction ends (PostgreSQL; SQLite
+    serialises write transactions anyway): no `read_usage` transaction of the org is in flight."""
+    if _on_postgresql(conn):
+        await conn.exec_driver_sql("SELECT pg_advisory_xact_lock($1, $2::INTEGER)", (USAGE_LOCK, org_id))
 
 
 async def release_usage(conn: AsyncConnection, org_id: int, user_id: int, type_id: int, day: date, units: int) -> None:
@@ -90,6 +144,9 @@ async def release_usage(conn: AsyncConnection, org_id: int, user_id: int, type_i
 
 
 async def insert_entries(conn: AsyncConnection, rows: list[dict]) -> list[int]:
+    """Insert ledger rows (dicts with every column but id); returns their ids in row order."""
+    if _on_postgresql(conn):
+        return sorted(r[0] for r in await bulk.insert(conn, L, rows, returning="id"))
     result = await conn.execute(_insert(conn, L).returning(L.c.id, sort_by_parameter_order=True), _params(rows))
     return [r[0] for r in result.all()]
 

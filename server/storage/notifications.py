@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import Row, and_, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from server.storage import bulk
 from server.storage.ledger import _insert
 from server.storage.models import Org, User
 from server.storage.models_notifications import Device, Notification, NotificationPreference, PushOutbox
@@ -68,15 +69,24 @@ async def add(conn: AsyncConnection, rows: list[dict], now: datetime) -> list[Ro
     Returns the notifications written (id, user_id, kind)."""
     if not rows:
         return []
+    if conn.dialect.name == "postgresql":
+        written = await bulk.insert(conn, N, rows, tail="ON CONFLICT (user_id, dedupe_key) DO NOTHING",
+                                    returning="id, org_id, user_id, kind")
+        if written:
+            await bulk.insert(conn, O, [_outbox_row(w, now) for w in written])
+        return written
     stmt = (_insert(conn, N).on_conflict_do_nothing(index_elements=["user_id", "dedupe_key"])
             .returning(N.c.id, N.c.org_id, N.c.user_id, N.c.kind))
     written = (await conn.execute(stmt, rows[0] if len(rows) == 1 else rows)).all()
     if written:
-        await conn.execute(_insert(conn, O), [
-            {"id": w.id, "org_id": w.org_id, "user_id": w.user_id, "kind": w.kind, "state": "pending",
-             "attempts": 0, "created_at": now, "due_at": now, "sent_devices": [], "bundle_size": 1,
-             "live_done": False} for w in written])
+        await conn.execute(_insert(conn, O), [_outbox_row(w, now) for w in written])
     return written
+
+
+def _outbox_row(written: Row, now: datetime) -> dict:
+    return {"id": written.id, "org_id": written.org_id, "user_id": written.user_id, "kind": written.kind,
+            "state": "pending", "attempts": 0, "created_at": now, "due_at": now, "sent_devices": [],
+            "bundle_size": 1, "live_done": False}
 
 
 async def teams_of_winners(conn: AsyncConnection, org_id: int, user_ids: set[int]) -> dict[int, tuple[str, list[int]]]:
