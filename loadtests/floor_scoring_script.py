@@ -291,7 +291,7 @@ class Floor:
 
         def zadd_strings(i):
             args: list = []
-            for (scale, members, deltas, ties), key in zip(batches[i], self.boards, strict=True):
+            for (scale, members, deltas, ties), _key in zip(batches[i], self.boards, strict=True):
                 args.append(len(members))
                 for m, d, t in zip(members, deltas, ties, strict=True):
                     args += [repr(float((self.rnd.randrange(1, 4000) + d) * scale + t)), m]
@@ -300,7 +300,7 @@ class Floor:
 
         def pipelined(i):
             pipe = r.pipeline(transaction=False)
-            for (scale, members, deltas, ties), key in zip(batches[i], self.boards, strict=True):
+            for (_s, members, _d, _t), key in zip(batches[i], self.boards, strict=True):
                 pipe.zmscore(key, members)
             olds = pipe.execute()
             pipe = r.pipeline(transaction=False)
@@ -319,7 +319,7 @@ class Floor:
 
         def zincrby(i):
             args: list = []
-            for scale, members, deltas, ties in batches[i]:
+            for scale, members, deltas, _ties in batches[i]:
                 args.append(len(members))
                 for m, d in zip(members, deltas, strict=True):
                     args += [d * scale, m]
@@ -328,7 +328,7 @@ class Floor:
 
         def zincrby_pipe(i):
             pipe = r.pipeline(transaction=False)
-            for (scale, members, deltas, ties), key in zip(batches[i], self.boards, strict=True):
+            for (scale, members, deltas, _ties), key in zip(batches[i], self.boards, strict=True):
                 for m, d in zip(members, deltas, strict=True):
                     pipe.zincrby(key, d * scale, m)
             pipe.execute()
@@ -357,7 +357,7 @@ class Floor:
             entries = []
             for e in range(PER_CALL):
                 updates = []
-                for b, (s, m, d, t) in enumerate(bt):
+                for b, (_s, _m, d, t) in enumerate(bt):
                     updates += [b + 1, d[e], t[e]]
                 entries.append((bt[0][1][e], updates))
             return msgspec.msgpack.encode((TTL, boards, entries))
