@@ -34,8 +34,8 @@ from loadtests.common import (
     make_org,
     percentile,
     profile,
+    run_with,
     start_the_day,
-    table,
 )
 from server.runtime import Runtime
 from server.services import habit_context
@@ -112,15 +112,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.smoke:
         args.reps = min(args.reps, 100)
 
-    async def go() -> None:
-        async with Bench(args.smoke, args.reps, args.seconds) as bench:
-            await run(bench, args)
-            print()
-            print(table(bench.figures))
-            if bench.failures:
-                raise SystemExit(f"{len(bench.failures)} check(s) failed")
-
-    asyncio.run(go())
+    run_with(run, args)
 
 
 if __name__ == "__main__":

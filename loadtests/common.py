@@ -516,10 +516,14 @@ def parse_args(argv: list[str] | None, doc: str, *, seconds: float = 20, workers
 
 def standalone(run, argv: list[str] | None, doc: str, **defaults) -> None:
     """Run one benchmark module on its own: `python -m loadtests.bench_x [--smoke] ...`."""
-    args = parse_args(argv, doc, **defaults)
+    run_with(run, parse_args(argv, doc, **defaults))
+
+
+def run_with(run, args: argparse.Namespace) -> None:
+    """`run(bench, args)` in a fresh Bench; prints the figures, exits 1 if a check failed."""
 
     async def go() -> None:
-        async with Bench(args.smoke, args.reps, args.seconds, args.reset) as bench:
+        async with Bench(args.smoke, args.reps, args.seconds, getattr(args, "reset", False)) as bench:
             await run(bench, args)
             print()
             print(table(bench.figures))

@@ -80,33 +80,11 @@ end
 return 1
 """
 
-KERNEL_PACKED_FMT = r"""
--- scores formatted by Lua's string.format('%d') instead of redis.call's %.17g
--- ARGV[1]: msgpack {{scale, {member...}, {delta...}, {tie...}}, ...} one per board
-local call, tonumber, floor, format = redis.call, tonumber, math.floor, string.format
-local boards = cmsgpack.unpack(ARGV[1])
-for b = 1, #boards do
-  local scale, members, deltas, ties = boards[b][1], boards[b][2], boards[b][3], boards[b][4]
-  local n = #members
-  local olds = call('ZMSCORE', KEYS[b], unpack(members))
-  local add = {}
-  for i = 1, n do
-    local metric, tie = deltas[i], ties[i]
-    local old = olds[i]
-    if old then
-      old = tonumber(old)
-      local om = floor(old / scale)
-      local ot = old - om * scale
-      metric = om + metric
-      if ot < tie then tie = ot end
-    end
-    add[2 * i - 1] = format('%d', metric * scale + tie)
-    add[2 * i] = members[i]
-  end
-  call('ZADD', KEYS[b], unpack(add))
-end
-return 1
-"""
+# scores formatted by Lua's string.format('%d') instead of redis.call's %.17g
+KERNEL_PACKED_FMT = (KERNEL_PACKED
+                     .replace("local call, tonumber, floor = redis.call, tonumber, math.floor",
+                              "local call, tonumber, floor, format = redis.call, tonumber, math.floor, string.format")
+                     .replace("add[2 * i - 1] = metric * scale + tie", "add[2 * i - 1] = format('%d', metric * scale + tie)"))
 
 ZMSCORE_ONLY = r"""
 local a = 1
