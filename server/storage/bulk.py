@@ -14,11 +14,14 @@ order is kept: the rows go in `WITH ORDINALITY` order, so a serial primary key g
 from __future__ import annotations
 
 import json
+from collections import namedtuple
 from functools import lru_cache
 
 from sqlalchemy import JSON, Table
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncConnection
+
+from server.storage import pg
 
 _PG = postgresql.dialect()
 
@@ -45,10 +48,19 @@ def _statement(table: Table, columns: tuple[str, ...], tail: str, returning: str
 async def insert(conn: AsyncConnection, table: Table, rows: list[dict], *, tail: str = "",
                  returning: str = "") -> list[tuple]:
     """Insert `rows` into `table` in one statement; `tail` is e.g. an ON CONFLICT clause and
-    `returning` a column list. Returns the RETURNING rows (as the database gives them)."""
+    `returning` a column list. Returns the RETURNING rows (named tuples)."""
     columns = tuple(rows[0])
     sql, is_json = _statement(table, columns, tail, returning)
     params = tuple([json.dumps(r[c]) for r in rows] if j else [r[c] for r in rows]
                    for c, j in zip(columns, is_json, strict=True))
-    result = await conn.exec_driver_sql(sql, params)
-    return result.all() if returning else []
+    rows = await pg.run(conn, sql, params)
+    if not returning:
+        return []
+    row = _row_type(returning)
+    return [row(*r) for r in rows]
+
+
+@lru_cache(maxsize=64)
+def _row_type(returning: str) -> type:
+    """Rows as SQLAlchemy's are read: by position, unpacking or column name."""
+    return namedtuple("Returned", [c.strip() for c in returning.split(",")])

@@ -14,7 +14,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from server.domain.boards import WALLET_KINDS
-from server.storage import bulk
+from server.storage import bulk, pg
 from server.storage.models import (
     Activity,
     ActivityType,
@@ -117,23 +117,23 @@ async def read_usage(conn: AsyncConnection, org_id: int, keys: list[tuple]) -> d
     then waits for the readers and runs alone, instead of deadlocking with them."""
     if _on_postgresql(conn):
         users, type_ids, days = (list(col) for col in zip(*keys, strict=True))
-        rows = await conn.exec_driver_sql(
-            "SELECT k.user_id, k.type_id, k.day, u.units "
+        rows = await pg.run(
+            conn, "SELECT k.user_id, k.type_id, k.day, u.units "
             "FROM (SELECT pg_advisory_xact_lock_shared($5, $1::INTEGER)) AS l "
             "CROSS JOIN unnest($2::BIGINT[], $3::BIGINT[], $4::DATE[]) AS k(user_id, type_id, day) "
             "LEFT JOIN daily_usage u ON u.org_id = $1 AND u.user_id = k.user_id AND u.type_id = k.type_id "
             "AND u.day = k.day", (org_id, users, type_ids, days, USAGE_LOCK))
     else:
-        rows = await conn.execute(select(U.c.user_id, U.c.type_id, U.c.day, U.c.units).where(
-            U.c.org_id == org_id, tuple_(U.c.user_id, U.c.type_id, U.c.day).in_(keys)))
-    return {(user_id, type_id, day): units for user_id, type_id, day, units in rows.all() if units is not None}
+        rows = (await conn.execute(select(U.c.user_id, U.c.type_id, U.c.day, U.c.units).where(
+            U.c.org_id == org_id, tuple_(U.c.user_id, U.c.type_id, U.c.day).in_(keys)))).all()
+    return {(user_id, type_id, day): units for user_id, type_id, day, units in rows if units is not None}
 
 
 async def lock_usage(conn: AsyncConnection, org_id: int) -> None:
     """The org's usage advisory lock, exclusive, until the transaction ends (PostgreSQL; SQLite
     serialises write transactions anyway): no `read_usage` transaction of the org is in flight."""
     if _on_postgresql(conn):
-        await conn.exec_driver_sql("SELECT pg_advisory_xact_lock($1, $2::INTEGER)", (USAGE_LOCK, org_id))
+        await pg.run(conn, "SELECT pg_advisory_xact_lock($1, $2::INTEGER)", (USAGE_LOCK, org_id))
 
 
 async def release_usage(conn: AsyncConnection, org_id: int, user_id: int, type_id: int, day: date, units: int) -> None:

@@ -2,16 +2,17 @@
 
 SQLAlchemy's `conn.execute(text(...))` costs about 85 µs of CPU per statement on top of
 asyncpg's ~30 µs (compiled-cache lookup, bind processing, execution context, result
-wrapping; measured in docs/performance-habits.md). For a statement that every activity
-runs, that overhead is most of its cost, so the hot statements are written once with named
-parameters, turned into asyncpg's positional form, and sent on the same connection and
-transaction as the rest of the unit of work. Everything else stays on SQLAlchemy.
+wrapping; `exec_driver_sql` still ~70 µs; measured in docs/performance-habits.md). For a
+statement that every activity runs, that overhead is most of its cost, so the hot statements
+(the habit step, the bulk inserts of `storage.bulk`, the cap counters) are sent through the
+driver on the same connection and transaction as the rest of the unit of work. Everything else
+stays on SQLAlchemy.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,17 +42,26 @@ def statement(named_sql: str) -> Statement:
     return Statement(_PARAM.sub(number, named_sql), tuple(names))
 
 
-async def fetch(conn: AsyncConnection, st: Statement, params: Mapping[str, Any]) -> list[asyncpg.Record]:
-    """Run `st` inside `conn`'s transaction and return its rows (asyncpg records: by name or position).
-    The engine's `before_cursor_execute` listeners still see the statement (statement counters,
-    tracing); a constraint violation is raised as SQLAlchemy's IntegrityError, as `conn.execute` would."""
+async def run(conn: AsyncConnection, sql: str, args: Sequence[Any]) -> list[asyncpg.Record]:
+    """Run positional `sql` inside `conn`'s transaction and return its rows (asyncpg records: by name,
+    position or unpacking). The engine's `before_cursor_execute` listeners still see the statement
+    (statement counters, tracing), and errors surface as SQLAlchemy's, as `conn.execute` raises
+    them: IntegrityError for a constraint violation, DBAPIError (with the driver's `sqlstate` on
+    `.orig`, e.g. a deadlock) for the rest, so callers' retries work the same."""
     sync = conn.sync_connection
-    sync.dispatch.before_cursor_execute(sync, None, st.sql, params, None, False)
+    sync.dispatch.before_cursor_execute(sync, None, sql, args, None, False)
     fairy = await conn.get_raw_connection()
     if getattr(fairy.dbapi_connection, "_transaction", True) is None:
         # The asyncpg adapter sends BEGIN lazily, with the transaction's first statement.
         await conn.exec_driver_sql("SELECT 1")
     try:
-        return await fairy.driver_connection.fetch(st.sql, *(params[n] for n in st.names))
+        return await fairy.driver_connection.fetch(sql, *args)
     except asyncpg.IntegrityConstraintViolationError as exc:
-        raise sa_exc.IntegrityError(st.sql, dict(params), exc) from exc
+        raise sa_exc.IntegrityError(sql, args, exc) from exc
+    except asyncpg.PostgresError as exc:
+        raise sa_exc.DBAPIError(sql, args, exc) from exc
+
+
+async def fetch(conn: AsyncConnection, st: Statement, params: Mapping[str, Any]) -> list[asyncpg.Record]:
+    """`run` a named-parameter statement with `params`."""
+    return await run(conn, st.sql, [params[n] for n in st.names])
