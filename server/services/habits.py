@@ -186,8 +186,12 @@ async def _many(ctx: Ctx, plans: list[_Plan]) -> None:
         if p.units:
             units[(p.a.user_id, p.day)] -= p.units
     rows = {k: [[r, metric] for r, metric in v] for k, v in out.missions.items()}
+
+    def moved_by(p: _Plan) -> list:  # [row, metric] of the missions `p` moves
+        return rows.get((p.a.user_id, p.day, p.a.type_key), []) if p.mission else []
+
     for p in plans:
-        for r_m in rows.get((p.a.user_id, p.day, p.a.type_key), ()) if p.mission else ():
+        for r_m in moved_by(p):
             r_m[0] = r_m[0]._replace(progress=r_m[0].progress - _amount(p.a, r_m[1]))
     streaks = dict(out.streaks)
     for p in plans:
@@ -196,15 +200,14 @@ async def _many(ctx: Ctx, plans: list[_Plan]) -> None:
         if p.units:
             units[(uid, p.day)] += p.units
             now_units = units[(uid, p.day)]
-        moved = []
-        for r_m in rows.get((uid, p.day, a.type_key), ()) if p.mission else ():
+        for r_m in moved_by(p):
             r_m[0] = r_m[0]._replace(progress=r_m[0].progress + _amount(a, r_m[1]))
-            moved.append(r_m[0])
         current, last_day = streaks.get(uid, (0, None))
-        reached = await _reached(ctx, p, now_units, current, last_day, moved, _replayed(p, ahead, sums))
+        reached = await _reached(ctx, p, now_units, current, last_day, [r for r, _ in moved_by(p)],
+                                 _replayed(p, ahead, sums))
         if reached is not None:  # the streak row changed: later activities of the rep see the new one
             streaks[uid] = reached
-        for r_m in rows.get((uid, p.day, a.type_key), ()) if p.mission else ():
+        for r_m in moved_by(p):
             if r_m[0].completed_at is None and r_m[0].progress >= r_m[0].target:
                 r_m[0] = r_m[0]._replace(completed_at=ctx.now)  # done now (by this activity or a concurrent one)
 

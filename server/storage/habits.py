@@ -105,19 +105,19 @@ async def qualified_days(conn: AsyncConnection, org_id: int, user_ids: list[int]
 _built: dict[tuple[str, str], object] = {}
 
 
-def _upsert(conn: AsyncConnection, name: str, build):
-    """A dialect's INSERT ... ON CONFLICT statement, built once (building one costs ~0.1 ms)."""
-    key = (name, conn.dialect.name)
+def _upsert(conn: AsyncConnection, table, build):
+    """`build(insert(table))` for the connection's dialect, built once (building costs ~0.1 ms)."""
+    key = (table.name, conn.dialect.name)
     stmt = _built.get(key)
     if stmt is None:
-        stmt = _built[key] = build(_insert(conn, {"streak": K, "award": BA}[name]))
+        stmt = _built[key] = build(_insert(conn, table))
     return stmt
 
 
 async def lock_streak(conn: AsyncConnection, org_id: int, user_id: int, now: datetime) -> Row:
     """The rep's streak row, created if missing and row-locked until the transaction ends (one statement:
     the upsert returns the row)."""
-    stmt = _upsert(conn, "streak", lambda ins: ins.on_conflict_do_update(
+    stmt = _upsert(conn, K, lambda ins: ins.on_conflict_do_update(
         index_elements=["org_id", "user_id"], set_={"updated_at": ins.excluded.updated_at}).returning(*K.c))
     return (await conn.execute(stmt, {"org_id": org_id, "user_id": user_id, "current": 0, "best": 0, "freezes": 0,
                                       "updated_at": now})).one()
@@ -233,7 +233,7 @@ async def type_history(conn: AsyncConnection, org_id: int, user_ids: list[int], 
 # -- badges -------------------------------------------------------------------------------------
 async def award(conn: AsyncConnection, row: dict) -> int | None:
     """Insert an award once per (badge, rep, period); None when it was already awarded."""
-    stmt = _upsert(conn, "award", lambda ins: ins.on_conflict_do_nothing(
+    stmt = _upsert(conn, BA, lambda ins: ins.on_conflict_do_nothing(
         index_elements=["org_id", "badge_id", "user_id", "period_key"]).returning(BA.c.id))
     found = (await conn.execute(stmt, row)).first()
     return None if found is None else found[0]
