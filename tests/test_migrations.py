@@ -106,3 +106,44 @@ async def test_each_migration_steps_up_and_down_on_its_own(database_url, backend
             await _alembic(command.downgrade, cfg, "-1")
             assert (await _schema(url))[1] == previous
         assert await _schema(url) == ({"alembic_version"}, None)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_dropping_the_hot_parent_foreign_keys_keeps_every_row(database_url, backend):
+    """0008 drops the per-activity tables' foreign keys to orgs, users, types and rule versions
+    (SQLite rebuilds those tables to do it): rows written before stay, and the keys between rows
+    of one transaction stay."""
+    base = database_url if backend == "postgresql" else "sqlite:///unused.db"
+    async with scratch_database(base, migrated=False) as url:
+        cfg = _config(url)
+        await _alembic(command.upgrade, cfg, "0007")
+        now = "'2026-12-01 10:00:00+00'"
+        for sql in (
+            f"INSERT INTO orgs (id, name, slug, timezone, week_start, created_at) VALUES (1, 'O', 'o', 'UTC', 0, {now})",
+            "INSERT INTO users (id, org_id, email, password_hash, display_name, role, active, created_at) "
+            f"VALUES (2, 1, 'a@x.io', 'h', 'Ann', 'rep', true, {now})",
+            "INSERT INTO activity_types (id, org_id, key, label, points, self_reportable, active, version, created_at, "
+            f"updated_at) VALUES (3, 1, 'call', 'Call', 2, true, true, 1, {now}, {now})",
+            "INSERT INTO activities (id, org_id, user_id, type_id, quantity, occurred_at, recorded_at, source) "
+            f"VALUES (4, 1, 2, 3, 1, {now}, {now}, 'app')",
+            "INSERT INTO ledger_entries (id, org_id, user_id, kind, activity_id, type_id, points, units, value_units, "
+            f"occurred_at, created_at, boarded) VALUES (5, 1, 2, 'activity', 4, 3, 6, 1, 0, {now}, {now}, true)",
+            "INSERT INTO notifications (id, org_id, user_id, kind, title, body, data, dedupe_key, created_at) "
+            f"VALUES (6, 1, 2, 'passed', 't', 'b', '{{}}', 'd', {now})",
+            "INSERT INTO push_outbox (id, org_id, user_id, kind, state, attempts, created_at, due_at, sent_devices, "
+            f"bundle_size, live_done) VALUES (6, 1, 2, 'passed', 'pending', 0, {now}, {now}, '[]', 1, false)",
+        ):
+            await _execute(url, sql)
+        await _alembic(command.upgrade, cfg, "0008")
+        engine = create_engine(url)
+        try:
+            async with engine.connect() as conn:
+                for table in ("activities", "ledger_entries", "notifications", "push_outbox"):
+                    assert await conn.scalar(text(f"SELECT count(*) FROM {table}")) == 1, table
+                parents = await conn.run_sync(lambda c: {
+                    t: sorted(fk["referred_table"] for fk in inspect(c).get_foreign_keys(t))
+                    for t in ("activities", "ledger_entries", "notifications", "push_outbox")})
+        finally:
+            await engine.dispose()
+        assert parents == {"activities": [], "ledger_entries": ["activities", "ledger_entries"],
+                           "notifications": [], "push_outbox": ["notifications"]}

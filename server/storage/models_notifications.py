@@ -37,8 +37,8 @@ class Notification(Base):
         Index("ix_notifications_org_user_id", "org_id", "user_id", "id"),
     )
     id: Mapped[int] = mapped_column(Id, primary_key=True)
-    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"))
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    org_id: Mapped[int] = mapped_column(RefId)  # no foreign keys to hot parents: models.HOT_PARENTS
+    user_id: Mapped[int] = mapped_column(RefId)
     kind: Mapped[str] = mapped_column(String(32))
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(String(1000))
@@ -68,7 +68,7 @@ class PushOutbox(Base):
         Index("ix_push_outbox_user_sent", "user_id", "sent_at"),
     )
     id: Mapped[int] = mapped_column(ForeignKey("notifications.id", ondelete="CASCADE"), primary_key=True)
-    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"))
+    org_id: Mapped[int] = mapped_column(RefId)  # no foreign key to the org: models.HOT_PARENTS
     user_id: Mapped[int] = mapped_column(RefId)
     kind: Mapped[str] = mapped_column(String(32))
     state: Mapped[str] = mapped_column(String(16), default="pending")
