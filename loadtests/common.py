@@ -35,7 +35,7 @@ from server.domain.ranking import unpack_metric
 from server.runtime import Runtime
 from server.services import accounts
 from server.services.auth import Principal
-from server.storage.models import Activity, LedgerEntry, User
+from server.storage.models import Activity, BoardPending, LedgerEntry, User
 
 ROOT = Path(__file__).resolve().parent.parent
 JWT_SECRET = "bench-secret-" + "b" * 40
@@ -105,11 +105,11 @@ async def migrate() -> None:
 
 
 async def vacuum(s: Settings) -> None:
-    """VACUUM ANALYZE the benchmark database before measuring. Ledger entries are written
-    `boarded = false` and updated once they reach Redis; without vacuum the dead versions pile up
-    in the partial index the board sync loop reads every second (measured: 82 ms per sync query
-    after a few benchmark runs, 0.05 ms after VACUUM). Production PostgreSQL runs autovacuum;
-    this machine's runs with `autovacuum = off`."""
+    """VACUUM ANALYZE the benchmark database before measuring. Queue-like tables (`board_pending`,
+    the push outbox) leave dead rows behind that the sync and sender loops read again; before
+    session 5 every ledger row was also updated once it reached Redis (measured then: 82 ms per
+    sync query after a few benchmark runs, 0.05 ms after VACUUM). Production PostgreSQL runs
+    autovacuum; this machine's runs with `autovacuum = off`."""
     if not s.database_url.startswith("postgresql"):
         return
     from sqlalchemy.ext.asyncio import create_async_engine
@@ -420,7 +420,7 @@ class Bench:
                 await start_the_day(self.rt, self._org)
             # Statistics of the new org's rows: with autovacuum off, plans made from statistics
             # taken before 5,000 users existed scanned the whole org per winner (team wins) and
-            # the whole ledger per `boarded` update.
+            # the whole ledger per update.
             await vacuum(self.settings)
         return self._org
 
@@ -468,8 +468,8 @@ class Bench:
         deadline = time.monotonic() + wait_s
         async with self.rt.engine.connect() as conn:
             while True:
-                pending = await conn.scalar(select(func.count()).select_from(LedgerEntry).where(
-                    LedgerEntry.org_id == org.org_id, LedgerEntry.boarded.is_(False)))
+                pending = await conn.scalar(select(func.count()).select_from(BoardPending).where(
+                    BoardPending.org_id == org.org_id))
                 if not pending or time.monotonic() > deadline:
                     break
                 await asyncio.sleep(0.5)
@@ -477,7 +477,7 @@ class Bench:
                                        .where(LedgerEntry.org_id == org.org_id))
         key = keys.board(org.org_id, "points", "all", "all")
         board = sum(unpack_metric("all", s) for _, s in await self.rt.redis.zrange(key, 0, -1, withscores=True))
-        return self.check(not pending and board == ledger, f"boards vs ledger: {pending} entries pending, "
+        return self.check(not pending and board == ledger, f"boards vs ledger: {pending} inserts pending, "
                           f"board sum {board} vs ledger sum {ledger}") or \
             f"checked: all entries boarded; all-time points board sum {board:,} = ledger sum"
 

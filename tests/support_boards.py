@@ -24,6 +24,7 @@ from server.board import keys
 from server.cli import migrate
 from server.embedded import EmbeddedRedis
 from server.runtime import Runtime
+from server.storage import ledger as ledger_repo
 from server.storage.engine import create_engine, normalise_url
 from tests.conftest import Api, make_settings, new_org, unique
 
@@ -111,10 +112,10 @@ def expected_boards(sums: dict[str, dict[int, int]], metrics=("points", *TYPE_BO
 
 
 async def pending_ids(rt: Runtime, org_id: int) -> list[int]:
+    """Ids of the org's entries not yet confirmed on the boards (`board_pending`)."""
     async with rt.engine.connect() as conn:
-        rows = await conn.execute(text("SELECT id FROM ledger_entries WHERE org_id = :org AND NOT boarded "
-                                       "ORDER BY id"), {"org": org_id})
-        return [r[0] for r in rows]
+        groups = await ledger_repo.pending_groups(conn, None, None, org_id)
+    return sorted(e for g in groups for e in g.entry_ids)
 
 
 async def board_snapshot(redis, org_id: int) -> dict[str, list[tuple[bytes, float]]]:

@@ -5,6 +5,7 @@ the suite runs against it)."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 
 import pytest
@@ -117,23 +118,7 @@ async def test_dropping_the_hot_parent_foreign_keys_keeps_every_row(database_url
     async with scratch_database(base, migrated=False) as url:
         cfg = _config(url)
         await _alembic(command.upgrade, cfg, "0007")
-        now = "'2026-12-01 10:00:00+00'"
-        for sql in (
-            f"INSERT INTO orgs (id, name, slug, timezone, week_start, created_at) VALUES (1, 'O', 'o', 'UTC', 0, {now})",
-            "INSERT INTO users (id, org_id, email, password_hash, display_name, role, active, created_at) "
-            f"VALUES (2, 1, 'a@x.io', 'h', 'Ann', 'rep', true, {now})",
-            "INSERT INTO activity_types (id, org_id, key, label, points, self_reportable, active, version, created_at, "
-            f"updated_at) VALUES (3, 1, 'call', 'Call', 2, true, true, 1, {now}, {now})",
-            "INSERT INTO activities (id, org_id, user_id, type_id, quantity, occurred_at, recorded_at, source) "
-            f"VALUES (4, 1, 2, 3, 1, {now}, {now}, 'app')",
-            "INSERT INTO ledger_entries (id, org_id, user_id, kind, activity_id, type_id, points, units, value_units, "
-            f"occurred_at, created_at, boarded) VALUES (5, 1, 2, 'activity', 4, 3, 6, 1, 0, {now}, {now}, true)",
-            "INSERT INTO notifications (id, org_id, user_id, kind, title, body, data, dedupe_key, created_at) "
-            f"VALUES (6, 1, 2, 'passed', 't', 'b', '{{}}', 'd', {now})",
-            "INSERT INTO push_outbox (id, org_id, user_id, kind, state, attempts, created_at, due_at, sent_devices, "
-            f"bundle_size, live_done) VALUES (6, 1, 2, 'passed', 'pending', 0, {now}, {now}, '[]', 1, false)",
-        ):
-            await _execute(url, sql)
+        await _seed_one_of_each(url)
         await _alembic(command.upgrade, cfg, "0008")
         engine = create_engine(url)
         try:
@@ -147,3 +132,55 @@ async def test_dropping_the_hot_parent_foreign_keys_keeps_every_row(database_url
             await engine.dispose()
         assert parents == {"activities": [], "ledger_entries": ["activities", "ledger_entries"],
                            "notifications": [], "push_outbox": ["notifications"]}
+
+
+_NOW = "'2026-12-01 10:00:00+00'"
+
+
+async def _seed_one_of_each(url: str) -> None:
+    """An org, a rep, a type, and one row in each per-activity table (schema of 0007/0008)."""
+    now = _NOW
+    for sql in (
+        f"INSERT INTO orgs (id, name, slug, timezone, week_start, created_at) VALUES (1, 'O', 'o', 'UTC', 0, {now})",
+        "INSERT INTO users (id, org_id, email, password_hash, display_name, role, active, created_at) "
+        f"VALUES (2, 1, 'a@x.io', 'h', 'Ann', 'rep', true, {now})",
+        "INSERT INTO activity_types (id, org_id, key, label, points, self_reportable, active, version, created_at, "
+        f"updated_at) VALUES (3, 1, 'call', 'Call', 2, true, true, 1, {now}, {now})",
+        "INSERT INTO activities (id, org_id, user_id, type_id, quantity, occurred_at, recorded_at, source) "
+        f"VALUES (4, 1, 2, 3, 1, {now}, {now}, 'app')",
+        "INSERT INTO ledger_entries (id, org_id, user_id, kind, activity_id, type_id, points, units, value_units, "
+        f"occurred_at, created_at, boarded) VALUES (5, 1, 2, 'activity', 4, 3, 6, 1, 0, {now}, {now}, true)",
+        "INSERT INTO notifications (id, org_id, user_id, kind, title, body, data, dedupe_key, created_at) "
+        f"VALUES (6, 1, 2, 'passed', 't', 'b', '{{}}', 'd', {now})",
+        "INSERT INTO push_outbox (id, org_id, user_id, kind, state, attempts, created_at, due_at, sent_devices, "
+        f"bundle_size, live_done) VALUES (6, 1, 2, 'passed', 'pending', 0, {now}, {now}, '[]', 1, false)",
+    ):
+        await _execute(url, sql)
+
+
+async def test_pending_flags_become_pending_rows_and_back(database_url):
+    """0009 turns the entries still `boarded = false` into one `board_pending` row per org (wallet
+    entries never wait for the boards), and its downgrade turns them back into flags."""
+    base = database_url if make_url(database_url).get_backend_name() == "postgresql" else "sqlite:///unused.db"
+    async with scratch_database(base, migrated=False) as url:
+        cfg = _config(url)
+        await _alembic(command.upgrade, cfg, "0008")
+        await _seed_one_of_each(url)  # entry 5, boarded
+        for entry_id, kind, boarded in ((7, "activity", "false"), (8, "redemption", "false"), (9, "mission", "false"),
+                                        (10, "activity", "true")):
+            await _execute(url, "INSERT INTO ledger_entries (id, org_id, user_id, kind, points, units, value_units, "
+                                f"occurred_at, created_at, boarded) VALUES ({entry_id}, 1, 2, '{kind}', 1, 0, 0, "
+                                f"{_NOW}, {_NOW}, {boarded})")
+        await _alembic(command.upgrade, cfg, "0009")
+        engine = create_engine(url)
+        try:
+            async with engine.connect() as conn:
+                rows = (await conn.execute(text("SELECT first_entry_id, org_id, entry_ids FROM board_pending"))).all()
+                pending = [(r[0], r[1], json.loads(r[2]) if isinstance(r[2], str) else list(r[2])) for r in rows]
+            assert pending == [(7, 1, [7, 9])]
+            await _alembic(command.downgrade, cfg, "0008")
+            async with engine.connect() as conn:
+                flags = dict((await conn.execute(text("SELECT id, boarded FROM ledger_entries ORDER BY id"))).all())
+        finally:
+            await engine.dispose()
+        assert {k: bool(v) for k, v in flags.items()} == {5: True, 7: False, 8: True, 9: False, 10: True}

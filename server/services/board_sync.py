@@ -1,9 +1,12 @@
 """Keeping the Redis boards equal to the SQL ledger.
 
-* After a commit the activity path applies its entries at once (`apply_entries`).
-* If Redis was down, or the process died between commit and apply, the entries stay
-  `boarded = false`; `sync_pending` re-applies them (the Lua script's per-entry marker
-  makes a repeat harmless) once Redis answers again.
+* Every ledger insert records its board-moving entries as pending (`board_pending`, one row per
+  insert, in the entries' own transaction: `ledger.insert_entries`).
+* After a commit the activity path applies its entries at once (`apply_entries`); once all of
+  them are on the boards their pending rows are deleted (in bulk, every 250 ms).
+* If Redis was down, or the process died between commit and apply, the pending rows stay;
+  `sync_pending` re-applies their entries (the Lua script's per-entry marker makes a repeat
+  harmless) once Redis answers again.
 * If an org's view is gone (its meta key is missing after a flush or on a new Redis),
   `rebuild_org` recomputes every board from the ledger and swaps it in atomically.
 """
@@ -36,7 +39,10 @@ APPLY_CHUNK = 100
 
 
 async def apply_entries(rt, org_id: int, facts: list[EntryFacts]) -> bool:
-    """Apply freshly committed entries to the boards; False if they were left for the sync loop."""
+    """Apply freshly committed entries to the boards; False if they were left for the sync loop.
+
+    `facts` must hold every board entry of the inserts that wrote them (a transaction's entries
+    and its hooks' extra entries): their pending rows are dropped when all of them applied."""
     if not facts or not rt.redis_usable:
         return False
     org = await rt.org(org_id)
@@ -46,21 +52,24 @@ async def apply_entries(rt, org_id: int, facts: list[EntryFacts]) -> bool:
             pending = [PendingEntry(org_id, f.entry_id, f.user_id, board_deltas(f, org.tz, org.week_start))
                        for f in chunk]
             await rt.boards.apply(org_id, pending)
-            rt.boarded_buffer.extend(f.entry_id for f in chunk)
     except MetaMissing:
         schedule_rebuild(rt, org_id)
         return False
     except (RedisError, OSError) as exc:
         rt.redis_failed(exc)
         return False
+    # Only now: a pending row is keyed by its smallest entry id, and it may go once all are on.
+    rt.boarded_buffer.extend(f.entry_id for f in facts)
     return True
 
 
 async def flush_boarded(rt) -> int:
+    """Drop the pending rows of entries that reached the boards (keyed by their first entry id:
+    the buffer holds every applied id, the other ids match no row)."""
     ids, rt.boarded_buffer = rt.boarded_buffer, []
     if ids:
         async with rt.engine.begin() as conn:
-            await ledger_repo.mark_boarded(conn, ids)
+            await ledger_repo.delete_pending(conn, ids)
     return len(ids)
 
 
@@ -70,24 +79,32 @@ def facts_from_row(row, type_key: str | None, valued: bool) -> EntryFacts:
                       occurred_at=row.occurred_at, created_at=row.created_at)
 
 
-async def sync_pending(rt, limit: int = 2000) -> int:
-    """Re-apply entries that did not reach Redis. Returns how many were applied."""
+async def sync_pending(rt, limit: int = 200) -> int:
+    """Re-apply the entries of pending rows older than `board_sync_after_s` (up to `limit` rows).
+    Returns how many entries were applied."""
     if not rt.redis_usable:
         return 0
     older_than = datetime.now(UTC) - timedelta(seconds=rt.settings.board_sync_after_s)
     async with rt.engine.connect() as conn:
-        rows = await ledger_repo.pending_entries(conn, older_than, limit)
+        groups = await ledger_repo.pending_groups(conn, older_than, limit)
+        ids = [e for g in groups for e in g.entry_ids]
+        rows = [r for i in range(0, len(ids), 5000) for r in await ledger_repo.entries_by_id(conn, ids[i:i + 5000])]
+    keys_by_org: dict[int, list[int]] = defaultdict(list)
+    for g in groups:
+        keys_by_org[g.org_id].append(g.first_entry_id)
     by_org: dict[int, list[EntryFacts]] = defaultdict(list)
     for row in rows:
         by_org[row.org_id].append(facts_from_row(row, row.type_key, row.value_points is not None))
-    done = 0
-    for org_id, facts in by_org.items():
+    done, settled = 0, []
+    for org_id, group_keys in keys_by_org.items():
         inactive = await rt.inactive_users(org_id)
-        skipped = [f.entry_id for f in facts if f.user_id in inactive]  # deactivated: off the boards
-        rt.boarded_buffer.extend(skipped)
-        facts = [f for f in facts if f.user_id not in inactive]
-        if await apply_entries(rt, org_id, facts):
+        facts = [f for f in by_org.get(org_id, []) if f.user_id not in inactive]  # deactivated: off the boards
+        if not facts or await apply_entries(rt, org_id, facts):
             done += len(facts)
+            settled.extend(group_keys)
+    if settled:
+        async with rt.engine.begin() as conn:
+            await ledger_repo.delete_pending(conn, settled)
     await flush_boarded(rt)
     return done
 
@@ -149,15 +166,16 @@ async def rebuild_org(rt, org_id: int) -> RebuildReport | None:
         profiles = {u.id: Profile(u.display_name, u.team_id) for u in users}
         acc: dict[tuple, dict[int, list[int]]] = defaultdict(dict)
         recent = datetime.now(UTC) - IN_FLIGHT
-        streamed_pending: list[int] = []
         markers: list[int] = []
         count = 0
         async with rt.engine.connect() as conn:
+            # Read before the entries: every entry of these rows has committed, so the stream has it.
+            groups = await ledger_repo.pending_groups(conn, None, None, org_id)
+        pending = {e for g in groups for e in g.entry_ids}
+        async with rt.engine.connect() as conn:
             async for row in ledger_repo.stream_org_entries(conn, org_id, None):
                 count += 1
-                if not row.boarded:
-                    streamed_pending.append(row.id)
-                if not row.boarded or row.created_at > recent:
+                if row.id in pending or row.created_at > recent:
                     markers.append(row.id)
                 if row.user_id not in active:
                     continue
@@ -174,9 +192,9 @@ async def rebuild_org(rt, org_id: int) -> RebuildReport | None:
             for key, members in acc.items()
         }
         epoch = await rt.boards.replace_all(org_id, boards, profiles, markers)
-        if streamed_pending:
+        if groups:
             async with rt.engine.begin() as conn:
-                await ledger_repo.mark_boarded(conn, streamed_pending)
+                await ledger_repo.delete_pending(conn, [g.first_entry_id for g in groups])
         return RebuildReport(org_id, count, sum(1 for b in boards.values() if b), epoch)
     finally:
         await redis.delete(keys.rebuild_lock(org_id))

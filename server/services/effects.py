@@ -78,5 +78,4 @@ def entry(org_id: int, *, user_id: int, kind: str, points: int, now: datetime, o
     """A ledger row for `emit(entries=...)`: bonus, prize, kudos points, redemption, ..."""
     return {"org_id": org_id, "user_id": user_id, "kind": kind, "activity_id": activity_id, "type_id": type_id,
             "rule_version_id": None, "reverses_id": None, "points": points, "units": 0, "value_units": 0,
-            "occurred_at": occurred_at or now, "created_at": now, "created_by_user_id": actor_user_id,
-            "boarded": False}
+            "occurred_at": occurred_at or now, "created_at": now, "created_by_user_id": actor_user_id}

@@ -78,7 +78,7 @@ class ActivityBatch:
     actor_user_id: int | None  # who logged it (None for an integration key)
     now: datetime
     activities: list[FreshActivity]
-    #: extra ledger rows (dicts with LedgerEntry columns; org_id/created_at/boarded filled in)
+    #: extra ledger rows (dicts with LedgerEntry columns; org_id/created_at filled in)
     entries: list[dict] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     feed: list[FeedItem] = field(default_factory=list)
@@ -98,7 +98,7 @@ class ActivityBatch:
         row = {"org_id": self.org_id, "user_id": user_id, "kind": kind, "activity_id": activity_id,
                "type_id": type_id, "rule_version_id": rule_version_id, "reverses_id": None, "points": points,
                "units": units, "value_units": value_units, "occurred_at": occurred_at, "created_at": self.now,
-               "created_by_user_id": self.actor_user_id, "boarded": False}
+               "created_by_user_id": self.actor_user_id}
         self.entries.append(row)
         return row
 

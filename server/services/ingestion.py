@@ -327,7 +327,6 @@ async def _transaction(rt, conn, principal, prepared, outcomes, now, lock_first:
             "type_id": p.type.id, "rule_version_id": p.type.version_id, "reverses_id": None,
             "points": priced.points, "units": p.item.quantity, "value_units": value_units,
             "occurred_at": p.occurred_at, "created_at": now, "created_by_user_id": principal.user_id,
-            "boarded": False,
         })
         facts_pending.append((p, activity_id, priced, value_units))
     entry_ids = await ledger_repo.insert_entries(conn, entry_rows) if entry_rows else []
@@ -429,7 +428,7 @@ async def reverse(rt, principal: Principal, activity_id: int) -> Reversal:
                 "activity_id": orig.id, "type_id": orig.type_id, "rule_version_id": orig.rule_version_id,
                 "reverses_id": orig.entry_id, "points": -orig.entry_points, "units": -orig.entry_units,
                 "value_units": -orig.entry_value_units, "occurred_at": orig.occurred_at, "created_at": now,
-                "created_by_user_id": principal.user_id, "boarded": False,
+                "created_by_user_id": principal.user_id,
             }])
             day = local_date(orig.occurred_at, org.tz)
             ctx = hooks.ReversalBatch(

@@ -46,11 +46,15 @@ def _statement(table: Table, columns: tuple[str, ...], tail: str, returning: str
 
 
 async def insert(conn: AsyncConnection, table: Table, rows: list[dict], *, tail: str = "",
-                 returning: str = "") -> list[tuple]:
+                 returning: str = "", around: str = "") -> list[tuple]:
     """Insert `rows` into `table` in one statement; `tail` is e.g. an ON CONFLICT clause and
-    `returning` a column list. Returns the RETURNING rows (named tuples)."""
+    `returning` a column list. Returns the RETURNING rows (named tuples). `around` puts the insert
+    into a larger statement in place of `{insert}` (e.g. a CTE whose final SELECT returns the
+    `returning` columns), so rows derived from the inserted ones cost no extra round trip."""
     columns = tuple(rows[0])
     sql, is_json = _statement(table, columns, tail, returning)
+    if around:
+        sql = around.replace("{insert}", sql)
     params = tuple([json.dumps(r[c]) for r in rows] if j else [r[c] for r in rows]
                    for c, j in zip(columns, is_json, strict=True))
     rows = await pg.run(conn, sql, params)

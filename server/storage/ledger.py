@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import Row, func, select, tuple_, update
+from sqlalchemy import Row, delete, func, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -19,6 +19,7 @@ from server.storage.models import (
     Activity,
     ActivityType,
     ActivityTypeVersion,
+    BoardPending,
     DailyUsage,
     LedgerEntry,
 )
@@ -26,6 +27,7 @@ from server.storage.models import (
 A = Activity.__table__
 U = DailyUsage.__table__
 L = LedgerEntry.__table__
+P = BoardPending.__table__
 
 
 def _params(rows: list[dict]) -> list[dict] | dict:
@@ -150,12 +152,37 @@ async def release_usage(conn: AsyncConnection, org_id: int, user_id: int, type_i
     )
 
 
+_WALLET = ", ".join(f"'{k}'" for k in sorted(WALLET_KINDS))
+#: The ledger insert and its `board_pending` row in one statement (one round trip).
+_WITH_PENDING = (
+    "WITH e AS ({insert}), "
+    "p AS (INSERT INTO board_pending (first_entry_id, org_id, entry_ids, created_at) "
+    "SELECT min(id), org_id, array_agg(id ORDER BY id), max(created_at) FROM e "
+    f"WHERE kind NOT IN ({_WALLET}) GROUP BY org_id) "
+    "SELECT id, org_id, kind, created_at FROM e")
+
+
 async def insert_entries(conn: AsyncConnection, rows: list[dict]) -> list[int]:
-    """Insert ledger rows (dicts with every column but id); returns their ids in row order."""
+    """Insert ledger rows (dicts with every column but id); returns their ids in row order.
+
+    In the same transaction the entries that move boards (all but wallet kinds) are recorded as
+    pending (`BoardPending`, keyed by their smallest id) until `delete_pending` says they are on
+    the boards. Whoever applies them must apply all of them before deleting that row
+    (`board_sync.apply_entries`)."""
     if _on_postgresql(conn):
-        return sorted(r[0] for r in await bulk.insert(conn, L, rows, returning="id"))
+        return sorted(r[0] for r in await bulk.insert(conn, L, rows, returning="id, org_id, kind, created_at",
+                                                      around=_WITH_PENDING))
     result = await conn.execute(_insert(conn, L).returning(L.c.id, sort_by_parameter_order=True), _params(rows))
-    return [r[0] for r in result.all()]
+    ids = [r[0] for r in result.all()]
+    by_org: dict[int, list[int]] = {}
+    for row, entry_id in zip(rows, ids, strict=True):
+        if row["kind"] not in WALLET_KINDS:
+            by_org.setdefault(row["org_id"], []).append(entry_id)
+    if by_org:
+        created = max(r["created_at"] for r in rows)
+        await conn.execute(P.insert(), [{"first_entry_id": min(e), "org_id": org_id, "entry_ids": sorted(e),
+                                         "created_at": created} for org_id, e in by_org.items()])
+    return ids
 
 
 async def get_activity(conn: AsyncConnection, org_id: int, activity_id: int) -> Row | None:
@@ -176,19 +203,33 @@ async def reversal_of(conn: AsyncConnection, entry_id: int) -> Row | None:
     return (await conn.execute(select(L).where(L.c.reverses_id == entry_id))).one_or_none()
 
 
-async def mark_boarded(conn: AsyncConnection, entry_ids: Sequence[int]) -> None:
-    for i in range(0, len(entry_ids), 1000):
-        chunk = list(entry_ids[i:i + 1000])
-        await conn.execute(update(L).where(L.c.id.in_(chunk)).values(boarded=True))
+async def delete_pending(conn: AsyncConnection, keys: Sequence[int]) -> None:
+    """The `BoardPending` rows of these keys (first entry ids) are on the boards."""
+    if _on_postgresql(conn):
+        await pg.run(conn, "DELETE FROM board_pending WHERE first_entry_id = ANY($1::BIGINT[])", (list(keys),))
+        return
+    for i in range(0, len(keys), 1000):
+        await conn.execute(delete(P).where(P.c.first_entry_id.in_(list(keys[i:i + 1000]))))
 
 
-async def pending_entries(conn: AsyncConnection, older_than: datetime, limit: int) -> Sequence[Row]:
-    """Entries not yet on the boards, oldest first (uses the partial index on NOT boarded)."""
+async def pending_groups(conn: AsyncConnection, older_than: datetime | None, limit: int | None,
+                         org_id: int | None = None) -> Sequence[Row]:
+    """`BoardPending` rows (written before `older_than`; of all orgs, or one), oldest first."""
+    q = select(P).order_by(P.c.first_entry_id).limit(limit)
+    if older_than is not None:
+        q = q.where(P.c.created_at < older_than)
+    if org_id is not None:
+        q = q.where(P.c.org_id == org_id)
+    return (await conn.execute(q)).all()
+
+
+async def entries_by_id(conn: AsyncConnection, entry_ids: Sequence[int]) -> Sequence[Row]:
+    """These ledger entries with what their board facts need (type key, valued rule), in id order."""
     q = (select(L, ActivityType.key.label("type_key"), ActivityTypeVersion.value_points)
          .outerjoin(ActivityType, ActivityType.id == L.c.type_id)
          .outerjoin(ActivityTypeVersion, ActivityTypeVersion.id == L.c.rule_version_id)
-         .where(L.c.boarded.is_(False), L.c.created_at < older_than, L.c.kind.notin_(WALLET_KINDS))
-         .order_by(L.c.created_at, L.c.id).limit(limit))
+         .where(L.c.id.in_(list(entry_ids)), L.c.kind.notin_(WALLET_KINDS))
+         .order_by(L.c.id))
     return (await conn.execute(q)).all()
 
 
@@ -198,7 +239,7 @@ async def stream_org_entries(conn: AsyncConnection, org_id: int, since: datetime
     last = 0
     while True:
         q = (select(L.c.id, L.c.user_id, L.c.type_id, L.c.rule_version_id, L.c.points, L.c.units,
-                    L.c.value_units, L.c.occurred_at, L.c.created_at, L.c.boarded)
+                    L.c.value_units, L.c.occurred_at, L.c.created_at)
              .where(L.c.org_id == org_id, L.c.id > last, L.c.kind.notin_(WALLET_KINDS))
              .order_by(L.c.id).limit(chunk))
         if since is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    ARRAY,
     JSON,
     BigInteger,
     Boolean,
@@ -17,7 +18,6 @@ from sqlalchemy import (
     MetaData,
     String,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -183,18 +183,13 @@ class DailyUsage(Base):
 
 
 class LedgerEntry(Base):
-    """Points and the metric deltas an event caused. Never updated except `boarded`.
-
-    `boarded` says the entry has reached the Redis boards; the board sync loop re-applies
-    entries that have not (Redis was down, or the process died in between).
-    """
+    """Points and the metric deltas an event caused. Never updated: corrections are new entries.
+    Whether an entry has reached the Redis boards is kept apart, in `BoardPending`."""
 
     __tablename__ = "ledger_entries"
     __table_args__ = (
         Index("ix_ledger_org_user_id", "org_id", "user_id", "id"),
         Index("ix_ledger_org_occurred", "org_id", "occurred_at"),
-        Index("ix_ledger_pending", "created_at", postgresql_where=text("NOT boarded"),
-              sqlite_where=text("NOT boarded")),
     )
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     # No foreign keys to the org, rep and rule version (see HOT_PARENTS); the activity's is kept.
@@ -211,7 +206,25 @@ class LedgerEntry(Base):
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_by_user_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
-    boarded: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class BoardPending(Base):
+    """Ledger entries written by one statement that are not yet known to be on the Redis boards.
+
+    Written in the transaction of the entries (`ledger.insert_entries`) and deleted once a board
+    apply of all of them returned (`board_sync`); the sync loop re-applies what stays longer
+    (Redis was down, or the process died between commit and apply). One row per insert, not a
+    flag per entry: a `boarded` column updated after every apply rewrote each ledger row and its
+    five index entries once more, and the scan for unboarded entries walked every dead version
+    left behind (50-80 ms a second per process between vacuums; docs/performance.md, session 5).
+    """
+
+    __tablename__ = "board_pending"
+    #: the smallest id of the entries (unique: entry ids are)
+    first_entry_id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=False)
+    org_id: Mapped[int] = mapped_column(Id)
+    entry_ids: Mapped[list] = mapped_column(ARRAY(BigInteger).with_variant(JSON, "sqlite"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class ApiKey(Base):
