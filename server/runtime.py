@@ -104,7 +104,7 @@ class Runtime:
         self.displays = _TTLCache(CACHE_TTL_S)
         #: Monotonic time before which the activity path does not try Redis (it just failed).
         self.redis_down_until = 0.0
-        #: Entry ids that reached Redis and still need `boarded = true` in SQL.
+        #: Entry ids that reached Redis: their `board_pending` rows are deleted by the sync loop.
         self.boarded_buffer: list[int] = []
         self.rebuilds: dict[int, asyncio.Task] = {}
         #: Orgs whose view must be rebuilt (again) once Redis answers / the running rebuild ends.
