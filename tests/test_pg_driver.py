@@ -50,3 +50,19 @@ async def test_errors_surface_as_sqlalchemy_errors_with_the_sqlstate(on_postgres
             with pytest.raises(DBAPIError) as caught:
                 await pg.run(conn, "SELECT 1 / $1::integer", (0,))
             assert caught.value.orig.sqlstate == "22012"  # what retries look at (e.g. 40P01, a deadlock)
+
+
+async def test_a_transaction_that_starts_with_a_driver_statement_rolls_back_whole(on_postgresql):
+    """The driver statement opens the transaction itself (the adapter's lazy BEGIN): a rollback takes
+    it back, and a statement through SQLAlchemy afterwards is in the same transaction."""
+    rt = on_postgresql
+    async with rt.engine.connect() as conn:
+        await conn.execute(text("CREATE TEMP TABLE pg_probe3 (id int PRIMARY KEY)"))
+        await conn.commit()
+        async with conn.begin() as tx:
+            await pg.run(conn, "INSERT INTO pg_probe3 (id) VALUES ($1)", (1,))
+            await conn.execute(text("INSERT INTO pg_probe3 (id) VALUES (2)"))
+            assert (await conn.execute(text("SELECT count(*) FROM pg_probe3"))).scalar() == 2
+            await tx.rollback()
+        assert (await conn.execute(text("SELECT count(*) FROM pg_probe3"))).scalar() == 0
+        await conn.rollback()

@@ -72,6 +72,7 @@ class RankMove:
     old_rank: int
     new_rank: int
     near: list[tuple[int, int]]  # the nearest of those: (member, metric), highest first
+    profiles: dict[int, Profile]  # of the mover and of `near` (read in the same script call)
 
 
 class MetaMissing(Exception):
@@ -272,11 +273,13 @@ class BoardStore:
         args: list[int] = [tie_scale(period.window), name_n]
         for uid, gain in gains.items():
             args += [uid, gain]
-        found = await self._rank_moves(keys=[key], args=args)
+        found = await self._rank_moves(keys=[key, keys.profiles(org_id)], args=args)
         out = {}
-        for uid, (old, between, above_old, above_new, flat) in zip(gains, found, strict=True):
+        for uid, (old, between, above_old, above_new, flat, raw) in zip(gains, found, strict=True):
             near = [(int(flat[j]), unpack_metric(period.window, float(flat[j + 1]))) for j in range(0, len(flat), 2)]
-            out[uid] = RankMove(old, old + gains[uid], between, 1 + above_old, 1 + above_new, near)
+            named = [uid, *(m for m, _ in near)]
+            profiles = {m: _profile_decoder.decode(p) for m, p in zip(named, raw, strict=True) if p}
+            out[uid] = RankMove(old, old + gains[uid], between, 1 + above_old, 1 + above_new, near, profiles)
         return out
 
     async def within_top(self, org_id: int, metric: str, period: Period, k: int, user_ids: list[int]) -> set[int]:

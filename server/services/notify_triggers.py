@@ -83,8 +83,7 @@ async def _rank_notices(rt, org_id, period, movers, trigger, actor) -> list[hook
     for uid, m in moves.items():
         passed = rules.passed_users(m.old, m.new, {u: s for u, s in m.near if u != uid})
         plans.append((uid, passed, m.between, m.old_rank, m.new_rank))
-    wanted = {u for uid, passed, *_ in plans if passed for u in [uid, *passed]}
-    profiles = await rt.boards.profiles(org_id, sorted(wanted))
+    profiles = {u: p for m in moves.values() for u, p in m.profiles.items()}
     names = {u: p.display_name for u, p in profiles.items()}
     team = {u: p.team_id for u, p in profiles.items()}
     top = rt.settings.notify_passed_top

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from collections import namedtuple
 from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import Row, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from server.storage import pg
 from server.storage.models import ActivityType, LedgerEntry, User
 from server.storage.models_contests import (
     Contest,
@@ -118,9 +121,20 @@ async def set_baselines(conn: AsyncConnection, contest_id: int, baselines: dict[
         await conn.execute(stmt, [{"cid": contest_id, "uid": u, "b": b} for u, b in baselines.items()])
 
 
+_RUNNING_SQL = (
+    "SELECT c.id, c.measure, c.type_id, c.starts_at, c.ends_at, c.start_date, c.end_date, c.format, c.rules, "
+    "p.user_id FROM contests c JOIN contest_participants p ON p.contest_id = c.id "
+    "WHERE c.org_id = $1 AND c.state IN ('live', 'ended') AND p.user_id = ANY($2::BIGINT[])")
+_Running = namedtuple("_Running", "id measure type_id starts_at ends_at start_date end_date format rules user_id")
+
+
 async def running_for_users(conn: AsyncConnection, org_id: int, user_ids: Sequence[int]) -> Sequence[Row]:
     """(contest, participant) pairs of live or settling contests for these users: the activity path's
-    one extra read."""
+    one extra read, on every transaction (through the driver on PostgreSQL: SQLAlchemy compiled the
+    expanding IN again for every call, ~16 % of a lone post's CPU)."""
+    if conn.dialect.name == "postgresql":
+        rows = await pg.run(conn, _RUNNING_SQL, (org_id, list(user_ids)))
+        return [_Running(*r[:8], json.loads(r[8]) if isinstance(r[8], str) else r[8], r[9]) for r in rows]
     q = (select(C.c.id, C.c.measure, C.c.type_id, C.c.starts_at, C.c.ends_at, C.c.start_date, C.c.end_date,
                 C.c.format, C.c.rules, P.c.user_id)
          .join(P, P.c.contest_id == C.c.id)

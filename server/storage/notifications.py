@@ -69,18 +69,22 @@ async def add(conn: AsyncConnection, rows: list[dict], now: datetime) -> list[Ro
     Returns the notifications written (id, user_id, kind)."""
     if not rows:
         return []
-    if conn.dialect.name == "postgresql":
-        written = await bulk.insert(conn, N, rows, tail="ON CONFLICT (user_id, dedupe_key) DO NOTHING",
-                                    returning="id, org_id, user_id, kind")
-        if written:
-            await bulk.insert(conn, O, [_outbox_row(w, now) for w in written])
-        return written
+    if conn.dialect.name == "postgresql":  # both inserts in one statement: one round trip
+        return await bulk.insert(conn, N, rows, tail="ON CONFLICT (user_id, dedupe_key) DO NOTHING",
+                                 returning="id, org_id, user_id, kind, created_at", around=_WITH_OUTBOX)
     stmt = (_insert(conn, N).on_conflict_do_nothing(index_elements=["user_id", "dedupe_key"])
             .returning(N.c.id, N.c.org_id, N.c.user_id, N.c.kind))
     written = (await conn.execute(stmt, rows[0] if len(rows) == 1 else rows)).all()
     if written:
         await conn.execute(_insert(conn, O), [_outbox_row(w, now) for w in written])
     return written
+
+
+#: The outbox row of each notification written (as `_outbox_row`, due at once).
+_WITH_OUTBOX = (
+    "WITH n AS ({insert}), o AS (INSERT INTO push_outbox (id, org_id, user_id, kind, state, attempts, created_at, "
+    "due_at, sent_devices, bundle_size, live_done) SELECT id, org_id, user_id, kind, 'pending', 0, created_at, "
+    "created_at, '[]'::JSON, 1, false FROM n) SELECT id, org_id, user_id, kind, created_at FROM n")
 
 
 def _outbox_row(written: Row, now: datetime) -> dict:

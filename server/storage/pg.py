@@ -51,9 +51,13 @@ async def run(conn: AsyncConnection, sql: str, args: Sequence[Any]) -> list[asyn
     sync = conn.sync_connection
     sync.dispatch.before_cursor_execute(sync, None, sql, args, None, False)
     fairy = await conn.get_raw_connection()
-    if getattr(fairy.dbapi_connection, "_transaction", True) is None:
-        # The asyncpg adapter sends BEGIN lazily, with the transaction's first statement.
-        await conn.exec_driver_sql("SELECT 1")
+    adapter = fairy.dbapi_connection
+    if getattr(adapter, "_transaction", True) is None:
+        # The asyncpg adapter sends BEGIN lazily, with the transaction's first statement: send it
+        # as the adapter does (a "SELECT 1" through SQLAlchemy cost a round trip more).
+        async with adapter._execute_mutex:
+            if adapter._transaction is None:
+                await adapter._start_transaction()
     try:
         return await fairy.driver_connection.fetch(sql, *args)
     except asyncpg.IntegrityConstraintViolationError as exc:
