@@ -67,9 +67,16 @@ def _out_of_range(exc: BaseException) -> bool:
     return False
 
 
+#: SQLSTATEs of text the database cannot store (NUL characters; invalid UTF-8)
+_BAD_TEXT = ("22021", "22P05")
+
+
 def database_error(request: Request, exc: StatementError) -> Response:
     if _out_of_range(exc):
         return error_response(400, "out_of_range", "a number in the request is out of range")
+    if getattr(exc.orig, "sqlstate", None) in _BAD_TEXT:
+        return error_response(400, "invalid_text", "text in the request holds a character that cannot be stored "
+                                                   "(e.g. NUL)")
     return unexpected_error(request, exc)
 
 

@@ -213,8 +213,8 @@ def _prepare(rt, principal, item: ActivityInput, types, valid_users, now) -> _Pr
         raise Forbidden("not_self_reportable",
                         f"'{atype.key}' is recorded by your CRM or a manager, not self-reported")
     validate_amounts(item.quantity, item.value)
-    if item.external_id is not None and not 1 <= len(item.external_id) <= 200:
-        raise DomainError("invalid_external_id", "external_id must be 1 to 200 characters")
+    if item.external_id is not None and (not 1 <= len(item.external_id) <= 200 or "\x00" in item.external_id):
+        raise DomainError("invalid_external_id", "external_id must be 1 to 200 characters, none of them NUL")
     occurred_at = item.occurred_at or now
     validate_occurred_at(occurred_at, now, rt.settings.backdate_days)
     return _Prepared(index=-1, item=item, type=atype, user_id=user_id, occurred_at=occurred_at.astimezone(UTC))
