@@ -14,11 +14,12 @@ import time
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from redis.asyncio import BlockingConnectionPool, Redis
+from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from server.board import keys
 from server.board.channels import ChannelBus
+from server.board.client import make_redis
 from server.board.store import BoardStore
 from server.config import Settings
 from server.domain.errors import NotFound
@@ -75,14 +76,6 @@ class _TTLCache:
 
     def drop(self, key) -> None:
         self._data.pop(key, None)
-
-
-def make_redis(url: str) -> Redis:
-    """A client whose pool waits (up to 2 s) for a free connection instead of failing: a burst of
-    subscribes or requests must queue, not trip the Redis-down circuit breaker."""
-    pool = BlockingConnectionPool.from_url(url, socket_timeout=2.0, socket_connect_timeout=1.0,
-                                           health_check_interval=30, max_connections=200, timeout=2.0)
-    return Redis(connection_pool=pool)
 
 
 class Runtime:

@@ -15,8 +15,10 @@ def runtime(state: State):
     return state.rt
 
 
-async def provide_principal(request: Request) -> Principal:
-    rt = request.app.state.rt
+async def provide_principal(request: Request, rt: object) -> Principal:
+    """The caller. It takes `rt` (the app's runtime dependency) so that Litestar resolves the two
+    one after the other: two independent dependencies are resolved concurrently in an anyio task
+    group, which cost ~10 % of a leaderboard read's CPU."""
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     token = token.strip()
