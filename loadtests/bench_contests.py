@@ -27,12 +27,16 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from loadtests.common import db_name, make_org, percentile, settings
-from server.board.contest_store import ContestRow
-from server.domain.periods import local_date
-from server.runtime import Runtime
-from server.services import contest_lifecycle, contest_standings, contests, ingestion
-from server.services.auth import Principal
-from server.storage.models import User
+from server.accounts.directory import org_info
+from server.accounts.models import User
+from server.contests import lifecycle as contest_lifecycle
+from server.contests import service as contests
+from server.contests import standings as contest_standings
+from server.contests.board import ContestRow
+from server.core.auth import Principal
+from server.core.periods import local_date
+from server.features import make_runtime
+from server.ledger import ingest as ingestion
 
 
 def _ms(values: list[float]) -> str:
@@ -53,7 +57,7 @@ async def _singles(rt, principal: Principal, reps: list[int], n: int) -> list[fl
 
 async def run(args) -> int:
     s = settings()
-    rt = Runtime(s)
+    rt = make_runtime(s)
     failures = 0
     try:
         print(f"backends: database {db_name(s.database_url)!r}, Redis {s.redis_url}; "
@@ -64,7 +68,7 @@ async def run(args) -> int:
         async with rt.engine.connect() as conn:
             admin_id = await conn.scalar(select(User.id).where(User.org_id == org.org_id, User.role == "admin"))
         admin = Principal(org.org_id, "admin", int(admin_id))
-        info = await rt.org(org.org_id)
+        info = await org_info(rt, org.org_id)
         today = local_date(datetime.now(UTC), info.tz)
         made = await contests.create(rt, admin, {
             "name": "Bench blitz", "metric": "points", "start_date": today, "end_date": today + timedelta(days=6),
@@ -88,7 +92,7 @@ async def run(args) -> int:
         print(f"single activity, contest live:      {_ms(live)}")
 
         # 3b. the hook's one extra read (which live contests is this rep in?)
-        from server.storage import contests as contests_repo
+        from server.contests import store as contests_repo
         q = []
         async with rt.engine.connect() as conn:
             for i in range(args.samples):

@@ -31,13 +31,15 @@ import msgspec
 from sqlalchemy import event, func, select
 
 from loadtests.common import make_org, migrate, percentile, settings
-from server.demo import random_activity
-from server.runtime import Runtime
-from server.services import habit_context, ingestion
-from server.services.auth import Principal
-from server.storage import habits as habits_repo
-from server.storage.models import LedgerEntry
-from server.storage.models_habits import HabitDay
+from server.core.auth import Principal
+from server.core.runtime import Runtime
+from server.demo.seed import random_activity
+from server.features import make_runtime
+from server.habits import context as habit_context
+from server.habits import store as habits_repo
+from server.habits.models import HabitDay
+from server.ledger import ingest as ingestion
+from server.ledger.models import LedgerEntry
 
 
 def parse(argv):
@@ -96,7 +98,7 @@ async def setup(rt: Runtime, reps: int):
     org = await make_org(rt, reps)
     async with rt.engine.begin() as conn:
         await habits_repo.update_settings(conn, org.org_id, {"workdays": [0, 1, 2, 3, 4, 5, 6]})
-    habit_context.forget(org.org_id)
+    habit_context.forget(rt, org.org_id)
     return org, Principal(org.org_id, "integration", api_key_id=None)
 
 
@@ -104,8 +106,8 @@ async def main(argv=None) -> int:
     a = parse(sys.argv[1:] if argv is None else argv)
     await migrate()
     base = settings()
-    on_rt = Runtime(msgspec.structs.replace(base, habits_enabled=True))
-    off_rt = Runtime(msgspec.structs.replace(base, habits_enabled=False))
+    on_rt = make_runtime(msgspec.structs.replace(base, habits_enabled=True))
+    off_rt = make_runtime(msgspec.structs.replace(base, habits_enabled=False))
     failures = []
     stmts = {"off": count_statements(off_rt), "on": count_statements(on_rt)}
     prof = None

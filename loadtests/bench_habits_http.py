@@ -37,20 +37,20 @@ from loadtests.common import (
     run_with,
     start_the_day,
 )
-from server.runtime import Runtime
-from server.services import habit_context
-from server.storage import habits as habits_repo
+from server.features import make_runtime
+from server.habits import context as habit_context
+from server.habits import store as habits_repo
 
 PATH = "/api/v1/activities"
 
 
 async def run(bench: Bench, args: argparse.Namespace) -> None:
-    on_rt = Runtime(msgspec.structs.replace(bench.settings, habits_enabled=True))
+    on_rt = make_runtime(msgspec.structs.replace(bench.settings, habits_enabled=True))
     try:
         org = await make_org(on_rt, bench.reps)
         async with on_rt.engine.begin() as conn:
             await habits_repo.update_settings(conn, org.org_id, {"workdays": [0, 1, 2, 3, 4, 5, 6]})
-        habit_context.forget(org.org_id)
+        habit_context.forget(on_rt, org.org_id)
         await start_the_day(on_rt, org)
     finally:
         await on_rt.close()

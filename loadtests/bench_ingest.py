@@ -25,8 +25,10 @@ import time
 
 from loadtests.bench_habits import count_statements
 from loadtests.common import Bench, activity_bodies
-from server.services import board_sync, ingestion
-from server.services.auth import Principal
+from server.core.auth import Principal
+from server.ledger import ingest as ingestion
+from server.ledger import sync as board_sync
+from server.ledger.group_commit import single_posts
 
 
 def parse(argv):
@@ -94,11 +96,11 @@ async def run(a) -> int:
         if a.batches:
             print(await measure(f"batches of {a.size}", stmts, a.batches * a.size, all_batches(), prof))
         if a.singles:
-            g0, p0 = rt.single_posts.groups, rt.single_posts.posts
+            g0, p0 = single_posts(rt).groups, single_posts(rt).posts
             line = await measure(f"single posts, {a.concurrency} callers", stmts, a.singles,
                                  asyncio.gather(*(caller() for _ in range(a.concurrency))), prof)
-            groups = rt.single_posts.groups - g0
-            print(f"{line}; {(rt.single_posts.posts - p0) / max(groups, 1):.1f} posts per group")
+            groups = single_posts(rt).groups - g0
+            print(f"{line}; {(single_posts(rt).posts - p0) / max(groups, 1):.1f} posts per group")
         if prof is not None:
             prof.dump_stats(a.profile)
             print(f"profile: {a.profile}")

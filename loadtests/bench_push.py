@@ -9,7 +9,7 @@ Without DATABASE_URL/REDIS_URL it uses a temporary SQLite file and the bundled r
 It makes a fresh org of --reps reps with one device each (nothing is dropped or flushed) and
 starts the FCM stand-in (tests/support_fcm.py, a real HTTP server on 127.0.0.1).
 
-Scenarios (each --reps notifications, one per rep, written as `hooks.Notice`s through the
+Scenarios (each --reps notifications, one per rep, written as `events.Notice`s through the
 notice sink in transactions of --per-tx, exactly as features write them):
   live     the producer writes events as fast as it can while --senders sender loops run
            (`services.push.send_due`, as `reprally worker` runs it): throughput and latency
@@ -37,11 +37,14 @@ import msgspec
 from sqlalchemy import insert, select
 
 import server.features  # noqa: F401 - installs the notice sink
-from server.config import Settings
-from server.runtime import Runtime
-from server.services import fcm, hooks, push
-from server.storage.engine import normalise_url
-from server.storage.models_notifications import Device, Notification
+from server.core import events
+from server.core.db import normalise_url
+from server.core.runtime import Runtime
+from server.core.settings import Settings
+from server.features import make_runtime
+from server.ledger import sinks
+from server.notifications import fcm, push
+from server.notifications.models import Device, Notification
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,7 +78,7 @@ async def backends(tmp: Path) -> tuple[str, str, object | None]:
     db, redis = os.environ.get("DATABASE_URL"), os.environ.get("REDIS_URL")
     embedded = None
     if not redis:
-        from server.embedded import EmbeddedRedis
+        from server.core.embedded import EmbeddedRedis
 
         embedded = EmbeddedRedis(tmp / "redis")
         redis = embedded.start()
@@ -107,10 +110,10 @@ async def produce(rt: Runtime, org_id: int, reps: list[int], per_tx: int, tag: s
     for i in range(0, len(reps), per_tx):
         if rate:
             await asyncio.sleep(max(0.0, start + i / rate - time.monotonic()))
-        notices = [hooks.Notice(uid, "kudos", "Kudos!", "Someone appreciated your call", {"bench": tag},
+        notices = [events.Notice(uid, "kudos", "Kudos!", "Someone appreciated your call", {"bench": tag},
                                 dedupe_key=f"bench:{tag}:{uid}") for uid in reps[i:i + per_tx]]
         async with rt.engine.begin() as conn:
-            await hooks.write_notices(rt, conn, org_id, notices)
+            await sinks.write_notices(rt, conn, org_id, notices)
 
 
 async def drain(rt: Runtime, limit_s: float = 120.0) -> int:
@@ -186,7 +189,7 @@ async def main_async(args) -> int:
     http = httpx.AsyncClient(timeout=60)
     settings = Settings(database_url=db, redis_url=redis_url, jwt_secret="bench-" + "p" * 40, password_time_cost=1,
                         fcm_endpoint=standin.url, push_claim=args.claim, db_pool_size=10)
-    rt = Runtime(settings)
+    rt = make_runtime(settings)
     rc = 0
     try:
         org_id, reps, by_token = await make_reps(rt, args.reps)

@@ -28,7 +28,7 @@ import httpx
 from loadtests import loadgen
 from loadtests.common import Bench, CpuMeter, Figure, activity_bodies, profile, standalone
 from server.board import keys
-from server.domain.periods import period_for
+from server.core.periods import period_for
 
 TARGET_P99_MS = 10.0
 

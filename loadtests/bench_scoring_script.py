@@ -25,11 +25,12 @@ from zoneinfo import ZoneInfo
 
 from loadtests.common import Bench, CpuMeter, Figure, percentile, redis_target, run_cmd, standalone
 from server.board import keys
-from server.board.store import PendingEntry
-from server.demo import MIX
-from server.domain.boards import EntryFacts, board_deltas
-from server.services.board_sync import APPLY_CHUNK
-from server.storage.activity_types import DEFAULT_TYPES
+from server.board.rules import board_deltas
+from server.board.store import PendingEntry, board_store
+from server.core.events import EntryFacts
+from server.demo.seed import MIX
+from server.ledger.sync import APPLY_CHUNK
+from server.ledger.type_store import DEFAULT_TYPES
 
 TARGET = 30_000
 #: (entries per call, concurrent callers); the target is read on (APPLY_CHUNK, 4), 8 callers show
@@ -63,7 +64,7 @@ async def _apply_for(bench: Bench, org_id: int, members: list[int], batch: int, 
         while time.monotonic() < stop:
             entries = [PendingEntry(org_id, next(ids), m, d) for m, d in itertools.islice(cycle, batch)]
             t = time.perf_counter()
-            await bench.rt.boards.apply(org_id, entries)
+            await board_store(bench.rt).apply(org_id, entries)
             lat.append((time.perf_counter() - t) * 1000)
             done += batch
 
@@ -122,7 +123,7 @@ async def run(bench: Bench, args) -> None:
     org_id = 900_000_000 + os.getpid() % 100_000
     members = list(range(1, bench.reps + 1))
     ids = itertools.count(10**12)
-    await bench.rt.boards.ensure_meta(org_id)
+    await board_store(bench.rt).ensure_meta(org_id)
     try:
         # Warm-up: every member gets a score on every board, as after a few hours of a working day.
         await _apply_for(bench, org_id, members, APPLY_CHUNK, 4, 0.5 if bench.smoke else 3, ids)
@@ -141,7 +142,7 @@ async def run(bench: Bench, args) -> None:
                 notes=[f"{rate * 10:,.0f} sorted-set updates/s; Redis CPU {redis_us:.1f} us per activity "
                        f"(one Redis core: ~{1e6 / max(redis_us, 1e-9):,.0f} activities/s); latency is per call",
                        cpu.redis_time]))
-        key = f"{keys.PREFIX}:bench:zincrby:{os.getpid()}"
+        key = f"{keys.prefix()}:bench:zincrby:{os.getpid()}"
         n = 10_000 if bench.smoke else 300_000
         for pipeline in (1, 16):
             await bench.quiet()

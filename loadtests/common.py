@@ -27,15 +27,18 @@ import httpx
 import psutil
 from sqlalchemy import func, insert, select, text
 
+from server.accounts import api_keys
+from server.accounts import service as accounts
+from server.accounts.models import User
 from server.board import keys
-from server.board.store import Profile
-from server.config import Settings, load_settings
-from server.demo import random_activity
-from server.domain.ranking import unpack_metric
-from server.runtime import Runtime
-from server.services import accounts
-from server.services.auth import Principal
-from server.storage.models import Activity, BoardPending, LedgerEntry, User
+from server.board.ranking import unpack_metric
+from server.board.store import Profile, board_store
+from server.core.auth import Principal
+from server.core.runtime import Runtime
+from server.core.settings import Settings, load_settings
+from server.demo.seed import random_activity
+from server.features import make_runtime
+from server.ledger.models import Activity, BoardPending, LedgerEntry
 
 ROOT = Path(__file__).resolve().parent.parent
 JWT_SECRET = "bench-secret-" + "b" * 40
@@ -114,7 +117,7 @@ async def vacuum(s: Settings) -> None:
         return
     from sqlalchemy.ext.asyncio import create_async_engine
 
-    from server.storage.engine import normalise_url
+    from server.core.db import normalise_url
 
     engine = create_async_engine(normalise_url(s.database_url), isolation_level="AUTOCOMMIT")
     try:
@@ -152,9 +155,9 @@ async def make_org(rt: Runtime, reps: int) -> Org:
     async with rt.engine.begin() as conn:
         for i in range(0, len(rows), 1000):
             ids += (await conn.execute(insert(User).returning(User.id), rows[i:i + 1000])).scalars().all()
-    await rt.boards.set_profiles(org.id, {uid: Profile(r["display_name"], r["team_id"])
+    await board_store(rt).set_profiles(org.id, {uid: Profile(r["display_name"], r["team_id"])
                                           for uid, r in zip(ids, rows, strict=True)})
-    key_row, api_key = await accounts.create_api_key(rt, principal, "bench")
+    key_row, api_key = await api_keys.create_api_key(rt, principal, "bench")
     token, _ = rt.tokens.issue(admin.id, org.id, "admin")
     return Org(org.id, api_key, token, ids, key_row.id)
 
@@ -163,7 +166,7 @@ async def start_the_day(rt: Runtime, org: Org) -> None:
     """Steady state of a working day with the habit loop on: every rep has logged their first
     activity of the day (which creates their missions, as the worker does at the start of their
     day). The measured activities are then the day's ordinary ones, not 5,000 first ones."""
-    from server.services import ingestion
+    from server.ledger import ingest as ingestion
 
     key = Principal(org.org_id, "integration", None, api_key_id=org.api_key_id)
     t = time.monotonic()
@@ -402,7 +405,7 @@ class Bench:
             await reset_backends(s)
         await migrate()
         await vacuum(s)
-        self.settings, self.rt = s, Runtime(s)
+        self.settings, self.rt = s, make_runtime(s)
         print(f"backends: PostgreSQL database {db_name(s.database_url)!r}, Redis {s.redis_url}; "
               f"{psutil.cpu_count()} cores; {'smoke' if self.smoke else 'full'} run, {self.reps} reps")
         return self

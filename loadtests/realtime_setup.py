@@ -270,8 +270,8 @@ async def insert_reps(database_url: str, org_id: int, count: int, tag: str, team
     from argon2 import PasswordHasher
     from sqlalchemy import insert
 
-    from server.storage.engine import create_engine
-    from server.storage.models import Team, User
+    from server.accounts.models import Team, User
+    from server.core.db import create_engine
 
     pw_hash = PasswordHasher(time_cost=1, memory_cost=19 * 1024, parallelism=1).hash("bench-password")
     engine = create_engine(database_url, pool_size=2)
@@ -295,7 +295,7 @@ async def insert_reps(database_url: str, org_id: int, count: int, tag: str, team
 
 def mint_tokens(jwt_secret: str, org_id: int, user_ids: list[int], ttl_s: int = 4 * 3600) -> dict[int, str]:
     """Access tokens as the API would issue them at login (same secret, same claims)."""
-    from server.services.auth import Tokens
+    from server.core.auth import Tokens
 
     tokens = Tokens(jwt_secret, ttl_s, ttl_s)
     return {uid: tokens.issue(uid, org_id, "rep")[0] for uid in user_ids}

@@ -9,15 +9,15 @@ from alembic import context
 from sqlalchemy import pool
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from server.config import get_settings
-from server.storage.engine import normalise_url
-from server.storage.models import Base, UTCDateTime
+from server.core.db import UTCDateTime, normalise_url
+from server.core.settings import get_settings
+from server.models import metadata
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logging", True):
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
-target_metadata = Base.metadata
+target_metadata = metadata
 
 
 def _url() -> str:

@@ -1,1 +1,1 @@
-"""Websocket game server (see docs/realtime-protocol.md once it lands)."""
+"""The websocket game server: subscriptions, snapshots and live frames for phones, TVs and dashboards."""

@@ -10,14 +10,19 @@ import asyncio
 import contextlib
 import itertools
 import logging
+from dataclasses import dataclass, field
+from typing import Protocol
 
 import msgspec
+from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
 from realtime import protocol
-from server.domain.channels import check_access, parse_channel
-from server.domain.errors import DomainError
-from server.services import contests, displays
+from server.board.channel_names import Channel, check_access, parse_channel
+from server.contests import service as contests
+from server.core.errors import DomainError
+from server.core.runtime import Runtime
+from server.core.web import authenticate
 
 log = logging.getLogger("reprally.realtime")
 
@@ -30,15 +35,37 @@ CLOSE_SLOW = 4008
 _ids = itertools.count(1)
 
 
+@dataclass(eq=False)
+class Subscription:
+    """One channel of a connection; until its snapshot is sent, published frames wait in `buffer`."""
+
+    ready: bool = False
+    buffer: list[bytes] = field(default_factory=list)
+
+
+class HubOps(Protocol):
+    """What a connection asks of its process's hub (`realtime.hub.Hub`, which imports this module)."""
+
+    rt: Runtime
+
+    def attach(self, conn: Conn) -> None: ...
+
+    async def detach(self, conn: Conn) -> None: ...
+
+    async def subscribe(self, conn: Conn, ch: Channel, since: protocol.Since | None) -> None: ...
+
+    async def unsubscribe(self, conn: Conn, channel_name: str) -> bool: ...
+
+
 class Conn:
-    def __init__(self, ws, hub) -> None:
+    def __init__(self, ws: ServerConnection, hub: HubOps) -> None:
         self.id = next(_ids)
         self.ws = ws
         self.hub = hub
         self.org_id = 0
         self.role = ""
         self.user_id: int | None = None
-        self.subscriptions: dict = {}
+        self.subscriptions: dict[str, Subscription] = {}  # by channel name
         self.queue: asyncio.Queue[bytes] = asyncio.Queue(QUEUE_LIMIT)
         self.dropped = False
 
@@ -91,7 +118,7 @@ class Conn:
             frame = protocol.decode_client(raw)
             if not isinstance(frame, protocol.Auth):
                 raise DomainError("auth_required", "the first message must be {\"op\":\"auth\",\"token\":...}")
-            principal = await displays.authenticate(self.hub.rt, frame.token)
+            principal = await authenticate(self.hub.rt, frame.token, api_keys=False)
         except (msgspec.DecodeError, msgspec.ValidationError) as exc:
             await self._refuse("invalid_message", str(exc))
             return False
@@ -136,7 +163,7 @@ class Conn:
                                   f"at most {MAX_SUBSCRIPTIONS} channels per connection")
             channel = parse_channel(name)
             check_access(channel, role=self.role, user_id=self.user_id)
-            if channel.kind == "contest":
+            if channel.contest_id is not None:  # contest:<id>
                 await contests.channel_access(self.hub.rt, self.org_id, channel.contest_id, self.role)
             await self.hub.subscribe(self, channel, frame.since)
         except DomainError as exc:

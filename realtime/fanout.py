@@ -13,12 +13,16 @@ that is still waiting for its snapshot buffers the frame (see Hub.subscribe).
 
 from __future__ import annotations
 
-from websockets.asyncio.server import broadcast
+from collections.abc import Iterable
+
+from websockets.asyncio.server import ServerConnection, broadcast
+
+from realtime.connection import Conn
 
 
-def deliver(channel_name: str, conns, frame: bytes) -> int:
+def deliver(channel_name: str, conns: Iterable[Conn], frame: bytes) -> int:
     """Send `frame` to every subscribed socket in `conns`; returns how many went the direct way."""
-    direct = []
+    direct: list[ServerConnection] = []
     for conn in conns:
         sub = conn.subscriptions.get(channel_name)
         if sub is None:

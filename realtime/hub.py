@@ -14,19 +14,22 @@ import json
 import logging
 import secrets
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from typing import Any
 
 from redis.exceptions import RedisError
 
 from realtime import protocol
+from realtime.channel import LocalChannel
+from realtime.connection import Conn, Subscription
 from realtime.fanout import deliver
 from realtime.share import Shared
 from realtime.views import board_view, contest_view
 from realtime.writer import HOUSEKEEPING_S, Writer
 from server.board import keys, presence
-from server.board.channels import ChannelBus, org_changes, pubsub_name
-from server.domain.channels import Channel
-from server.storage import ledger as ledger_repo
+from server.board.channel_names import Channel
+from server.board.channels import ChannelBus, Position, org_changes, pubsub_name
+from server.core.runtime import Runtime
+from server.ledger.summary import Standing, me_summary
 
 log = logging.getLogger("reprally.realtime")
 
@@ -36,47 +39,20 @@ FEED_SNAPSHOT = 20
 WRITTEN = ("lb", "contest")
 
 
-@dataclass(eq=False)
-class Subscription:
-    ready: bool = False
-    buffer: list[bytes] = field(default_factory=list)
-
-
-@dataclass(eq=False)
-class LocalChannel:
-    org_id: int
-    channel: Channel
-    conns: set = field(default_factory=set)
-    # the writer's state (realtime/writer.py); times are the event loop's clock
-    dirty: bool = False
-    holding: bool = False
-    refreshing: bool = False
-    closed: bool = False
-    timer: asyncio.TimerHandle | None = None
-    last_refresh: float = float("-inf")
-    last_lease_try: float = float("-inf")
-    view: list | None = None
-    period: dict | None = None  # the contest's info on a contest channel
-    period_end: float | None = None  # epoch seconds
-    # one position read and one view read shared by concurrent subscribers (realtime/share.py)
-    positions: Shared | None = None
-    views: Shared | None = None
-
-
 class Hub:
-    def __init__(self, rt) -> None:
+    def __init__(self, rt: Runtime) -> None:
         self.rt = rt
         self.bus = ChannelBus(rt.redis)
         self.process_id = secrets.token_hex(6)
         self.channels: dict[str, LocalChannel] = {}  # by pub/sub name
         self.org_refs: Counter[int] = Counter()
-        self.conns_by_org: dict[int, set] = defaultdict(set)
+        self.conns_by_org: defaultdict[int, set[Conn]] = defaultdict(set)
         self.pubsub = rt.redis.pubsub()
         self.writer = Writer(rt, self.bus, self.process_id)
-        self._tasks: list[asyncio.Task] = []
+        self._tasks: list[asyncio.Task[None]] = []
 
     async def start(self) -> None:
-        await self.pubsub.subscribe(f"{keys.PREFIX}:rt:{self.process_id}")  # keeps the pub/sub connection open
+        await self.pubsub.subscribe(f"{keys.prefix()}:rt:{self.process_id}")  # keeps the pub/sub connection open
         for coro in (self._read_pubsub(), self._housekeeping(), self._presence_loop()):
             self._tasks.append(asyncio.create_task(coro))
 
@@ -93,7 +69,7 @@ class Hub:
             await self.pubsub.aclose()
 
     # -- subscriptions ---------------------------------------------------------------------
-    async def subscribe(self, conn, ch: Channel, since: protocol.Since | None) -> None:
+    async def subscribe(self, conn: Conn, ch: Channel, since: protocol.Since | None) -> None:
         name = pubsub_name(conn.org_id, ch.name)
         lc = self.channels.get(name)
         if lc is None:
@@ -113,7 +89,7 @@ class Hub:
                 frames = await self.bus.since(conn.org_id, ch.name, since.epoch, since.offset)
                 if frames is not None and len(frames) >= conn.queue.maxsize - conn.queue.qsize():
                     frames = None  # the replay would overflow the send queue (4008): a snapshot instead
-            if frames is not None:
+            if frames is not None and since is not None:  # (frames come only with `since`)
                 for f in frames:
                     conn.send(f)
                 last = since.offset + len(frames)
@@ -134,47 +110,40 @@ class Hub:
             self.writer.changed(lc)  # make sure somebody is writing this channel
 
     def _local_channel(self, org_id: int, ch: Channel) -> LocalChannel:
-        lc = LocalChannel(org_id, ch)
-        lc.positions = Shared(lambda: self.bus.ensure(org_id, ch.name))
+        lc = LocalChannel(org_id, ch, positions=Shared(lambda: self.bus.ensure(org_id, ch.name)))
         if ch.kind == "lb":
             lc.views = Shared(lambda: board_view(self.rt, org_id, ch))
-        elif ch.kind == "contest":
-            lc.views = Shared(lambda: contest_view(self.rt, org_id, ch.contest_id))
+        elif (contest_id := ch.contest_id) is not None:  # contest:<id>
+            lc.views = Shared(lambda: contest_view(self.rt, org_id, contest_id))
         return lc
 
-    async def _snapshot(self, lc: LocalChannel, conn, position, recovered: bool | None) -> bytes:
+    async def _snapshot(self, lc: LocalChannel, conn: Conn, position: Position, recovered: bool | None) -> bytes:
         ch = lc.channel
-        frame: dict = {"type": "snapshot", "channel": ch.name, "epoch": position.epoch,
-                       "offset": position.offset}
+        frame: dict[str, Any] = {"type": "snapshot", "channel": ch.name, "epoch": position.epoch,
+                                 "offset": position.offset}
         if recovered is not None:
             frame["recovered"] = recovered
-        if ch.kind == "lb":
-            frame["period"], frame["entries"] = await lc.views.get()
-        elif ch.kind == "contest":
-            frame["contest"], frame["entries"] = await lc.views.get()
-        elif ch.kind == "user":
+        if lc.views is not None:  # lb: its period; contest: the contest's info; then the entries
+            info, entries = await lc.views.get()
+            frame["period" if ch.kind == "lb" else "contest"] = info
+            frame["entries"] = entries
+        elif ch.kind == "user" and ch.owner_id is not None:
             frame["data"] = await self._user_summary(conn.org_id, ch.owner_id)
         elif ch.kind == "feed":
             recent = await self.bus.recent(conn.org_id, ch.name, FEED_SNAPSHOT)
             frame["items"] = [json.loads(f).get("data") for f in recent]
         return protocol.encode(frame)
 
-    async def _user_summary(self, org_id: int, user_id: int) -> dict:
-        from server.services.leaderboards import my_ranks
+    async def _user_summary(self, org_id: int, user_id: int) -> dict[str, Any]:
+        mine = await me_summary(self.rt, org_id, user_id)
 
-        async with self.rt.engine.connect() as c:
-            balance = await ledger_repo.balance(c, org_id, user_id)
-        ranks = await my_ranks(self.rt, org_id, user_id)
+        def rank(s: Standing | None) -> dict[str, int] | None:
+            return None if s is None else {"rank": s.rank, "score": s.score}
 
-        def rank(page):
-            if page is None:
-                return None
-            mine = next((e for e in page.entries if e.user_id == user_id), None)
-            return {"rank": mine.rank, "score": mine.score} if mine else {"rank": page.total + 1, "score": 0}
+        return {"points_balance": mine.points_balance, "rank_today": rank(mine.rank_today),
+                "rank_this_week": rank(mine.rank_this_week)}
 
-        return {"points_balance": balance, "rank_today": rank(ranks["day"]), "rank_this_week": rank(ranks["week"])}
-
-    async def unsubscribe(self, conn, channel_name: str) -> bool:
+    async def unsubscribe(self, conn: Conn, channel_name: str) -> bool:
         if conn.subscriptions.pop(channel_name, None) is None:
             return False
         name = pubsub_name(conn.org_id, channel_name)
@@ -195,10 +164,10 @@ class Hub:
                 await self.writer.release(lc)
         return True
 
-    def attach(self, conn) -> None:
+    def attach(self, conn: Conn) -> None:
         self.conns_by_org[conn.org_id].add(conn)
 
-    async def detach(self, conn) -> None:
+    async def detach(self, conn: Conn) -> None:
         for channel_name in list(conn.subscriptions):
             await self.unsubscribe(conn, channel_name)
         conns = self.conns_by_org.get(conn.org_id)
@@ -226,7 +195,8 @@ class Hub:
             deliver(lc.channel.name, lc.conns, msg["data"])
 
     def _boards_moved(self, payload: str) -> None:
-        moved, contests = set(), set()
+        moved: set[tuple[str, str, str]] = set()
+        contests: set[tuple[str, int]] = set()
         for key in payload.split():  # rr:{o<org>}:lb:<metric>:<window>:<period> or rr:{o<org>}:ct:<id>
             prefix, _, rest = key.partition(":lb:")
             parts = rest.split(":")

@@ -6,11 +6,13 @@ import asyncio
 import http
 import logging
 
-from websockets.asyncio.server import serve
+from websockets.asyncio.server import ServerConnection, serve
+from websockets.http11 import Request, Response
 
 from realtime.connection import Conn
 from realtime.hub import Hub
 from realtime.protocol import MAX_MESSAGE_BYTES
+from server.core.runtime import Runtime
 
 log = logging.getLogger("reprally.realtime")
 
@@ -18,17 +20,17 @@ PING_INTERVAL_S = 20
 PING_TIMEOUT_S = 20
 
 
-def _only_ws_path(connection, request):
+def _only_ws_path(connection: ServerConnection, request: Request) -> Response | None:
     if request.path.split("?")[0] != "/ws":
         return connection.respond(http.HTTPStatus.NOT_FOUND, "the websocket endpoint is /ws\n")
     return None
 
 
-async def run(rt, host: str, port: int, stop: asyncio.Event, ready: asyncio.Event | None = None) -> None:
+async def run(rt: Runtime, host: str, port: int, stop: asyncio.Event, ready: asyncio.Event | None = None) -> None:
     hub = Hub(rt)
     await hub.start()
 
-    async def handler(ws):
+    async def handler(ws: ServerConnection) -> None:
         await Conn(ws, hub).run()
 
     async with serve(handler, host, port, process_request=_only_ws_path, max_size=MAX_MESSAGE_BYTES,

@@ -26,11 +26,11 @@ class Shared(Generic[T]):
             self._next = asyncio.get_running_loop().create_future()
         fut = self._next
         if not self._running:
-            self._start()
+            self._start(fut)
         return await asyncio.shield(fut)
 
-    def _start(self) -> None:
-        fut, self._next = self._next, None
+    def _start(self, fut: asyncio.Future[T]) -> None:
+        self._next = None
         self._running = True
         asyncio.get_running_loop().create_task(self._run(fut))
 
@@ -50,4 +50,4 @@ class Shared(Generic[T]):
         finally:
             self._running = False
             if self._next is not None:
-                self._start()
+                self._start(self._next)

@@ -29,15 +29,17 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import time
+from collections.abc import Iterable
 from datetime import datetime
 
 from redis.exceptions import RedisError
 
 from realtime import protocol
+from realtime.channel import LocalChannel
 from realtime.views import board_view, contest_view, delta_entries, diff
-from server.board.channels import pubsub_name
-from server.domain.errors import DomainError
+from server.board.channels import ChannelBus, pubsub_name
+from server.core.errors import DomainError
+from server.core.runtime import Runtime
 
 log = logging.getLogger("reprally.realtime")
 
@@ -60,28 +62,28 @@ return 0
 """
 
 
-def lease_key(lc) -> str:
+def lease_key(lc: LocalChannel) -> str:
     return f"{pubsub_name(lc.org_id, lc.channel.name)}:lease"
 
 
 class Writer:
-    def __init__(self, rt, bus, process_id: str) -> None:
+    def __init__(self, rt: Runtime, bus: ChannelBus, process_id: str) -> None:
         self.rt = rt
         self.bus = bus
         self.process_id = process_id
         self._lease = rt.redis.register_script(_LEASE)
         self._release = rt.redis.register_script(_RELEASE)
-        self._tasks: set[asyncio.Task] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
         self.refreshes = 0  # counters for tests and benchmarks
         self.lease_tries = 0
 
     # -- scheduling ---------------------------------------------------------------------------
-    def changed(self, lc) -> None:
+    def changed(self, lc: LocalChannel) -> None:
         """Boards behind `lc` moved (or it needs a writer): refresh soon, coalescing bursts."""
         lc.dirty = True
         self._schedule(lc)
 
-    def _schedule(self, lc) -> None:
+    def _schedule(self, lc: LocalChannel) -> None:
         if not lc.dirty or lc.timer is not None or lc.refreshing or lc.closed:
             return
         loop = asyncio.get_running_loop()
@@ -97,7 +99,7 @@ class Writer:
         else:
             lc.timer = loop.call_at(due, self._start, lc)
 
-    def _start(self, lc) -> None:
+    def _start(self, lc: LocalChannel) -> None:
         lc.timer = None
         if lc.closed or lc.refreshing:
             return
@@ -105,7 +107,7 @@ class Writer:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _run(self, lc) -> None:
+    async def _run(self, lc: LocalChannel) -> None:
         lc.refreshing = True
         lc.dirty = False
         lc.last_refresh = asyncio.get_running_loop().time()
@@ -115,23 +117,24 @@ class Writer:
             lc.refreshing = False
             self._schedule(lc)
 
-    def housekeeping(self, channels) -> None:
+    def housekeeping(self, channels: Iterable[LocalChannel]) -> None:
         """Every HOUSEKEEPING_S: renew or try leases, and notice periods that ended."""
         now = asyncio.get_running_loop().time()
+        wall = self.rt.now().timestamp()  # periods end on the runtime's clock
         for lc in channels:
-            if lc.holding and lc.period_end is not None and time.time() >= lc.period_end:
+            if lc.holding and lc.period_end is not None and wall >= lc.period_end:
                 self.changed(lc)  # the period is over: the refresh announces the new one
             elif now - lc.last_lease_try >= LEASE_RETRY_S:
                 self.changed(lc)
 
-    def forget(self, lc) -> None:
+    def forget(self, lc: LocalChannel) -> None:
         """`lc` lost its last local listener."""
         lc.closed = True
         if lc.timer is not None:
             lc.timer.cancel()
             lc.timer = None
 
-    async def release(self, lc) -> None:
+    async def release(self, lc: LocalChannel) -> None:
         if lc.holding:  # only if still ours: the lease may have moved on while we were idle
             await self._release(keys=[lease_key(lc)], args=[self.process_id])
 
@@ -141,7 +144,7 @@ class Writer:
         await asyncio.gather(*self._tasks, return_exceptions=True)
 
     # -- one refresh ----------------------------------------------------------------------------
-    async def _refresh(self, lc) -> None:
+    async def _refresh(self, lc: LocalChannel) -> None:
         loop = asyncio.get_running_loop()
         try:
             now = loop.time()
@@ -158,8 +161,8 @@ class Writer:
                 if stored:
                     saved = json.loads(stored)
                     lc.period, lc.view = saved.get("period") or saved.get("contest"), saved["entries"]
-            if lc.channel.kind == "contest":
-                await self._refresh_contest(lc)
+            if lc.channel.contest_id is not None:  # contest:<id>
+                await self._refresh_contest(lc, lc.channel.contest_id)
             else:
                 await self._refresh_board(lc)
         except (RedisError, OSError) as exc:
@@ -171,7 +174,7 @@ class Writer:
         except Exception:
             log.exception("refreshing %s failed", lc.channel.name)
 
-    async def _refresh_board(self, lc) -> None:
+    async def _refresh_board(self, lc: LocalChannel) -> None:
         period, entries = await board_view(self.rt, lc.org_id, lc.channel)
         old = lc.view or []
         name = lc.channel.name
@@ -189,9 +192,9 @@ class Writer:
             await self.bus.publish(lc.org_id, name, protocol.encode(frame),
                                    protocol.encode({"period": period, "entries": entries}))
 
-    async def _refresh_contest(self, lc) -> None:
+    async def _refresh_contest(self, lc: LocalChannel, contest_id: int) -> None:
         """A contest channel: publish the standings that changed, and the contest's state when it moves."""
-        info, entries = await contest_view(self.rt, lc.org_id, lc.channel.contest_id)
+        info, entries = await contest_view(self.rt, lc.org_id, contest_id)
         changed, removed = diff(lc.view or [], entries)
         if changed or removed or info != lc.period:
             name = lc.channel.name

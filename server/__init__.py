@@ -1,1 +1,1 @@
-"""RepRally backend: HTTP API, domain rules, storage and the Redis leaderboard view."""
+"""RepRally backend: a small core (settings, runtime, ledger, Redis view) and one package per feature."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -13,21 +14,14 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.static_files import create_static_files_router
 
-import server.features  # noqa: F401 - installs the features' hooks
-from server.api.errors import HANDLERS
-from server.api.routes.accounts import OrgController, PublicController
-from server.api.routes.activities import ActivityController
-from server.api.routes.contests import ContestController
-from server.api.routes.displays import DisplayController, DisplayPairingController
-from server.api.routes.habits import HabitsController
-from server.api.routes.health import HealthController
-from server.api.routes.leaderboards import LeaderboardController
-from server.api.routes.notifications import NotificationController
-from server.api.routes.social import KudosController, RewardController
-from server.api.security import runtime
-from server.config import Settings, get_settings
-from server.runtime import Runtime
-from server.services.board_sync import run_sync_loop
+import server.models  # noqa: F401 - every table on the metadata (foreign keys across features)
+from server.core.http import HANDLERS
+from server.core.runtime import Runtime
+from server.core.settings import Settings, get_settings
+from server.core.web import runtime
+from server.features import make_runtime, routes
+from server.health import HealthController
+from server.ledger.sync import run_sync_loop
 
 
 def clients_dir() -> Path:
@@ -40,9 +34,9 @@ def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, b
     """Build the app. Tests pass their own runtime; otherwise one is made from the environment."""
 
     @asynccontextmanager
-    async def lifespan(app: Litestar):
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
         own = rt is None
-        app.state.rt = rt or Runtime(settings or get_settings())
+        app.state.rt = rt or make_runtime(settings or get_settings())
         if background:
             app.state.rt.start_background(run_sync_loop(app.state.rt))
         try:
@@ -52,9 +46,7 @@ def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, b
                 await app.state.rt.close()
 
     return Litestar(
-        route_handlers=[HealthController, PublicController, OrgController, ActivityController,
-                        LeaderboardController, DisplayController, DisplayPairingController,
-                        KudosController, RewardController, ContestController, HabitsController, NotificationController,
+        route_handlers=[HealthController, *routes(),
                         create_static_files_router(path="/tv", directories=[clients_dir() / "tv"], html_mode=True,
                                                    include_in_schema=False, name="tv")],
         dependencies={"rt": Provide(runtime, sync_to_thread=False)},

@@ -17,8 +17,11 @@ import asyncio
 import logging
 import os
 import signal
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from server.core.settings import Settings
 
 log = logging.getLogger("reprally")
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,23 +44,23 @@ def migrate(database_url: str | None = None) -> None:
     command.upgrade(cfg, "head")
 
 
-def _settings():
-    from server.config import get_settings
+def _settings() -> Settings:
+    from server.core.settings import get_settings
 
     return get_settings()
 
 
-def cmd_migrate(_args) -> None:
+def cmd_migrate(_args: argparse.Namespace) -> None:
     migrate()
     print("database is at the latest schema")
 
 
-def cmd_rebuild(args) -> None:
-    from server.runtime import Runtime
-    from server.services.board_sync import rebuild_all
+def cmd_rebuild(args: argparse.Namespace) -> None:
+    from server.features import make_runtime
+    from server.ledger.sync import rebuild_all
 
-    async def run():
-        rt = Runtime(_settings())
+    async def run() -> None:
+        rt = make_runtime(_settings())
         try:
             reports = await rebuild_all(rt, [args.org] if args.org else None)
             for r in reports:
@@ -68,7 +71,7 @@ def cmd_rebuild(args) -> None:
     asyncio.run(run())
 
 
-def cmd_api(args) -> None:
+def cmd_api(args: argparse.Namespace) -> None:
     import uvicorn
 
     s = _settings()
@@ -84,13 +87,13 @@ def _stop_event() -> asyncio.Event:
     return stop
 
 
-def cmd_worker(_args) -> None:
-    from server.runtime import Runtime
+def cmd_worker(_args: argparse.Namespace) -> None:
+    from server.features import make_runtime
 
-    async def run():
+    async def run() -> None:
         from server.worker import run_worker
 
-        rt = Runtime(_settings())
+        rt = make_runtime(_settings())
         stop = _stop_event()
         try:
             await run_worker(rt, stop)
@@ -100,14 +103,14 @@ def cmd_worker(_args) -> None:
     asyncio.run(run())
 
 
-def cmd_realtime(args) -> None:
+def cmd_realtime(args: argparse.Namespace) -> None:
     from realtime.server import run
-    from server.runtime import Runtime
+    from server.features import make_runtime
 
     s = _settings()
 
-    async def main_():
-        rt = Runtime(s)
+    async def main_() -> None:
+        rt = make_runtime(s)
         try:
             await run(rt, args.host or s.realtime_host, args.port or s.realtime_port, _stop_event())
         finally:
@@ -116,22 +119,22 @@ def cmd_realtime(args) -> None:
     asyncio.run(main_())
 
 
-def cmd_redis(_args) -> None:
-    from server.config import VAR_DIR
-    from server.embedded import redis_server_binary
+def cmd_redis(_args: argparse.Namespace) -> None:
+    from server.core.embedded import redis_server_binary
+    from server.core.settings import VAR_DIR
 
     os.execv(redis_server_binary(), [redis_server_binary(), "--port", "0", "--unixsocket",
                                      str(VAR_DIR / "redis.sock"), "--dir", str(VAR_DIR), "--save", ""])
 
 
-def cmd_demo(args) -> None:
+def cmd_demo(args: argparse.Namespace) -> None:
     """Seed the demo org and stream activities at an API that is already running."""
-    from server.config import VAR_DIR
-    from server.demo import rep_ids, seed, simulate
-    from server.runtime import Runtime
+    from server.core.settings import VAR_DIR
+    from server.demo.seed import rep_ids, seed, simulate
+    from server.features import make_runtime
 
-    async def run():
-        rt = Runtime(_settings())
+    async def run() -> None:
+        rt = make_runtime(_settings())
         try:
             org_id, key, _ = await seed(rt, VAR_DIR / "demo-api-key")
             ids = await rep_ids(rt, org_id)
@@ -142,23 +145,23 @@ def cmd_demo(args) -> None:
     asyncio.run(run())
 
 
-def cmd_up(args) -> None:
+def cmd_up(args: argparse.Namespace) -> None:
     """Everything in one go on embedded defaults: Redis, migrations, demo data, API, worker, stream."""
     import uvicorn
 
-    from server.config import VAR_DIR
-    from server.embedded import EmbeddedRedis
+    from server.core.embedded import EmbeddedRedis
+    from server.core.settings import VAR_DIR
 
-    embedded = None
+    embedded: EmbeddedRedis | None = None
     if "REDIS_URL" not in os.environ:
         embedded = EmbeddedRedis(VAR_DIR)
         os.environ["REDIS_URL"] = embedded.start()
     settings = _settings()
     migrate(settings.database_url)
 
-    async def run():
+    async def run() -> None:
         from server.app import create_app
-        from server.demo import (
+        from server.demo.seed import (
             ADMIN_EMAIL,
             MANAGER_EMAIL,
             PASSWORD,
@@ -168,10 +171,10 @@ def cmd_up(args) -> None:
             seed,
             simulate,
         )
-        from server.runtime import Runtime
-        from server.services.board_sync import rebuild_all
+        from server.features import make_runtime
+        from server.ledger.sync import rebuild_all
 
-        rt = Runtime(settings)
+        rt = make_runtime(settings)
         stop = _stop_event()
         org_id, key, created = await seed(rt, VAR_DIR / "demo-api-key")
         await rebuild_all(rt)  # the bundled Redis keeps nothing across restarts: rebuild from the ledger
@@ -194,7 +197,7 @@ def cmd_up(args) -> None:
                 game_task.result()
             await asyncio.sleep(0.05)
         if created:
-            await backfill(base, key, ids)
+            await backfill(base, key, ids, rt.now())
         tv_code = await display_code(rt, org_id)
         print(f"""
 RepRally is running on embedded defaults (database {settings.database_url}, Redis {settings.redis_url}).
@@ -265,4 +268,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -1,12 +1,58 @@
-"""Importing this module installs every feature's hooks (`server.services.hooks`) and timed
-jobs (`server.worker`). The API, the worker and the tests import it once at start."""
+"""The assembly: every feature, in the order their hooks run, and the runtime they plug into.
 
-# ruff: noqa: F401
-# Push notifications (issue 4)
-# Streaks, daily missions and badges (issue 5)
-import server.services.habits
-import server.services.notifications
+The API, the worker, the game server, the CLI and the tests make their runtime here, so each
+process runs the same features. A feature is added by writing its package with a `feature.py`
+and listing its `FEATURE` below (docs/architecture.md, "How to add a feature").
+"""
 
-# Contests (issue 6)
-# Kudos, reactions, feed and rewards (issue 6)
-from server.services import contest_lifecycle, contest_standings, kudos, rewards
+from __future__ import annotations
+
+from functools import lru_cache
+
+from litestar.types import ControllerRouterHandler
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from server.accounts.feature import FEATURE as ACCOUNTS
+from server.activities.feature import FEATURE as ACTIVITIES
+from server.contests.feature import FEATURE as CONTESTS
+from server.core.clock import Clock
+from server.core.feature import Feature
+from server.core.runtime import Registry, Runtime
+from server.core.settings import Settings
+from server.displays.feature import FEATURE as DISPLAYS
+from server.habits.feature import FEATURE as HABITS
+from server.leaderboards.feature import FEATURE as LEADERBOARDS
+from server.ledger.sync import schedule_rebuild
+from server.notifications.feature import FEATURE as NOTIFICATIONS
+from server.rewards.feature import FEATURE as REWARDS
+from server.social.feature import FEATURE as SOCIAL
+
+#: Activity hooks run in this order inside the activity's transaction (the feed's win items
+#: first, then the habit loop, whose row locks go before the notices' and the contests').
+FEATURES: tuple[Feature, ...] = (ACCOUNTS, ACTIVITIES, LEADERBOARDS, SOCIAL, HABITS, NOTIFICATIONS, CONTESTS,
+                                 REWARDS, DISPLAYS)
+
+
+def build_registry(features: tuple[Feature, ...] = FEATURES) -> Registry:
+    reg = Registry()
+    reg.views_stale.append(schedule_rebuild)  # the ledger rebuilds a view the accounts say moved
+    for feature in features:
+        feature.install(reg)
+    return reg
+
+
+@lru_cache(maxsize=1)
+def registry() -> Registry:
+    """The registry of this process (one: every runtime made here shares it)."""
+    return build_registry()
+
+
+def make_runtime(settings: Settings, *, clock: Clock | None = None, engine: AsyncEngine | None = None,
+                 redis: Redis | None = None) -> Runtime:
+    """A runtime with every feature installed (a clock, engine or Redis client of the caller's, if given)."""
+    return Runtime(settings, registry=registry(), clock=clock, engine=engine, redis=redis)
+
+
+def routes() -> list[ControllerRouterHandler]:
+    return [handler for feature in FEATURES for handler in feature.routes]

@@ -22,10 +22,11 @@ from sqlalchemy.engine import make_url
 
 from server.app import create_app
 from server.cli import migrate
-from server.config import Settings
-from server.embedded import EmbeddedRedis
-from server.runtime import Runtime
-from server.storage.engine import create_engine, normalise_url
+from server.core.db import create_engine, normalise_url
+from server.core.embedded import EmbeddedRedis
+from server.core.runtime import Runtime
+from server.core.settings import Settings
+from server.features import make_runtime
 
 TMP = Path(tempfile.mkdtemp(prefix="reprally-tests-"))
 
@@ -77,7 +78,7 @@ def settings(database_url, redis_url) -> Settings:
 
 @pytest.fixture(scope="session")
 async def rt(settings):
-    runtime = Runtime(settings)
+    runtime = make_runtime(settings)
     await runtime.redis.flushdb()
     yield runtime
     await runtime.close()
@@ -111,7 +112,7 @@ async def client(app):
 # features' tests assert); the habit tests use these, with it on.
 @pytest.fixture(scope="session")
 async def hrt(database_url, redis_url):
-    runtime = Runtime(make_settings(database_url, redis_url, habits_enabled=True))
+    runtime = make_runtime(make_settings(database_url, redis_url, habits_enabled=True))
     yield runtime
     await runtime.close()
 
@@ -226,7 +227,7 @@ async def org(client) -> Api:
 async def demo_org(rt, tmp_path_factory) -> tuple[int, str]:
     """The demo org (it is a singleton: one admin e-mail), seeded once per session with 6 reps,
     enough for every feature's demo data. Returns (org id, integration key)."""
-    from server import demo
+    from server.demo import seed as demo
 
     org_id, key, _ = await demo.seed(rt, tmp_path_factory.mktemp("demo") / "key", reps=6)
     return org_id, key

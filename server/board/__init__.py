@@ -1,1 +1,1 @@
-"""The Redis view of the ledger: leaderboard sorted sets, rebuilt from SQL at will."""
+"""The Redis view of the ledger: leaderboard sorted sets, realtime channels, presence; rebuilt from SQL at will."""

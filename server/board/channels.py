@@ -10,11 +10,16 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from importlib import resources
+from typing import cast
 
 from redis.asyncio import Redis
 from redis.exceptions import NoScriptError
 
 from server.board import keys
+from server.core.runtime import Part, Runtime
+
+#: XRANGE's reply on a client without decode_responses: (entry id, fields)
+_Entries = list[tuple[bytes, dict[bytes, bytes]]]
 
 HISTORY_LEN = 500
 USER_HISTORY_LEN = 100
@@ -70,20 +75,20 @@ class ChannelBus:
         (`publish_many.lua`: one script call per `MANY_CHUNK` frames, not one per frame)."""
         if not frames:
             return
-        calls = []
+        calls: list[tuple[int, list[str | int | bytes]]] = []
         for i in range(0, len(frames), MANY_CHUNK):
-            keys_: list = []
-            args: list = [secrets.token_hex(4), TTL_S]
+            keys_: list[str] = []
+            args: list[str | int | bytes] = [secrets.token_hex(4), TTL_S]
             for channel, frame_json in frames[i:i + MANY_CHUNK]:
                 meta, stream, _ = self._keys(org_id, channel)
                 keys_ += (meta, stream)
                 args += (frame_json, _history_len(channel), pubsub_name(org_id, channel))
-            calls.append((len(keys_), *keys_, *args))
+            calls.append((len(keys_), [*keys_, *args]))
 
         async def send() -> None:
             async with self.redis.pipeline(transaction=False) as pipe:
-                for call in calls:
-                    pipe.evalsha(self._publish_many.sha, *call)
+                for numkeys, keys_and_args in calls:
+                    pipe.evalsha(self._publish_many.sha, numkeys, *keys_and_args)
                 await pipe.execute()
 
         try:  # EVALSHA straight away: redis-py's script pipelines ask SCRIPT EXISTS every time
@@ -106,18 +111,18 @@ class ChannelBus:
     async def recent(self, org_id: int, channel: str, count: int) -> list[bytes]:
         """The newest `count` frames, oldest first."""
         _, stream, _ = self._keys(org_id, channel)
-        entries = await self.redis.xrevrange(stream, count=count)
+        entries = cast(_Entries, await self.redis.xrevrange(stream, count=count))
         return [fields[b"f"] for _, fields in reversed(entries)]
 
     async def position(self, org_id: int, channel: str) -> Position | None:
         meta, _, _ = self._keys(org_id, channel)
-        epoch, offset = await self.redis.hmget(meta, ["epoch", "offset"])
+        epoch, offset = cast(list[bytes | None], await self.redis.hmget(meta, ["epoch", "offset"]))
         if epoch is None:
             return None
         return Position(epoch.decode(), int(offset or 0))
 
     async def last_view(self, org_id: int, channel: str) -> bytes | None:
-        return await self.redis.get(self._keys(org_id, channel)[2])
+        return cast(bytes | None, await self.redis.get(self._keys(org_id, channel)[2]))
 
     async def since(self, org_id: int, channel: str, epoch: str, offset: int) -> list[bytes] | None:
         """Frames after `offset`, or None when they cannot all be replayed (other epoch, history too short)."""
@@ -127,7 +132,15 @@ class ChannelBus:
         if offset == pos.offset:
             return []
         _, stream, _ = self._keys(org_id, channel)
-        entries = await self.redis.xrange(stream, min=f"{offset + 1}-1", max=f"{pos.offset}-1")
+        entries = cast(_Entries, await self.redis.xrange(stream, min=f"{offset + 1}-1", max=f"{pos.offset}-1"))
         if not entries or int(entries[0][0].split(b"-")[0]) != offset + 1:
             return None  # the oldest frame the client needs has been trimmed
         return [fields[b"f"] for _, fields in entries]
+
+
+BUS: Part[ChannelBus] = Part("board.bus", lambda rt: ChannelBus(rt.redis))
+
+
+def channel_bus(rt: Runtime) -> ChannelBus:
+    """The process's channel bus (one per runtime)."""
+    return rt.part(BUS)

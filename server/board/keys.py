@@ -3,25 +3,16 @@ of them live in one Redis Cluster slot and multi-key scripts stay legal there.""
 
 from __future__ import annotations
 
-#: Prefix of every key and pub/sub topic. Pub/sub ignores Redis database numbers, so two
-#: deployments sharing one Redis must differ here: by default the prefix carries the db number.
-PREFIX = "rr"
+from server.core import redis as redis_client
 
 
-def configure(redis_url: str, prefix: str = "") -> None:
-    global PREFIX
-    if prefix:
-        PREFIX = prefix
-        return
-    from urllib.parse import urlparse
-
-    u = urlparse(redis_url)
-    db = (u.path or "/").strip("/") if u.scheme in ("redis", "rediss") else ""
-    PREFIX = "rr" if db in ("", "0") else f"rr{db}"
+def prefix() -> str:
+    """The prefix of every key and topic of this process (`core.redis.configure_prefix`)."""
+    return redis_client.PREFIX
 
 
 def tag(org_id: int) -> str:
-    return f"{PREFIX}:{{o{org_id}}}"
+    return f"{redis_client.PREFIX}:{{o{org_id}}}"
 
 
 def board(org_id: int, metric: str, window: str, period_id: str) -> str:
@@ -51,7 +42,7 @@ def applied_legacy(org_id: int, entry_id: int) -> str:
 
 
 def meta(org_id: int) -> str:
-    """Hash {epoch, built_at}; its absence means the org's view was lost and must be rebuilt."""
+    """Hash {epoch, built_at (Unix seconds)}; its absence means the org's view was lost and must be rebuilt."""
     return f"{tag(org_id)}:meta"
 
 

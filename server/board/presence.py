@@ -4,10 +4,12 @@ one hash (field = process id) every few seconds; readers sum the fresh ones."""
 from __future__ import annotations
 
 import json
-import time
 from collections import Counter
 
+from redis.asyncio import Redis
+
 from server.board import keys
+from server.core.clock import wall_time
 
 STALE_S = 20.0
 
@@ -16,16 +18,16 @@ def key(org_id: int) -> str:
     return f"{keys.tag(org_id)}:presence"
 
 
-async def write(redis, org_id: int, process_id: str, counts: Counter) -> None:
+async def write(redis: Redis, org_id: int, process_id: str, counts: Counter[str]) -> None:
     async with redis.pipeline(transaction=True) as pipe:
-        pipe.hset(key(org_id), process_id, json.dumps({"ts": time.time(), **counts}))
+        pipe.hset(key(org_id), process_id, json.dumps({"ts": wall_time(), **counts}))
         pipe.expire(key(org_id), int(STALE_S * 3))
         await pipe.execute()
 
 
-async def read(redis, org_id: int) -> dict[str, int]:
+async def read(redis: Redis, org_id: int) -> dict[str, int]:
     """Connected clients by role, summed over live game-server processes."""
-    now = time.time()
+    now = wall_time()
     totals: Counter[str] = Counter()
     for value in (await redis.hgetall(key(org_id))).values():
         data = json.loads(value)

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import secrets
-import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from importlib import resources
+from typing import cast
 
 import msgspec
 from redis.asyncio import Redis
 
 from server.board import keys
-from server.domain.boards import BoardDelta
-from server.domain.periods import Period
-from server.domain.ranking import competition_ranks, tie_scale, unpack_metric
+from server.board.ranking import competition_ranks, tie_scale, unpack_metric
+from server.board.rules import BoardDelta
+from server.core.clock import wall_time
+from server.core.periods import Period
+from server.core.runtime import Part, Runtime
 
 #: How long an entry's "already applied" marker lives; longer than any in-flight retry.
 APPLIED_TTL_S = 24 * 3600
@@ -178,7 +179,7 @@ class BoardStore:
         return bool(await self.redis.exists(keys.meta(org_id)))
 
     async def epoch(self, org_id: int) -> str | None:
-        value = await self.redis.hget(keys.meta(org_id), "epoch")
+        value = cast(bytes | None, await self.redis.hget(keys.meta(org_id), "epoch"))
         return value.decode() if value else None
 
     async def set_profiles(self, org_id: int, profiles: dict[int, Profile]) -> None:
@@ -201,7 +202,7 @@ class BoardStore:
         """Swap in a rebuilt view in one MULTI: old boards go, new boards, profiles and meta come."""
         old = [k async for k in self.redis.scan_iter(match=keys.board_pattern(org_id), count=1000)]
         epoch = secrets.token_hex(4)
-        now = time.time()
+        now = wall_time()  # Redis expires keys by this clock
         async with self.redis.pipeline(transaction=True) as pipe:
             if old:
                 pipe.unlink(*old)
@@ -223,7 +224,7 @@ class BoardStore:
             for mk, ids in marker_sets.items():
                 pipe.sadd(mk, *ids)
                 pipe.expire(mk, APPLIED_TTL_S)
-            pipe.hset(keys.meta(org_id), mapping={"epoch": epoch, "built_at": datetime.now(UTC).isoformat()})
+            pipe.hset(keys.meta(org_id), mapping={"epoch": epoch, "built_at": wall_time()})
             await pipe.execute()
         return epoch
 
@@ -237,7 +238,8 @@ class BoardStore:
     async def around(self, org_id: int, metric: str, period: Period, user_id: int, radius: int) -> Page:
         return await self._read(org_id, metric, period, 0, 0, member=user_id, radius=radius)
 
-    async def _read(self, org_id, metric, period, offset, limit, *, member, radius) -> Page:
+    async def _read(self, org_id: int, metric: str, period: Period, offset: int, limit: int, *,
+                    member: int | None, radius: int) -> Page:
         scale = tie_scale(period.window)
         key = keys.board(org_id, metric, period.window, period.id)
         total, first_rank, member_pos, offset, flat, profiles, intact = await self._page(
@@ -311,3 +313,11 @@ def rank_segment(window: str, scores: dict[int, float]) -> list[tuple[int, int, 
     first = 1
     ranks = competition_ranks(metrics, first, 0)
     return [(r, uid, m) for r, (uid, _), m in zip(ranks, ordered, metrics, strict=True)]
+
+
+STORE: Part[BoardStore] = Part("board.store", lambda rt: BoardStore(rt.redis))
+
+
+def board_store(rt: Runtime) -> BoardStore:
+    """The process's board store (one per runtime: its scripts are registered once)."""
+    return rt.part(STORE)

@@ -1,0 +1,118 @@
+"""Orgs, auth, teams, users, API keys."""
+
+from __future__ import annotations
+
+from litestar import Controller, delete, get, patch, post
+from litestar.di import Provide
+from litestar.params import Parameter
+
+from server.accounts import api_keys
+from server.accounts import schemas as w
+from server.accounts import service as accounts
+from server.accounts.schemas import api_key_out, org_out, team_out, user_out
+from server.core.auth import Principal
+from server.core.runtime import Runtime
+from server.core.web import provide_principal, require_admin, require_manager, require_user
+from server.core.wire import changes
+
+
+class PublicController(Controller):
+    path = "/api/v1"
+    tags = ["auth"]
+
+    @post("/orgs", status_code=201, summary="Create an org and its first admin")
+    async def create_org(self, data: w.OrgCreate, rt: Runtime) -> w.OrgCreated:
+        org, user = await accounts.create_org(
+            rt, name=data.name, timezone=data.timezone, week_start=data.week_start,
+            admin_email=data.admin.email, admin_password=data.admin.password, admin_name=data.admin.display_name)
+        access, refresh = rt.tokens.issue(user.id, org.id, user.role)
+        return w.OrgCreated(org_out(org), user_out(user), access, refresh)
+
+    @post("/auth/login", status_code=200)
+    async def login(self, data: w.LoginIn, rt: Runtime) -> w.TokensOut:
+        user, access, refresh = await accounts.login(rt, data.email, data.password)
+        return w.TokensOut(access, refresh, user_out(user), expires_in=rt.tokens.access_ttl_s)
+
+    @post("/auth/refresh", status_code=200)
+    async def refresh(self, data: w.RefreshIn, rt: Runtime) -> w.TokensOut:
+        user, access, refresh = await accounts.refresh(rt, data.refresh_token)
+        return w.TokensOut(access, refresh, user_out(user), expires_in=rt.tokens.access_ttl_s)
+
+
+class OrgController(Controller):
+    path = "/api/v1"
+    dependencies = {"principal": Provide(provide_principal)}
+    tags = ["org"]
+
+    @get("/org")
+    async def get_org(self, principal: Principal, rt: Runtime) -> w.OrgOut:
+        return org_out(await accounts.get_org(rt, principal))
+
+    @patch("/org", summary="Change the org; a new time zone or week start rebuilds its boards")
+    async def update_org(self, data: w.OrgUpdate, principal: Principal, rt: Runtime) -> w.OrgOut:
+        require_admin(principal)
+        return org_out(await accounts.update_org(rt, principal, changes(data)))
+
+    # -- teams --
+    @post("/teams", status_code=201, tags=["teams"])
+    async def create_team(self, data: w.TeamCreate, principal: Principal, rt: Runtime) -> w.TeamOut:
+        require_admin(principal)
+        return team_out(await accounts.create_team(rt, principal, data.name, data.region))
+
+    @get("/teams", tags=["teams"])
+    async def list_teams(self, principal: Principal, rt: Runtime) -> w.TeamList:
+        return w.TeamList([team_out(t) for t in await accounts.list_teams(rt, principal)])
+
+    @get("/teams/{team_id:int}", tags=["teams"])
+    async def get_team(self, team_id: int, principal: Principal, rt: Runtime) -> w.TeamOut:
+        return team_out(await accounts.get_team(rt, principal, team_id))
+
+    @patch("/teams/{team_id:int}", tags=["teams"])
+    async def update_team(self, team_id: int, data: w.TeamUpdate, principal: Principal, rt: Runtime) -> w.TeamOut:
+        require_admin(principal)
+        return team_out(await accounts.update_team(rt, principal, team_id, changes(data)))
+
+    # -- users --
+    @post("/users", status_code=201, tags=["users"])
+    async def create_user(self, data: w.UserCreate, principal: Principal, rt: Runtime) -> w.UserOut:
+        require_manager(principal)
+        return user_out(await accounts.create_user(rt, principal, changes(data)))
+
+    @get("/users", tags=["users"])
+    async def list_users(
+        self, principal: Principal, rt: Runtime, team_id: int | None = None, role: str | None = None,
+        active: bool | None = None, limit: int = Parameter(default=100, ge=1, le=500),
+        offset: int = Parameter(default=0, ge=0, le=10**9),
+    ) -> w.UserList:
+        require_user(principal)
+        total, rows = await accounts.list_users(rt, principal, team_id=team_id, role=role, active=active,
+                                                limit=limit, offset=offset)
+        return w.UserList(total, [user_out(u) for u in rows])
+
+    @get("/users/{user_id:int}", tags=["users"])
+    async def get_user(self, user_id: int, principal: Principal, rt: Runtime) -> w.UserOut:
+        return user_out(await accounts.get_user(rt, principal, user_id))
+
+    @patch("/users/{user_id:int}", tags=["users"])
+    async def update_user(self, user_id: int, data: w.UserUpdate, principal: Principal, rt: Runtime) -> w.UserOut:
+        require_user(principal)
+        return user_out(await accounts.update_user(rt, principal, user_id, changes(data)))
+
+    # -- API keys --
+    @post("/api-keys", status_code=201, tags=["integrations"],
+          summary="Create an org API key; the key is shown only in this response")
+    async def create_api_key(self, data: w.ApiKeyCreate, principal: Principal, rt: Runtime) -> w.ApiKeyCreated:
+        require_admin(principal)
+        row, full = await api_keys.create_api_key(rt, principal, data.name)
+        return w.ApiKeyCreated(row.id, row.name, row.prefix, row.created_at, full)
+
+    @get("/api-keys", tags=["integrations"])
+    async def list_api_keys(self, principal: Principal, rt: Runtime) -> w.ApiKeyList:
+        require_admin(principal)
+        return w.ApiKeyList([api_key_out(k) for k in await api_keys.list_keys(rt, principal)])
+
+    @delete("/api-keys/{key_id:int}", status_code=200, tags=["integrations"], summary="Revoke an API key")
+    async def revoke_api_key(self, key_id: int, principal: Principal, rt: Runtime) -> w.ApiKeyOut:
+        require_admin(principal)
+        return api_key_out(await api_keys.revoke_api_key(rt, principal, key_id))
+

@@ -1,0 +1,174 @@
+"""Wire types (msgspec Structs). Field constraints here give 400s before any rule runs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from msgspec import UNSET, Meta, Struct, UnsetType
+
+from server.accounts.models import ApiKey, Org, Team, User
+from server.core.periods import WEEKDAYS
+from server.core.wire import Email, Id, Name, OptName, Password, Role, Weekday
+
+
+# -- orgs and auth --------------------------------------------------------------------------
+class AdminIn(Struct, forbid_unknown_fields=True):
+    email: Email
+    password: Password
+    display_name: Name
+
+
+class OrgCreate(Struct, forbid_unknown_fields=True):
+    name: Annotated[str, Meta(min_length=1, max_length=200)]
+    timezone: Annotated[str, Meta(min_length=1, max_length=64)]
+    admin: AdminIn
+    week_start: Weekday = "monday"
+
+
+class OrgUpdate(Struct, forbid_unknown_fields=True):
+    name: Annotated[str, Meta(min_length=1, max_length=200)] | UnsetType = UNSET
+    timezone: Annotated[str, Meta(min_length=1, max_length=64)] | UnsetType = UNSET
+    week_start: Weekday | UnsetType = UNSET
+
+
+class OrgOut(Struct):
+    id: int
+    name: str
+    slug: str
+    timezone: str
+    week_start: str
+    created_at: datetime
+
+
+class UserOut(Struct):
+    id: int
+    org_id: int
+    email: str
+    display_name: str
+    role: str
+    team_id: int | None
+    region: str | None
+    job_role: str | None
+    shift: str | None
+    timezone: str | None
+    active: bool
+    created_at: datetime
+
+
+class OrgCreated(Struct):
+    org: OrgOut
+    user: UserOut
+    access_token: str
+    refresh_token: str
+    token_type: str = "bearer"
+
+
+class LoginIn(Struct, forbid_unknown_fields=True):
+    email: Annotated[str, Meta(min_length=1, max_length=320)]
+    password: Annotated[str, Meta(min_length=1, max_length=200)]
+
+
+class RefreshIn(Struct, forbid_unknown_fields=True):
+    refresh_token: Annotated[str, Meta(min_length=1, max_length=4096)]
+
+
+class TokensOut(Struct):
+    access_token: str
+    refresh_token: str
+    user: UserOut
+    token_type: str = "bearer"
+    expires_in: int = 0
+
+
+# -- teams and users ------------------------------------------------------------------------
+class TeamCreate(Struct, forbid_unknown_fields=True):
+    name: Name
+    region: OptName = None
+
+
+class TeamUpdate(Struct, forbid_unknown_fields=True):
+    name: Name | UnsetType = UNSET
+    region: OptName | UnsetType = UNSET
+
+
+class TeamOut(Struct):
+    id: int
+    name: str
+    region: str | None
+    created_at: datetime
+
+
+class TeamList(Struct):
+    items: list[TeamOut]
+
+
+class UserCreate(Struct, forbid_unknown_fields=True):
+    email: Email
+    display_name: Name
+    password: Password
+    role: Role = "rep"
+    team_id: Id | None = None
+    region: OptName = None
+    job_role: OptName = None
+    shift: OptName = None
+    timezone: Annotated[str, Meta(max_length=64)] | None = None
+
+
+class UserUpdate(Struct, forbid_unknown_fields=True):
+    display_name: Name | UnsetType = UNSET
+    password: Password | UnsetType = UNSET
+    role: Role | UnsetType = UNSET
+    team_id: Id | None | UnsetType = UNSET
+    region: OptName | UnsetType = UNSET
+    job_role: OptName | UnsetType = UNSET
+    shift: OptName | UnsetType = UNSET
+    timezone: Annotated[str, Meta(max_length=64)] | None | UnsetType = UNSET
+    active: bool | UnsetType = UNSET
+
+
+class UserList(Struct):
+    total: int
+    items: list[UserOut]
+
+
+# -- API keys -------------------------------------------------------------------------------
+class ApiKeyCreate(Struct, forbid_unknown_fields=True):
+    name: Name
+
+
+class ApiKeyOut(Struct):
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+class ApiKeyCreated(Struct):
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime
+    key: str
+
+
+class ApiKeyList(Struct):
+    items: list[ApiKeyOut]
+
+
+def org_out(o: Org) -> OrgOut:
+    return OrgOut(o.id, o.name, o.slug, o.timezone, WEEKDAYS[o.week_start], o.created_at)
+
+
+def user_out(u: User) -> UserOut:
+    return UserOut(u.id, u.org_id, u.email, u.display_name, u.role, u.team_id, u.region, u.job_role, u.shift,
+                     u.timezone, u.active, u.created_at)
+
+
+def team_out(t: Team) -> TeamOut:
+    return TeamOut(t.id, t.name, t.region, t.created_at)
+
+
+def api_key_out(k: ApiKey) -> ApiKeyOut:
+    return ApiKeyOut(k.id, k.name, k.prefix, k.created_at, k.revoked_at)

@@ -1,0 +1,1 @@
+"""The activity endpoints (single, batch, reversal) and the org's activity types."""

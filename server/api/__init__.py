@@ -1,1 +1,0 @@
-"""The HTTP layer: thin Litestar controllers over the services."""

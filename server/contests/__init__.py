@@ -1,0 +1,1 @@
+"""Contests: rules, lifecycle (draft, live, closed, prizes), live standings in Redis."""

@@ -1,0 +1,174 @@
+"""Wire types of the contests API."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+import msgspec
+from msgspec import UNSET, Meta, Struct, UnsetType
+
+from server.core.wire import Id
+
+Format = Literal["individual", "team", "head_to_head", "improvement", "bracketed", "target"]
+Measure = Literal["points", "count", "value"]
+TieBreaker = Literal["first_to_reach", "most_activities"]
+Metric = Annotated[str, Meta(min_length=1, max_length=64)]
+Segment = Annotated[str, Meta(min_length=3, max_length=200)]
+ContestName = Annotated[str, Meta(min_length=1, max_length=120)]
+Description = Annotated[str, Meta(max_length=2000)]
+Reason = Annotated[str, Meta(min_length=1, max_length=1000)]
+
+
+class PrizeIn(Struct, forbid_unknown_fields=True):
+    place: Annotated[int, Meta(ge=1, le=1000)] | None = None
+    threshold: Annotated[int, Meta(ge=1, le=2**53)] | None = None
+    points: Annotated[int, Meta(ge=0, le=1_000_000)] = 0
+    name: Annotated[str, Meta(min_length=1, max_length=200)] | None = None
+
+
+class ContestCreate(Struct, forbid_unknown_fields=True):
+    name: ContestName
+    start_date: date
+    end_date: date
+    format: Format = "individual"
+    metric: Metric = "points"
+    measure: Measure | None = None
+    description: Description | None = None
+    segments: Annotated[list[Segment], Meta(max_length=50)] = []
+    per_head: bool = False
+    pairs: Annotated[list[Annotated[list[Id], Meta(min_length=2, max_length=2)]], Meta(max_length=5000)] = []
+    bracket: bool = False
+    divisions: Annotated[int, Meta(ge=2, le=20)] = 3
+    target: Annotated[int, Meta(ge=1, le=2**53)] | None = None
+    tie_breakers: Annotated[list[TieBreaker], Meta(max_length=2)] | None = None
+    prizes: Annotated[list[PrizeIn], Meta(max_length=50)] = []
+    hidden: bool = False
+
+
+class ContestUpdate(Struct, forbid_unknown_fields=True):
+    name: ContestName | UnsetType = UNSET
+    description: Description | None | UnsetType = UNSET
+    start_date: date | UnsetType = UNSET
+    end_date: date | UnsetType = UNSET
+    format: Format | UnsetType = UNSET
+    metric: Metric | UnsetType = UNSET
+    measure: Measure | UnsetType = UNSET
+    segments: Annotated[list[Segment], Meta(max_length=50)] | UnsetType = UNSET
+    per_head: bool | UnsetType = UNSET
+    pairs: Annotated[list[Annotated[list[Id], Meta(min_length=2, max_length=2)]], Meta(max_length=5000)] | UnsetType = UNSET
+    bracket: bool | UnsetType = UNSET
+    divisions: Annotated[int, Meta(ge=2, le=20)] | UnsetType = UNSET
+    target: Annotated[int, Meta(ge=1, le=2**53)] | None | UnsetType = UNSET
+    tie_breakers: Annotated[list[TieBreaker], Meta(max_length=2)] | UnsetType = UNSET
+    prizes: Annotated[list[PrizeIn], Meta(max_length=50)] | UnsetType = UNSET
+    hidden: bool | UnsetType = UNSET
+
+
+class Recalculate(Struct, forbid_unknown_fields=True):
+    reason: Reason
+    changes: ContestUpdate = msgspec.field(default_factory=ContestUpdate)
+
+
+class CancelIn(Struct, forbid_unknown_fields=True):
+    reason: Reason | None = None
+
+
+class PrizeOut(Struct, omit_defaults=True):
+    points: int = 0
+    name: str | None = None
+    place: int | None = None
+    threshold: int | None = None
+
+
+class EventOut(Struct):
+    kind: str
+    at: datetime
+    reason: str | None
+    actor_user_id: int | None
+    data: dict[str, Any]
+
+
+class ContestOut(Struct):
+    id: int
+    name: str
+    description: str | None
+    state: str
+    format: str
+    metric: str
+    measure: str
+    start_date: date
+    end_date: date
+    starts_at: datetime
+    ends_at: datetime
+    timezone: str
+    segments: list[str]
+    per_head: bool
+    pairs: list[list[int]]
+    bracket: bool
+    rounds: int | None
+    divisions: int
+    target: int | None
+    tie_breakers: list[str]
+    prizes: list[PrizeOut]
+    hidden: bool
+    rules_version: int
+    created_at: datetime
+    started_at: datetime | None
+    ended_at: datetime | None
+    awarded_at: datetime | None
+    cancelled_at: datetime | None
+    log: list[EventOut] | None = None
+
+
+class ContestList(Struct):
+    total: int
+    contests: list[ContestOut]
+
+
+class StandingOut(Struct):
+    place: int | None
+    user_id: int
+    display_name: str | None
+    team_id: int | None
+    score: float
+    total: int
+    group: str | None
+    group_score: float | None
+    baseline: int
+    won: bool
+
+
+class StandingsOut(Struct):
+    contest_id: int
+    state: str
+    final: bool
+    live: bool
+    standings: list[StandingOut]
+
+
+class CountedOut(Struct):
+    activity_id: int | None
+    type: str | None
+    occurred_at: str
+    amount: int
+    reversed: bool
+
+
+class ResultOut(StandingOut):
+    """A frozen result row: the standing plus how its place was decided."""
+
+    tie_break: str | None
+    computation: str
+    prizes: list[PrizeOut]
+    counted: list[CountedOut]
+
+
+class ResultsOut(Struct):
+    contest_id: int
+    state: str
+    final: bool
+    rules_version: int
+    tie_breakers: list[str]
+    results: list[ResultOut]
+

@@ -1,0 +1,1 @@
+"""What every package builds on: settings, the typed runtime and its registry, database, Redis client, clock, errors, auth, wire types."""

@@ -1,0 +1,144 @@
+"""Demo data and a simulated stream of activities, posted through the real HTTP API."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import NotRequired, TypedDict
+
+import httpx
+
+from server.accounts import api_keys
+from server.accounts import service as accounts
+from server.contests import service as contests
+from server.core.auth import Principal
+from server.core.runtime import Runtime
+from server.demo.social import seed_social
+from server.displays import service as displays
+from server.habits import service as habits_api
+from server.notifications import service as notifications
+
+log = logging.getLogger("reprally.demo")
+
+ADMIN_EMAIL = "admin@demo.reprally.dev"
+MANAGER_EMAIL = "manager@demo.reprally.dev"
+PASSWORD = "demo-password"
+TEAMS = (("Inbound", "East"), ("Outbound", "East"), ("Enterprise", "West"), ("SMB", "West"))
+FIRST = ("Ava", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivan", "Jo", "Kai", "Lena", "Milo", "Nia",
+         "Omar", "Pia", "Quinn", "Rosa", "Sam", "Tara", "Uma", "Vic", "Wes", "Xia", "Yara", "Zed", "Ana", "Bo",
+         "Cy", "Dora")
+LAST = ("Reyes", "Okafor", "Nguyen", "Schmidt", "Patel", "Rossi", "Kim", "Silva", "Novak", "Haddad")
+#: (type, weight, quantity range, value range)
+MIX = (("call", 40, (1, 4), None), ("email", 20, (1, 3), None), ("meeting_booked", 12, (1, 1), None),
+       ("meeting_held", 8, (1, 1), None), ("proposal_sent", 6, (1, 1), None),
+       ("opportunity_created", 5, (1, 1), None), ("deal_won", 2, (1, 1), (2_000, 60_000)))
+
+
+async def seed(rt: Runtime, key_file: Path, reps: int = 30) -> tuple[int, str, bool]:
+    """Create the demo org once; returns (org id, integration API key, created now)."""
+    existing = await accounts.user_by_email(rt, ADMIN_EMAIL)
+    if existing is not None:
+        if key_file.exists():
+            return existing.org_id, key_file.read_text().strip(), False
+        _, key = await api_keys.create_api_key(rt, Principal(existing.org_id, "admin", existing.id), "Demo CRM")
+        key_file.write_text(key)
+        return existing.org_id, key, False
+    org, admin_user = await accounts.create_org(
+        rt, name="Demo Sales Co", timezone="America/New_York", week_start="monday",
+        admin_email=ADMIN_EMAIL, admin_password=PASSWORD, admin_name="Alex Admin")
+    admin = Principal(org.id, "admin", admin_user.id)
+    teams = [await accounts.create_team(rt, admin, name, region) for name, region in TEAMS]
+    await accounts.create_user(rt, admin, {"email": MANAGER_EMAIL, "display_name": "Morgan Manager",
+                                           "password": PASSWORD, "role": "manager", "team_id": teams[0].id})
+    rng = random.Random(7)
+    for i in range(reps):
+        team = teams[i % len(teams)]
+        await accounts.create_user(rt, admin, {
+            "email": f"rep{i + 1}@demo.reprally.dev", "display_name": f"{FIRST[i % len(FIRST)]} {rng.choice(LAST)}",
+            "password": PASSWORD, "role": "rep", "team_id": team.id,
+            "job_role": "AE" if team.name in ("Enterprise", "SMB") else "SDR",
+            "shift": "early" if i % 3 == 0 else "day"})
+    await contests.seed_demo(rt, admin)
+    await habits_api.seed_demo(rt, org.id, admin_user.id)
+    await notifications.seed_demo(rt, org.id)
+    _, key = await api_keys.create_api_key(rt, admin, "Demo CRM")
+    await seed_social(rt, org.id, admin_user.id)
+    key_file.write_text(key)
+    return org.id, key, True
+
+
+class DemoActivity(TypedDict):
+    """The JSON body of one simulated activity (`POST /api/v1/activities`)."""
+
+    type: str
+    quantity: int
+    user_id: int
+    value: NotRequired[float]
+    occurred_at: NotRequired[str]
+
+
+def random_activity(rng: random.Random, user_ids: list[int], at: datetime | None = None) -> DemoActivity:
+    kind, _, qty, value = rng.choices(MIX, weights=[m[1] for m in MIX])[0]
+    item: DemoActivity = {"type": kind, "quantity": rng.randint(*qty), "user_id": rng.choice(user_ids)}
+    if value:
+        item["value"] = float(rng.randrange(*value, 500))
+    if at is not None:
+        item["occurred_at"] = at.isoformat()
+    return item
+
+
+async def rep_ids(rt: Runtime, org_id: int) -> list[int]:
+    _, users = await accounts.list_users(rt, Principal(org_id, "admin"), team_id=None, role="rep", active=True,
+                                         limit=500, offset=0)
+    return [u.id for u in users]
+
+
+async def backfill(base_url: str, api_key: str, user_ids: list[int], now: datetime, days: int = 6,
+                   per_day: int = 120) -> int:
+    """A few days of history up to `now` (the runtime's clock), so every window has a board to look at."""
+    rng = random.Random(11)
+    items = []
+    for d in range(days, -1, -1):
+        for _ in range(per_day):
+            at = now - timedelta(days=d, seconds=rng.randint(0, 8 * 3600))
+            items.append(random_activity(rng, user_ids, max(at, now - timedelta(days=6, hours=23))))
+    sent = 0
+    async with httpx.AsyncClient(base_url=base_url, headers={"authorization": f"Bearer {api_key}"}) as client:
+        for i in range(0, len(items), 500):
+            r = await client.post("/api/v1/activities/batch", json={"activities": items[i:i + 500]})
+            r.raise_for_status()
+            sent += r.json()["accepted"]
+    return sent
+
+
+async def simulate(base_url: str, api_key: str, user_ids: list[int], rate_per_s: float = 2.0,
+                   stop: asyncio.Event | None = None) -> None:
+    """Post activities for random reps through the HTTP API until stopped."""
+    rng = random.Random()
+    async with httpx.AsyncClient(base_url=base_url, headers={"authorization": f"Bearer {api_key}"}) as client:
+        while stop is None or not stop.is_set():
+            try:
+                # No occurred_at: the API stamps each activity with its own clock (this loop has no runtime).
+                await client.post("/api/v1/activities", json=random_activity(rng, user_ids))
+            except httpx.HTTPError as exc:
+                log.warning("simulated activity failed: %s", exc)
+            await asyncio.sleep(rng.expovariate(rate_per_s))
+
+
+async def display_code(rt: Runtime, org_id: int) -> str:
+    """A fresh pairing code for the demo org's office screen (created on first use)."""
+    admin = await accounts.user_by_email(rt, ADMIN_EMAIL)
+    assert admin is not None, "seed the demo org first"
+    principal = Principal(org_id, "admin", admin.id)
+    existing = await displays.list_for_org(rt, principal)
+    if existing:
+        row = await displays.new_code(rt, principal, existing[0].id)
+    else:
+        row = await displays.create(rt, principal, "Sales floor",
+                                    ["lb:points:day:org", "lb:points:week:org", "lb:deal_won:month:org",
+                                     "lb:call:day:org"], 15)
+    assert row.pairing_code is not None, "a new code was just set"
+    return row.pairing_code

@@ -1,0 +1,1 @@
+"""Office TVs: displays paired with a short code, their revocable tokens and their presence."""

@@ -1,0 +1,95 @@
+"""Office TV displays (admin side, pairing, the screen's own config) and live presence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, get, patch, post
+from litestar.di import Provide
+
+from server.board import presence
+from server.core.auth import Principal
+from server.core.errors import Forbidden
+from server.core.runtime import Runtime
+from server.core.web import provide_principal, require_admin, require_manager
+from server.core.wire import changes
+from server.displays import schemas as w
+from server.displays import service as displays
+from server.displays.models import Display
+
+
+def display_out(d: Display) -> w.DisplayOut:
+    return w.DisplayOut(d.id, d.name, list(d.boards), d.rotate_seconds, d.pairing_code, d.code_expires_at,
+                        d.paired_at, d.revoked_at, d.created_at)
+
+
+def realtime_url(request: Request[Any, Any, Any], rt: Runtime) -> str:
+    """Where screens reach the game server: PUBLIC_REALTIME_URL, else this host on REALTIME_PORT."""
+    if rt.settings.public_realtime_url:
+        return rt.settings.public_realtime_url
+    scheme = "wss" if request.url.scheme == "https" else "ws"
+    return f"{scheme}://{request.url.hostname}:{rt.settings.realtime_port}/ws"
+
+
+def config_out(d: Display, request: Request[Any, Any, Any], rt: Runtime) -> w.DisplayConfig:
+    return w.DisplayConfig(d.id, d.org_id, d.name, list(d.boards), d.rotate_seconds, realtime_url(request, rt))
+
+
+class DisplayPairingController(Controller):
+    path = "/api/v1/displays/pair"
+    tags = ["displays"]
+
+    @post("/", status_code=200, summary="A screen exchanges its pairing code for a display token")
+    async def pair(self, data: w.PairIn, request: Request[Any, Any, Any], rt: Runtime) -> w.PairOut:
+        row, token = await displays.pair(rt, data.code)
+        return w.PairOut(token, config_out(row, request, rt))
+
+
+class DisplayController(Controller):
+    path = "/api/v1"
+    dependencies = {"principal": Provide(provide_principal)}
+    tags = ["displays"]
+
+    @post("/displays", status_code=201, summary="Create a display; it answers with a pairing code")
+    async def create(self, data: w.DisplayCreate, principal: Principal, rt: Runtime) -> w.DisplayOut:
+        require_admin(principal)
+        return display_out(await displays.create(rt, principal, data.name, data.boards, data.rotate_seconds))
+
+    @get("/displays")
+    async def list_displays(self, principal: Principal, rt: Runtime) -> w.DisplayList:
+        require_manager(principal)
+        return w.DisplayList([display_out(d) for d in await displays.list_for_org(rt, principal)])
+
+    @get("/displays/{display_id:int}")
+    async def get_display(self, display_id: int, principal: Principal, rt: Runtime) -> w.DisplayOut:
+        require_manager(principal)
+        return display_out(await displays.get(rt, principal, display_id))
+
+    @patch("/displays/{display_id:int}", summary="Change the name or the boards a display rotates through")
+    async def update(self, display_id: int, data: w.DisplayUpdate, principal: Principal, rt: Runtime) -> w.DisplayOut:
+        require_admin(principal)
+        return display_out(await displays.update(rt, principal, display_id, changes(data)))
+
+    @post("/displays/{display_id:int}/code", status_code=200, summary="A new pairing code")
+    async def new_code(self, display_id: int, principal: Principal, rt: Runtime) -> w.DisplayOut:
+        require_admin(principal)
+        return display_out(await displays.new_code(rt, principal, display_id))
+
+    @post("/displays/{display_id:int}/revoke", status_code=200, summary="Revoke the display's token")
+    async def revoke(self, display_id: int, principal: Principal, rt: Runtime) -> w.DisplayOut:
+        require_admin(principal)
+        return display_out(await displays.revoke(rt, principal, display_id))
+
+    @get("/display/config", summary="The calling screen's own configuration (display token)")
+    async def own_config(self, request: Request[Any, Any, Any], principal: Principal,
+                         rt: Runtime) -> w.DisplayConfig:
+        if principal.display_id is None:
+            raise Forbidden("display_only", "this endpoint is for display tokens")
+        return config_out(await displays.get(rt, principal, principal.display_id), request, rt)
+
+    @get("/presence", tags=["realtime"], summary="How many reps, managers and screens are connected now")
+    async def presence(self, principal: Principal, rt: Runtime) -> w.PresenceOut:
+        require_manager(principal)
+        counts = await presence.read(rt.redis, principal.org_id)
+        return w.PresenceOut(counts.get("rep", 0), counts.get("manager", 0), counts.get("admin", 0),
+                             counts.get("display", 0))

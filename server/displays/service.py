@@ -1,0 +1,127 @@
+"""Office TV displays: create, pair with a short code, configure, revoke.
+
+A display token is a JWT carrying the display id and a `ver`; revoking or re-pairing
+bumps the row's `token_version`, so older tokens stop working (checked on every HTTP
+request and websocket authentication, through a 2-second cache).
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from server.board.channel_names import parse_channel
+from server.core.auth import Principal
+from server.core.cache import TTLCache
+from server.core.errors import DomainError, NotFound, Unauthorized
+from server.core.runtime import Part, Runtime
+from server.displays.models import Display
+
+CODE_TTL = timedelta(minutes=15)
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off a TV across a room
+DEFAULT_BOARDS = ["lb:points:week:org", "lb:deal_won:month:org", "lb:points:day:org"]
+
+
+#: display id -> (token version, revoked, org id): checked on every request of a display token
+TOKEN_STATE: Part[TTLCache[int, tuple[int, bool, int]]] = Part("displays.tokens", lambda rt: TTLCache(2.0))
+
+
+def _code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+
+
+def validate_boards(boards: list[str]) -> list[str]:
+    if not 1 <= len(boards) <= 12:
+        raise DomainError("invalid_boards", "a display rotates through 1 to 12 boards")
+    for name in boards:
+        if parse_channel(name).kind not in ("lb", "contest"):
+            raise DomainError("invalid_boards", f"'{name}' is not a board channel (lb:<metric>:<window>:<segment>)")
+    return boards
+
+
+async def create(rt: Runtime, principal: Principal, name: str, boards: list[str] | None, rotate_seconds: int) -> Display:
+    row = Display(org_id=principal.org_id, name=name, boards=validate_boards(boards or DEFAULT_BOARDS),
+                  rotate_seconds=rotate_seconds, pairing_code=_code(),
+                  code_expires_at=rt.now() + CODE_TTL, token_version=1)
+    async with rt.sessions() as s, s.begin():
+        s.add(row)
+    return row
+
+
+async def get(rt: Runtime, principal: Principal, display_id: int) -> Display:
+    async with rt.sessions() as s:
+        row = await s.get(Display, display_id)
+    if row is None or row.org_id != principal.org_id:
+        raise NotFound("display_not_found", f"display {display_id} not found")
+    return row
+
+
+async def list_for_org(rt: Runtime, principal: Principal) -> list[Display]:
+    async with rt.sessions() as s:
+        return list(await s.scalars(select(Display).where(Display.org_id == principal.org_id).order_by(Display.id)))
+
+
+async def update(rt: Runtime, principal: Principal, display_id: int, changes: dict[str, Any]) -> Display:
+    if "boards" in changes:
+        validate_boards(changes["boards"])
+    async with rt.sessions() as s, s.begin():
+        row = await s.get(Display, display_id)
+        if row is None or row.org_id != principal.org_id:
+            raise NotFound("display_not_found", f"display {display_id} not found")
+        for k, v in changes.items():
+            setattr(row, k, v)
+    return row
+
+
+async def new_code(rt: Runtime, principal: Principal, display_id: int) -> Display:
+    """A fresh pairing code; the screen paired before keeps working until it pairs again or is revoked."""
+    return await update(rt, principal, display_id, {"pairing_code": _code(),
+                                                    "code_expires_at": rt.now() + CODE_TTL,
+                                                    "revoked_at": None})
+
+
+async def revoke(rt: Runtime, principal: Principal, display_id: int) -> Display:
+    async with rt.sessions() as s, s.begin():
+        row = await s.get(Display, display_id)
+        if row is None or row.org_id != principal.org_id:
+            raise NotFound("display_not_found", f"display {display_id} not found")
+        row.revoked_at = rt.now()
+        row.token_version += 1
+        row.pairing_code = None
+    rt.part(TOKEN_STATE).drop(display_id)
+    return row
+
+
+async def pair(rt: Runtime, code: str) -> tuple[Display, str]:
+    code = code.strip().upper()
+    async with rt.sessions() as s, s.begin():
+        row = await s.scalar(select(Display).where(Display.pairing_code == code))
+        if row is None or row.code_expires_at is None or row.code_expires_at < rt.now():
+            raise NotFound("invalid_pairing_code", "this pairing code is unknown or has expired")
+        row.pairing_code = None
+        row.code_expires_at = None
+        row.paired_at = rt.now()
+        row.revoked_at = None
+        row.token_version += 1  # a screen paired before with this display stops working
+    rt.part(TOKEN_STATE).drop(row.id)
+    return row, rt.tokens.issue_display(row.id, row.org_id, row.token_version)
+
+
+async def principal_for(rt: Runtime, token: str, claims: dict[str, Any] | None = None) -> Principal:
+    """The resolver of display tokens: verify one against its row (revocation, re-pairing)."""
+    claims = claims or rt.tokens.decode(token, "display")
+    display_id, version = int(claims["sub"]), int(claims.get("ver", 0))
+    cache = rt.part(TOKEN_STATE)
+    state = cache.get(display_id)
+    if state is None or version > state[0]:  # a token newer than the cached row: the row changed since
+        async with rt.sessions() as s:
+            row = await s.get(Display, display_id)
+        state = (row.token_version, row.revoked_at is not None, row.org_id) if row else (-1, True, 0)
+        cache.put(display_id, state)
+    current, revoked, org_id = state
+    if revoked or current != version or org_id != int(claims["org"]):
+        raise Unauthorized("display_revoked", "this display token was revoked; pair the screen again")
+    return Principal(org_id=org_id, role="display", display_id=display_id)

@@ -1,1 +1,0 @@
-"""Game rules as plain code: no web, database or Redis imports live here."""

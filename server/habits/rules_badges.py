@@ -1,0 +1,120 @@
+"""Badge rules as data: what a definition means, when it holds, and once per which period.
+
+A definition has a `rule` kind and params:
+
+* `activity_count` / `activity_value`: `type_key`, `threshold`, `window` (day|week|month|all):
+  the rep's units (or value) of that type in the window reach the threshold;
+* `streak`: `threshold` consecutive days;
+* `missions_completed`: `threshold` missions completed in the `window`;
+* `rank`: `rank` (1 = first) on the org points board of `window` (day|week|month);
+* `contest_won`: any contest won (`threshold` wins in all, default 1);
+* `manual`: only awarded by a manager (recognition, with a message).
+
+`repeatable` badges are earned once per period of their window (again next week), the others
+once ever. The period key names that period; (badge, rep, period key) is unique in storage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from server.core.errors import DomainError
+from server.core.periods import Period, period_for
+
+RULES = ("activity_count", "activity_value", "streak", "missions_completed", "rank", "contest_won", "manual")
+TIERS = ("bronze", "silver", "gold", "platinum")
+WINDOWS = ("day", "week", "month", "all")
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    id: int
+    key: str
+    name: str
+    rule: str
+    params: dict[str, Any]
+    tier: str
+    points: int
+    repeatable: bool
+
+    @property
+    def window(self) -> str:
+        window: str = self.params.get("window", "all")
+        return window
+
+    @property
+    def threshold(self) -> int:
+        return int(self.params.get("threshold", 1))
+
+
+def period(b: Badge, at: datetime, tz: ZoneInfo, week_start: int = 0) -> Period:
+    return period_for(b.window, at, tz, week_start)
+
+
+def period_key(b: Badge, at: datetime, tz: ZoneInfo, week_start: int = 0) -> str:
+    """`once` for one-off badges, else the id of the window's period containing `at`."""
+    if not b.repeatable or b.window == "all":
+        return "once"
+    return period(b, at, tz, week_start).id
+
+
+def holds(b: Badge, measured: int) -> bool:
+    """Whether a measured metric satisfies the rule (`rank` compares ranks: lower is better)."""
+    if b.rule == "rank":
+        return 1 <= measured <= int(b.params.get("rank", 1))
+    if b.rule == "manual":
+        return False
+    return measured >= b.threshold
+
+
+def validate(rule: str, params: dict[str, Any], tier: str, points: int) -> dict[str, Any]:
+    """Check a definition a manager sends; returns the normalised params."""
+    if rule not in RULES:
+        raise DomainError("invalid_rule", f"rule must be one of {', '.join(RULES)}")
+    if tier not in TIERS:
+        raise DomainError("invalid_tier", f"tier must be one of {', '.join(TIERS)}")
+    if not 0 <= points <= 100_000:
+        raise DomainError("invalid_points", "points must be between 0 and 100000")
+    out: dict[str, Any] = {}
+    window = params.get("window", "all")
+    if window not in WINDOWS or (rule == "rank" and window == "all"):
+        raise DomainError("invalid_window", f"window must be one of {', '.join(WINDOWS)}"
+                          + (" (not all for a rank)" if rule == "rank" else ""))
+    out["window"] = window
+    if rule in ("activity_count", "activity_value"):
+        if not isinstance(params.get("type_key"), str) or not params["type_key"]:
+            raise DomainError("invalid_params", "this rule needs params.type_key")
+        out["type_key"] = params["type_key"]
+    if rule == "rank":
+        rank = params.get("rank", 1)
+        if not isinstance(rank, int) or not 1 <= rank <= 100:
+            raise DomainError("invalid_params", "params.rank must be 1 to 100")
+        out["rank"] = rank
+    elif rule != "manual":
+        threshold = params.get("threshold", 1)
+        if not isinstance(threshold, int) or isinstance(threshold, bool) or not 1 <= threshold <= 10_000_000:
+            raise DomainError("invalid_params", "params.threshold must be a whole number from 1")
+        out["threshold"] = threshold
+    return out
+
+
+#: The starter set every org gets (key, name, rule, params, tier, points, repeatable).
+STARTER: tuple[tuple[str, str, str, dict[str, Any], str, int, bool], ...] = (
+    ("first_call", "First call", "activity_count", {"type_key": "call", "threshold": 1}, "bronze", 5, False),
+    ("calls_10_week", "10 calls this week", "activity_count",
+     {"type_key": "call", "threshold": 10, "window": "week"}, "bronze", 10, True),
+    ("meetings_5_week", "5 meetings booked this week", "activity_count",
+     {"type_key": "meeting_booked", "threshold": 5, "window": "week"}, "silver", 25, True),
+    ("first_deal", "First deal won", "activity_count", {"type_key": "deal_won", "threshold": 1}, "silver", 25,
+     False),
+    ("streak_5", "5-day streak", "streak", {"threshold": 5}, "bronze", 10, False),
+    ("streak_10", "10-day streak", "streak", {"threshold": 10}, "silver", 25, False),
+    ("streak_20", "20-day streak", "streak", {"threshold": 20}, "gold", 50, False),
+    ("missions_10", "10 missions done", "missions_completed", {"threshold": 10}, "bronze", 10, False),
+    ("top_of_day", "Top of the day", "rank", {"rank": 1, "window": "day"}, "gold", 20, True),
+    ("contest_winner", "Contest winner", "contest_won", {"threshold": 1}, "gold", 50, True),
+    ("recognition", "Recognition", "manual", {}, "gold", 0, True),
+)

@@ -1,0 +1,306 @@
+"""What the habit loop's HTTP endpoints do: reps' streak, missions, badges and profiles;
+managers' settings, badge and mission-template definitions, recognition and the team view."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Collection, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Row, Table, delete, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from server.accounts import service as accounts
+from server.accounts.directory import org_info
+from server.core.auth import Principal
+from server.core.errors import Conflict, DomainError, Forbidden, NotFound
+from server.core.runtime import Runtime
+from server.habits import badges, missions
+from server.habits import loop as habits
+from server.habits import rules_badges as badge_rules
+from server.habits import rules_missions as mission_rules
+from server.habits import rules_streaks as streak_rules
+from server.habits import store as repo
+from server.habits.context import Ctx, OrgHabits, Rep, close, forget, load
+from server.ledger.types import types_of
+
+SETTING_FIELDS = ("enabled", "qualifying_types", "min_units", "workdays", "holidays", "freeze_every", "max_freezes",
+                  "grace_hours", "combo_from", "combo_pct", "at_risk_hour", "missions_per_day", "all_done_bonus",
+                  "mission_start_hour")
+
+
+def _manager(p: Principal) -> None:
+    if not p.is_manager:
+        raise Forbidden("forbidden", "managers and admins only")
+
+
+def _user(p: Principal) -> int:
+    if p.user_id is None:
+        raise Forbidden("user_required", "this endpoint needs a user token, not an API key")
+    return p.user_id
+
+
+async def _cfg(rt: Runtime, org_id: int, users: Collection[int] = ()) -> OrgHabits:
+    await org_info(rt, org_id)  # cached reads open their own connection: never inside our transaction
+    async with rt.engine.begin() as conn:
+        return await load(rt, conn, org_id, need_users=users)
+
+
+# -- reps -----------------------------------------------------------------------------------------
+async def streak(rt: Runtime, p: Principal, user_id: int | None = None) -> tuple[streak_rules.Streak, OrgHabits]:
+    uid = user_id or _user(p)
+    cfg = await _cfg(rt, p.org_id, (uid,))
+    if uid not in cfg.users:
+        raise NotFound("user_not_found", f"user {uid} not found")
+    async with rt.engine.connect() as conn:
+        s = (await habits.compute_for(conn, cfg, [uid], rt.now()))[uid]
+    return s, cfg
+
+
+async def my_missions(rt: Runtime, p: Principal) -> tuple[date, bool, Sequence[Row[Any]], Row[Any] | None]:
+    """Today's missions in the rep's time zone, created now if the worker has not yet."""
+    uid = _user(p)
+    cfg = await _cfg(rt, p.org_id, (uid,))
+    now = rt.now()
+    day = now.astimezone(cfg.tz_of(uid)).date()
+    working = cfg.rules.calendar.is_working(day)
+    if rt.settings.habits_enabled and cfg.enabled and working:
+        async with rt.engine.connect() as conn:
+            exists = await repo.has_mission_day(conn, p.org_id, uid, day)
+        if not exists:
+            async def work(ctx: Ctx) -> None:
+                if await missions.ensure(rt, ctx.conn, cfg, uid, day, now):
+                    await missions.settle(ctx, uid, day)
+                await close(ctx)
+            await habits.run_effects(rt, cfg, None, now, work)
+    async with rt.engine.connect() as conn:
+        rows = await repo.missions(conn, p.org_id, uid, day)
+        md = await repo.mission_day(conn, p.org_id, uid, day)
+    return day, working, rows, md
+
+
+async def my_badges(rt: Runtime, p: Principal) -> Sequence[Row[Any]]:
+    return await user_badges(rt, p, _user(p))
+
+
+async def user_badges(rt: Runtime, p: Principal, user_id: int) -> Sequence[Row[Any]]:
+    async with rt.engine.connect() as conn:
+        return await repo.user_awards(conn, p.org_id, user_id)
+
+
+async def profile(rt: Runtime, p: Principal, user_id: int
+                  ) -> tuple[Rep, streak_rules.Streak, int, Sequence[Row[Any]]]:
+    s, cfg = await streak(rt, p, user_id)
+    async with rt.engine.connect() as conn:
+        awards = await repo.user_awards(conn, p.org_id, user_id)
+        done = await repo.completed_count(conn, p.org_id, user_id, None, None)
+    return cfg.users[user_id], s, done, awards
+
+
+# -- settings ---------------------------------------------------------------------------------------
+async def get_settings(rt: Runtime, p: Principal) -> Row[Any]:
+    _manager(p)
+    return (await _cfg(rt, p.org_id)).settings_row
+
+
+async def update_settings(rt: Runtime, p: Principal, changes: dict[str, Any]) -> Row[Any]:
+    _manager(p)
+    cur = await get_settings(rt, p)
+    merged = {f: changes.get(f, getattr(cur, f)) for f in SETTING_FIELDS}
+    streak_rules.validate_rules(merged["workdays"], merged["holidays"], merged["min_units"], merged["freeze_every"],
+                                merged["max_freezes"], merged["grace_hours"], merged["combo_from"],
+                                merged["combo_pct"], merged["at_risk_hour"])
+    types = await types_of(rt, p.org_id)
+    for key in merged["qualifying_types"]:
+        if key not in types:
+            raise DomainError("unknown_activity_type", f"no activity type '{key}' in this org", details={"type": key})
+    if "workdays" in changes:
+        changes["workdays"] = sorted(set(changes["workdays"]))
+    async with rt.engine.begin() as conn:
+        await repo.update_settings(conn, p.org_id, {**changes, "updated_at": rt.now()})
+    forget(rt, p.org_id)
+    return await get_settings(rt, p)
+
+
+# -- badges -----------------------------------------------------------------------------------------
+async def list_badges(rt: Runtime, p: Principal) -> Sequence[Row[Any]]:
+    await _cfg(rt, p.org_id)  # seeds the starter set on first use
+    async with rt.engine.connect() as conn:
+        return await repo.badges(conn, p.org_id, active_only=not p.is_manager)
+
+
+async def _badge_row(conn: AsyncConnection, org_id: int, badge_id: int) -> Row[Any]:
+    rows = [b for b in await repo.badges(conn, org_id, active_only=False) if b.id == badge_id]
+    if not rows:
+        raise NotFound("badge_not_found", f"badge {badge_id} not found")
+    return rows[0]
+
+
+async def _check_type(rt: Runtime, org_id: int, params: dict[str, Any]) -> None:
+    key = params.get("type_key")
+    if key is not None and key not in await types_of(rt, org_id):
+        raise DomainError("unknown_activity_type", f"no activity type '{key}' in this org", details={"type": key})
+
+
+async def create_badge(rt: Runtime, p: Principal, data: dict[str, Any]) -> Row[Any]:
+    _manager(p)
+    params = badge_rules.validate(data["rule"], data["params"], data["tier"], data["points"])
+    await _check_type(rt, p.org_id, params)
+    await _cfg(rt, p.org_id)
+    return await _insert_definition(rt, p.org_id, repo.B, {**data, "params": params}, repo.badges,
+                                    Conflict("badge_exists", f"a badge with key '{data['key']}' already exists"))
+
+
+async def update_badge(rt: Runtime, p: Principal, badge_id: int, changes: dict[str, Any]) -> Row[Any]:
+    _manager(p)
+    async with rt.engine.begin() as conn:
+        row = await _badge_row(conn, p.org_id, badge_id)
+        if {"params", "tier", "points"} & set(changes):
+            changes["params"] = badge_rules.validate(row.rule, changes.get("params", row.params),
+                                                     changes.get("tier", row.tier), changes.get("points", row.points))
+            await _check_type(rt, p.org_id, changes["params"])
+        if changes:
+            await conn.execute(update(repo.B).where(repo.B.c.id == badge_id).values(**changes))
+        row = await _badge_row(conn, p.org_id, badge_id)
+    forget(rt, p.org_id)
+    return row
+
+
+async def delete_badge(rt: Runtime, p: Principal, badge_id: int) -> None:
+    """Retire a badge: it is no longer awarded; the awards already made stay on profiles."""
+    await update_badge(rt, p, badge_id, {"active": False})
+
+
+async def award_badge(rt: Runtime, p: Principal, badge_id: int, user_id: int, message: str) -> Row[Any]:
+    """A manager's recognition: any active badge, by hand, with a message (repeatable)."""
+    _manager(p)
+    cfg = await _cfg(rt, p.org_id, (user_id,))
+    b = next((b for b in cfg.badges if b.id == badge_id), None)
+    if b is None:
+        async with rt.engine.connect() as conn:
+            await _badge_row(conn, p.org_id, badge_id)
+        raise DomainError("badge_inactive", f"badge {badge_id} is retired")
+    if user_id not in cfg.users or not cfg.users[user_id].active:
+        raise NotFound("user_not_found", f"user {user_id} not found")
+    if user_id == p.user_id:
+        raise DomainError("cannot_award_self", "you cannot award a badge to yourself")
+    now = rt.now()
+    key = f"manual:{p.user_id}:{now.isoformat()}" if b.repeatable else "once"
+
+    async def work(ctx: Ctx) -> dict[str, Any] | None:
+        item = await badges.grant(ctx, b, user_id, key, message=message, by=p.user_id)
+        await close(ctx)
+        return item
+
+    item = await habits.run_effects(rt, cfg, p.user_id, now, work)
+    if item is None:
+        raise Conflict("already_awarded", "this rep already holds this one-off badge")
+    async with rt.engine.connect() as conn:
+        return next(a for a in await repo.user_awards(conn, p.org_id, user_id) if a.id == item["award_id"])
+
+
+# -- mission templates --------------------------------------------------------------------------
+async def list_templates(rt: Runtime, p: Principal) -> Sequence[Row[Any]]:
+    _manager(p)
+    await _cfg(rt, p.org_id)
+    async with rt.engine.connect() as conn:
+        return await repo.templates(conn, p.org_id, active_only=False)
+
+
+async def _template_row(conn: AsyncConnection, org_id: int, template_id: int) -> Row[Any]:
+    rows = [t for t in await repo.templates(conn, org_id, active_only=False) if t.id == template_id]
+    if not rows:
+        raise NotFound("mission_template_not_found", f"mission template {template_id} not found")
+    return rows[0]
+
+
+async def create_template(rt: Runtime, p: Principal, data: dict[str, Any]) -> Row[Any]:
+    _manager(p)
+    mission_rules.validate_template(data["metric"], data["min_target"], data["max_target"], data["bonus_points"],
+                                    data["nudge_pct"])
+    await _check_type(rt, p.org_id, {"type_key": data["type_key"]})
+    cfg = await _cfg(rt, p.org_id, (data["user_id"],) if data.get("user_id") else ())
+    if data.get("user_id") is not None and data["user_id"] not in cfg.users:
+        raise NotFound("user_not_found", f"user {data['user_id']} not found")
+    if data.get("team_id") is not None:
+        await accounts.require_team(rt, p.org_id, data["team_id"])
+    return await _insert_definition(
+        rt, p.org_id, repo.T, data, repo.templates,
+        Conflict("mission_template_exists", f"a mission template '{data['key']}' already exists"))
+
+
+async def _insert_definition(rt: Runtime, org_id: int, table: Table, values: dict[str, Any],
+                             listed: Callable[[AsyncConnection, int, bool], Awaitable[Sequence[Row[Any]]]],
+                             taken: Conflict) -> Row[Any]:
+    """Insert a badge or mission-template definition (unique per org and key) and return its row;
+    `taken` when the key exists. The org's cached habit settings are dropped."""
+    try:
+        async with rt.engine.begin() as conn:
+            await conn.execute(table.insert().values(org_id=org_id, **values, active=True,
+                                                     created_at=rt.now()))
+            row = next(r for r in await listed(conn, org_id, False) if r.key == values["key"])
+    except IntegrityError:
+        raise taken from None
+    forget(rt, org_id)
+    return row
+
+
+async def update_template(rt: Runtime, p: Principal, template_id: int, changes: dict[str, Any]) -> Row[Any]:
+    _manager(p)
+    async with rt.engine.begin() as conn:
+        row = await _template_row(conn, p.org_id, template_id)
+        merged = {k: changes.get(k, getattr(row, k)) for k in ("min_target", "max_target", "bonus_points",
+                                                                "nudge_pct")}
+        mission_rules.validate_template(row.metric, **merged)
+        if changes:
+            await conn.execute(update(repo.T).where(repo.T.c.id == template_id).values(**changes))
+        row = await _template_row(conn, p.org_id, template_id)
+    forget(rt, p.org_id)
+    return row
+
+
+async def delete_template(rt: Runtime, p: Principal, template_id: int) -> None:
+    """Remove a template from future days (today's missions made from it stay)."""
+    _manager(p)
+    async with rt.engine.begin() as conn:
+        await _template_row(conn, p.org_id, template_id)
+        await conn.execute(delete(repo.T).where(repo.T.c.id == template_id))
+    forget(rt, p.org_id)
+
+
+# -- team view --------------------------------------------------------------------------------------
+async def team_view(rt: Runtime, p: Principal, team_id: int | None, days: int
+                    ) -> tuple[date, list[tuple[Rep, streak_rules.Streak, int, int]]]:
+    _manager(p)
+    cfg = await _cfg(rt, p.org_id)
+    now = rt.now()
+    reps = [u for u in cfg.users.values() if u.active and u.role == "rep" and (team_id is None or u.team_id == team_id)]
+    since = now.astimezone(cfg.org_tz).date() - timedelta(days=days - 1)
+    ids = [u.id for u in reps]
+    if not ids:
+        return since, []
+    async with rt.engine.connect() as conn:
+        live = await habits.compute_for(conn, cfg, ids, now)
+        rates = await repo.mission_rates(conn, p.org_id, ids, since)
+    out: list[tuple[Rep, streak_rules.Streak, int, int]] = []
+    for u in sorted(reps, key=lambda u: (-live[u.id].current, u.name, u.id)):
+        n, done = rates.get(u.id, (0, 0))
+        out.append((u, live[u.id], n, done))
+    return since, out
+
+
+async def seed_demo(rt: Runtime, org_id: int, admin_user_id: int) -> None:
+    """Demo data: a pinned mission for the first team, and a recognition badge with a message."""
+    p = Principal(org_id, "admin", admin_user_id)
+    cfg = await _cfg(rt, org_id)
+    reps = sorted((u for u in cfg.users.values() if u.role == "rep"), key=lambda u: u.id)
+    if not reps:
+        return
+    if reps[0].team_id is not None:
+        await create_template(rt, p, {"key": "demo_meetings", "label": "Team push: book {target} meetings",
+                                      "type_key": "meeting_booked", "metric": "count", "min_target": 2,
+                                      "max_target": 6, "bonus_points": 25, "nudge_pct": 20,
+                                      "team_id": reps[0].team_id, "user_id": None, "pinned": True})
+    recognition = next(b for b in cfg.badges if b.key == "recognition")
+    await award_badge(rt, p, recognition.id, reps[0].id, "Welcome to RepRally: thanks for setting the pace!")

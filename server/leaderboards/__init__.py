@@ -1,0 +1,1 @@
+"""Leaderboard reads: pages, around-me and my ranks, from the Redis view."""

@@ -1,0 +1,40 @@
+"""Leaderboard reads."""
+
+from __future__ import annotations
+
+from litestar import Controller, get
+from litestar.di import Provide
+from litestar.params import Parameter
+
+from server.core.auth import Principal
+from server.core.runtime import Runtime
+from server.core.web import provide_principal
+from server.leaderboards import schemas as w
+from server.leaderboards import service as leaderboards
+from server.leaderboards.schemas import entry_out, period_out
+
+
+def _out(board: leaderboards.Board) -> w.BoardOut:
+    return w.BoardOut(board.metric, board.window, board.segment, period_out(board.period), board.total,
+                      [entry_out(e) for e in board.entries], entry_out(board.user) if board.user else None)
+
+
+class LeaderboardController(Controller):
+    path = "/api/v1/leaderboards"
+    dependencies = {"principal": Provide(provide_principal)}
+    tags = ["leaderboards"]
+
+    @get("/{metric:str}", summary="A leaderboard page: points or an activity type, any window and segment")
+    async def board(self, metric: str, principal: Principal, rt: Runtime, window: str = "week",
+                    segment: str = "org", limit: int = 50, offset: int = 0,
+                    period: str | None = Parameter(default=None, description="a past period id, e.g. 2026-11-21")
+                    ) -> w.BoardOut:
+        return _out(await leaderboards.read(rt, principal.org_id, metric, window, segment, limit=limit,
+                                            offset=offset, period_id=period))
+
+    @get("/{metric:str}/around/{user_id:int}", summary="The entries around one rep")
+    async def around(self, metric: str, user_id: int, principal: Principal, rt: Runtime, window: str = "week",
+                     segment: str = "org", radius: int = 5,
+                     period: str | None = None) -> w.BoardOut:
+        return _out(await leaderboards.around(rt, principal.org_id, metric, user_id, window, segment,
+                                              radius=radius, period_id=period))

@@ -1,0 +1,1 @@
+"""The activity path and the append-only ledger: ingest, scoring, reversal, group commit, view sync."""

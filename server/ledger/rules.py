@@ -1,0 +1,77 @@
+"""Pricing an activity under an activity type's rule version.
+
+`points` is awarded per unit of quantity and `value_points` per unit of value (for
+instance per currency unit of a deal). A daily cap limits how many units per rep per
+day earn points; units beyond it are recorded and worth nothing. The value part is
+prorated by the share of units that earned points, so a capped deal earns nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from server.core.errors import DomainError
+
+MAX_QUANTITY = 10_000
+MAX_VALUE = 1_000_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One version of an activity type's scoring rule."""
+
+    version_id: int
+    points: int
+    value_points: float | None
+    daily_cap: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Priced:
+    points: int
+    earning_units: int  # how many of the units earned points (<= quantity)
+
+
+def validate_amounts(quantity: int, value: float | None) -> None:
+    if not 1 <= quantity <= MAX_QUANTITY:
+        raise DomainError("invalid_quantity", f"quantity must be between 1 and {MAX_QUANTITY}")
+    if value is not None and (not math.isfinite(value) or value < 0 or value > MAX_VALUE):
+        raise DomainError("invalid_value", f"value must be between 0 and {MAX_VALUE}")
+
+
+def validate_occurred_at(occurred_at: datetime, now: datetime, backdate_days: int) -> None:
+    if occurred_at.tzinfo is None:
+        raise DomainError("invalid_occurred_at", "occurred_at needs a time zone offset (e.g. Z)")
+    if occurred_at > now + timedelta(seconds=60):
+        raise DomainError("future_activity", "occurred_at is in the future")
+    if occurred_at < now - timedelta(days=backdate_days):
+        raise DomainError(
+            "too_old", f"activities may be dated at most {backdate_days} days back",
+            details={"backdate_days": backdate_days},
+        )
+
+
+def units_within_cap(quantity: int, used_before: int, cap: int | None) -> int:
+    """How many of `quantity` units still earn points, given `used_before` units today."""
+    if cap is None:
+        return quantity
+    return max(0, min(quantity, cap - used_before))
+
+
+def price(rule: Rule, quantity: int, value: float | None, used_before: int) -> Priced:
+    earning = units_within_cap(quantity, used_before, rule.daily_cap)
+    points = rule.points * earning
+    if rule.value_points is not None and value is not None and earning:
+        points += round_half_up(value * rule.value_points * earning / quantity)
+    return Priced(points=points, earning_units=earning)
+
+
+def round_half_up(x: float) -> int:
+    return int(math.floor(x + 0.5))
+
+
+def board_value(value: float | None) -> int:
+    """A value as it is summed on value leaderboards: whole units, half up."""
+    return 0 if value is None else round_half_up(value)

@@ -1,0 +1,19 @@
+"""Every table of the product, for Alembic's `env.py` and the schema tests.
+
+Each feature defines its tables in its own `models.py` on the one `core.db.Base`; importing
+this index puts all of them on `Base.metadata`. Only Alembic and the tests import it (the
+app imports it too, so that string foreign keys between features resolve at start).
+"""
+
+# ruff: noqa: F401
+from server.accounts import models as accounts
+from server.contests import models as contests
+from server.core.db import Base
+from server.displays import models as displays
+from server.habits import models as habits
+from server.ledger import models as ledger
+from server.notifications import models as notifications
+from server.rewards import models as rewards
+from server.social import models as social
+
+metadata = Base.metadata

@@ -1,0 +1,1 @@
+"""Notifications: triggers, the inbox, preferences and push delivery through firebase-admin."""

@@ -1,1 +1,0 @@
-"""Use cases: they combine domain rules, SQL repositories and the Redis board view."""

@@ -1,0 +1,1 @@
+"""Recognition: kudos, the org feed and reactions."""

@@ -1,1 +1,0 @@
-"""Storage: SQLAlchemy models, the engine, and small repositories per aggregate."""

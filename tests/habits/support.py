@@ -1,0 +1,27 @@
+"""Helpers of the habit loop tests; their fixtures (`hrt`, `happ`, `hclient`: the habit loop
+on) live in tests/conftest.py."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.conftest import Api, new_org
+from tests.support.api import noon_zone
+
+
+async def habit_org(client: httpx.AsyncClient, keep_rank_badge: bool = False, **settings) -> Api:
+    """An org where it is about noon (today cannot roll over mid-test), every day a working day
+    and the at-risk hour not reached, unless `settings` say otherwise. The starter "top of the
+    day" badge is retired unless kept: alone on a board, every rep would earn it."""
+    admin = await new_org(client, timezone=noon_zone())
+    body = {"workdays": [0, 1, 2, 3, 4, 5, 6], "at_risk_hour": 23, **settings}
+    await admin.ok("patch", "/streak-settings", body)
+    if not keep_rank_badge:
+        top = next(b for b in (await admin.ok("get", "/badges"))["items"] if b["key"] == "top_of_day")
+        assert (await admin.delete(f"/badges/{top['id']}")).status_code == 204
+    return admin
+
+
+async def ledger_kinds(api: Api) -> list[tuple[str, int]]:
+    rows = (await api.ok("get", "/me/ledger", limit=200))["entries"]
+    return [(r["kind"], r["points"]) for r in reversed(rows)]
