@@ -360,8 +360,7 @@ async def start_game_servers(env: Env, count: int) -> tuple[list[rs.Proc], list[
     for _ in range(count):
         port = rs.free_port()
         gs = rs.start_game_server(port, env.server_env(), env.workdir, uvloop=env.args.uvloop_game_server,
-                                  min_interval=env.args.min_interval, writer_tick=env.args.writer_tick,
-                                  broadcast=env.args.experiment_broadcast)
+                                  min_interval=env.args.min_interval, writer_tick=env.args.writer_tick)
         env.procs.append(gs)
         await rs.wait_tcp(port, gs)
         servers.append(gs)
@@ -746,8 +745,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="experiment: override realtime.hub.MIN_INTERVAL_S (0.1) in the game server process")
     p.add_argument("--writer-tick", type=float, default=None,
                    help="experiment: override realtime.hub.WRITER_TICK_S (0.02) in the game server process")
-    p.add_argument("--experiment-broadcast", action="store_true",
-                   help="experiment: fan out with websockets.broadcast (loadtests/realtime_experiments.py)")
     p.add_argument("--py-spy", type=int, default=0, metavar="SECONDS", help="profile the game server(s)")
     p.add_argument("--redis-monitor", type=float, default=0.0, metavar="SECONDS",
                    help="diagnostic: count Lua script calls with MONITOR during the window (slows Redis)")

@@ -115,15 +115,14 @@ def start_api(port: int, env: dict[str, str], log_dir: Path, workers: int = 1) -
 
 
 def start_game_server(port: int, env: dict[str, str], log_dir: Path, *, uvloop: bool = False,
-                      min_interval: float | None = None, writer_tick: float | None = None,
-                      broadcast: bool = False) -> Proc:
+                      min_interval: float | None = None, writer_tick: float | None = None) -> Proc:
     """`reprally realtime` as shipped. The keyword arguments are experiments for the report, applied
     in the child process without touching the code: uvloop as the event loop, or other values of
-    realtime.hub.MIN_INTERVAL_S / WRITER_TICK_S (module globals read on every writer tick), or the
-    broadcast fan-out of loadtests/realtime_experiments.py."""
+    realtime.hub.MIN_INTERVAL_S / WRITER_TICK_S (module globals read on every writer tick). The
+    broadcast fan-out once measured here as an experiment (X2) now ships in realtime/fanout.py."""
     env = {**env, "REALTIME_PORT": str(port)}
     head = [PY, "-m", "server.cli"]
-    if uvloop or min_interval is not None or writer_tick is not None or broadcast:
+    if uvloop or min_interval is not None or writer_tick is not None:
         code = ["import sys, asyncio"]
         if uvloop:
             code.append("import uvloop; asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())")
@@ -131,9 +130,6 @@ def start_game_server(port: int, env: dict[str, str], log_dir: Path, *, uvloop: 
             code.append(f"import realtime.hub as h; h.MIN_INTERVAL_S = {float(min_interval)!r}")
         if writer_tick is not None:
             code.append(f"import realtime.hub as h; h.WRITER_TICK_S = {float(writer_tick)!r}")
-        if broadcast:
-            code.append(f"sys.path.insert(0, {str(ROOT / 'loadtests')!r}); import realtime_experiments; "
-                        "realtime_experiments.install_broadcast()")
         code.append("from server.cli import main; main(sys.argv[1:])")
         head = [PY, "-c", "; ".join(code)]
     return start_process(f"game-{port}", [*head, "realtime", "--host", "127.0.0.1", "--port", str(port)],

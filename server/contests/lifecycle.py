@@ -70,14 +70,21 @@ async def freeze_baselines(rt: Runtime, conn: AsyncConnection, c: Row[Any], user
     await repo.set_baselines(conn, c.id, await baselines_of(rt, conn, c, user_ids))
 
 
-async def start(rt: Runtime, contest_id: int, now: datetime | None = None) -> bool:
-    """scheduled -> live: freeze the participants and their baselines, fix the bracket, warn them."""
-    now = now or rt.now()
+async def _warm_for(rt: Runtime, contest_id: int) -> bool:
+    """Warm the org's caches before a transition's transaction; False when the contest is gone."""
     async with rt.engine.connect() as conn:
         c = await repo.get_any(conn, contest_id)
     if c is None:
         return False
     await warm(rt, c.org_id)
+    return True
+
+
+async def start(rt: Runtime, contest_id: int, now: datetime | None = None) -> bool:
+    """scheduled -> live: freeze the participants and their baselines, fix the bracket, warn them."""
+    now = now or rt.now()
+    if not await _warm_for(rt, contest_id):
+        return False
     async with rt.engine.begin() as conn:
         c = await repo.get_any(conn, contest_id)
         if c is None or c.state != "scheduled" or c.starts_at > now:
@@ -139,11 +146,8 @@ async def award(rt: Runtime, contest_id: int, now: datetime | None = None) -> bo
     """ended -> awarded: freeze the final standings with the tie-breaks, pay the prizes, tell everyone.
     One transaction: the claim, the results, the ledger rows, the awards, the notices and the feed."""
     now = now or rt.now()
-    async with rt.engine.connect() as conn:
-        c = await repo.get_any(conn, contest_id)
-    if c is None:
+    if not await _warm_for(rt, contest_id):
         return False
-    await warm(rt, c.org_id)
     async with rt.engine.begin() as conn:
         c = await repo.get_any(conn, contest_id)
         if c is None or c.state != "ended":

@@ -68,7 +68,7 @@ class NotificationController(Controller):
         user_id = require_user(principal)
         rows, count = await notifications.page(rt, principal, user_id, before_id=before_id, limit=limit,
                                                unread_only=unread)
-        items = [w.NotificationOut(**notifications.item(r)) for r in rows]
+        items = [notifications.item(r) for r in rows]
         return w.NotificationPage(items, count, items[-1].id if len(items) == limit else None)
 
     @post("/notifications/read", status_code=200, summary="Mark notifications read: {ids: [...]} or {all: true}")

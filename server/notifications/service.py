@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Sequence
-from typing import Any, TypedDict
+from typing import Any
 
 import msgspec
 from redis.exceptions import RedisError
@@ -29,6 +29,7 @@ from server.core.runtime import Runtime
 from server.ledger import sinks
 from server.notifications import rules
 from server.notifications import store as repo
+from server.notifications.schemas import NotificationOut
 
 log = logging.getLogger("reprally.notifications")
 _encode = msgspec.json.Encoder().encode
@@ -120,27 +121,11 @@ async def put_preferences(rt: Runtime, principal: Principal, user_id: int, kinds
 
 
 # -- in-app ----------------------------------------------------------------------------------------
-class Item(TypedDict):
-    """A notification as the app lists it (`NotificationOut`) and as its realtime frame carries it."""
-
-    id: int
-    kind: str
-    title: str
-    body: str
-    data: dict[str, Any]
-    actor_user_id: int | None
-    created_at: str
-    read: bool
-    read_at: str | None
-
-
-def item(row: Row[Any]) -> Item:
-    # The two ignores go once board.live.iso is annotated (it is not yet).
-    return {"id": row.id, "kind": row.kind, "title": row.title, "body": row.body, "data": row.data or {},
-            "actor_user_id": row.actor_user_id,
-            "created_at": iso(row.created_at),
-            "read": row.read_at is not None,
-            "read_at": iso(row.read_at)}
+def item(row: Row[Any]) -> NotificationOut:
+    """A notification as the app lists it and as its realtime frame carries it."""
+    return NotificationOut(id=row.id, kind=row.kind, title=row.title, body=row.body, data=row.data or {},
+                           actor_user_id=row.actor_user_id, created_at=iso(row.created_at),
+                           read=row.read_at is not None, read_at=iso(row.read_at))
 
 
 async def page(rt: Runtime, principal: Principal, user_id: int, *, before_id: int | None, limit: int,
