@@ -126,6 +126,15 @@ def window(start: date, end: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
     return local_midnight(start, tz), local_midnight(end + timedelta(days=1), tz)
 
 
+def counts_from(starts_at: datetime, launched_at: datetime | None, count_from_start: bool) -> datetime:
+    """Where a contest starts counting: at its start, or at its launch when it was launched after
+    its start (work done before anyone knew of the contest does not win it), unless the contest
+    says `count_from_start`. Not launched yet (or launched before this rule): its start."""
+    if count_from_start or launched_at is None or launched_at <= starts_at:
+        return starts_at
+    return launched_at
+
+
 def baseline_window(start: date, end: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
     """The same number of local days just before the contest: each rep's own baseline."""
     days = (end - start).days + 1
