@@ -76,7 +76,8 @@ async def list_users(
     return int(total or 0), rows
 
 
-SEGMENT_COLUMNS = {"team": User.team_id, "region": User.region, "job_role": User.job_role, "shift": User.shift}
+SEGMENT_COLUMNS = {"team": User.team_id, "region": User.effective_region, "job_role": User.job_role,
+                   "shift": User.shift}
 
 
 async def segment_members(session: AsyncSession, org_id: int, kind: str, value: str | int) -> list[User]:
