@@ -98,6 +98,15 @@ async def inactive_user_ids(session: AsyncSession, org_id: int) -> set[int]:
     return set((await (await session.connection()).execute(q)).scalars())
 
 
+async def user_timezones(session: AsyncSession, org_id: int, user_ids: Sequence[int]) -> dict[int, str | None]:
+    """The time zone set on each of the org's `user_ids` (None: the org's)."""
+    if not user_ids:
+        return {}
+    t = User.__table__.c
+    q = select(t.id, t.timezone).where(t.org_id == org_id, t.id.in_(list(user_ids)))
+    return {uid: tz for uid, tz in (await (await session.connection()).execute(q)).all()}
+
+
 async def active_users(session: AsyncSession, org_id: int) -> Sequence[User]:
     return (await session.scalars(select(User).where(User.org_id == org_id, User.active.is_(True)))).all()
 

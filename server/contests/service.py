@@ -33,7 +33,7 @@ from server.contests.standings import (
     to_rules,
     warm,
 )
-from server.core import events
+from server.core import events, text
 from server.core.auth import Principal
 from server.core.errors import Conflict, DomainError, Forbidden, NotFound
 from server.core.periods import local_date
@@ -202,7 +202,7 @@ def _check_bracket_fits(c: Row[Any], n: int) -> None:
         rounds = rules_.bracket_rounds(n)
         if rounds > days:
             raise DomainError("too_many_rounds", f"{n} reps need {rounds} rounds: make the contest at least "
-                              f"{rounds} days long")
+                              f"{text.count(rounds, 'day')} long")
 
 
 async def cancel(rt: Runtime, principal: Principal, contest_id: int, reason: str | None) -> Row[Any]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from redis.exceptions import RedisError
@@ -43,8 +44,8 @@ async def my_ranks(rt: Runtime, org_id: int, user_id: int) -> dict[str, Page | N
     for window in ("day", "week"):
         period = period_for(window, now, org.tz, org.week_start)
         try:
-            out[window] = await read_intact(rt, org_id, lambda: board_store(rt).around(org_id, POINTS, period,
-                                                                                       user_id, 0))
+            out[window] = await read_intact(rt, org_id, partial(board_store(rt).around, org_id, POINTS, period,
+                                                                user_id, 0))
         except (RedisError, OSError) as exc:
             rt.redis_failed(exc)
             out[window] = None

@@ -1,6 +1,6 @@
-"""Migration 0013: the regions users were given as copies of their team's become "follow the
-team" (NULL); a region that differs from the team's stays set on the user; the downgrade copies
-the team's region back."""
+"""Migration 0013 on existing data: the regions users were given as copies of their team's
+become "follow the team" (NULL), a region that differs stays set on the user; starter mission
+labels get their agreeing nouns, labels an admin rewrote stay. The downgrade undoes both."""
 
 from __future__ import annotations
 
@@ -22,7 +22,16 @@ async def _regions(url: str) -> dict[int, str | None]:
         await engine.dispose()
 
 
-async def test_copied_team_regions_become_follow_the_team(database_url):
+async def _labels(url: str) -> dict[str, str]:
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as conn:
+            return dict((await conn.execute(text("SELECT key, label FROM mission_templates ORDER BY id"))).all())
+    finally:
+        await engine.dispose()
+
+
+async def test_copied_team_regions_follow_the_team_and_starter_labels_agree(database_url):
     base = database_url if make_url(database_url).get_backend_name() == "postgresql" else "sqlite:///unused.db"
     async with scratch_database(base, migrated=False) as url:
         cfg = _config(url)
@@ -36,7 +45,15 @@ async def test_copied_team_regions_become_follow_the_team(database_url):
             await _execute(url, "INSERT INTO users (id, org_id, email, password_hash, display_name, role, team_id, "
                                 f"region, active, created_at) VALUES ({uid}, 1, 'u{uid}@x.io', 'h', 'U', 'rep', {team}, "
                                 f"{region}, true, {_NOW})")
+        for tid, key, label in ((1, "opportunities", "Create {target} opportunities"),
+                                (2, "calls", "Phone {target} customers"), (3, "mine", "Log {target} calls")):
+            await _execute(url, "INSERT INTO mission_templates (id, org_id, key, label, type_key, metric, min_target, "
+                                "max_target, bonus_points, nudge_pct, pinned, active, created_at) VALUES "
+                                f"({tid}, 1, '{key}', '{label}', 'call', 'count', 1, 5, 1, 0, false, true, {_NOW})")
         await _alembic(command.upgrade, cfg, "0013")
         assert await _regions(url) == {1: None, 2: "West", 3: "South", 4: "North", 5: None}
+        assert await _labels(url) == {"opportunities": "Create {target} {opportunity|opportunities}",
+                                      "calls": "Phone {target} customers", "mine": "Log {target} calls"}
         await _alembic(command.downgrade, cfg, "0009")
         assert await _regions(url) == {1: "East", 2: "West", 3: "South", 4: "North", 5: "East"}
+        assert (await _labels(url))["opportunities"] == "Create {target} opportunities"
