@@ -13,22 +13,21 @@ from tests.core.test_migrations import _NOW, _alembic, _config, _execute
 from tests.support.boards import scratch_database
 
 
-async def _regions(url: str) -> dict[int, str | None]:
+async def _pairs(url: str, sql: str) -> dict:
     engine = create_engine(url)
     try:
         async with engine.connect() as conn:
-            return dict((await conn.execute(text("SELECT id, region FROM users ORDER BY id"))).all())
+            return dict((await conn.execute(text(sql))).all())
     finally:
         await engine.dispose()
+
+
+async def _regions(url: str) -> dict[int, str | None]:
+    return await _pairs(url, "SELECT id, region FROM users ORDER BY id")
 
 
 async def _labels(url: str) -> dict[str, str]:
-    engine = create_engine(url)
-    try:
-        async with engine.connect() as conn:
-            return dict((await conn.execute(text("SELECT key, label FROM mission_templates ORDER BY id"))).all())
-    finally:
-        await engine.dispose()
+    return await _pairs(url, "SELECT key, label FROM mission_templates ORDER BY id")
 
 
 async def test_copied_team_regions_follow_the_team_and_starter_labels_agree(database_url):

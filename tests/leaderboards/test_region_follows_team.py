@@ -13,15 +13,21 @@ async def _region(api, region: str, window: str = "week") -> list[tuple[int, int
     return ranked(await api.board("points", window=window, segment=f"region:{region}"))
 
 
+async def _org_with_two_regions(client):
+    """An org with team Inbound in region East and team Outbound in West: (admin, east id, west id)."""
+    admin = await fresh_org(client)
+    east = (await admin.ok("post", "/teams", {"name": "Inbound", "region": "East"}, status=201))["id"]
+    west = (await admin.ok("post", "/teams", {"name": "Outbound", "region": "West"}, status=201))["id"]
+    return admin, east, west
+
+
 async def _user(admin, user_id: int) -> tuple[str | None, bool]:
     u = await admin.ok("get", f"/users/{user_id}")
     return u["region"], u["region_from_team"]
 
 
 async def test_a_rep_moved_to_another_team_moves_to_its_region_with_their_score(client, rt):
-    admin = await fresh_org(client)
-    east = (await admin.ok("post", "/teams", {"name": "Inbound", "region": "East"}, status=201))["id"]
-    west = (await admin.ok("post", "/teams", {"name": "Outbound", "region": "West"}, status=201))["id"]
+    admin, east, west = await _org_with_two_regions(client)
     ann = await add_rep(admin, "Ann", team_id=east)
     bob = await add_rep(admin, "Bob", team_id=west)
     await admin.log("meeting_booked", user_id=ann)  # 10
@@ -48,9 +54,7 @@ async def test_a_rep_moved_to_another_team_moves_to_its_region_with_their_score(
 
 
 async def test_a_region_set_on_the_rep_stays_until_cleared(client):
-    admin = await fresh_org(client)
-    east = (await admin.ok("post", "/teams", {"name": "Inbound", "region": "East"}, status=201))["id"]
-    west = (await admin.ok("post", "/teams", {"name": "Outbound", "region": "West"}, status=201))["id"]
+    admin, east, west = await _org_with_two_regions(client)
     ann = await add_rep(admin, "Ann", team_id=east, region="Remote")  # set on the rep at creation
     cid = await add_rep(admin, "Cid")  # no team, no region
     await admin.log("call", user_id=ann)
@@ -66,9 +70,7 @@ async def test_a_region_set_on_the_rep_stays_until_cleared(client):
 
 
 async def test_contests_by_region_take_the_reps_of_the_teams_region(client):
-    admin = await fresh_org(client)
-    east = (await admin.ok("post", "/teams", {"name": "Inbound", "region": "East"}, status=201))["id"]
-    west = (await admin.ok("post", "/teams", {"name": "Outbound", "region": "West"}, status=201))["id"]
+    admin, east, west = await _org_with_two_regions(client)
     ann = await add_rep(admin, "Ann", team_id=east)
     await add_rep(admin, "Bob", team_id=east)
     await admin.ok("patch", f"/users/{ann}", {"team_id": west})
@@ -80,9 +82,7 @@ async def test_contests_by_region_take_the_reps_of_the_teams_region(client):
 
 
 async def test_a_live_region_channel_moves_the_rep_when_their_team_changes(client, game_server):
-    admin = await fresh_org(client)
-    east = (await admin.ok("post", "/teams", {"name": "Inbound", "region": "East"}, status=201))["id"]
-    west = (await admin.ok("post", "/teams", {"name": "Outbound", "region": "West"}, status=201))["id"]
+    admin, east, west = await _org_with_two_regions(client)
     ann = await add_rep(admin, "Ann", team_id=east)
     bob = await add_rep(admin, "Bob", team_id=west)
     await admin.log("meeting_booked", user_id=ann)
