@@ -197,7 +197,11 @@ class Hub:
     def _boards_moved(self, payload: str) -> None:
         moved: set[tuple[str, str, str]] = set()
         contests: set[tuple[str, int]] = set()
-        for key in payload.split():  # rr:{o<org>}:lb:<metric>:<window>:<period> or rr:{o<org>}:ct:<id>
+        regrouped: set[str] = set()  # orgs whose segments changed members: every segment board may move
+        for key in payload.split():  # rr:{o<org>}:lb:<metric>:<window>:<period>, rr:{o<org>}:ct:<id>, rr:{o<org>}:members
+            if key.endswith(":members"):
+                regrouped.add(key.removesuffix(":members"))
+                continue
             prefix, _, rest = key.partition(":lb:")
             parts = rest.split(":")
             if len(parts) == 3:
@@ -208,6 +212,7 @@ class Hub:
         for lc in self.channels.values():
             ch = lc.channel
             if ((ch.kind == "lb" and (keys.tag(lc.org_id), ch.metric, ch.window) in moved)
+                    or (ch.kind == "lb" and ch.segment != "org" and keys.tag(lc.org_id) in regrouped)
                     or (ch.kind == "contest" and (keys.tag(lc.org_id), ch.contest_id) in contests)):
                 self.writer.changed(lc)
 

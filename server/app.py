@@ -6,8 +6,9 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
-from litestar import Litestar
+from litestar import Litestar, Request, Response
 from litestar.config.cors import CORSConfig
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
@@ -30,6 +31,17 @@ def clients_dir() -> Path:
     return here if here.is_dir() else Path.cwd() / "clients"
 
 
+async def _tv_slash(request: Request[Any, Any, Any]) -> Response[None] | None:
+    """`/tv` answers with a redirect to `/tv/`: the page's assets are relative to it (`tv.js`,
+    `tv.css`), so served at `/tv` they would resolve to `/tv.js` and 404, a blank screen. The
+    Location is relative, so the page also works behind a reverse proxy's path prefix."""
+    raw = request.scope.get("raw_path") or request.scope["path"].encode()  # routing drops the trailing slash
+    if raw.endswith(b"/tv"):
+        query = request.scope.get("query_string", b"").decode("latin-1")
+        return Response(None, status_code=301, headers={"location": "tv/" + (f"?{query}" if query else "")})
+    return None
+
+
 def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, background: bool = True) -> Litestar:
     """Build the app. Tests pass their own runtime; otherwise one is made from the environment."""
 
@@ -48,7 +60,7 @@ def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, b
     return Litestar(
         route_handlers=[HealthController, *routes(),
                         create_static_files_router(path="/tv", directories=[clients_dir() / "tv"], html_mode=True,
-                                                   include_in_schema=False, name="tv")],
+                                                   include_in_schema=False, name="tv", before_request=_tv_slash)],
         dependencies={"rt": Provide(runtime, sync_to_thread=False)},
         exception_handlers=HANDLERS,
         lifespan=[lifespan],

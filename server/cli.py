@@ -134,13 +134,14 @@ def cmd_demo(args: argparse.Namespace) -> None:
     from server.features import make_runtime
 
     async def run() -> None:
+        stop = _stop_event()  # Ctrl-C while seeding lets the seed finish, then stops
         rt = make_runtime(_settings())
         try:
             org_id, key, _ = await seed(rt, VAR_DIR / "demo-api-key")
             ids = await rep_ids(rt, org_id)
         finally:
             await rt.close()
-        await simulate(args.url, key, ids, args.rate, _stop_event())
+        await simulate(args.url, key, ids, args.rate, stop)
 
     asyncio.run(run())
 

@@ -6,11 +6,13 @@ const API = location.origin + "/api/v1";
 const TOKEN_KEY = "reprally.display_token";
 const ROWS = 10;
 const WINDOW_LABEL = { day: "Today", week: "This week", month: "This month", quarter: "This quarter", all: "All time" };
+const CONTEST_STATE = { scheduled: "Starts soon", live: "Live", ended: "Ended: results soon", awarded: "Final results",
+                        cancelled: "Cancelled" };
 
 const $ = (id) => document.getElementById(id);
 const state = {
   token: localStorage.getItem(TOKEN_KEY),
-  config: null, boardIndex: 0, channel: null,
+  config: null, boardIndex: 0, channel: null, contest: null,
   entries: [], period: null, positions: {}, ws: null, backoff: 500, rotateTimer: null, wins: [],
 };
 
@@ -62,12 +64,38 @@ function start(config) {
   if (config.boards.length > 1) state.rotateTimer = setInterval(rotate, config.rotate_seconds * 1000);
 }
 
+// ---------- titles: the metric or contest name, and the period, in the org's time zone ----------
+function dates(options) {
+  return new Intl.DateTimeFormat("en-US", { timeZone: state.config.timezone || "UTC", ...options });
+}
+
+// "Dec 7 – Dec 13" for [start, end): the end instant is the next period's first, so the last day is before it.
+function dayRange(start, end) {
+  const fmt = dates({ month: "short", day: "numeric" });
+  const first = fmt.format(new Date(start)), last = fmt.format(new Date(new Date(end) - 1));
+  return first === last ? first : first + " – " + last;
+}
+
+function periodText(window, period) {
+  const label = WINDOW_LABEL[window] || window;
+  if (!period || !period.end) return label;
+  if (window === "day") return label + " · " + dates({ weekday: "short", month: "short", day: "numeric" }).format(new Date(period.start));
+  if (window === "month") return label + " · " + dates({ month: "long", year: "numeric" }).format(new Date(period.start));
+  return label + " · " + dayRange(period.start, period.end);
+}
+
 function describeBoard() {
-  const [, metric, window, ...segment] = state.channel.split(":");
-  const label = metric === "points" ? "Points" : metric.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
-  $("title").textContent = label;
-  const seg = segment.join(":");
-  $("subtitle").textContent = (WINDOW_LABEL[window] || window) + " · " + (seg === "org" ? "Whole team" : seg.replace(":", " "));
+  const titled = (state.config.titles || []).find((t) => t.channel === state.channel) || {};
+  if (state.channel.startsWith("contest:")) {
+    const c = state.contest;
+    $("title").textContent = c ? c.name : "Contest";
+    $("subtitle").textContent = c ? ["Contest", dayRange(c.starts_at, c.ends_at), CONTEST_STATE[c.state] || c.state]
+      .join(" · ") : "";
+    return;
+  }
+  const [, metric, window] = state.channel.split(":");
+  $("title").textContent = titled.title || metric.replace(/_/g, " ").replace(/^./, (ch) => ch.toUpperCase());
+  $("subtitle").textContent = [periodText(window, state.period), titled.segment].filter(Boolean).join(" · ");
 }
 
 function rotate() {
@@ -77,6 +105,8 @@ function rotate() {
   state.boardIndex += 1;
   state.channel = next;
   state.entries = [];
+  state.period = null;
+  state.contest = null;
   render();
   describeBoard();
   send({ op: "subscribe", channel: state.channel });
@@ -115,13 +145,13 @@ function handle(f) {
       break;
     case "snapshot":
       if (f.channel === "feed") { state.wins = (f.items || []).filter((i) => i && i.kind === "win").slice(-8); renderTicker(); }
-      else if (f.channel === state.channel) { state.period = f.period; state.entries = f.entries; render(); }
+      else if (f.channel === state.channel) { onBoard(f); state.entries = f.entries; render(); }
       break;
     case "delta":
-      if (f.channel === state.channel) { if (f.period) state.period = f.period; applyDelta(f.entries, f.removed || []); }
+      if (f.channel === state.channel) { onBoard(f); applyDelta(f.entries, f.removed || []); }
       break;
     case "period":
-      if (f.channel === state.channel) { state.period = f.period; state.entries = []; render(); }
+      if (f.channel === state.channel) { onBoard(f); state.entries = []; render(); }
       break;
     case "event":
       if (f.channel === "feed" && f.data.kind === "win") { state.wins.push(f.data); state.wins = state.wins.slice(-8); renderTicker(); celebrate(f.data); }
@@ -130,6 +160,14 @@ function handle(f) {
       if (f.code === "display_revoked" || f.code === "invalid_token") unpair("This screen was disconnected by an admin. Pair it again.");
       break;
   }
+}
+
+// A frame's period (leaderboards) or contest (its name, dates and state) retitles the board.
+function onBoard(f) {
+  if (f.contest) { state.contest = f.contest; state.period = { end: f.contest.ends_at }; }
+  else if (f.period) state.period = f.period;
+  else return;
+  describeBoard();
 }
 
 function applyDelta(changed, removed) {

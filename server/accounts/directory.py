@@ -8,7 +8,9 @@ own copy at once (`forget_*`); other processes see it within `CACHE_TTL_S`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -50,6 +52,15 @@ async def org_info(rt: Runtime, org_id: int, conn: AsyncConnection | None = None
         info = OrgInfo(row.id, row.timezone, zone(row.timezone), row.week_start)
         cache.put(org_id, info)
     return info
+
+
+async def zones_of(rt: Runtime, org_id: int, user_ids: Sequence[int],
+                   conn: AsyncConnection | None = None) -> dict[int, ZoneInfo]:
+    """Each user's own time zone, else the org's: the zone the times in their notices are written in."""
+    org = await org_info(rt, org_id, conn)
+    async with reader(rt, conn) as s:
+        named = await store.user_timezones(s, org_id, user_ids)
+    return {uid: zone(name) if (name := named.get(uid)) else org.tz for uid in user_ids}
 
 
 def forget_org(rt: Runtime, org_id: int) -> None:

@@ -12,8 +12,10 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    func,
+    select,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, column_property, mapped_column
 
 from server.core.db import Base, Id, UTCDateTime, utcnow
 
@@ -48,12 +50,17 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(120))
     role: Mapped[str] = mapped_column(String(16))
     team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="SET NULL"))
+    #: The region set on the user; None follows the team's (`effective_region`).
     region: Mapped[str | None] = mapped_column(String(120))
     job_role: Mapped[str | None] = mapped_column(String(120))
     shift: Mapped[str | None] = mapped_column(String(60))
     timezone: Mapped[str | None] = mapped_column(String(64))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: The region region boards and contest segments use: the user's own, else their team's. Read
+    #: with the row; also an SQL expression (`User.effective_region == "East"`).
+    effective_region: Mapped[str | None] = column_property(func.coalesce(
+        region, select(Team.region).where(Team.id == team_id).correlate_except(Team).scalar_subquery()))
 
 
 class ApiKey(Base):

@@ -48,12 +48,15 @@ class UserOut(Struct):
     display_name: str
     role: str
     team_id: int | None
+    #: The user's region: their own, else their team's (what region boards use).
     region: str | None
     job_role: str | None
     shift: str | None
     timezone: str | None
     active: bool
     created_at: datetime
+    #: True while the region follows the team (none set on the user; PATCH `region: null` returns to it).
+    region_from_team: bool = True
 
 
 class OrgCreated(Struct):
@@ -162,8 +165,8 @@ def org_out(o: Org) -> OrgOut:
 
 
 def user_out(u: User) -> UserOut:
-    return UserOut(u.id, u.org_id, u.email, u.display_name, u.role, u.team_id, u.region, u.job_role, u.shift,
-                     u.timezone, u.active, u.created_at)
+    return UserOut(u.id, u.org_id, u.email, u.display_name, u.role, u.team_id, u.effective_region, u.job_role,
+                   u.shift, u.timezone, u.active, u.created_at, u.region is None)
 
 
 def team_out(t: Team) -> TeamOut:

@@ -44,6 +44,7 @@ async def create_org(rt: Runtime, *, name: str, timezone: str, week_start: str, 
                             display_name=admin_name, role="admin", active=True)
                 s.add(user)
                 await s.flush()
+                await s.refresh(user, ["effective_region"])
             break
         except IntegrityError:
             # A concurrent sign-up took this email or org slug after our checks: check once more
@@ -190,10 +191,16 @@ async def update_team(rt: Runtime, principal: Principal, team_id: int, changes: 
                 setattr(team, k, v)
     except IntegrityError:  # a concurrent request took the name after our check
         raise Conflict("team_exists", f"a team named '{changes.get('name')}' already exists") from None
+    if "region" in changes:  # its members who follow the team's region moved with it
+        await _try_redis(rt, board_store(rt).members_moved(team.org_id))
     return team
 
 
 # -- users ------------------------------------------------------------------------------------
+#: What places a user in the segments of segment boards (a change moves them between boards).
+SEGMENT_FIELDS = frozenset({"team_id", "region", "job_role", "shift", "active"})
+
+
 def _check_role_grant(principal: Principal, role: str) -> None:
     if principal.role == "manager" and role != "rep":
         raise Forbidden("forbidden", "managers can only manage reps")
@@ -214,7 +221,7 @@ async def create_user(rt: Runtime, principal: Principal, data: dict[str, Any]) -
         user = User(
             org_id=principal.org_id, email=data["email"].lower(), password_hash=password_hash,
             display_name=data["display_name"], role=data["role"], team_id=data.get("team_id"),
-            region=data.get("region") or (team.region if team else None), job_role=data.get("job_role"),
+            region=data.get("region"), job_role=data.get("job_role"),
             shift=data.get("shift"), timezone=data.get("timezone"), active=True,
         )
         s.add(user)
@@ -222,6 +229,7 @@ async def create_user(rt: Runtime, principal: Principal, data: dict[str, Any]) -
             await s.flush()
         except IntegrityError:
             raise Conflict("email_taken", "an account with this email already exists") from None
+        await s.refresh(user, ["effective_region"])
     await _sync_profile(rt, user)
     return user
 
@@ -258,8 +266,12 @@ async def update_user(rt: Runtime, principal: Principal, user_id: int, changes: 
         was_active = user.active
         for k, v in changes.items():
             setattr(user, k, v)
+        await s.flush()
+        await s.refresh(user, ["effective_region"])  # a new team brings its region (unless set on the user)
     await _sync_profile(rt, user)
     forget_users(rt, user.org_id)
+    if SEGMENT_FIELDS & set(changes):
+        await _try_redis(rt, board_store(rt).members_moved(user.org_id))
     if was_active and not user.active:
         await _try_redis(rt, board_store(rt).remove_member(user.org_id, user.id), org_id=user.org_id)
     elif not was_active and user.active:

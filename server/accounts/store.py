@@ -76,7 +76,8 @@ async def list_users(
     return int(total or 0), rows
 
 
-SEGMENT_COLUMNS = {"team": User.team_id, "region": User.region, "job_role": User.job_role, "shift": User.shift}
+SEGMENT_COLUMNS = {"team": User.team_id, "region": User.effective_region, "job_role": User.job_role,
+                   "shift": User.shift}
 
 
 async def segment_members(session: AsyncSession, org_id: int, kind: str, value: str | int) -> list[User]:
@@ -95,6 +96,15 @@ async def active_user_id_set(session: AsyncSession, org_id: int) -> set[int]:
 async def inactive_user_ids(session: AsyncSession, org_id: int) -> set[int]:
     q = select(User.__table__.c.id).where(User.__table__.c.org_id == org_id, User.__table__.c.active.is_(False))
     return set((await (await session.connection()).execute(q)).scalars())
+
+
+async def user_timezones(session: AsyncSession, org_id: int, user_ids: Sequence[int]) -> dict[int, str | None]:
+    """The time zone set on each of the org's `user_ids` (None: the org's)."""
+    if not user_ids:
+        return {}
+    t = User.__table__.c
+    q = select(t.id, t.timezone).where(t.org_id == org_id, t.id.in_(list(user_ids)))
+    return {uid: tz for uid, tz in (await (await session.connection()).execute(q)).all()}
 
 
 async def active_users(session: AsyncSession, org_id: int) -> Sequence[User]:

@@ -51,6 +51,12 @@ def profiles(org_id: int) -> str:
     return f"{tag(org_id)}:profiles"
 
 
+def members_moved(org_id: int) -> str:
+    """Not a key: what the org's `changes` topic carries when users changed segment (team, region,
+    job role, shift), so game servers refresh the org's segment boards."""
+    return f"{tag(org_id)}:members"
+
+
 def rebuild_lock(org_id: int) -> str:
     return f"{tag(org_id)}:rebuilding"
 

@@ -11,6 +11,7 @@ import msgspec
 from redis.asyncio import Redis
 
 from server.board import keys
+from server.board.channels import org_changes
 from server.board.ranking import competition_ranks, tie_scale, unpack_metric
 from server.board.rules import BoardDelta
 from server.core.clock import wall_time
@@ -186,6 +187,10 @@ class BoardStore:
         if profiles:
             await self.redis.hset(keys.profiles(org_id), mapping={
                 str(uid): _profile_encoder.encode(p) for uid, p in profiles.items()})
+
+    async def members_moved(self, org_id: int) -> None:
+        """Tell the game servers the org's segments changed members (the boards did not move)."""
+        await self.redis.publish(org_changes(org_id), keys.members_moved(org_id))
 
     async def remove_member(self, org_id: int, user_id: int) -> None:
         """Take a user off every board of the org (deactivation)."""

@@ -16,6 +16,7 @@ from server.accounts.directory import org_info
 from server.contests import rules as rules_
 from server.contests import schemas as w
 from server.contests import service as contests
+from server.contests.standings import counting_since
 from server.core.auth import Principal
 from server.core.runtime import Runtime
 from server.core.web import provide_principal
@@ -34,7 +35,9 @@ def contest_out(c: Row[Any], tz: str, log: Sequence[Row[Any]] | None = None) -> 
         c.ends_at, tz, [contests.segment_name(s) for s in c.segments or []], bool(r.get("per_head")),
         [list(p) for p in r.get("pairs") or []], bool(r.get("bracket")), r.get("rounds"), r.get("divisions") or 3,
         r.get("target"), list(r.get("tie_breakers") or []), [_prize(p) for p in r.get("prizes") or []], c.hidden,
-        c.rules_version, c.created_at, c.started_at, c.ended_at, c.awarded_at, c.cancelled_at,
+        c.rules_version, c.created_at, bool(r.get("count_from_start")),
+        None if c.launched_at is None else counting_since(c), c.launched_at,
+        c.started_at, c.ended_at, c.awarded_at, c.cancelled_at,
         None if log is None else [w.EventOut(e.kind, e.created_at, e.reason, e.actor_user_id, e.data or {})
                                   for e in log])
 

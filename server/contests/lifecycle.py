@@ -19,13 +19,13 @@ from redis.exceptions import RedisError
 from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from server.accounts.directory import org_info
+from server.accounts.directory import org_info, zones_of
 from server.board import keys
 from server.board.channels import org_changes
 from server.contests import rules as rules_
 from server.contests import store as repo
 from server.contests.standings import compute_from_sql, members_of, rebuild, store, to_rules, warm
-from server.core import events
+from server.core import events, text
 from server.core.runtime import Runtime
 from server.ledger import effects, sinks
 
@@ -101,9 +101,10 @@ async def start(rt: Runtime, contest_id: int, now: datetime | None = None) -> bo
             await repo.update_fields(conn, c.id, {"rules": {**c.rules, "rounds": min(rounds, days)}})
         await repo.log(conn, c.id, "started", now, data={"participants": len(members)})
         if not c.hidden:
+            zones = await zones_of(rt, c.org_id, [m.id for m in members], conn)
             await sinks.write_notices(rt, conn, c.org_id, [
                 events.Notice(m.id, "contest_starting", f"{c.name} has started",
-                             f"The contest runs until {c.end_date.isoformat()}. Good luck!",
+                             f"The contest runs until {text.moment(c.ends_at, zones[m.id])}. Good luck!",
                              {"contest_id": c.id}, dedupe_key=f"contest:{c.id}:starting") for m in members])
     try:
         await rebuild(rt, c.org_id, c.id)
@@ -119,11 +120,13 @@ async def warn_ending(rt: Runtime, contest_id: int) -> bool:
         if c is None or not await repo.claim_ending_notice(conn, contest_id):
             return False
         if not c.hidden:
+            parts = await repo.participants(conn, c.id)
+            zones = await zones_of(rt, c.org_id, [p.user_id for p in parts], conn)
             await sinks.write_notices(rt, conn, c.org_id, [
                 events.Notice(p.user_id, "contest_ending", f"{c.name} ends soon",
-                             f"The contest ends at {c.ends_at.isoformat()}: last chance to move up.",
+                             f"The contest ends {text.moment(c.ends_at, zones[p.user_id])}: last chance to move up.",
                              {"contest_id": c.id}, dedupe_key=f"contest:{c.id}:ending")
-                for p in await repo.participants(conn, c.id)])
+                for p in parts])
     return True
 
 

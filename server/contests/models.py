@@ -56,6 +56,9 @@ class Contest(Base):
     created_by_user_id: Mapped[int | None] = mapped_column(BigId)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: When it was launched (draft -> scheduled): a contest launched after its start counts from then
+    #: unless `rules.count_from_start` (`rules.counts_from`).
+    launched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     awarded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

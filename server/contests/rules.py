@@ -20,6 +20,7 @@ from fractions import Fraction
 from typing import TypedDict
 from zoneinfo import ZoneInfo
 
+from server.core import text
 from server.core.errors import DomainError
 from server.core.periods import local_midnight
 
@@ -40,7 +41,7 @@ class Prize:
     threshold: int | None = None
 
     def label(self) -> str:
-        parts = [f"{self.points} points"] if self.points else []
+        parts = [text.points(self.points)] if self.points else []
         if self.name:
             parts.append(self.name)
         return " + ".join(parts)
@@ -124,6 +125,15 @@ def window(start: date, end: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
     if days > MAX_DAYS:
         raise DomainError("contest_too_long", f"a contest lasts at most {MAX_DAYS} days (a quarter)")
     return local_midnight(start, tz), local_midnight(end + timedelta(days=1), tz)
+
+
+def counts_from(starts_at: datetime, launched_at: datetime | None, count_from_start: bool) -> datetime:
+    """Where a contest starts counting: at its start, or at its launch when it was launched after
+    its start (work done before anyone knew of the contest does not win it), unless the contest
+    says `count_from_start`. Not launched yet (or launched before this rule): its start."""
+    if count_from_start or launched_at is None or launched_at <= starts_at:
+        return starts_at
+    return launched_at
 
 
 def baseline_window(start: date, end: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
@@ -289,16 +299,18 @@ def _num(f: Fraction) -> float:
     return float(f.numerator) if f.denominator == 1 else round(f.numerator / f.denominator, 2)
 
 
-def _unit(rules: Rules) -> str:
-    return "points" if rules.measure == "points" else (f"{rules.metric} (value)" if rules.measure == "value"
-                                                      else f"{rules.metric} (count)")
+def _amount(rules: Rules, total: int) -> str:
+    """ "12 points", or a total of the metric: "3 call (count)", "12500 deal_won (value)"."""
+    if rules.measure == "points":
+        return text.points(total)
+    return f"{total} {rules.metric} ({'value' if rules.measure == 'value' else 'count'})"
 
 
 def _own(rules: Rules, t: Tally) -> str:
     live = sum(1 for c in t.counted if not c["reversed"])
     rev = len(t.counted) - live
     extra = f", {rev} reversed and not counted" if rev else ""
-    return f"{t.total} {_unit(rules)} from {live} activities{extra}"
+    return f"{_amount(rules, t.total)} from {text.count(live, 'activity', 'activities')}{extra}"
 
 
 def standings(rules: Rules, members: list[Member], counted: list[Counted], *,
@@ -376,7 +388,7 @@ def _team(rules: Rules, members: list[Member], tallies: dict[int, Tally]) -> lis
         tid, ms = m.team_id, teams[m.team_id]
         place, tb = places[tid]
         team_total = team_tally[tid].total
-        how = (f"team total {team_total} / {len(ms)} members = {_num(score[tid]):.2f} per head"
+        how = (f"team total {team_total} / {text.count(len(ms), 'member')} = {_num(score[tid]):.2f} per head"
                if rules.per_head else f"team total {team_total}")
         rows.append(Row(m.user_id, place, _num(score[tid]), t.total, group=f"team:{tid}",
                         group_score=_num(score[tid]), won=place == 1 and score[tid] > 0, tie_break=tb,

@@ -44,6 +44,7 @@ class ContestCreate(Struct, forbid_unknown_fields=True):
     tie_breakers: Annotated[list[TieBreaker], Meta(max_length=2)] | None = None
     prizes: Annotated[list[PrizeIn], Meta(max_length=50)] = []
     hidden: bool = False
+    count_from_start: bool = False
 
 
 class ContestUpdate(Struct, forbid_unknown_fields=True):
@@ -63,6 +64,7 @@ class ContestUpdate(Struct, forbid_unknown_fields=True):
     tie_breakers: Annotated[list[TieBreaker], Meta(max_length=2)] | UnsetType = UNSET
     prizes: Annotated[list[PrizeIn], Meta(max_length=50)] | UnsetType = UNSET
     hidden: bool | UnsetType = UNSET
+    count_from_start: bool | UnsetType = UNSET
 
 
 class Recalculate(Struct, forbid_unknown_fields=True):
@@ -114,6 +116,11 @@ class ContestOut(Struct):
     hidden: bool
     rules_version: int
     created_at: datetime
+    #: Count work done from the start date even when launched later (else from the launch).
+    count_from_start: bool
+    #: The first instant that counts: the start, or the launch when later; None until launched.
+    counts_from: datetime | None
+    launched_at: datetime | None
     started_at: datetime | None
     ended_at: datetime | None
     awarded_at: datetime | None

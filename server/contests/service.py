@@ -33,7 +33,7 @@ from server.contests.standings import (
     to_rules,
     warm,
 )
-from server.core import events
+from server.core import events, text
 from server.core.auth import Principal
 from server.core.errors import Conflict, DomainError, Forbidden, NotFound
 from server.core.periods import local_date
@@ -104,7 +104,7 @@ async def _resolve_spec(rt: Runtime, conn: AsyncConnection, org_id: int, spec: d
         "bracket": bool(spec.get("bracket")), "divisions": spec.get("divisions") or 3,
         "target": spec.get("target"),
         "tie_breakers": list(spec["tie_breakers"] if spec.get("tie_breakers") is not None else ["first_to_reach"]),
-        "prizes": prizes}
+        "prizes": prizes, "count_from_start": bool(spec.get("count_from_start"))}
     for p in rules_json["pairs"]:
         if len(p) != 2:
             raise DomainError("invalid_pairs", "a pair names exactly two reps")
@@ -147,7 +147,8 @@ def _merged(c: Row[Any], changes: dict[str, Any]) -> dict[str, Any]:
             "measure": c.measure, "start_date": c.start_date, "end_date": c.end_date,
             "segments": [segment_name(s) for s in c.segments or []], **{k: r.get(k) for k in
                                                                         ("per_head", "pairs", "bracket", "divisions",
-                                                                         "target", "tie_breakers", "prizes")}}
+                                                                         "target", "tie_breakers", "prizes",
+                                                                         "count_from_start")}}
     if "metric" in changes and "measure" not in changes:
         base["measure"] = None  # derived again from the new metric
     base.update(changes)
@@ -186,7 +187,7 @@ async def launch(rt: Runtime, principal: Principal, contest_id: int) -> Row[Any]
         if c.ends_at <= now:
             raise DomainError("contest_over", "this contest's end is in the past: change its dates first")
         _check_bracket_fits(c, len(await repo.candidates(conn, principal.org_id, c.segments or [])))
-        if not await repo.transition(conn, c.id, ("draft",), "scheduled", updated_at=now):
+        if not await repo.transition(conn, c.id, ("draft",), "scheduled", launched_at=now, updated_at=now):
             raise Conflict("invalid_state", f"only a draft can be launched (this one is {c.state})")
         await repo.log(conn, c.id, "launched", now, actor_user_id=principal.user_id)
     if c.starts_at <= now:  # starting today: go live at once rather than on the next tick
@@ -201,7 +202,7 @@ def _check_bracket_fits(c: Row[Any], n: int) -> None:
         rounds = rules_.bracket_rounds(n)
         if rounds > days:
             raise DomainError("too_many_rounds", f"{n} reps need {rounds} rounds: make the contest at least "
-                              f"{rounds} days long")
+                              f"{text.count(rounds, 'day')} long")
 
 
 async def cancel(rt: Runtime, principal: Principal, contest_id: int, reason: str | None) -> Row[Any]:
@@ -403,5 +404,6 @@ async def seed_demo(rt: Runtime, admin: Principal) -> Row[Any]:
         "name": "Call Blitz", "description": "Most calls this week wins. Ties: whoever got there first.",
         "format": "individual", "metric": "call", "start_date": first, "end_date": first + timedelta(days=6),
         "prizes": [{"place": 1, "points": 500, "name": "Team lunch on us"}, {"place": 2, "points": 250},
-                   {"place": 3, "points": 100}]})
+                   {"place": 3, "points": 100}],
+        "count_from_start": True})  # the demo's backfilled history of today counts
     return await launch(rt, admin, made.id)

@@ -63,6 +63,12 @@ def round_windows(contest: repo.Running | Row[Any], org_tz: ZoneInfo,
     return rules_.round_windows(contest.start_date, contest.end_date, rounds, org_tz)
 
 
+def counting_since(contest: repo.Running | Row[Any]) -> datetime:
+    """The first instant whose activities count (`rules.counts_from`)."""
+    return rules_.counts_from(contest.starts_at, contest.launched_at,
+                              bool((contest.rules or {}).get("count_from_start")))
+
+
 def slot_names(contest: Row[Any]) -> list[str]:
     rules = contest.rules or {}
     if contest.format == "head_to_head" and rules.get("bracket"):
@@ -80,7 +86,7 @@ async def on_activities(rt: Runtime, conn: AsyncConnection, batch: events.Activi
     by_contest: dict[int, list[ContestRow]] = {}
     for c in running:
         for a in batch.activities:
-            if a.user_id != c.user_id or not c.starts_at <= a.occurred_at < c.ends_at:
+            if a.user_id != c.user_id or not counting_since(c) <= a.occurred_at < c.ends_at:
                 continue
             if c.type_id is not None and a.type_id != c.type_id:
                 continue
@@ -96,7 +102,8 @@ async def on_reversal(rt: Runtime, conn: AsyncConnection, rb: events.ReversalBat
     running = await repo.running_for_users(conn, rb.org_id, [rb.user_id])
     by_contest: dict[int, list[ContestRow]] = {}
     for c in running:
-        if not c.starts_at <= rb.occurred_at < c.ends_at or (c.type_id is not None and rb.type_id != c.type_id):
+        if (not counting_since(c) <= rb.occurred_at < c.ends_at
+                or (c.type_id is not None and rb.type_id != c.type_id)):
             continue
         amount = {"points": rb.points, "count": rb.quantity, "value": rb.value_units}[c.measure]
         if amount:
@@ -146,7 +153,7 @@ async def rebuild(rt: Runtime, org_id: int, contest_id: int) -> int | None:
                 return 0
             await s.drop_meta(org_id, contest_id)  # applies during the rebuild wait for it (no lost row)
             rows = await repo.counted_rows(conn, org_id, contest_id, contest.measure, contest.type_id,
-                                           contest.starts_at, contest.ends_at)
+                                           counting_since(contest), contest.ends_at)
         totals: dict[str, dict[int, int]] = {name: {} for name in slot_names(contest)}
         recent = rt.now() - IN_FLIGHT
         markers: list[str] = []
@@ -244,6 +251,6 @@ def counted_from_rows(rows: repo.AnyRows) -> list[rules_.Counted]:
 
 async def compute_from_sql(rt: Runtime, conn: AsyncConnection, c: Row[Any], members: dict[int, rules_.Member],
                            now: datetime | None) -> list[rules_.Row]:
-    rows = await repo.counted_rows(conn, c.org_id, c.id, c.measure, c.type_id, c.starts_at, c.ends_at)
+    rows = await repo.counted_rows(conn, c.org_id, c.id, c.measure, c.type_id, counting_since(c), c.ends_at)
     return rules_.standings(to_rules(c), list(members.values()), counted_from_rows(rows),
                             rounds=await round_list(rt, c), now=now)

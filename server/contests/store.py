@@ -104,7 +104,7 @@ async def candidates(conn: AsyncConnection, org_id: int, segments: Sequence[Segm
     q = select(U.c.id, U.c.team_id, U.c.display_name, U.c.email).where(U.c.org_id == org_id, U.c.active.is_(True),
                                                                       U.c.role == "rep")
     if segments:
-        cols = {"team": U.c.team_id, "region": U.c.region, "job_role": U.c.job_role}
+        cols = {"team": U.c.team_id, "region": User.effective_region, "job_role": U.c.job_role}
         q = q.where(or_(*(cols[s["kind"]] == s["value"] for s in segments)))
     return (await conn.execute(q.order_by(U.c.id))).all()
 
@@ -130,7 +130,7 @@ async def set_baselines(conn: AsyncConnection, contest_id: int, baselines: dict[
 
 _RUNNING_SQL = (
     "SELECT c.id, c.measure, c.type_id, c.starts_at, c.ends_at, c.start_date, c.end_date, c.format, c.rules, "
-    "p.user_id FROM contests c JOIN contest_participants p ON p.contest_id = c.id "
+    "p.user_id, c.launched_at FROM contests c JOIN contest_participants p ON p.contest_id = c.id "
     "WHERE c.org_id = $1 AND c.state IN ('live', 'ended') AND p.user_id = ANY($2::BIGINT[])")
 
 
@@ -147,6 +147,7 @@ class Running(NamedTuple):
     format: str
     rules: dict[str, Any] | None
     user_id: int
+    launched_at: datetime | None
 
 
 async def running_for_users(conn: AsyncConnection, org_id: int,
@@ -156,10 +157,10 @@ async def running_for_users(conn: AsyncConnection, org_id: int,
     expanding IN again for every call, ~16 % of a lone post's CPU)."""
     if conn.dialect.name == "postgresql":
         rows = await pg.run(conn, _RUNNING_SQL, (org_id, list(user_ids)))
-        return [Running._make((*r[:8], json.loads(r[8]) if isinstance(r[8], str) else r[8], r[9]))
+        return [Running._make((*r[:8], json.loads(r[8]) if isinstance(r[8], str) else r[8], r[9], r[10]))
                 for r in rows]
     q = (select(C.c.id, C.c.measure, C.c.type_id, C.c.starts_at, C.c.ends_at, C.c.start_date, C.c.end_date,
-                C.c.format, C.c.rules, P.c.user_id)
+                C.c.format, C.c.rules, P.c.user_id, C.c.launched_at)
          .join(P, P.c.contest_id == C.c.id)
          .where(C.c.org_id == org_id, C.c.state.in_(("live", "ended")), P.c.user_id.in_(list(user_ids))))
     return (await conn.execute(q)).all()

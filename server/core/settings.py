@@ -33,6 +33,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     #: Pending ledger entries older than this are re-applied to Redis by the board sync loop.
     board_sync_after_s: float = 3.0
     board_sync_interval_s: float = 1.0
+    #: A board read that finds the org's view lost (Redis flushed) repairs it from the ledger
+    #: before answering, waiting at most this long (then 503 `boards_rebuilding`, never an empty board).
+    board_repair_wait_s: float = 10.0
     #: How long a failed Redis call keeps the activity path from trying Redis again.
     redis_retry_after_s: float = 1.0
     api_host: str = "127.0.0.1"
@@ -85,7 +88,7 @@ _INT_FIELDS = {"access_token_ttl_s", "refresh_token_ttl_s", "backdate_days", "ba
                "db_pool_size", "push_claim", "push_cap_per_hour", "notify_top_n", "notify_team_max",
                "notify_passed_top"}
 _BOOL_FIELDS = {"habits_enabled"}
-_FLOAT_FIELDS = {"board_sync_after_s", "board_sync_interval_s", "redis_retry_after_s",
+_FLOAT_FIELDS = {"board_sync_after_s", "board_sync_interval_s", "board_repair_wait_s", "redis_retry_after_s",
                  "contest_ending_soon_s", "contest_settle_s", "contest_reconcile_s",
                  "push_lease_s", "notify_big_win_value"}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import random
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -15,6 +16,7 @@ from server.accounts import api_keys
 from server.accounts import service as accounts
 from server.contests import service as contests
 from server.core.auth import Principal
+from server.core.errors import Unauthorized
 from server.core.runtime import Runtime
 from server.demo.social import seed_social
 from server.displays import service as displays
@@ -26,6 +28,8 @@ log = logging.getLogger("reprally.demo")
 ADMIN_EMAIL = "admin@demo.reprally.dev"
 MANAGER_EMAIL = "manager@demo.reprally.dev"
 PASSWORD = "demo-password"
+#: The name of the integration key `reprally demo` and `reprally up` post with.
+DEMO_KEY_NAME = "Demo CRM"
 TEAMS = (("Inbound", "East"), ("Outbound", "East"), ("Enterprise", "West"), ("SMB", "West"))
 FIRST = ("Ava", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivan", "Jo", "Kai", "Lena", "Milo", "Nia",
          "Omar", "Pia", "Quinn", "Rosa", "Sam", "Tara", "Uma", "Vic", "Wes", "Xia", "Yara", "Zed", "Ana", "Bo",
@@ -38,14 +42,13 @@ MIX = (("call", 40, (1, 4), None), ("email", 20, (1, 3), None), ("meeting_booked
 
 
 async def seed(rt: Runtime, key_file: Path, reps: int = 30) -> tuple[int, str, bool]:
-    """Create the demo org once; returns (org id, integration API key, created now)."""
+    """Create the demo org once; returns (org id, integration API key, created now). Safe to run
+    again, also after a run that failed half-way: the key's folder is made first, and the demo
+    keeps one working key (`demo_key`)."""
+    key_file.parent.mkdir(parents=True, exist_ok=True)
     existing = await accounts.user_by_email(rt, ADMIN_EMAIL)
     if existing is not None:
-        if key_file.exists():
-            return existing.org_id, key_file.read_text().strip(), False
-        _, key = await api_keys.create_api_key(rt, Principal(existing.org_id, "admin", existing.id), "Demo CRM")
-        key_file.write_text(key)
-        return existing.org_id, key, False
+        return existing.org_id, await demo_key(rt, Principal(existing.org_id, "admin", existing.id), key_file), False
     org, admin_user = await accounts.create_org(
         rt, name="Demo Sales Co", timezone="America/New_York", week_start="monday",
         admin_email=ADMIN_EMAIL, admin_password=PASSWORD, admin_name="Alex Admin")
@@ -64,10 +67,32 @@ async def seed(rt: Runtime, key_file: Path, reps: int = 30) -> tuple[int, str, b
     await contests.seed_demo(rt, admin)
     await habits_api.seed_demo(rt, org.id, admin_user.id)
     await notifications.seed_demo(rt, org.id)
-    _, key = await api_keys.create_api_key(rt, admin, "Demo CRM")
     await seed_social(rt, org.id, admin_user.id)
-    key_file.write_text(key)
-    return org.id, key, True
+    return org.id, await demo_key(rt, admin, key_file), True
+
+
+async def demo_key(rt: Runtime, admin: Principal, key_file: Path) -> str:
+    """The demo's integration key: the one saved in `key_file` while it still works for the demo
+    org; otherwise a new one, saved there (owner-only), after revoking the demo's other keys, so
+    that retries never leave keys behind."""
+    if key_file.exists():
+        saved = key_file.read_text().strip()
+        try:
+            if (await api_keys.principal_for(rt, saved)).org_id == admin.org_id:
+                return saved
+        except Unauthorized:
+            pass  # revoked, or made against another database: replace it
+    for old in await api_keys.list_keys(rt, admin):
+        if old.name == DEMO_KEY_NAME and old.revoked_at is None:
+            await api_keys.revoke_api_key(rt, admin, old.id)
+    _, key = await api_keys.create_api_key(rt, admin, DEMO_KEY_NAME)
+    partial = key_file.with_name(key_file.name + ".tmp")
+    partial.unlink(missing_ok=True)
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as out:
+        out.write(key)
+    partial.replace(key_file)
+    return key
 
 
 class DemoActivity(TypedDict):

@@ -31,8 +31,10 @@ def realtime_url(request: Request[Any, Any, Any], rt: Runtime) -> str:
     return f"{scheme}://{request.url.hostname}:{rt.settings.realtime_port}/ws"
 
 
-def config_out(d: Display, request: Request[Any, Any, Any], rt: Runtime) -> w.DisplayConfig:
-    return w.DisplayConfig(d.id, d.org_id, d.name, list(d.boards), d.rotate_seconds, realtime_url(request, rt))
+async def config_out(d: Display, request: Request[Any, Any, Any], rt: Runtime) -> w.DisplayConfig:
+    tz, titles = await displays.board_titles(rt, d.org_id, list(d.boards))
+    return w.DisplayConfig(d.id, d.org_id, d.name, list(d.boards), d.rotate_seconds, realtime_url(request, rt), tz,
+                           [w.BoardTitle(t.channel, t.title, t.segment) for t in titles])
 
 
 class DisplayPairingController(Controller):
@@ -42,7 +44,7 @@ class DisplayPairingController(Controller):
     @post("/", status_code=200, summary="A screen exchanges its pairing code for a display token")
     async def pair(self, data: w.PairIn, request: Request[Any, Any, Any], rt: Runtime) -> w.PairOut:
         row, token = await displays.pair(rt, data.code)
-        return w.PairOut(token, config_out(row, request, rt))
+        return w.PairOut(token, await config_out(row, request, rt))
 
 
 class DisplayController(Controller):
@@ -85,7 +87,7 @@ class DisplayController(Controller):
                          rt: Runtime) -> w.DisplayConfig:
         if principal.display_id is None:
             raise Forbidden("display_only", "this endpoint is for display tokens")
-        return config_out(await displays.get(rt, principal, principal.display_id), request, rt)
+        return await config_out(await displays.get(rt, principal, principal.display_id), request, rt)
 
     @get("/presence", tags=["realtime"], summary="How many reps, managers and screens are connected now")
     async def presence(self, principal: Principal, rt: Runtime) -> w.PresenceOut:

@@ -45,6 +45,16 @@ class PairIn(Struct, forbid_unknown_fields=True):
     code: Annotated[str, Meta(min_length=4, max_length=12)]
 
 
+class BoardTitle(Struct):
+    """How a screen titles one of its boards: `title` names the metric ("Points", the activity
+    type's label), `segment` whom it ranks ("Whole org", "Team Inbound", "Region East"). A
+    contest board's `title` is null: its frames carry the contest's name and dates."""
+
+    channel: str
+    title: str | None
+    segment: str | None
+
+
 class DisplayConfig(Struct):
     id: int
     org_id: int
@@ -52,6 +62,9 @@ class DisplayConfig(Struct):
     boards: list[str]
     rotate_seconds: int
     realtime_url: str
+    #: The org's time zone: the screen writes periods and contest dates in it.
+    timezone: str = "UTC"
+    titles: list[BoardTitle] = []
 
 
 class PairOut(Struct):

@@ -8,17 +8,22 @@ request and websocket authentication, through a 2-second cache).
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
 
+from server.accounts import service as accounts
+from server.accounts.directory import org_info
 from server.board.channel_names import parse_channel
+from server.board.rules import POINTS
 from server.core.auth import Principal
 from server.core.cache import TTLCache
 from server.core.errors import DomainError, NotFound, Unauthorized
 from server.core.runtime import Part, Runtime
 from server.displays.models import Display
+from server.ledger.types import types_of
 
 CODE_TTL = timedelta(minutes=15)
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off a TV across a room
@@ -108,6 +113,40 @@ async def pair(rt: Runtime, code: str) -> tuple[Display, str]:
         row.token_version += 1  # a screen paired before with this display stops working
     rt.part(TOKEN_STATE).drop(row.id)
     return row, rt.tokens.issue_display(row.id, row.org_id, row.token_version)
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    channel: str
+    title: str | None  # None for a contest: its frames carry its name
+    segment: str | None
+
+
+async def board_titles(rt: Runtime, org_id: int, boards: list[str]) -> tuple[str, list[Title]]:
+    """The org's time zone, and how the screen titles each board: by the metric's name (an
+    activity type's label) and whom it ranks (a team by its name)."""
+    org = await org_info(rt, org_id)
+    types = await types_of(rt, org_id)
+    teams = {t.id: t.name for t in await accounts.list_teams(rt, Principal(org_id, "display"))}
+    out = []
+    for name in boards:
+        ch = parse_channel(name)
+        if ch.kind != "lb" or ch.metric is None or ch.segment is None:
+            out.append(Title(name, None, None))
+            continue
+        t = types.get(ch.metric)
+        title = "Points" if ch.metric == POINTS else t.label if t else ch.metric.replace("_", " ").capitalize()
+        out.append(Title(name, title, _segment_title(ch.segment, teams)))
+    return org.timezone, out
+
+
+def _segment_title(segment: str, teams: dict[int, str]) -> str:
+    kind, _, value = segment.partition(":")
+    if kind == "org":
+        return "Whole org"
+    if kind == "team":
+        return f"Team {teams.get(int(value), value)}"
+    return {"region": f"Region {value}", "job_role": value, "shift": f"{value.capitalize()} shift"}.get(kind, value)
 
 
 async def principal_for(rt: Runtime, token: str, claims: dict[str, Any] | None = None) -> Principal:

@@ -12,7 +12,7 @@ from redis.exceptions import RedisError
 
 from server.board.rules import POINTS
 from server.board.store import board_store
-from server.core import events
+from server.core import events, text
 from server.core.periods import period_for
 from server.core.runtime import Runtime
 from server.habits import rules_badges as rules
@@ -67,7 +67,8 @@ async def grant(ctx: Ctx, b: rules.Badge, user_id: int, period_key: str, *, acti
     ctx.sink.feed.append(events.FeedItem("badge", user_id, item, actor_user_id=by, ref=ref))
     ctx.sink.notices.append(events.Notice(
         user_id, "badge_earned", f"Badge earned: {b.name}",
-        message or f"You earned the {b.tier} badge '{b.name}'" + (f" (+{b.points} points)" if b.points else ""),
+        message or f"You earned the {b.tier} badge '{b.name}'" + (f" ({text.points(b.points, signed=True)})"
+                                                                    if b.points else ""),
         data=item, actor_user_id=by, dedupe_key=ref))
     ctx.frame(user_id, {"kind": "badge", **item})
     ctx.events.append(events.Achievement("badge_earned", user_id, data=item, ref=ref))

@@ -46,13 +46,14 @@ class _Loaded:
 
 LOADED: Part[_Loaded] = Part("habits.settings", lambda rt: _Loaded())
 
-#: Starter mission templates: (key, label, type, metric, min, max, bonus, nudge %).
+#: Starter mission templates: (key, label, type, metric, min, max, bonus, nudge %). In a label,
+#: `{target}` is the number and `{singular|plural}` agrees with it (`core.text.fill_target`).
 STARTER_TEMPLATES = (
-    ("calls", "Log {target} calls", "call", "count", 5, 80, 10, 10),
-    ("emails", "Send {target} emails", "email", "count", 3, 60, 5, 10),
-    ("meetings", "Book {target} meetings", "meeting_booked", "count", 1, 10, 20, 20),
-    ("proposals", "Send {target} proposals", "proposal_sent", "count", 1, 5, 15, 20),
-    ("opportunities", "Create {target} opportunities", "opportunity_created", "count", 1, 5, 15, 20),
+    ("calls", "Log {target} {call|calls}", "call", "count", 5, 80, 10, 10),
+    ("emails", "Send {target} {email|emails}", "email", "count", 3, 60, 5, 10),
+    ("meetings", "Book {target} {meeting|meetings}", "meeting_booked", "count", 1, 10, 20, 20),
+    ("proposals", "Send {target} {proposal|proposals}", "proposal_sent", "count", 1, 5, 15, 20),
+    ("opportunities", "Create {target} {opportunity|opportunities}", "opportunity_created", "count", 1, 5, 15, 20),
 )
 
 

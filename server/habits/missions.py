@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from server.core import events
+from server.core import events, text
 from server.core.periods import local_midnight
 from server.core.runtime import Runtime
 from server.habits import badges
@@ -54,7 +54,7 @@ async def ensure(rt: Runtime, conn: AsyncConnection, cfg: OrgHabits, user_id: in
                          dict(team_hist))
     rows: list[dict[str, Any]] = [
             {"org_id": cfg.org_id, "user_id": user_id, "day": day, "slot": p.slot, "template_id": p.template.id,
-             "label": p.template.label.replace("{target}", str(p.target)), "type_key": p.template.type_key,
+             "label": text.fill_target(p.template.label, p.target), "type_key": p.template.type_key,
              "metric": p.template.metric, "target": p.target, "bonus_points": p.template.bonus_points,
              "progress": totals[user_id][rules.history_key(p.template.type_key, p.template.metric)].get(day, 0),
              "completed_at": None} for p in planned]
@@ -92,7 +92,8 @@ async def complete(ctx: Ctx, r: repo.MissionRow, user_id: int, day: date, activi
                            activity_id=activity_id)
     ctx.unlock(activity_id, "missions_completed", item)
     ctx.sink.notices.append(events.Notice(user_id, "mission_done", "Mission complete",
-                                         f"{r.label}: done (+{r.bonus_points} points)", data=item,
+                                         f"{r.label}: done ({text.points(r.bonus_points, signed=True)})",
+                                         data=item,
                                          dedupe_key=f"mission:{r.id}"))
     ctx.frame(user_id, {"kind": "mission", "event": "completed", "day": day.isoformat(), **item})
     ctx.events.append(events.Achievement("mission_completed", user_id, data=item, ref=f"mission:{r.id}"))
@@ -103,7 +104,8 @@ async def complete(ctx: Ctx, r: repo.MissionRow, user_id: int, day: date, activi
                                activity_id=activity_id)
         ctx.unlock(activity_id, "missions_completed", done)
         ctx.sink.notices.append(events.Notice(user_id, "missions_all_done", "All missions done",
-                                             f"Every mission of the day is done (+{bonus} points)", data=done,
+                                             f"Every mission of the day is done ({text.points(bonus, signed=True)})",
+                                             data=done,
                                              dedupe_key=f"missions_all_done:{user_id}:{day.isoformat()}"))
         ctx.frame(user_id, {"kind": "mission", "event": "all_done", **done})
     if cands:

@@ -298,7 +298,7 @@ async def seed_demo(rt: Runtime, org_id: int, admin_user_id: int) -> None:
     if not reps:
         return
     if reps[0].team_id is not None:
-        await create_template(rt, p, {"key": "demo_meetings", "label": "Team push: book {target} meetings",
+        await create_template(rt, p, {"key": "demo_meetings", "label": "Team push: book {target} {meeting|meetings}",
                                       "type_key": "meeting_booked", "metric": "count", "min_target": 2,
                                       "max_target": 6, "bonus_points": 25, "nudge_pct": 20,
                                       "team_id": reps[0].team_id, "user_id": None, "pinned": True})

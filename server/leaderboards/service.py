@@ -14,7 +14,7 @@ from server.board.store import Profile, Ranked, board_store, rank_segment
 from server.core.errors import DomainError, NotFound
 from server.core.periods import WINDOWS, Period, parse_period_id, period_for
 from server.core.runtime import Runtime
-from server.ledger.sync import check_view, schedule_rebuild
+from server.ledger.sync import ViewRebuilding, read_intact, repair_view
 from server.ledger.types import types_of
 
 SEGMENT_KINDS = ("team", "region", "job_role", "shift")
@@ -78,8 +78,9 @@ async def _members(rt: Runtime, org_id: int, segment: Segment) -> dict[int, Prof
 
 
 async def _check_meta(rt: Runtime, org_id: int) -> None:
+    """Segment boards read the org board's scores: a lost view is repaired before they are read."""
     if not await board_store(rt).has_meta(org_id):
-        schedule_rebuild(rt, org_id)
+        await repair_view(rt, org_id)
 
 
 async def read(rt: Runtime, org_id: int, metric: str, window: str, segment_raw: str, *, limit: int, offset: int,
@@ -92,8 +93,7 @@ async def read(rt: Runtime, org_id: int, metric: str, window: str, segment_raw: 
     period = await _resolve(rt, org_id, metric, window, period_id)
     try:
         if segment.kind == "org":
-            page = await board_store(rt).page(org_id, metric, period, offset, limit)
-            check_view(rt, org_id, page)
+            page = await read_intact(rt, org_id, lambda: board_store(rt).page(org_id, metric, period, offset, limit))
             entries = await _fill_profiles(rt, org_id, page.entries)
             return Board(metric, window, segment.name, period, page.total, entries)
         await _check_meta(rt, org_id)
@@ -104,6 +104,8 @@ async def read(rt: Runtime, org_id: int, metric: str, window: str, segment_raw: 
     except (RedisError, OSError) as exc:
         rt.redis_failed(exc)
         raise BoardsUnavailable() from exc
+    except ViewRebuilding:
+        raise BoardsRebuilding() from None
 
 
 async def around(rt: Runtime, org_id: int, metric: str, user_id: int, window: str, segment_raw: str, *, radius: int,
@@ -114,8 +116,8 @@ async def around(rt: Runtime, org_id: int, metric: str, user_id: int, window: st
     period = await _resolve(rt, org_id, metric, window, period_id)
     try:
         if segment.kind == "org":
-            page = await board_store(rt).around(org_id, metric, period, user_id, radius)
-            check_view(rt, org_id, page)
+            page = await read_intact(rt, org_id, lambda: board_store(rt).around(org_id, metric, period, user_id,
+                                                                                radius))
             entries = await _fill_profiles(rt, org_id, page.entries)
             total = page.total
             mine = next((e for e in entries if e.user_id == user_id), None)
@@ -132,6 +134,8 @@ async def around(rt: Runtime, org_id: int, metric: str, user_id: int, window: st
     except (RedisError, OSError) as exc:
         rt.redis_failed(exc)
         raise BoardsUnavailable() from exc
+    except ViewRebuilding:
+        raise BoardsRebuilding() from None
     if mine is None:  # not on the board yet: everyone with no score shares the next rank
         mine = Ranked(total + 1, user_id, 0, await _profile(rt, org_id, user_id))
     elif segment.kind == "org" and mine.profile is None:
@@ -166,3 +170,13 @@ class BoardsUnavailable(DomainError):
     def __init__(self) -> None:
         super().__init__("boards_unavailable",
                          "leaderboards are temporarily unavailable; activities are still being recorded")
+
+
+class BoardsRebuilding(DomainError):
+    """The boards were lost from Redis and their rebuild from the ledger is still running."""
+
+    status_code = 503
+    retry_after_s = 1
+
+    def __init__(self) -> None:
+        super().__init__("boards_rebuilding", "leaderboards are being rebuilt from the ledger; try again in a moment")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from redis.exceptions import RedisError
@@ -18,7 +19,7 @@ from server.board.store import Page, board_store
 from server.core.periods import period_for
 from server.core.runtime import Runtime
 from server.ledger import store
-from server.ledger.sync import check_view
+from server.ledger.sync import ViewRebuilding, read_intact
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,17 +36,20 @@ class MeSummary:
 
 
 async def my_ranks(rt: Runtime, org_id: int, user_id: int) -> dict[str, Page | None]:
-    """The rep's org points board pages around them today and this week (None where Redis is down)."""
+    """The rep's org points board pages around them today and this week (None where Redis is down or
+    the lost view is still being rebuilt)."""
     org = await org_info(rt, org_id)
     now = rt.now()
     out: dict[str, Page | None] = {}
     for window in ("day", "week"):
+        period = period_for(window, now, org.tz, org.week_start)
         try:
-            out[window] = await board_store(rt).around(org_id, POINTS, period_for(window, now, org.tz, org.week_start),
-                                                       user_id, 0)
-            check_view(rt, org_id, out[window])
+            out[window] = await read_intact(rt, org_id, partial(board_store(rt).around, org_id, POINTS, period,
+                                                                user_id, 0))
         except (RedisError, OSError) as exc:
             rt.redis_failed(exc)
+            out[window] = None
+        except ViewRebuilding:
             out[window] = None
     return out
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -155,19 +155,56 @@ async def sync_pending(rt: Runtime, limit: int = 200) -> int:
     return done
 
 
-def check_view(rt: Runtime, org_id: int, page: Page | None) -> None:
-    """A board read found the org's view missing (Redis flushed or replaced): rebuild it in the background."""
-    if page is not None and not page.view_intact:
-        schedule_rebuild(rt, org_id)
+async def read_intact(rt: Runtime, org_id: int, read: Callable[[], Awaitable[Page]]) -> Page:
+    """`read()` of an org board; if it found the view lost, the view is repaired and read again,
+    so a lost view never answers as an empty board."""
+    page = await read()
+    if not page.view_intact:
+        await repair_view(rt, org_id)
+        page = await read()
+        if not page.view_intact:  # lost again at once (another flush): say so rather than answer empty
+            raise ViewRebuilding(org_id)
+    return page
+
+
+class ViewRebuilding(Exception):
+    """The org's view was lost and its repair did not finish within `board_repair_wait_s`."""
+
+
+async def repair_view(rt: Runtime, org_id: int) -> None:
+    """A read found the org's view lost (Redis flushed or replaced): bring it back from the ledger
+    before answering. Runs the rebuild (reads that arrive meanwhile join it), or waits out one
+    another process holds the lock for; `ViewRebuilding` after `board_repair_wait_s`."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + rt.settings.board_repair_wait_s
+    while True:
+        try:
+            await asyncio.wait_for(asyncio.shield(_rebuild_task(rt, org_id)), max(deadline - loop.time(), 0.0))
+        except TimeoutError:
+            raise ViewRebuilding(org_id) from None
+        if await board_store(rt).has_meta(org_id):
+            return
+        if loop.time() >= deadline:  # another process holds the rebuild lock (or Redis lost it again)
+            raise ViewRebuilding(org_id)
+        await asyncio.sleep(min(0.05, max(deadline - loop.time(), 0.0)))
 
 
 def schedule_rebuild(rt: Runtime, org_id: int) -> None:
-    """Rebuild the org's view in the background; asked again while one runs, it runs once more after."""
+    """Rebuild the org's view in the background; asked again while one runs, it runs once more after
+    (the running one may have read the ledger before the change that asked)."""
     task = sync_state(rt).rebuilds.get(org_id)
     if task is None or task.done():
-        sync_state(rt).rebuilds[org_id] = asyncio.create_task(_rebuild_logged(rt, org_id))
+        _rebuild_task(rt, org_id)
     else:
         sync_state(rt).pending.add(org_id)
+
+
+def _rebuild_task(rt: Runtime, org_id: int) -> asyncio.Task[None]:
+    """The org's rebuild running in this process, or a new one."""
+    task = sync_state(rt).rebuilds.get(org_id)
+    if task is None or task.done():
+        task = sync_state(rt).rebuilds[org_id] = asyncio.create_task(_rebuild_logged(rt, org_id))
+    return task
 
 
 async def _rebuild_logged(rt: Runtime, org_id: int) -> None:

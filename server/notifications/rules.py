@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from server.core import text
 from server.core.errors import DomainError
 
 
@@ -149,8 +150,8 @@ def plan_pushes(due: list[int], sent_in_window: Iterable[datetime], cap: int, no
     return PushPlan(singles, list(due[room - 1:]), None, [])
 
 
-def bundle_text(count: int) -> tuple[str, str]:
-    return "RepRally", f"{count} new updates"
+def bundle_text(how_many: int) -> tuple[str, str]:
+    return "RepRally", text.count(how_many, "new update")
 
 
 # -- retries --------------------------------------------------------------------------------------
@@ -184,8 +185,8 @@ def error_action(code: str, message: str = "") -> str:
     if code in ("unregistered", "sender_id_mismatch"):
         return DELETE_TOKEN
     if code == "invalid_argument":
-        text = message.lower()
-        return DELETE_TOKEN if "registration token" in text or "invalid token" in text else FAIL
+        lowered = message.lower()
+        return DELETE_TOKEN if "registration token" in lowered or "invalid token" in lowered else FAIL
     if code in ("quota_exceeded", "unavailable", "internal", "unknown", "deadline_exceeded", "unauthenticated",
                 "permission_denied"):
         return RETRY
@@ -227,27 +228,13 @@ def is_big_win(value: float | None, threshold: float) -> bool:
     return value is not None and value > 0 and value >= threshold
 
 
-def names(items: list[str], limit: int = 2, total: int | None = None) -> str:
-    """'Sam', 'Sam and Kim', 'Sam, Kim and 3 others'; `total` counts people beyond `items`."""
-    count = max(len(items), total or 0)
-    if not items:
-        return "someone"
-    if count == 1:
-        return items[0]
-    if count == len(items) <= limit:
-        return f"{', '.join(items[:-1])} and {items[-1]}"
-    shown = items[:limit]
-    rest = count - len(shown)
-    return f"{', '.join(shown)} and {rest} other{'s' if rest > 1 else ''}"
-
-
 BOARD_NAMES = {"day": "today's", "week": "this week's", "month": "this month's", "quarter": "this quarter's",
                "all": "the all-time"}
 
 
 def passed_text(passed_names: list[str], window: str, total: int | None = None) -> tuple[str, str]:
     """`passed_names` nearest first; `total` how many were passed in all (default: those named)."""
-    who = names(passed_names, total=total)
+    who = text.names(passed_names, total=total)
     return "You moved up!", f"You passed {who} on {BOARD_NAMES.get(window, window)} leaderboard."
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from server.core import text
 from server.core.errors import Conflict, DomainError
 
 PENDING, APPROVED, REJECTED, FULFILLED, CANCELLED = "pending", "approved", "rejected", "fulfilled", "cancelled"
@@ -59,7 +60,7 @@ def check_redeem(*, active: bool, stock: int | None, cost: int, balance: int) ->
     if stock is not None and stock <= 0:
         raise Conflict("out_of_stock", "this reward is out of stock")
     if balance < cost:
-        raise Conflict("insufficient_points", f"this reward costs {cost} points and you have {balance}",
+        raise Conflict("insufficient_points", f"this reward costs {text.points(cost)} and you have {balance}",
                        details={"balance": balance, "cost": cost})
 
 

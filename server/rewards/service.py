@@ -17,7 +17,7 @@ from sqlalchemy import Row
 
 from server.accounts import service as accounts
 from server.accounts.directory import org_info
-from server.core import events
+from server.core import events, text
 from server.core.auth import Principal
 from server.core.errors import Conflict, DomainError, Forbidden, NotFound, Unauthorized
 from server.core.runtime import Runtime
@@ -102,7 +102,7 @@ async def redeem(rt: Runtime, principal: Principal, user_id: int, reward_id: int
 
 _NOTICE = {"approve": ("redemption_approved", "Reward approved", "Your request for {name} was approved."),
            "reject": ("redemption_rejected", "Reward request declined",
-                      "Your request for {name} was declined; {cost} points are back in your wallet."),
+                      "Your request for {name} was declined; the {cost} it held went back to your wallet."),
            "fulfil": ("redemption_fulfilled", "Reward on its way", "{name} has been handed over. Enjoy!")}
 
 
@@ -138,7 +138,7 @@ async def decide(rt: Runtime, principal: Principal, redemption_id: int, action: 
                                          now=now, actor_user_id=principal.user_id))
         if action in _NOTICE:
             kind, title, body = _NOTICE[action]
-            notices.append(events.Notice(row.user_id, kind, title, body.format(name=row.reward_name, cost=row.cost),
+            notices.append(events.Notice(row.user_id, kind, title, body.format(name=row.reward_name, cost=text.points(row.cost)),
                                         data={"redemption_id": row.id, "reward_id": row.reward_id},
                                         actor_user_id=principal.user_id, dedupe_key=f"redemption:{row.id}:{target}"))
         if entries or notices:

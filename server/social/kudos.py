@@ -22,6 +22,7 @@ from server.accounts import service as accounts
 from server.accounts.directory import active_users, org_info
 from server.board.channels import channel_bus
 from server.core import events
+from server.core import text as wording
 from server.core.auth import Principal
 from server.core.errors import NotFound, Unauthorized
 from server.core.runtime import Runtime
@@ -115,7 +116,7 @@ async def give(rt: Runtime, principal: Principal, giver_id: int, to_user_id: int
         entries = [events.entry_row(org_id, user_id=to_user_id, kind="kudos", points=points, now=now,
                                  actor_user_id=giver_id)] if points else []
         notice = events.Notice(to_user_id, "kudos", f"Kudos from {giver_name}",
-                              text if not points else f"{text} (+{points} points)", data=data,
+                              text if not points else f"{text} ({wording.points(points, signed=True)})", data=data,
                               actor_user_id=giver_id, dedupe_key=ref)
         items = await feed.write(conn, org_id, [events.FeedItem("kudos", to_user_id, data, actor_user_id=giver_id,
                                                                  ref=ref)], now)

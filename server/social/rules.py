@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from server.core import text as wording
 from server.core.errors import Conflict, DomainError, RateLimited
 from server.core.periods import period_for
 
@@ -122,11 +123,11 @@ def check_points(points: int, policy: KudosPolicy, used_this_month: int) -> None
     if points < 0:
         raise DomainError("invalid_points", "points cannot be negative")
     if points > policy.max_points:
-        raise DomainError("too_many_points", f"a kudos carries at most {policy.max_points} points",
+        raise DomainError("too_many_points", f"a kudos carries at most {wording.points(policy.max_points)}",
                           details={"max_points": policy.max_points})
     remaining = max(0, policy.monthly_allowance - used_this_month)
     if points > remaining:
-        raise Conflict("allowance_exceeded", f"only {remaining} points are left of this month's allowance",
+        raise Conflict("allowance_exceeded", f"only {wording.points(remaining)} left of this month's allowance",
                        details={"remaining": remaining, "allowance": policy.monthly_allowance})
 
 

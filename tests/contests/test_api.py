@@ -133,7 +133,8 @@ async def test_hidden_contest_is_for_managers_only(client, rt):
 async def test_late_backdated_and_reversed_activities(client, rt):
     admin = await noon_org(client)
     rep, other = await admin.user(), await admin.user()
-    made = await contest(admin, days=3, start_offset=-2, prizes=[{"place": 1, "points": 100}])  # started 2 days ago
+    made = await contest(admin, days=3, start_offset=-2, count_from_start=True,  # started 2 days ago
+                         prizes=[{"place": 1, "points": 100}])
     start = at_iso(made["starts_at"])
     await rep.log("call", occurred_at=iso(start - timedelta(minutes=1)))  # before the window: no
     late = await rep.log("call", occurred_at=iso(start + timedelta(minutes=1)))  # late but inside: yes

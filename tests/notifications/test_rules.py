@@ -84,7 +84,7 @@ def test_the_cap_sends_what_fits_and_bundles_the_rest():
     full = sent + [T0 - timedelta(minutes=5)]
     assert n.plan_pushes([7], full, 3, T0) == n.PushPlan([], [], T0 + timedelta(minutes=10), [7])
     assert n.plan_pushes([], full, 3, T0) == n.PushPlan([], [], None, [])
-    assert n.bundle_text(3) == ("RepRally", "3 new updates")
+    assert n.bundle_text(3) == ("RepRally", "3 new updates") and n.bundle_text(1) == ("RepRally", "1 new update")
 
 
 def test_backoff_grows_with_jitter_and_respects_quota_and_retry_after():
@@ -131,14 +131,10 @@ def test_ranks_and_entering_the_top():
 def test_big_wins_and_texts():
     assert n.is_big_win(5000, 1000) and n.is_big_win(1000, 1000)
     assert not n.is_big_win(999, 1000) and not n.is_big_win(None, 0) and not n.is_big_win(0, 0)
-    assert n.names(["A"]) == "A" and n.names(["A", "B"]) == "A and B"
-    assert n.names(["A", "B", "C"]) == "A, B and 1 other" and n.names(["A", "B", "C", "D"]) == "A, B and 2 others"
     assert n.passed_text(["Sam"], "day") == ("You moved up!", "You passed Sam on today's leaderboard.")
     assert n.tell_passed(3, 50, None, None) and n.tell_passed(51, 50, 7, 7)
     assert not n.tell_passed(51, 50, 7, 8) and not n.tell_passed(51, 50, None, None)
-    # Only the nearest are named; the count says how many were passed in all.
-    assert n.names(["A", "B", "C"], total=40) == "A, B and 38 others"
-    assert n.names(["A"], total=2) == "A and 1 other"
+    # Only the nearest are named; the count says how many were passed in all (core.text.names).
     assert n.passed_text(["A", "B"], "week", total=7)[1] == "You passed A, B and 5 others on this week's leaderboard."
     assert n.top_n_text(2, 3, "week")[1] == "You're now #2 on this week's leaderboard."
     assert n.team_win_text("Ann", "Deal won", 12000.0)[1] == "Ann just logged a Deal won worth 12,000."
