@@ -90,7 +90,12 @@ class WritesEntries:
 
 @dataclass(slots=True)
 class FreshActivity:
-    """One activity just written with its ledger entry (duplicates never reach hooks)."""
+    """One activity just written with its ledger entry (duplicates never reach hooks, nor an
+    activity whose units are all over the daily cap).
+
+    `units` and `value_units` are what counts: the units within the daily cap and the value
+    prorated to them (the ledger entry's own `units` and `value_units`). `quantity` and `value`
+    are the activity as logged, over-cap units included: for display, never for counting."""
 
     activity_id: int
     entry_id: int
@@ -98,6 +103,7 @@ class FreshActivity:
     type_id: int
     type_key: str
     quantity: int
+    units: int
     value: float | None
     value_units: int
     points: int
@@ -173,7 +179,8 @@ class ReversalBatch(WritesEntries):
     user_id: int
     type_id: int
     type_key: str
-    quantity: int
+    quantity: int  # as logged
+    units: int  # what the original entry counted (within the cap); the reversal takes these back
     value_units: int
     points: int  # the points the original entry awarded (the reversal subtracts them)
     occurred_at: datetime

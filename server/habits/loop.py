@@ -134,7 +134,7 @@ class _Plan:
     @property
     def mission(self) -> tuple[date, str, int, int] | None:
         a = self.a
-        return (self.day, a.type_key, a.quantity, a.value_units) if self.progress else None
+        return (self.day, a.type_key, a.units, a.value_units) if self.progress else None
 
 
 def _plan(ctx: Ctx, a: events.FreshActivity, day: date) -> _Plan:
@@ -142,7 +142,7 @@ def _plan(ctx: Ctx, a: events.FreshActivity, day: date) -> _Plan:
     progress = missions.wanted(ctx, a.type_key, uid, day)
     cands = badges.activity_candidates(ctx, uid, a.type_key, a.occurred_at) if a.type_key in cfg.activity_badges \
         else []
-    return _Plan(a, day, a.quantity if cfg.qualifies(a.type_key) else 0, cfg.combo_on and a.points > 0, progress,
+    return _Plan(a, day, a.units if cfg.qualifies(a.type_key) else 0, cfg.combo_on and a.points > 0, progress,
                  progress and (cfg.org_id, uid, day) not in ENSURED, cands,
                  list(dict.fromkeys(w for _, _, w in cands)))
 
@@ -228,8 +228,9 @@ class _Moved:
 
 
 def _amount(a: events.FreshActivity, measure: str) -> int:
-    """The activity's amount for a mission metric ("count" | "value") or a ledger column ("units" | "value_units")."""
-    return a.quantity if measure in ("count", "units") else a.value_units
+    """The activity's amount for a mission metric ("count" | "value") or a ledger column ("units" | "value_units"):
+    what counts (units over the daily cap never do)."""
+    return a.units if measure in ("count", "units") else a.value_units
 
 
 async def _reached(ctx: Ctx, p: _Plan, units: int | None, current: int, last_day: date | None,
@@ -265,9 +266,9 @@ async def on_reversal(rt: Runtime, conn: AsyncConnection, rb: events.ReversalBat
     day = cfg.day_of(rb.user_id, rb.occurred_at)
     units = None
     if cfg.qualifies(rb.type_key):
-        units = (await repo.add_days(conn, cfg.org_id, {(rb.user_id, day): -rb.quantity}))[(rb.user_id, day)]
+        units = (await repo.add_days(conn, cfg.org_id, {(rb.user_id, day): -rb.units}))[(rb.user_id, day)]
     await missions.on_reversal(ctx, rb, day)
-    if units is not None and units < cfg.rules.min_units <= units + rb.quantity:
+    if units is not None and units < cfg.rules.min_units <= units + rb.units:
         await refresh_streak(ctx, rb.user_id)
     paid = sum(r.points for r in await repo.bonus_entries(conn, cfg.org_id, rb.activity_id, ("streak_bonus",)))
     if paid > 0:

@@ -152,7 +152,7 @@ async def on_reversal(ctx: Ctx, rb: events.ReversalBatch, day: date) -> None:
     recorded = rb.recorded_at or ctx.now
     if day_closed(day, recorded, cfg.tz_of(rb.user_id), cfg.rules.grace_hours):
         return
-    rows = await repo.bump_missions(ctx.conn, ctx.org_id, rb.user_id, day, rb.type_key, -rb.quantity,
+    rows = await repo.bump_missions(ctx.conn, ctx.org_id, rb.user_id, day, rb.type_key, -rb.units,
                                     -rb.value_units)
     for r in rows:
         if r.completed_at is not None and r.progress < r.target and await repo.set_completed(ctx.conn, r.id, None):
