@@ -61,7 +61,7 @@ async def grant(ctx: Ctx, b: rules.Badge, user_id: int, period_key: str, *, acti
     ctx.sink.after_commit.append(remember)
     if b.points:
         ctx.sink.add_entry(user_id=user_id, kind="badge_bonus", points=b.points, occurred_at=occurred_at or ctx.now,
-                           activity_id=activity_id)
+                           activity_id=activity_id, cause=events.Cause("badge", b.id, b.version))
     item = badge_item(b, award_id, message)
     ref = f"badge_award:{award_id}"
     ctx.sink.feed.append(events.FeedItem("badge", user_id, item, actor_user_id=by, ref=ref))

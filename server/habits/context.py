@@ -93,6 +93,12 @@ class OrgHabits:
                 by_type.setdefault(b.params["type_key"], []).append(b)
         object.__setattr__(self, "activity_badges", {k: tuple(v) for k, v in by_type.items()})
 
+    @property
+    def version(self) -> int:
+        """The settings' version: the streak combo bonus names it."""
+        version: int = self.settings_row.version
+        return version
+
     def qualifies(self, type_key: str) -> bool:
         return not self.qualifying or type_key in self.qualifying
 
@@ -188,7 +194,7 @@ async def _read(rt: Runtime, conn: AsyncConnection, org_id: int) -> OrgHabits:
                                t.bonus_points, t.nudge_pct, t.team_id, t.user_id, t.pinned)
         for t in await repo.templates(conn, org_id))
     badges = tuple(badge_rules.Badge(b.id, b.key, b.name, b.rule, dict(b.params or {}), b.tier, b.points,
-                                     b.repeatable) for b in await repo.badges(conn, org_id))
+                                     b.repeatable, b.version, b.created_at) for b in await repo.badges(conn, org_id))
     users: dict[int, Rep] = {}
     for u in await repo.users(conn, org_id):
         try:

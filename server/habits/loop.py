@@ -248,7 +248,7 @@ async def _reached(ctx: Ctx, p: _Plan, units: int | None, current: int, last_day
         bonus = rules.combo_bonus(a.points, current, cfg.rules)
         if bonus:
             ctx.sink.add_entry(user_id=uid, kind="streak_bonus", points=bonus, occurred_at=a.occurred_at,
-                               activity_id=a.activity_id, type_id=None)
+                               activity_id=a.activity_id, cause=events.Cause("streak", None, cfg.version))
     if p.cands:
         await badges.grant_measured(ctx, uid, p.cands, sums, a.activity_id, a.occurred_at)
     return refreshed
@@ -270,10 +270,10 @@ async def on_reversal(rt: Runtime, conn: AsyncConnection, rb: events.ReversalBat
     await missions.on_reversal(ctx, rb, day)
     if units is not None and units < cfg.rules.min_units <= units + rb.units:
         await refresh_streak(ctx, rb.user_id)
-    paid = sum(r.points for r in await repo.bonus_entries(conn, cfg.org_id, rb.activity_id, ("streak_bonus",)))
-    if paid > 0:
-        rb.add_entry(user_id=rb.user_id, kind="streak_bonus", points=-paid, occurred_at=rb.occurred_at,
-                     activity_id=rb.activity_id)
+    paid = await repo.bonus_entries(conn, cfg.org_id, rb.activity_id, ("streak_bonus",))
+    if (total := sum(r.points for r in paid)) > 0:  # taken back under the rule version that paid it
+        rb.add_entry(user_id=rb.user_id, kind="streak_bonus", points=-total, occurred_at=rb.occurred_at,
+                     activity_id=rb.activity_id, cause=events.Cause("streak", None, paid[0].cause_version))
     await close(ctx)
 
 

@@ -89,7 +89,7 @@ async def complete(ctx: Ctx, r: repo.MissionRow, user_id: int, day: date, activi
     item = mission_item(r)
     if r.bonus_points:
         ctx.sink.add_entry(user_id=user_id, kind="mission_bonus", points=r.bonus_points, occurred_at=occurred_at,
-                           activity_id=activity_id)
+                           activity_id=activity_id, cause=events.Cause("mission", r.id))
     ctx.unlock(activity_id, "missions_completed", item)
     ctx.sink.notices.append(events.Notice(user_id, "mission_done", "Mission complete",
                                          f"{r.label}: done (+{r.bonus_points} points)", data=item,
@@ -100,7 +100,7 @@ async def complete(ctx: Ctx, r: repo.MissionRow, user_id: int, day: date, activi
         done = {"day": day.isoformat(), "all_done": True, "bonus_points": bonus, "label": "All missions done"}
         if bonus:
             ctx.sink.add_entry(user_id=user_id, kind="mission_bonus", points=bonus, occurred_at=occurred_at,
-                               activity_id=activity_id)
+                               activity_id=activity_id, cause=events.Cause("missions_day", r.id))
         ctx.unlock(activity_id, "missions_completed", done)
         ctx.sink.notices.append(events.Notice(user_id, "missions_all_done", "All missions done",
                                              f"Every mission of the day is done (+{bonus} points)", data=done,
@@ -158,11 +158,13 @@ async def on_reversal(ctx: Ctx, rb: events.ReversalBatch, day: date) -> None:
         if r.completed_at is not None and r.progress < r.target and await repo.set_completed(ctx.conn, r.id, None):
             if r.bonus_points:
                 ctx.sink.add_entry(user_id=rb.user_id, kind="mission_bonus", points=-r.bonus_points,
-                                   occurred_at=rb.occurred_at, activity_id=rb.activity_id)
+                                   occurred_at=rb.occurred_at, activity_id=rb.activity_id,
+                                   cause=events.Cause("mission", r.id))
             _, revoked, bonus = await repo.count_down(ctx.conn, ctx.org_id, rb.user_id, day, 1, ctx.now)
             if revoked and bonus:
                 ctx.sink.add_entry(user_id=rb.user_id, kind="mission_bonus", points=-bonus,
-                                   occurred_at=rb.occurred_at, activity_id=rb.activity_id)
+                                   occurred_at=rb.occurred_at, activity_id=rb.activity_id,
+                                   cause=events.Cause("missions_day", r.id))
         ctx.frame(rb.user_id, {"kind": "mission", "event": "progress", "day": day.isoformat(), **mission_item(r),
                                "completed": r.completed_at is not None and r.progress >= r.target})
 

@@ -39,6 +39,8 @@ class Badge:
     tier: str
     points: int
     repeatable: bool
+    version: int = 1  # of its rule: what it pays for and pays (bonus entries name it)
+    created_at: datetime | None = None  # rank badges decide the periods that close after it
 
     @property
     def window(self) -> str:
@@ -115,6 +117,7 @@ STARTER: tuple[tuple[str, str, str, dict[str, Any], str, int, bool], ...] = (
     ("streak_20", "20-day streak", "streak", {"threshold": 20}, "gold", 50, False),
     ("missions_10", "10 missions done", "missions_completed", {"threshold": 10}, "bronze", 10, False),
     ("top_of_day", "Top of the day", "rank", {"rank": 1, "window": "day"}, "gold", 20, True),
-    ("contest_winner", "Contest winner", "contest_won", {"threshold": 1}, "gold", 50, True),
+    # a contest pays the prizes it names and nothing else: the badge itself pays 0 unless a manager says so
+    ("contest_winner", "Contest winner", "contest_won", {"threshold": 1}, "gold", 0, True),
     ("recognition", "Recognition", "manual", {}, "gold", 0, True),
 )

@@ -93,8 +93,17 @@ async def create_settings(conn: AsyncConnection, org_id: int, now: datetime) -> 
     return (await conn.execute(stmt, row)).first() is not None
 
 
-async def update_settings(conn: AsyncConnection, org_id: int, values: dict[str, Any]) -> None:
+async def update_settings(conn: AsyncConnection, org_id: int, values: dict[str, Any], *,
+                          new_version: bool = False) -> None:
+    if new_version:
+        values = {**values, "version": S.c.version + 1}
     await conn.execute(update(S).where(S.c.org_id == org_id).values(**values))
+
+
+async def update_badge(conn: AsyncConnection, badge_id: int, values: dict[str, Any], *, new_version: bool) -> None:
+    if new_version:
+        values = {**values, "version": B.c.version + 1}
+    await conn.execute(update(B).where(B.c.id == badge_id).values(**values))
 
 
 async def insert_ignore(conn: AsyncConnection, table: Table, rows: list[dict[str, Any]], keys: list[str]) -> None:
@@ -310,8 +319,8 @@ async def window_sum(conn: AsyncConnection, org_id: int, user_id: int, type_id: 
 
 async def bonus_entries(conn: AsyncConnection, org_id: int, activity_id: int, kinds: tuple[str, ...]
                         ) -> ColumnRows:
-    q = select(L.c.kind, L.c.points, L.c.user_id).where(L.c.org_id == org_id, L.c.activity_id == activity_id,
-                                                        L.c.kind.in_(kinds))
+    q = select(L.c.kind, L.c.points, L.c.user_id, L.c.cause_version).where(
+        L.c.org_id == org_id, L.c.activity_id == activity_id, L.c.kind.in_(kinds))
     return (await conn.execute(q)).all()
 
 

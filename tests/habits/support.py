@@ -25,3 +25,13 @@ async def habit_org(client: httpx.AsyncClient, keep_rank_badge: bool = False, **
 async def ledger_kinds(api: Api) -> list[tuple[str, int]]:
     rows = (await api.ok("get", "/me/ledger", limit=200))["entries"]
     return [(r["kind"], r["points"]) for r in reversed(rows)]
+
+
+async def only_templates(admin: Api, *specs) -> None:
+    """Replace the org's mission templates by (key, type, target, bonus) ones, pinned in order."""
+    for t in (await admin.ok("get", "/mission-templates"))["items"]:
+        assert (await admin.delete(f"/mission-templates/{t['id']}")).status_code == 204
+    for key, type_, target, bonus in specs:
+        await admin.ok("post", "/mission-templates", {"key": key, "label": f"{{target}} x {type_}", "type": type_,
+                                                       "min_target": target, "max_target": target,
+                                                       "bonus_points": bonus, "pinned": True}, status=201)

@@ -11,21 +11,11 @@ from sqlalchemy import select
 
 from server.habits import jobs as habit_jobs
 from server.social.models import FeedItem
-from tests.conftest import Api, new_org
-from tests.habits.support import habit_org, ledger_kinds
+from tests.conftest import new_org
+from tests.habits.support import habit_org, ledger_kinds, only_templates
 from tests.support.api import ago, assert_error, balance, iso
 
 # `meeting_held` (15 points) has no starter mission template nor badge: streak tests use it alone.
-
-
-async def only_templates(admin: Api, *specs) -> None:
-    """Replace the org's mission templates by (key, type, target, bonus) ones, pinned in order."""
-    for t in (await admin.ok("get", "/mission-templates"))["items"]:
-        assert (await admin.delete(f"/mission-templates/{t['id']}")).status_code == 204
-    for key, type_, target, bonus in specs:
-        await admin.ok("post", "/mission-templates", {"key": key, "label": f"{{target}} x {type_}", "type": type_,
-                                                       "min_target": target, "max_target": target,
-                                                       "bonus_points": bonus, "pinned": True}, status=201)
 
 
 # -- streaks ------------------------------------------------------------------------------------------
@@ -253,7 +243,7 @@ async def test_contest_won_achievement_earns_the_contest_badge_once_per_contest(
         await effects.finish(hrt, admin.org_id, done)
     items = (await rep.ok("get", "/me/badges"))["items"]
     assert [(b["key"], b["period_key"]) for b in items] == [("contest_winner", "contest:5")]
-    assert await balance(rep) == 50
+    assert await balance(rep) == 0  # the starter badge pays nothing of its own (a contest pays its prizes)
 
 
 async def test_rank_badge_after_the_boards_moved(hclient):
