@@ -1,5 +1,5 @@
 """The daily habit loop's orchestration: activity and reversal hooks (streaks, combo bonus,
-missions, badges), the achievement and rank hooks, and the worker jobs.
+missions, badges), the achievement hook, and what the worker jobs share.
 
 SQL is the truth: `habit_days` counters, the streak snapshot recomputed from them, mission
 and badge rows; nothing lives only in Redis (it just carries the realtime frames).
@@ -289,27 +289,6 @@ async def on_achievements(rt: Runtime, conn: AsyncConnection, eb: events.EventBa
     for ev in wins:
         await badges.check_contest(ctx, ev)
     await close(ctx)
-
-
-async def rank_badges(rt: Runtime, org_id: int, batch: events.ActivityBatch, facts: list[events.EntryFacts]) -> None:
-    """Rank badges, read from the boards once they moved."""
-    if not enabled(rt) or not facts or not rt.redis_usable:
-        return
-    cfg = cached(rt, org_id)
-    if cfg is None:  # a cache miss only: the activity that just committed usually loaded it
-        async with rt.engine.connect() as conn:
-            cfg = await load(rt, conn, org_id)
-    if not cfg.enabled or not any(b.rule == "rank" for b in cfg.badges):
-        return
-    now = rt.now()
-    found = await badges.rank_candidates(rt, cfg, org_id, {f.user_id for f in facts}, now)
-    if found:
-        await run_effects(rt, cfg, None, now, lambda ctx: _grant_all(ctx, found))
-
-
-async def _grant_all(ctx: Ctx, found: list[badges.RankCandidate]) -> None:
-    for b, uid, key in found:
-        await badges.grant(ctx, b, uid, key)
 
 
 async def run_effects(rt: Runtime, cfg: OrgHabits, actor_user_id: int | None, now: datetime,

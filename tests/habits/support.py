@@ -12,7 +12,8 @@ from tests.support.api import noon_zone
 async def habit_org(client: httpx.AsyncClient, keep_rank_badge: bool = False, **settings) -> Api:
     """An org where it is about noon (today cannot roll over mid-test), every day a working day
     and the at-risk hour not reached, unless `settings` say otherwise. The starter "top of the
-    day" badge is retired unless kept: alone on a board, every rep would earn it."""
+    day" badge is retired unless kept: alone on a board, every rep would earn it at a day close
+    (`jobs.close_rank_periods`, which other tests run for every org)."""
     admin = await new_org(client, timezone=noon_zone())
     body = {"workdays": [0, 1, 2, 3, 4, 5, 6], "at_risk_hour": 23, **settings}
     await admin.ok("patch", "/streak-settings", body)

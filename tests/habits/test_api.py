@@ -246,17 +246,6 @@ async def test_contest_won_achievement_earns_the_contest_badge_once_per_contest(
     assert await balance(rep) == 0  # the starter badge pays nothing of its own (a contest pays its prizes)
 
 
-async def test_rank_badge_after_the_boards_moved(hclient):
-    admin = await habit_org(hclient, keep_rank_badge=True)
-    rep = await admin.user()
-    await rep.log("meeting_held")
-    for _ in range(50):
-        if any(b["key"] == "top_of_day" for b in (await rep.ok("get", "/me/badges"))["items"]):
-            break
-        await asyncio.sleep(0.05)
-    assert [b["key"] for b in (await rep.ok("get", "/me/badges"))["items"]] == ["top_of_day"]
-
-
 # -- settings, team view, isolation, switch --------------------------------------------------------------
 async def test_settings_are_validated_and_manager_only(hclient):
     admin = await habit_org(hclient)
