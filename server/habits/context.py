@@ -64,7 +64,7 @@ class Rep:
     role: str
     active: bool
     name: str
-
+    started: date  # the local day their account was made
 
 @dataclass(frozen=True, slots=True)
 class OrgHabits:
@@ -201,7 +201,7 @@ async def _read(rt: Runtime, conn: AsyncConnection, org_id: int) -> OrgHabits:
             tz = zone(u.timezone) if u.timezone else org.tz
         except Exception:  # noqa: BLE001 - a stored zone that no longer exists: use the org's
             tz = org.tz
-        users[u.id] = Rep(u.id, tz, u.team_id, u.role, u.active, u.display_name)
+        users[u.id] = Rep(u.id, tz, u.team_id, u.role, u.active, u.display_name, local_date(u.created_at, tz))
     cfg = OrgHabits(org_id, row.enabled, rules, frozenset(row.qualifying_types or ()), row.missions_per_day,
                     row.all_done_bonus, row.mission_start_hour, templates, badges, users, org.tz, org.week_start,
                     row)

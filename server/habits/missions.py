@@ -35,23 +35,24 @@ async def ensure(rt: Runtime, conn: AsyncConnection, cfg: OrgHabits, user_id: in
     type_ids = {types[t.type_key]: t.type_key for t in cfg.templates if t.type_key in types}
     team = [u.id for u in cfg.users.values()
             if u.id != user_id and u.active and u.role == "rep" and u.team_id == rep.team_id]
-    since = local_midnight(day - timedelta(days=40), rep.tz)
+    past = _working_days_before(cfg, day, rules.BASELINE_DAYS)
+    since = local_midnight((past[0] if past else day) - timedelta(days=1), rep.tz)  # a day more: teammates' zones
     totals: dict[int, dict[str, dict[date, int]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
+    # a rep started on the day their account was made, or on their first activity if a CRM dated it earlier
+    started = {uid: cfg.users[uid].started for uid in (user_id, *team)}
     if type_ids:
         for r in await repo.type_history(conn, cfg.org_id, [user_id, *team], list(type_ids), since,
                                          exclude_activity_ids):
             d = r.occurred_at.astimezone(cfg.tz_of(r.user_id)).date()
+            started[r.user_id] = min(started[r.user_id], d)
             key = type_ids[r.type_id]
             totals[r.user_id][rules.history_key(key, "count")][d] += r.units
             totals[r.user_id][rules.history_key(key, "value")][d] += r.value_units
-    past = _working_days_before(cfg, day, rules.BASELINE_DAYS)
-    own = {k: [v.get(d, 0) for d in past] for k, v in totals[user_id].items()}
-    team_hist: dict[str, list[int]] = defaultdict(list)
-    for uid in team:
-        for k, v in totals[uid].items():
-            team_hist[k].extend(v.get(d, 0) for d in past)
+    keys = [rules.history_key(t.type_key, t.metric) for t in cfg.templates]
+    own = {k: [totals[user_id][k].get(d, 0) for d in past if d >= started[user_id]] for k in keys}
+    team_hist = {k: [totals[uid][k].get(d, 0) for uid in team for d in past if d >= started[uid]] for k in keys}
     planned = rules.plan(list(cfg.templates), user_id, rep.team_id, cfg.missions_per_day, day.toordinal(), own,
-                         dict(team_hist))
+                         team_hist, rules.established(started[user_id], day))
     rows: list[dict[str, Any]] = [
             {"org_id": cfg.org_id, "user_id": user_id, "day": day, "slot": p.slot, "template_id": p.template.id,
              "label": p.template.label.replace("{target}", str(p.target)), "type_key": p.template.type_key,

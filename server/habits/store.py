@@ -129,8 +129,8 @@ async def badges(conn: AsyncConnection, org_id: int, active_only: bool = True) -
 
 
 async def users(conn: AsyncConnection, org_id: int) -> ColumnRows:
-    q = select(UT.c.id, UT.c.timezone, UT.c.team_id, UT.c.role, UT.c.active, UT.c.display_name).where(
-        UT.c.org_id == org_id)
+    q = select(UT.c.id, UT.c.timezone, UT.c.team_id, UT.c.role, UT.c.active, UT.c.display_name,
+               UT.c.created_at).where(UT.c.org_id == org_id)
     return (await conn.execute(q)).all()
 
 

@@ -3,8 +3,13 @@ on) live in tests/conftest.py."""
 
 from __future__ import annotations
 
-import httpx
+from datetime import datetime
 
+import httpx
+from sqlalchemy import update
+
+from server.accounts.models import User
+from server.core.runtime import Runtime
 from tests.conftest import Api, new_org
 from tests.support.api import noon_zone
 
@@ -36,3 +41,9 @@ async def only_templates(admin: Api, *specs) -> None:
         await admin.ok("post", "/mission-templates", {"key": key, "label": f"{{target}} x {type_}", "type": type_,
                                                        "min_target": target, "max_target": target,
                                                        "bonus_points": bonus, "pinned": True}, status=201)
+
+
+async def started_at(rt: Runtime, api: Api, at: datetime) -> None:
+    """Date the account of `api`'s user back to `at` (the API stamps accounts with the wall clock)."""
+    async with rt.engine.begin() as conn:
+        await conn.execute(update(User).where(User.id == api.user_id).values(created_at=at))

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from server.habits import jobs as habit_jobs
 from server.social.models import FeedItem
 from tests.conftest import new_org
-from tests.habits.support import habit_org, ledger_kinds, only_templates
+from tests.habits.support import habit_org, ledger_kinds, only_templates, started_at
 from tests.support.api import ago, assert_error, balance, iso
 
 # `meeting_held` (15 points) has no starter mission template nor badge: streak tests use it alone.
@@ -147,7 +147,7 @@ async def test_missions_are_created_once_lazily_and_by_the_worker(hclient, hrt):
     assert await habit_jobs.create_due_missions(hrt) == 0  # a restart finds every day claimed
 
 
-async def test_targets_follow_own_median_and_new_reps_start_from_their_teams(hclient):
+async def test_targets_follow_own_median_and_new_reps_start_from_their_teams(hclient, hrt):
     admin = await habit_org(hclient)
     zone = ZoneInfo((await admin.ok("get", "/org"))["timezone"])
     today = datetime.now(zone).date()
@@ -159,6 +159,7 @@ async def test_targets_follow_own_median_and_new_reps_start_from_their_teams(hcl
     await admin.ok("patch", f"/mission-templates/{calls_tpl['id']}", {"max_target": 100, "nudge_pct": 20})
     team = await admin.ok("post", "/teams", {"name": "Alpha"}, status=201)
     veteran = await admin.user(team_id=team["id"])
+    await started_at(hrt, veteran, ago(days=30))  # two weeks of history and more: their own median
     for d, n in zip(range(1, 7), (8, 10, 10, 12, 12, 20), strict=True):
         await veteran.log("call", quantity=n, occurred_at=iso(ago(days=d)))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -21,12 +21,18 @@ def tpl(i: int, type_key: str = "call", **kw) -> m.Template:
 def test_target_is_own_median_nudged_up():
     # median of [10, 12, 14, 16, 20, 0] is 13; +10 % = 14.3 -> 15
     assert m.target_for(tpl(1), [10, 12, 14, 16, 20, 0], []) == 15
-    # four active days are too few: the team's median (18 -> 19.8 -> 20) is used instead
-    assert m.target_for(tpl(1), [10, 12, 14, 0, 20], [18, 18, 30]) == 20
+    # an established rep's own median, however few days were active
+    assert m.target_for(tpl(1), [10, 12, 14, 0, 20], [18, 18, 30]) == 14
 
 
 def test_target_uses_team_median_for_a_new_rep():
-    assert m.target_for(tpl(1), [3, 0, 0], [20, 20, 30]) == 22
+    assert m.target_for(tpl(1), [3, 9, 9], [20, 20, 30], established=False) == 22
+    assert m.target_for(tpl(1), [3, 9, 9], [], established=False) == 1  # no team history: the minimum
+
+
+def test_two_weeks_make_a_rep_established():
+    day = date(2026, 12, 7)
+    assert m.established(date(2026, 11, 23), day) and not m.established(date(2026, 11, 24), day)
 
 
 def test_target_stays_within_bounds():
