@@ -9,6 +9,7 @@ of days can be closed in seconds.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import datetime
 from functools import partial
 
@@ -31,17 +32,22 @@ async def _org_cfg(rt: Runtime, org_id: int) -> OrgHabits | None:
     return cfg if cfg.enabled else None
 
 
+async def _enabled_orgs(rt: Runtime) -> AsyncIterator[tuple[int, OrgHabits]]:
+    """Every org whose habit loop is on, with its settings (none while HABITS_ENABLED is off)."""
+    if not enabled(rt):
+        return
+    for org_id in await accounts.all_org_ids(rt):
+        cfg = await _org_cfg(rt, org_id)
+        if cfg is not None:
+            yield org_id, cfg
+
+
 async def create_due_missions(rt: Runtime, now: datetime | None = None) -> int:
     """Missions for every rep whose working day has started in their time zone. Safe to run
     concurrently and again after a crash: each (rep, day) is claimed by one transaction."""
-    if not enabled(rt):
-        return 0
     now = now or rt.now()
     created = 0
-    for org_id in await accounts.all_org_ids(rt):
-        cfg = await _org_cfg(rt, org_id)
-        if cfg is None:
-            continue
+    async for org_id, cfg in _enabled_orgs(rt):
         for rep in cfg.users.values():
             local = now.astimezone(rep.tz)
             day = local.date()
@@ -57,14 +63,9 @@ async def create_due_missions(rt: Runtime, now: datetime | None = None) -> int:
 
 async def warn_at_risk(rt: Runtime, now: datetime | None = None) -> int:
     """One `streak_at_risk` notice (and realtime frame) per rep and day, late in their day."""
-    if not enabled(rt):
-        return 0
     now = now or rt.now()
     sent = 0
-    for org_id in await accounts.all_org_ids(rt):
-        cfg = await _org_cfg(rt, org_id)
-        if cfg is None:
-            continue
+    async for org_id, cfg in _enabled_orgs(rt):
         async with rt.engine.begin() as conn:
             rows = [r for r in (await repo.streak_rows(conn, org_id)).values() if r.current > 0]
             if not rows:
@@ -89,14 +90,9 @@ async def warn_at_risk(rt: Runtime, now: datetime | None = None) -> int:
 async def close_days(rt: Runtime, now: datetime | None = None) -> int:
     """After each day's grace period, store the streaks it broke or froze (the snapshot the team
     view and the combo read) and tell the reps. Recomputing is idempotent."""
-    if not enabled(rt):
-        return 0
     now = now or rt.now()
     changed = 0
-    for org_id in await accounts.all_org_ids(rt):
-        cfg = await _org_cfg(rt, org_id)
-        if cfg is None:
-            continue
+    async for org_id, cfg in _enabled_orgs(rt):
         async with rt.engine.begin() as conn:
             rows = await repo.streak_rows(conn, org_id)
             live = await compute_for(conn, cfg, list(rows), now) if rows else {}
@@ -119,14 +115,9 @@ async def close_rank_periods(rt: Runtime, now: datetime | None = None) -> int:
     hours in which late syncs still count) and was not decided yet, on that period's final board.
     Each period is claimed by one transaction (`rank_closes`), so workers running this concurrently
     or again after a crash decide it once. Returns how many badges were awarded."""
-    if not enabled(rt):
-        return 0
     now = now or rt.now()
     awarded = 0
-    for org_id in await accounts.all_org_ids(rt):
-        cfg = await _org_cfg(rt, org_id)
-        if cfg is None:
-            continue
+    async for org_id, cfg in _enabled_orgs(rt):
         for b in cfg.badges:
             if b.rule != "rank":
                 continue
