@@ -119,7 +119,8 @@ class ActivityController(Controller):
         entries = [
             w.LedgerEntryOut(r.id, r.kind, r.points, r.created_at, r.occurred_at, r.activity_id, r.type_key,
                              r.quantity, r.value, r.source, r.external_id, r.reverses_id, r.rule_version_id,
-                             r.rule_version, r.rule_points, r.rule_value_points, r.rule_daily_cap)
+                             r.rule_version, r.rule_points, r.rule_value_points, r.rule_daily_cap, r.units,
+                             r.value_units, w.cause_out(r.cause_kind, r.cause_id, r.cause_version))
             for r in rows
         ]
         return w.LedgerPage(entries, entries[-1].id if len(entries) == limit else None)

@@ -136,6 +136,25 @@ class LedgerEntryOut(Struct):
     rule_points: int | None
     rule_value_points: float | None
     rule_daily_cap: int | None
+    #: what counts on boards, contests and habits (an activity's units within the daily cap, its value
+    #: prorated to them); `quantity` and `value` are the activity as logged
+    units: int
+    value_units: int
+    #: what any entry but an activity's own was paid for (None for activity and reversal entries)
+    cause: CauseOut | None
+
+
+class CauseOut(Struct):
+    """A bonus, prize, kudos or redemption entry's cause: `kind` (badge, mission, missions_day, streak,
+    contest, kudos, reward), its `id` and the `version` of the rule that set the amount (docs/api.md)."""
+
+    kind: str
+    id: int | None
+    version: int | None
+
+
+def cause_out(kind: str | None, cause_id: int | None, version: int | None) -> CauseOut | None:
+    return None if kind is None else CauseOut(kind, cause_id, version)
 
 
 class LedgerPage(Struct):

@@ -5,6 +5,13 @@ period start the rep reached that metric (seconds; hours for all-time). Higher m
 wins; on equal metric the smaller offset (reached first) wins; on the same second the
 member id decides (Redis orders equal scores by member). Every value stays below 2**53,
 so doubles hold it exactly. Ranks shown to people are competition ranks (1, 2, 2, 4).
+
+When a score was reached is one rule for boards and contests alike (docs/api.md, "Ties"):
+the time the server recorded the last ledger entry that raised it (the entry's `created_at`,
+never the `occurred_at` a rep or a CRM states); a board holds it to the second (the hour for
+all-time). An entry that lowers the score (a reversal) does not move it. The board keeps the
+smallest tie part (the latest such time), so applying entries in any order gives the same
+board as a rebuild from the ledger.
 """
 
 from __future__ import annotations
@@ -30,6 +37,12 @@ def tie_part(period: Period, reached_at: datetime) -> int:
     offset = int((reached_at - period.start).total_seconds() // TIE_UNIT_S[period.window])
     offset = min(max(offset, 0), scale - 1)
     return scale - 1 - offset
+
+
+def neutral_tie(window: str) -> int:
+    """The tie part of an entry that lowers a score: the largest, so keeping the smallest tie part
+    of a member's entries ignores it (the score was reached when the last gain was recorded)."""
+    return tie_scale(window) - 1
 
 
 def pack(window: str, metric: int, tie: int) -> float:

@@ -2,8 +2,11 @@
 
 Every entry moves the `points` boards by its points and its activity type's board by
 units (or, for types scored on value, by the value in whole units), in each window's
-period that contains the activity's `occurred_at`. The tie part records when the
-score was reached: the entry's `created_at`.
+period that contains the activity's `occurred_at`.
+
+The tie part records when the score was reached (`board.ranking.reached_at`): the entry's
+`created_at`, the server's clock when it was recorded, for an entry that raises the score;
+an entry that lowers it (a reversal) leaves the time as it was (`NEUTRAL_TIE`).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from server.board.ranking import tie_part, tie_scale
+from server.board.ranking import neutral_tie, tie_part, tie_scale
 from server.core.errors import DomainError
 from server.core.events import EntryFacts
 from server.core.periods import Period, local_date, periods_of_day
@@ -58,5 +61,5 @@ def board_deltas(facts: EntryFacts, tz: ZoneInfo, week_start: int) -> list[Board
         scale = tie_scale(period.window)
         tie = tie_part(period, facts.created_at)
         for metric, delta in metrics:
-            out.append(BoardDelta(metric, period, delta, scale, tie))
+            out.append(BoardDelta(metric, period, delta, scale, tie if delta > 0 else neutral_tie(period.window)))
     return out

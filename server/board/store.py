@@ -289,21 +289,6 @@ class BoardStore:
             out[uid] = RankMove(old, old + gains[uid], between, 1 + above_old, 1 + above_new, near, profiles)
         return out
 
-    async def within_top(self, org_id: int, metric: str, period: Period, k: int, user_ids: list[int]) -> set[int]:
-        """Which of `user_ids` have a competition rank <= k on the board, in one round trip: a
-        member is within the top k when their metric is at least that of the k-th member by
-        position (fewer than k members: anyone on the board)."""
-        if not user_ids:
-            return set()
-        key = keys.board(org_id, metric, period.window, period.id)
-        async with self.redis.pipeline(transaction=False) as pipe:
-            pipe.zrevrange(key, k - 1, k - 1, withscores=True)
-            pipe.zmscore(key, [str(u) for u in user_ids])
-            kth, scores = await pipe.execute()
-        floor = unpack_metric(period.window, float(kth[0][1])) if kth else None
-        return {u for u, s in zip(user_ids, scores, strict=True)
-                if s is not None and (floor is None or unpack_metric(period.window, float(s)) >= floor)}
-
     async def profiles(self, org_id: int, user_ids: list[int]) -> dict[int, Profile]:
         if not user_ids:
             return {}

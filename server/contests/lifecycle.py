@@ -188,7 +188,8 @@ async def _pay(rt: Runtime, conn: AsyncConnection, c: Row[Any], rows: list[rules
                                "points": p.points, "prize_name": p.name, "ledger_entry_id": None,
                                "created_at": now})
             if p.points:
-                entries.append(events.entry_row(c.org_id, user_id=r.user_id, kind="prize", points=p.points, now=now))
+                entries.append(events.entry_row(c.org_id, user_id=r.user_id, kind="prize", points=p.points, now=now,
+                                                cause=events.Cause("contest", c.id, c.rules_version)))
                 award_rows[-1]["_entry"] = len(entries) - 1
         if c.hidden:  # a hidden contest measures a baseline: nobody is told, nothing is earned
             continue

@@ -72,12 +72,17 @@ class Member:
 
 @dataclass(frozen=True, slots=True)
 class Counted:
-    """A ledger row inside the window: an activity (+amount) or its reversal (-amount)."""
+    """A ledger row inside the window: an activity (+amount) or its reversal (-amount).
+
+    `occurred_at` says which window (and bracket round) the row counts in; `recorded_at` (the
+    ledger row's `created_at`: when the server recorded it) says when its gain was reached, for
+    `first_to_reach`, by the boards' own rule (`server/board/ranking.py`)."""
 
     user_id: int
     activity_id: int | None
     occurred_at: datetime
     amount: int
+    recorded_at: datetime
     reversal: bool = False
     type_key: str | None = None
 
@@ -218,7 +223,10 @@ def validate(rules: Rules, *, hidden: bool) -> None:
 
 def tally(members: list[Member], counted: list[Counted],
           since: datetime | None = None, until: datetime | None = None) -> dict[int, Tally]:
-    """Each member's total in [since, until), when they first reached it, and what counted."""
+    """Each member's total in [since, until), when they reached it, and what counted.
+
+    A total is reached when the last row that raised it was recorded (the boards' rule, docs/api.md
+    "Ties"): a reversal lowers the total and leaves that time as it was."""
     out = {m.user_id: Tally() for m in members}
     rows = sorted((c for c in counted if c.user_id in out
                    and (since is None or c.occurred_at >= since) and (until is None or c.occurred_at < until)),
@@ -232,18 +240,10 @@ def tally(members: list[Member], counted: list[Counted],
                 t.activities += 1
             t.counted.append({"activity_id": c.activity_id, "type": c.type_key, "occurred_at": c.occurred_at.isoformat(),
                               "amount": c.amount, "reversed": c.activity_id in reversed_ids})
-    per_user: dict[int, list[Counted]] = defaultdict(list)
     for c in rows:
-        per_user[c.user_id].append(c)
-    for uid, mine in per_user.items():  # the moment the running total first reached the final total
-        t = out[uid]
-        running, t.reached_at = 0, None
-        for c in mine:
-            running += c.amount
-            if running >= t.total and t.reached_at is None:
-                t.reached_at = c.occurred_at
-            elif running < t.total:
-                t.reached_at = None
+        t = out[c.user_id]
+        if c.amount > 0 and (t.reached_at is None or c.recorded_at > t.reached_at):
+            t.reached_at = c.recorded_at
     return out
 
 

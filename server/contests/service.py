@@ -337,10 +337,10 @@ async def live_standings(rt: Runtime, c: Row[Any], members: dict[int, rules_.Mem
     synthetic: list[rules_.Counted] = []
     for uid, total in totals["t"].items():
         if rounds is None:
-            synthetic.append(rules_.Counted(uid, None, c.starts_at, total))
+            synthetic.append(rules_.Counted(uid, None, c.starts_at, total, c.starts_at))
     for i, (since, _) in enumerate(rounds or [], start=1):
         for uid, total in totals.get(f"r{i}", {}).items():
-            synthetic.append(rules_.Counted(uid, None, since, total))
+            synthetic.append(rules_.Counted(uid, None, since, total, since))
     live_rules = dataclasses.replace(to_rules(c), tie_breakers=())  # ties share a place until the end
     rows = rules_.standings(live_rules, list(members.values()), synthetic, rounds=rounds, now=now)
     for r in rows:

@@ -90,7 +90,7 @@ async def on_activities(rt: Runtime, conn: AsyncConnection, batch: events.Activi
                 continue
             if c.type_id is not None and a.type_id != c.type_id:
                 continue
-            amount = {"points": a.points, "count": a.quantity, "value": a.value_units}[c.measure]
+            amount = {"points": a.points, "count": a.units, "value": a.value_units}[c.measure]
             if amount:
                 by_contest.setdefault(c.id, []).append(
                     ContestRow(f"e{a.entry_id}", a.user_id, amount, slots_for(c, a.occurred_at, batch.org.tz)))
@@ -105,7 +105,7 @@ async def on_reversal(rt: Runtime, conn: AsyncConnection, rb: events.ReversalBat
         if (not counting_since(c) <= rb.occurred_at < c.ends_at
                 or (c.type_id is not None and rb.type_id != c.type_id)):
             continue
-        amount = {"points": rb.points, "count": rb.quantity, "value": rb.value_units}[c.measure]
+        amount = {"points": rb.points, "count": rb.units, "value": rb.value_units}[c.measure]
         if amount:
             by_contest[c.id] = [ContestRow(f"r{rb.activity_id}", rb.user_id, -amount,
                                            slots_for(c, rb.occurred_at, rb.org.tz))]
@@ -245,7 +245,8 @@ async def round_list(rt: Runtime, c: Row[Any]) -> list[tuple[datetime, datetime]
 
 
 def counted_from_rows(rows: repo.AnyRows) -> list[rules_.Counted]:
-    return [rules_.Counted(r.user_id, r.activity_id, r.occurred_at, r.amount, r.kind == "reversal", r.type_key)
+    return [rules_.Counted(r.user_id, r.activity_id, r.occurred_at, r.amount, r.created_at,
+                           r.kind == "reversal", r.type_key)
             for r in rows]
 
 

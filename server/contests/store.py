@@ -174,12 +174,16 @@ def _amount(measure: str) -> Column[Any]:
 
 async def counted_rows(conn: AsyncConnection, org_id: int, contest_id: int, measure: str, type_id: int | None,
                        since: datetime, until: datetime) -> AnyRows:
-    """The participants' activity and reversal ledger rows that occurred in [since, until)."""
-    q = (select(L.c.id, L.c.user_id, L.c.activity_id, L.c.kind, _amount(measure).label("amount"), L.c.occurred_at,
+    """The participants' activity and reversal ledger rows that occurred in [since, until) and move
+    the measure (an activity whose units were all over the daily cap moves none: it never counts,
+    live or final)."""
+    amount = _amount(measure)
+    q = (select(L.c.id, L.c.user_id, L.c.activity_id, L.c.kind, amount.label("amount"), L.c.occurred_at,
                 L.c.created_at, ActivityType.key.label("type_key"))
          .join(P, and_(P.c.contest_id == contest_id, P.c.user_id == L.c.user_id))
          .outerjoin(ActivityType, ActivityType.id == L.c.type_id)
-         .where(L.c.org_id == org_id, L.c.kind.in_(COUNTED_KINDS), L.c.occurred_at >= since, L.c.occurred_at < until)
+         .where(L.c.org_id == org_id, L.c.kind.in_(COUNTED_KINDS), L.c.occurred_at >= since, L.c.occurred_at < until,
+                amount != 0)
          .order_by(L.c.id))
     if type_id is not None:
         q = q.where(L.c.type_id == type_id)

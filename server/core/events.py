@@ -58,15 +58,39 @@ class EntryFacts:
     created_at: datetime
 
 
-def entry_row(org_id: int, *, user_id: int, kind: str, points: int, now: datetime,
+@dataclass(frozen=True, slots=True)
+class Cause:
+    """What a ledger entry that is not an activity's own was paid for, so a rep can trace every
+    point: the kind of cause, its id and the version of the rule that set the amount (None where
+    the cause is its own frozen rule, e.g. a mission's target and bonus are copied onto it).
+
+    | entry kind | kind | id | version |
+    |---|---|---|---|
+    | badge_bonus | badge | badge | the badge's version |
+    | mission_bonus | mission | mission | None (frozen on the mission) |
+    | mission_bonus (all done) | missions_day | the mission that completed the day | None (frozen on the day) |
+    | streak_bonus | streak | None (the rep's own; `activity_id` names the activity) | habit settings version |
+    | prize | contest | contest | the contest's rules version |
+    | kudos | kudos | kudos | None |
+    | redemption, redemption_refund | reward | reward | None |
+    """
+
+    kind: str
+    id: int | None = None
+    version: int | None = None
+
+
+def entry_row(org_id: int, *, user_id: int, kind: str, points: int, now: datetime, cause: Cause,
               occurred_at: datetime | None = None, actor_user_id: int | None = None,
               activity_id: int | None = None, type_id: int | None = None, units: int = 0,
               value_units: int = 0, rule_version_id: int | None = None) -> EntryRow:
-    """A ledger row that is not an activity's own entry: a bonus, a prize, kudos points, a redemption."""
+    """A ledger row that is not an activity's own entry: a bonus, a prize, kudos points, a redemption,
+    naming its `cause`."""
     return {"org_id": org_id, "user_id": user_id, "kind": kind, "activity_id": activity_id, "type_id": type_id,
             "rule_version_id": rule_version_id, "reverses_id": None, "points": points, "units": units,
             "value_units": value_units, "occurred_at": occurred_at or now, "created_at": now,
-            "created_by_user_id": actor_user_id}
+            "created_by_user_id": actor_user_id, "cause_kind": cause.kind, "cause_id": cause.id,
+            "cause_version": cause.version}
 
 
 class WritesEntries:
@@ -78,10 +102,10 @@ class WritesEntries:
     now: datetime
     entries: list[EntryRow]
 
-    def add_entry(self, *, user_id: int, kind: str, points: int, occurred_at: datetime,
+    def add_entry(self, *, user_id: int, kind: str, points: int, occurred_at: datetime, cause: Cause,
                   activity_id: int | None = None, type_id: int | None = None, units: int = 0,
                   value_units: int = 0, rule_version_id: int | None = None) -> EntryRow:
-        row = entry_row(self.org_id, user_id=user_id, kind=kind, points=points, now=self.now,
+        row = entry_row(self.org_id, user_id=user_id, kind=kind, points=points, now=self.now, cause=cause,
                         occurred_at=occurred_at, actor_user_id=self.actor_user_id, activity_id=activity_id,
                         type_id=type_id, units=units, value_units=value_units, rule_version_id=rule_version_id)
         self.entries.append(row)
@@ -90,7 +114,12 @@ class WritesEntries:
 
 @dataclass(slots=True)
 class FreshActivity:
-    """One activity just written with its ledger entry (duplicates never reach hooks)."""
+    """One activity just written with its ledger entry (duplicates never reach hooks, nor an
+    activity whose units are all over the daily cap).
+
+    `units` and `value_units` are what counts: the units within the daily cap and the value
+    prorated to them (the ledger entry's own `units` and `value_units`). `quantity` and `value`
+    are the activity as logged, over-cap units included: for display, never for counting."""
 
     activity_id: int
     entry_id: int
@@ -98,6 +127,7 @@ class FreshActivity:
     type_id: int
     type_key: str
     quantity: int
+    units: int
     value: float | None
     value_units: int
     points: int
@@ -173,7 +203,8 @@ class ReversalBatch(WritesEntries):
     user_id: int
     type_id: int
     type_key: str
-    quantity: int
+    quantity: int  # as logged
+    units: int  # what the original entry counted (within the cap); the reversal takes these back
     value_units: int
     points: int  # the points the original entry awarded (the reversal subtracts them)
     occurred_at: datetime

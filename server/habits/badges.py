@@ -5,19 +5,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from redis.exceptions import RedisError
-
-from server.board.rules import POINTS
-from server.board.store import board_store
 from server.core import events, text
-from server.core.periods import period_for
-from server.core.runtime import Runtime
+from server.core.periods import Period
 from server.habits import rules_badges as rules
 from server.habits import store as repo
-from server.habits.context import Ctx, OrgHabits
+from server.habits.context import Ctx
 
 log = logging.getLogger("reprally.badges")
 
@@ -25,8 +20,6 @@ log = logging.getLogger("reprally.badges")
 ActivityCandidate = tuple[rules.Badge, str, repo.Window]
 #: A `missions_completed` badge: (badge, period key, the days its completed missions are counted over).
 MissionCandidate = tuple[rules.Badge, str, repo.DayWindow]
-#: A rank badge whose rule holds: (badge, user id, period key).
-RankCandidate = tuple[rules.Badge, int, str]
 
 #: (org, badge, user, period key) known to be awarded: awards are never taken back, so this
 #: process-memory set only saves lookups on the activity path (bounded; SQL stays the truth).
@@ -61,7 +54,7 @@ async def grant(ctx: Ctx, b: rules.Badge, user_id: int, period_key: str, *, acti
     ctx.sink.after_commit.append(remember)
     if b.points:
         ctx.sink.add_entry(user_id=user_id, kind="badge_bonus", points=b.points, occurred_at=occurred_at or ctx.now,
-                           activity_id=activity_id)
+                           activity_id=activity_id, cause=events.Cause("badge", b.id, b.version))
     item = badge_item(b, award_id, message)
     ref = f"badge_award:{award_id}"
     ctx.sink.feed.append(events.FeedItem("badge", user_id, item, actor_user_id=by, ref=ref))
@@ -164,20 +157,20 @@ async def check_contest(ctx: Ctx, ev: events.Achievement) -> None:
             await grant(ctx, b, ev.user_id, "once")
 
 
-async def rank_candidates(rt: Runtime, cfg: OrgHabits, org_id: int, user_ids: set[int],
-                          now: datetime) -> list[RankCandidate]:
-    """(badge, user, period key) for rank badges not yet held whose rule holds on the current boards."""
-    out: list[RankCandidate] = []
-    for b in cfg.badges:
-        if b.rule != "rank":
-            continue
-        period = period_for(b.window, now, cfg.org_tz, cfg.week_start)
-        key = rules.period_key(b, now, cfg.org_tz, cfg.week_start)
-        todo = sorted(u for u in user_ids if (org_id, b.id, u, key) not in _held)
-        try:
-            top = await board_store(rt).within_top(org_id, POINTS, period, int(b.params.get("rank", 1)), todo)
-        except (RedisError, OSError) as exc:
-            rt.redis_failed(exc)
-            return out
-        out.extend((b, uid, key) for uid in todo if uid in top and (org_id, b.id, uid, key) not in _held)
-    return out
+async def close_rank_period(ctx: Ctx, b: rules.Badge, period: Period) -> int:
+    """Decide a rank badge for a closed board period, once (the `rank_closes` claim), on its final
+    board: the ledger's points of the period (the board it rebuilds), active reps only. Its holders
+    of rank <= `rank` earn it (ties share a rank); their bonus lands in that period. Returns how
+    many were awarded."""
+    if not await repo.claim_rank_close(ctx.conn, ctx.org_id, b.id, period.id, ctx.now):
+        return 0
+    assert period.end is not None  # rank badges are never all-time
+    totals = await repo.period_points(ctx.conn, ctx.org_id, period.start, period.end)
+    active = {u for u, rep in ctx.cfg.users.items() if rep.active}
+    winners = rules.top_ranks({u: t for u, t in totals.items() if u in active}, int(b.params.get("rank", 1)))
+    key = rules.period_key(b, period.start, ctx.cfg.org_tz, ctx.cfg.week_start)
+    awarded = 0
+    for uid in sorted(winners):
+        if await grant(ctx, b, uid, key, occurred_at=period.end - timedelta(microseconds=1)) is not None:
+            awarded += 1
+    return awarded

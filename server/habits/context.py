@@ -65,7 +65,7 @@ class Rep:
     role: str
     active: bool
     name: str
-
+    started: date  # the local day their account was made
 
 @dataclass(frozen=True, slots=True)
 class OrgHabits:
@@ -93,6 +93,12 @@ class OrgHabits:
             if b.rule in ("activity_count", "activity_value") and b.params.get("type_key"):
                 by_type.setdefault(b.params["type_key"], []).append(b)
         object.__setattr__(self, "activity_badges", {k: tuple(v) for k, v in by_type.items()})
+
+    @property
+    def version(self) -> int:
+        """The settings' version: the streak combo bonus names it."""
+        version: int = self.settings_row.version
+        return version
 
     def qualifies(self, type_key: str) -> bool:
         return not self.qualifying or type_key in self.qualifying
@@ -189,14 +195,14 @@ async def _read(rt: Runtime, conn: AsyncConnection, org_id: int) -> OrgHabits:
                                t.bonus_points, t.nudge_pct, t.team_id, t.user_id, t.pinned)
         for t in await repo.templates(conn, org_id))
     badges = tuple(badge_rules.Badge(b.id, b.key, b.name, b.rule, dict(b.params or {}), b.tier, b.points,
-                                     b.repeatable) for b in await repo.badges(conn, org_id))
+                                     b.repeatable, b.version, b.created_at) for b in await repo.badges(conn, org_id))
     users: dict[int, Rep] = {}
     for u in await repo.users(conn, org_id):
         try:
             tz = zone(u.timezone) if u.timezone else org.tz
         except Exception:  # noqa: BLE001 - a stored zone that no longer exists: use the org's
             tz = org.tz
-        users[u.id] = Rep(u.id, tz, u.team_id, u.role, u.active, u.display_name)
+        users[u.id] = Rep(u.id, tz, u.team_id, u.role, u.active, u.display_name, local_date(u.created_at, tz))
     cfg = OrgHabits(org_id, row.enabled, rules, frozenset(row.qualifying_types or ()), row.missions_per_day,
                     row.all_done_bonus, row.mission_start_hour, templates, badges, users, org.tz, org.week_start,
                     row)

@@ -22,7 +22,6 @@ def install(reg: Registry) -> None:
     reg.activity_hooks.append(loop.on_activities)
     reg.reversal_hooks.append(loop.on_reversal)
     reg.achievement_hooks.append(loop.on_achievements)
-    reg.after_boards.append(loop.rank_badges)
     reg.counters_first.append(loop.counters_first)
     reg.org_created.append(seed)
     reg.job("habits_missions", 300, jobs.missions_job)

@@ -1,5 +1,6 @@
 """The habit loop's worker jobs: missions at the start of each rep's working day, a streak
-warning late in it, and the day close that settles broken or frozen streaks.
+warning late in it, and the day close that settles broken or frozen streaks and decides the
+rank badges ("Top of the day") of the periods that closed, on their final boards.
 
 Each job runs in every worker and is safe to run concurrently and again after a crash: each
 (rep, day) is claimed by one transaction. The clock is the runtime's, so a simulated month
@@ -8,16 +9,19 @@ of days can be closed in seconds.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import datetime
+from functools import partial
 
 from server.accounts import service as accounts
 from server.accounts.directory import org_info
 from server.core import events
 from server.core.runtime import Runtime
-from server.habits import missions
+from server.habits import badges, missions
+from server.habits import rules_badges as badge_rules
 from server.habits import store as repo
 from server.habits.context import OrgHabits, Sink, load, publish
-from server.habits.loop import ENSURED, compute_for, enabled, streak_out
+from server.habits.loop import ENSURED, compute_for, enabled, run_effects, streak_out
 from server.ledger import sinks
 
 
@@ -28,17 +32,22 @@ async def _org_cfg(rt: Runtime, org_id: int) -> OrgHabits | None:
     return cfg if cfg.enabled else None
 
 
+async def _enabled_orgs(rt: Runtime) -> AsyncIterator[tuple[int, OrgHabits]]:
+    """Every org whose habit loop is on, with its settings (none while HABITS_ENABLED is off)."""
+    if not enabled(rt):
+        return
+    for org_id in await accounts.all_org_ids(rt):
+        cfg = await _org_cfg(rt, org_id)
+        if cfg is not None:
+            yield org_id, cfg
+
+
 async def create_due_missions(rt: Runtime, now: datetime | None = None) -> int:
     """Missions for every rep whose working day has started in their time zone. Safe to run
     concurrently and again after a crash: each (rep, day) is claimed by one transaction."""
-    if not enabled(rt):
-        return 0
     now = now or rt.now()
     created = 0
-    for org_id in await accounts.all_org_ids(rt):
-        cfg = await _org_cfg(rt, org_id)
-        if cfg is None:
-            continue
+    async for org_id, cfg in _enabled_orgs(rt):
         for rep in cfg.users.values():
             local = now.astimezone(rep.tz)
             day = local.date()
@@ -54,14 +63,9 @@ async def create_due_missions(rt: Runtime, now: datetime | None = None) -> int:
 
 async def warn_at_risk(rt: Runtime, now: datetime | None = None) -> int:
     """One `streak_at_risk` notice (and realtime frame) per rep and day, late in their day."""
-    if not enabled(rt):
-        return 0
     now = now or rt.now()
     sent = 0
-    for org_id in await accounts.all_org_ids(rt):
-        cfg = await _org_cfg(rt, org_id)
-        if cfg is None:
-            continue
+    async for org_id, cfg in _enabled_orgs(rt):
         async with rt.engine.begin() as conn:
             rows = [r for r in (await repo.streak_rows(conn, org_id)).values() if r.current > 0]
             if not rows:
@@ -86,14 +90,9 @@ async def warn_at_risk(rt: Runtime, now: datetime | None = None) -> int:
 async def close_days(rt: Runtime, now: datetime | None = None) -> int:
     """After each day's grace period, store the streaks it broke or froze (the snapshot the team
     view and the combo read) and tell the reps. Recomputing is idempotent."""
-    if not enabled(rt):
-        return 0
     now = now or rt.now()
     changed = 0
-    for org_id in await accounts.all_org_ids(rt):
-        cfg = await _org_cfg(rt, org_id)
-        if cfg is None:
-            continue
+    async for org_id, cfg in _enabled_orgs(rt):
         async with rt.engine.begin() as conn:
             rows = await repo.streak_rows(conn, org_id)
             live = await compute_for(conn, cfg, list(rows), now) if rows else {}
@@ -111,6 +110,29 @@ async def close_days(rt: Runtime, now: datetime | None = None) -> int:
     return changed
 
 
+async def close_rank_periods(rt: Runtime, now: datetime | None = None) -> int:
+    """Decide every active rank badge for each of its periods that closed (ended, plus the grace
+    hours in which late syncs still count) and was not decided yet, on that period's final board.
+    Each period is claimed by one transaction (`rank_closes`), so workers running this concurrently
+    or again after a crash decide it once. Returns how many badges were awarded."""
+    now = now or rt.now()
+    awarded = 0
+    async for org_id, cfg in _enabled_orgs(rt):
+        for b in cfg.badges:
+            if b.rule != "rank":
+                continue
+            due = badge_rules.closed_periods(b, now, cfg.org_tz, cfg.week_start, cfg.rules.grace_hours)
+            if not due:
+                continue
+            async with rt.engine.connect() as conn:
+                decided = await repo.decided_periods(conn, org_id, b.id, [p.id for p in due])
+            for period in due:
+                if period.id not in decided:
+                    awarded += await run_effects(rt, cfg, None, now,
+                                                 partial(badges.close_rank_period, b=b, period=period))
+    return awarded
+
+
 async def missions_job(rt: Runtime) -> None:
     await create_due_missions(rt)
 
@@ -121,3 +143,4 @@ async def at_risk_job(rt: Runtime) -> None:
 
 async def day_close_job(rt: Runtime) -> None:
     await close_days(rt)
+    await close_rank_periods(rt)

@@ -1,5 +1,5 @@
 """The daily habit loop's orchestration: activity and reversal hooks (streaks, combo bonus,
-missions, badges), the achievement and rank hooks, and the worker jobs.
+missions, badges), the achievement hook, and what the worker jobs share.
 
 SQL is the truth: `habit_days` counters, the streak snapshot recomputed from them, mission
 and badge rows; nothing lives only in Redis (it just carries the realtime frames).
@@ -134,7 +134,7 @@ class _Plan:
     @property
     def mission(self) -> tuple[date, str, int, int] | None:
         a = self.a
-        return (self.day, a.type_key, a.quantity, a.value_units) if self.progress else None
+        return (self.day, a.type_key, a.units, a.value_units) if self.progress else None
 
 
 def _plan(ctx: Ctx, a: events.FreshActivity, day: date) -> _Plan:
@@ -142,7 +142,7 @@ def _plan(ctx: Ctx, a: events.FreshActivity, day: date) -> _Plan:
     progress = missions.wanted(ctx, a.type_key, uid, day)
     cands = badges.activity_candidates(ctx, uid, a.type_key, a.occurred_at) if a.type_key in cfg.activity_badges \
         else []
-    return _Plan(a, day, a.quantity if cfg.qualifies(a.type_key) else 0, cfg.combo_on and a.points > 0, progress,
+    return _Plan(a, day, a.units if cfg.qualifies(a.type_key) else 0, cfg.combo_on and a.points > 0, progress,
                  progress and (cfg.org_id, uid, day) not in ENSURED, cands,
                  list(dict.fromkeys(w for _, _, w in cands)))
 
@@ -228,8 +228,9 @@ class _Moved:
 
 
 def _amount(a: events.FreshActivity, measure: str) -> int:
-    """The activity's amount for a mission metric ("count" | "value") or a ledger column ("units" | "value_units")."""
-    return a.quantity if measure in ("count", "units") else a.value_units
+    """The activity's amount for a mission metric ("count" | "value") or a ledger column ("units" | "value_units"):
+    what counts (units over the daily cap never do)."""
+    return a.units if measure in ("count", "units") else a.value_units
 
 
 async def _reached(ctx: Ctx, p: _Plan, units: int | None, current: int, last_day: date | None,
@@ -247,7 +248,7 @@ async def _reached(ctx: Ctx, p: _Plan, units: int | None, current: int, last_day
         bonus = rules.combo_bonus(a.points, current, cfg.rules)
         if bonus:
             ctx.sink.add_entry(user_id=uid, kind="streak_bonus", points=bonus, occurred_at=a.occurred_at,
-                               activity_id=a.activity_id, type_id=None)
+                               activity_id=a.activity_id, cause=events.Cause("streak", None, cfg.version))
     if p.cands:
         await badges.grant_measured(ctx, uid, p.cands, sums, a.activity_id, a.occurred_at)
     return refreshed
@@ -265,14 +266,14 @@ async def on_reversal(rt: Runtime, conn: AsyncConnection, rb: events.ReversalBat
     day = cfg.day_of(rb.user_id, rb.occurred_at)
     units = None
     if cfg.qualifies(rb.type_key):
-        units = (await repo.add_days(conn, cfg.org_id, {(rb.user_id, day): -rb.quantity}))[(rb.user_id, day)]
+        units = (await repo.add_days(conn, cfg.org_id, {(rb.user_id, day): -rb.units}))[(rb.user_id, day)]
     await missions.on_reversal(ctx, rb, day)
-    if units is not None and units < cfg.rules.min_units <= units + rb.quantity:
+    if units is not None and units < cfg.rules.min_units <= units + rb.units:
         await refresh_streak(ctx, rb.user_id)
-    paid = sum(r.points for r in await repo.bonus_entries(conn, cfg.org_id, rb.activity_id, ("streak_bonus",)))
-    if paid > 0:
-        rb.add_entry(user_id=rb.user_id, kind="streak_bonus", points=-paid, occurred_at=rb.occurred_at,
-                     activity_id=rb.activity_id)
+    paid = await repo.bonus_entries(conn, cfg.org_id, rb.activity_id, ("streak_bonus",))
+    if (total := sum(r.points for r in paid)) > 0:  # taken back under the rule version that paid it
+        rb.add_entry(user_id=rb.user_id, kind="streak_bonus", points=-total, occurred_at=rb.occurred_at,
+                     activity_id=rb.activity_id, cause=events.Cause("streak", None, paid[0].cause_version))
     await close(ctx)
 
 
@@ -288,27 +289,6 @@ async def on_achievements(rt: Runtime, conn: AsyncConnection, eb: events.EventBa
     for ev in wins:
         await badges.check_contest(ctx, ev)
     await close(ctx)
-
-
-async def rank_badges(rt: Runtime, org_id: int, batch: events.ActivityBatch, facts: list[events.EntryFacts]) -> None:
-    """Rank badges, read from the boards once they moved."""
-    if not enabled(rt) or not facts or not rt.redis_usable:
-        return
-    cfg = cached(rt, org_id)
-    if cfg is None:  # a cache miss only: the activity that just committed usually loaded it
-        async with rt.engine.connect() as conn:
-            cfg = await load(rt, conn, org_id)
-    if not cfg.enabled or not any(b.rule == "rank" for b in cfg.badges):
-        return
-    now = rt.now()
-    found = await badges.rank_candidates(rt, cfg, org_id, {f.user_id for f in facts}, now)
-    if found:
-        await run_effects(rt, cfg, None, now, lambda ctx: _grant_all(ctx, found))
-
-
-async def _grant_all(ctx: Ctx, found: list[badges.RankCandidate]) -> None:
-    for b, uid, key in found:
-        await badges.grant(ctx, b, uid, key)
 
 
 async def run_effects(rt: Runtime, cfg: OrgHabits, actor_user_id: int | None, now: datetime,

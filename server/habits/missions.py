@@ -35,23 +35,24 @@ async def ensure(rt: Runtime, conn: AsyncConnection, cfg: OrgHabits, user_id: in
     type_ids = {types[t.type_key]: t.type_key for t in cfg.templates if t.type_key in types}
     team = [u.id for u in cfg.users.values()
             if u.id != user_id and u.active and u.role == "rep" and u.team_id == rep.team_id]
-    since = local_midnight(day - timedelta(days=40), rep.tz)
+    past = _working_days_before(cfg, day, rules.BASELINE_DAYS)
+    since = local_midnight((past[0] if past else day) - timedelta(days=1), rep.tz)  # a day more: teammates' zones
     totals: dict[int, dict[str, dict[date, int]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
+    # a rep started on the day their account was made, or on their first activity if a CRM dated it earlier
+    started = {uid: cfg.users[uid].started for uid in (user_id, *team)}
     if type_ids:
         for r in await repo.type_history(conn, cfg.org_id, [user_id, *team], list(type_ids), since,
                                          exclude_activity_ids):
             d = r.occurred_at.astimezone(cfg.tz_of(r.user_id)).date()
+            started[r.user_id] = min(started[r.user_id], d)
             key = type_ids[r.type_id]
             totals[r.user_id][rules.history_key(key, "count")][d] += r.units
             totals[r.user_id][rules.history_key(key, "value")][d] += r.value_units
-    past = _working_days_before(cfg, day, rules.BASELINE_DAYS)
-    own = {k: [v.get(d, 0) for d in past] for k, v in totals[user_id].items()}
-    team_hist: dict[str, list[int]] = defaultdict(list)
-    for uid in team:
-        for k, v in totals[uid].items():
-            team_hist[k].extend(v.get(d, 0) for d in past)
+    keys = [rules.history_key(t.type_key, t.metric) for t in cfg.templates]
+    own = {k: [totals[user_id][k].get(d, 0) for d in past if d >= started[user_id]] for k in keys}
+    team_hist = {k: [totals[uid][k].get(d, 0) for uid in team for d in past if d >= started[uid]] for k in keys}
     planned = rules.plan(list(cfg.templates), user_id, rep.team_id, cfg.missions_per_day, day.toordinal(), own,
-                         dict(team_hist))
+                         team_hist, rules.established(started[user_id], day))
     rows: list[dict[str, Any]] = [
             {"org_id": cfg.org_id, "user_id": user_id, "day": day, "slot": p.slot, "template_id": p.template.id,
              "label": text.fill_target(p.template.label, p.target), "type_key": p.template.type_key,
@@ -89,7 +90,7 @@ async def complete(ctx: Ctx, r: repo.MissionRow, user_id: int, day: date, activi
     item = mission_item(r)
     if r.bonus_points:
         ctx.sink.add_entry(user_id=user_id, kind="mission_bonus", points=r.bonus_points, occurred_at=occurred_at,
-                           activity_id=activity_id)
+                           activity_id=activity_id, cause=events.Cause("mission", r.id))
     ctx.unlock(activity_id, "missions_completed", item)
     ctx.sink.notices.append(events.Notice(user_id, "mission_done", "Mission complete",
                                          f"{r.label}: done ({text.points(r.bonus_points, signed=True)})",
@@ -101,7 +102,7 @@ async def complete(ctx: Ctx, r: repo.MissionRow, user_id: int, day: date, activi
         done = {"day": day.isoformat(), "all_done": True, "bonus_points": bonus, "label": "All missions done"}
         if bonus:
             ctx.sink.add_entry(user_id=user_id, kind="mission_bonus", points=bonus, occurred_at=occurred_at,
-                               activity_id=activity_id)
+                               activity_id=activity_id, cause=events.Cause("missions_day", r.id))
         ctx.unlock(activity_id, "missions_completed", done)
         ctx.sink.notices.append(events.Notice(user_id, "missions_all_done", "All missions done",
                                              f"Every mission of the day is done ({text.points(bonus, signed=True)})",
@@ -154,17 +155,19 @@ async def on_reversal(ctx: Ctx, rb: events.ReversalBatch, day: date) -> None:
     recorded = rb.recorded_at or ctx.now
     if day_closed(day, recorded, cfg.tz_of(rb.user_id), cfg.rules.grace_hours):
         return
-    rows = await repo.bump_missions(ctx.conn, ctx.org_id, rb.user_id, day, rb.type_key, -rb.quantity,
+    rows = await repo.bump_missions(ctx.conn, ctx.org_id, rb.user_id, day, rb.type_key, -rb.units,
                                     -rb.value_units)
     for r in rows:
         if r.completed_at is not None and r.progress < r.target and await repo.set_completed(ctx.conn, r.id, None):
             if r.bonus_points:
                 ctx.sink.add_entry(user_id=rb.user_id, kind="mission_bonus", points=-r.bonus_points,
-                                   occurred_at=rb.occurred_at, activity_id=rb.activity_id)
+                                   occurred_at=rb.occurred_at, activity_id=rb.activity_id,
+                                   cause=events.Cause("mission", r.id))
             _, revoked, bonus = await repo.count_down(ctx.conn, ctx.org_id, rb.user_id, day, 1, ctx.now)
             if revoked and bonus:
                 ctx.sink.add_entry(user_id=rb.user_id, kind="mission_bonus", points=-bonus,
-                                   occurred_at=rb.occurred_at, activity_id=rb.activity_id)
+                                   occurred_at=rb.occurred_at, activity_id=rb.activity_id,
+                                   cause=events.Cause("missions_day", r.id))
         ctx.frame(rb.user_id, {"kind": "mission", "event": "progress", "day": day.isoformat(), **mission_item(r),
                                "completed": r.completed_at is not None and r.progress >= r.target})
 

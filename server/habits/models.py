@@ -49,6 +49,8 @@ class HabitSettings(Base):
     missions_per_day: Mapped[int] = mapped_column(Integer, default=3)
     all_done_bonus: Mapped[int] = mapped_column(Integer, default=20)
     mission_start_hour: Mapped[int] = mapped_column(Integer, default=6)
+    #: +1 on every change: the streak combo bonus names the version that priced it
+    version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -143,7 +145,20 @@ class BadgeDef(Base):
     points: Mapped[int] = mapped_column(Integer, default=0)
     repeatable: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: +1 when what it pays for or pays changes (params, points, repeatable): its bonus entries name it
+    version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RankClose(Base):
+    """A rank badge decided for one board period, on the final board after the period closed
+    (`badges.close_rank_periods`): the row is the claim that makes the decision happen once."""
+
+    __tablename__ = "rank_closes"
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"), primary_key=True)
+    badge_id: Mapped[int] = mapped_column(ForeignKey("badges.id", ondelete="CASCADE"), primary_key=True)
+    period_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class BadgeAward(Base):

@@ -6,7 +6,8 @@ A definition has a `rule` kind and params:
   the rep's units (or value) of that type in the window reach the threshold;
 * `streak`: `threshold` consecutive days;
 * `missions_completed`: `threshold` missions completed in the `window`;
-* `rank`: `rank` (1 = first) on the org points board of `window` (day|week|month);
+* `rank`: `rank` (1 = first) on the org points board of `window` (day|week|month), decided once
+  the period has closed (its end plus the habit grace hours, for late syncs) on its final board;
 * `contest_won`: any contest won (`threshold` wins in all, default 1);
 * `manual`: only awarded by a manager (recognition, with a message).
 
@@ -16,13 +17,14 @@ once ever. The period key names that period; (badge, rep, period key) is unique 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from server.core.errors import DomainError
-from server.core.periods import Period, period_for
+from server.core.periods import RETENTION, Period, period_for
 
 RULES = ("activity_count", "activity_value", "streak", "missions_completed", "rank", "contest_won", "manual")
 TIERS = ("bronze", "silver", "gold", "platinum")
@@ -39,6 +41,8 @@ class Badge:
     tier: str
     points: int
     repeatable: bool
+    version: int = 1  # of its rule: what it pays for and pays (bonus entries name it)
+    created_at: datetime | None = None  # rank badges decide the periods that close after it
 
     @property
     def window(self) -> str:
@@ -59,6 +63,31 @@ def period_key(b: Badge, at: datetime, tz: ZoneInfo, week_start: int = 0) -> str
     if not b.repeatable or b.window == "all":
         return "once"
     return period(b, at, tz, week_start).id
+
+
+def closed_periods(b: Badge, now: datetime, tz: ZoneInfo, week_start: int, grace_hours: int) -> list[Period]:
+    """The periods of a rank badge's window that have closed by `now` (ended, plus `grace_hours` for
+    late activities), oldest first: those that ended after the badge was made and within the board's
+    retention (a worker down longer than that decides nothing for the periods it missed)."""
+    close = now - timedelta(hours=grace_hours)  # a period is closed once it ended by then
+    p = period_for(b.window, close, tz, week_start)  # still open: it contains `close`
+    out: list[Period] = []
+    horizon = now - RETENTION[b.window]
+    while True:
+        p = period_for(b.window, p.start - timedelta(microseconds=1), tz, week_start)
+        assert p.end is not None  # rank badges are never all-time
+        if p.end <= horizon or (b.created_at is not None and p.end <= b.created_at):
+            return out[::-1]
+        out.append(p)
+
+
+def top_ranks(totals: Mapping[int, int], k: int) -> set[int]:
+    """Who holds competition rank <= k (1, 2, 2, 4: ties share a rank) with a positive score."""
+    scores = sorted((t for t in totals.values() if t > 0), reverse=True)
+    if not scores:
+        return set()
+    floor = scores[min(k, len(scores)) - 1]
+    return {u for u, t in totals.items() if t > 0 and t >= floor}
 
 
 def holds(b: Badge, measured: int) -> bool:
@@ -115,6 +144,7 @@ STARTER: tuple[tuple[str, str, str, dict[str, Any], str, int, bool], ...] = (
     ("streak_20", "20-day streak", "streak", {"threshold": 20}, "gold", 50, False),
     ("missions_10", "10 missions done", "missions_completed", {"threshold": 10}, "bronze", 10, False),
     ("top_of_day", "Top of the day", "rank", {"rank": 1, "window": "day"}, "gold", 20, True),
-    ("contest_winner", "Contest winner", "contest_won", {"threshold": 1}, "gold", 50, True),
+    # a contest pays the prizes it names and nothing else: the badge itself pays 0 unless a manager says so
+    ("contest_winner", "Contest winner", "contest_won", {"threshold": 1}, "gold", 0, True),
     ("recognition", "Recognition", "manual", {}, "gold", 0, True),
 )

@@ -1,8 +1,10 @@
 """Daily mission rules: which templates a rep gets today and the target of each.
 
 Targets follow the rep's own baseline (the median of their last `BASELINE_DAYS` working days of
-that metric, nudged up), never one number for the whole team; a rep with too little history
-starts from the team's median instead.
+that metric since they started, nudged up), never one number for the whole team; a rep with
+less than two weeks of history (`MIN_TENURE_DAYS`) starts from the team's median instead: the
+median of their teammates' working days, each since that teammate started. Days before a rep
+existed are no days of theirs: counted as zeros they would put every new rep at the floor.
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ from __future__ import annotations
 import math
 import statistics
 from dataclasses import dataclass
+from datetime import date
 
 from server.core.errors import DomainError
 
 BASELINE_DAYS = 20
-MIN_HISTORY_DAYS = 5  # fewer active working days than this: use the team's baseline
+MIN_TENURE_DAYS = 14  # a rep who started less than two weeks ago: use the team's baseline
 MIN_MISSIONS, MAX_MISSIONS = 3, 5
 METRICS = ("count", "value")
 
@@ -47,10 +50,15 @@ def baseline(history: list[int]) -> float:
     return float(statistics.median(history)) if history else 0.0
 
 
-def target_for(t: Template, own: list[int], team: list[int]) -> int:
-    """Own median nudged up by `nudge_pct` (team median for a new rep), within the template's bounds."""
-    active = sum(1 for v in own if v > 0)
-    base = baseline(own[-BASELINE_DAYS:]) if active >= MIN_HISTORY_DAYS else baseline(team)
+def established(started: date, day: date) -> bool:
+    """Whether a rep who started on `started` has two weeks of history by `day`."""
+    return (day - started).days >= MIN_TENURE_DAYS
+
+
+def target_for(t: Template, own: list[int], team: list[int], established: bool = True) -> int:
+    """Own median nudged up by `nudge_pct` (the team's median for a rep not yet `established`), within
+    the template's bounds. `own` and `team` hold daily totals of working days since each rep started."""
+    base = baseline(own[-BASELINE_DAYS:]) if established else baseline(team)
     nudged = math.ceil(base * (100 + t.nudge_pct) / 100 - 1e-9) if base > 0 else 0
     return max(t.min_target, min(t.max_target, nudged))
 
@@ -64,7 +72,7 @@ def applies(t: Template, user_id: int, team_id: int | None) -> bool:
 
 
 def plan(templates: list[Template], user_id: int, team_id: int | None, count: int, rotation: int,
-         history: dict[str, list[int]], team_history: dict[str, list[int]]) -> list[Planned]:
+         history: dict[str, list[int]], team_history: dict[str, list[int]], established: bool = True) -> list[Planned]:
     """Today's missions: pinned templates for this rep or team first, then the rest rotated by
     `rotation` (e.g. the day's ordinal) so reps see variety; at most one mission per template."""
     count = max(MIN_MISSIONS, min(MAX_MISSIONS, count))
@@ -76,7 +84,7 @@ def plan(templates: list[Template], user_id: int, team_id: int | None, count: in
         k = rotation % len(rest)
         rest = rest[k:] + rest[:k]
     chosen = (pinned + rest)[:count]
-    return [Planned(i, t, target_for(t, history.get(_hkey(t), []), team_history.get(_hkey(t), [])))
+    return [Planned(i, t, target_for(t, history.get(_hkey(t), []), team_history.get(_hkey(t), []), established))
             for i, t in enumerate(chosen)]
 
 

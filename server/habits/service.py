@@ -117,8 +117,9 @@ async def update_settings(rt: Runtime, p: Principal, changes: dict[str, Any]) ->
             raise DomainError("unknown_activity_type", f"no activity type '{key}' in this org", details={"type": key})
     if "workdays" in changes:
         changes["workdays"] = sorted(set(changes["workdays"]))
+    changed = any(v != getattr(cur, f) for f, v in changes.items())
     async with rt.engine.begin() as conn:
-        await repo.update_settings(conn, p.org_id, {**changes, "updated_at": rt.now()})
+        await repo.update_settings(conn, p.org_id, {**changes, "updated_at": rt.now()}, new_version=changed)
     forget(rt, p.org_id)
     return await get_settings(rt, p)
 
@@ -161,7 +162,9 @@ async def update_badge(rt: Runtime, p: Principal, badge_id: int, changes: dict[s
                                                      changes.get("tier", row.tier), changes.get("points", row.points))
             await _check_type(rt, p.org_id, changes["params"])
         if changes:
-            await conn.execute(update(repo.B).where(repo.B.c.id == badge_id).values(**changes))
+            # what it pays for or pays changed: a new version, which its bonus entries will name
+            paying = any(changes[f] != getattr(row, f) for f in ("params", "points", "repeatable") if f in changes)
+            await repo.update_badge(conn, badge_id, changes, new_version=paying)
         row = await _badge_row(conn, p.org_id, badge_id)
     forget(rt, p.org_id)
     return row

@@ -16,6 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from server.accounts.models import User
+from server.board.rules import WALLET_KINDS
 from server.core.db import table_of
 from server.core.sql import pg
 from server.habits.models import (
@@ -26,6 +27,7 @@ from server.habits.models import (
     Mission,
     MissionDay,
     MissionTemplate,
+    RankClose,
     StreakState,
 )
 from server.ledger.models import LedgerEntry
@@ -34,6 +36,7 @@ from server.ledger.store import _insert, _params
 S, D, K = table_of(HabitSettings), table_of(HabitDay), table_of(StreakState)
 T, MD, M = table_of(MissionTemplate), table_of(MissionDay), table_of(Mission)
 B, BA, L, UT = table_of(BadgeDef), table_of(BadgeAward), table_of(LedgerEntry), table_of(User)
+RC = table_of(RankClose)
 
 #: Rows of chosen columns (SQLAlchemy 2.1 types a row by its columns: `Row[Any]` is a one-column row).
 ColumnRows = Sequence[Row[*tuple[Any, ...]]]
@@ -93,8 +96,17 @@ async def create_settings(conn: AsyncConnection, org_id: int, now: datetime) -> 
     return (await conn.execute(stmt, row)).first() is not None
 
 
-async def update_settings(conn: AsyncConnection, org_id: int, values: dict[str, Any]) -> None:
+async def update_settings(conn: AsyncConnection, org_id: int, values: dict[str, Any], *,
+                          new_version: bool = False) -> None:
+    if new_version:
+        values = {**values, "version": S.c.version + 1}
     await conn.execute(update(S).where(S.c.org_id == org_id).values(**values))
+
+
+async def update_badge(conn: AsyncConnection, badge_id: int, values: dict[str, Any], *, new_version: bool) -> None:
+    if new_version:
+        values = {**values, "version": B.c.version + 1}
+    await conn.execute(update(B).where(B.c.id == badge_id).values(**values))
 
 
 async def insert_ignore(conn: AsyncConnection, table: Table, rows: list[dict[str, Any]], keys: list[str]) -> None:
@@ -117,8 +129,8 @@ async def badges(conn: AsyncConnection, org_id: int, active_only: bool = True) -
 
 
 async def users(conn: AsyncConnection, org_id: int) -> ColumnRows:
-    q = select(UT.c.id, UT.c.timezone, UT.c.team_id, UT.c.role, UT.c.active, UT.c.display_name).where(
-        UT.c.org_id == org_id)
+    q = select(UT.c.id, UT.c.timezone, UT.c.team_id, UT.c.role, UT.c.active, UT.c.display_name,
+               UT.c.created_at).where(UT.c.org_id == org_id)
     return (await conn.execute(q)).all()
 
 
@@ -289,6 +301,33 @@ async def award(conn: AsyncConnection, row: NewAward) -> int | None:
     return None if found is None else found[0]
 
 
+# -- rank badges, at the close of their periods -------------------------------------------------------
+async def decided_periods(conn: AsyncConnection, org_id: int, badge_id: int, period_ids: list[str]) -> set[str]:
+    """Which of these periods the rank badge was already decided for."""
+    q = select(RC.c.period_id).where(RC.c.org_id == org_id, RC.c.badge_id == badge_id,
+                                     RC.c.period_id.in_(period_ids))
+    return set((await conn.execute(q)).scalars().all())
+
+
+async def claim_rank_close(conn: AsyncConnection, org_id: int, badge_id: int, period_id: str,
+                           now: datetime) -> bool:
+    """Claim deciding the rank badge for the period; False when another transaction did (or does)."""
+    stmt = _upsert(conn, RC, lambda ins: ins.on_conflict_do_nothing(
+        index_elements=["org_id", "badge_id", "period_id"]).returning(RC.c.period_id))
+    row = {"org_id": org_id, "badge_id": badge_id, "period_id": period_id, "decided_at": now}
+    return (await conn.execute(stmt, row)).first() is not None
+
+
+async def period_points(conn: AsyncConnection, org_id: int, since: datetime, until: datetime) -> dict[int, int]:
+    """Each rep's points of the entries that occurred in [since, until): the period's points board
+    as the ledger has it (every kind but the wallet's, as `board.rules` moves the boards)."""
+    q = (select(L.c.user_id, func.sum(L.c.points))
+         .where(L.c.org_id == org_id, L.c.occurred_at >= since, L.c.occurred_at < until,
+                L.c.kind.notin_(WALLET_KINDS))
+         .group_by(L.c.user_id))
+    return {uid: int(total) for uid, total in (await conn.execute(q)).all()}
+
+
 async def user_awards(conn: AsyncConnection, org_id: int, user_id: int) -> Sequence[Row[Any]]:
     q = (select(BA, B.c.key, B.c.name, B.c.tier, B.c.rule, B.c.description)
          .join(B, B.c.id == BA.c.badge_id).where(BA.c.org_id == org_id, BA.c.user_id == user_id)
@@ -310,8 +349,8 @@ async def window_sum(conn: AsyncConnection, org_id: int, user_id: int, type_id: 
 
 async def bonus_entries(conn: AsyncConnection, org_id: int, activity_id: int, kinds: tuple[str, ...]
                         ) -> ColumnRows:
-    q = select(L.c.kind, L.c.points, L.c.user_id).where(L.c.org_id == org_id, L.c.activity_id == activity_id,
-                                                        L.c.kind.in_(kinds))
+    q = select(L.c.kind, L.c.points, L.c.user_id, L.c.cause_version).where(
+        L.c.org_id == org_id, L.c.activity_id == activity_id, L.c.kind.in_(kinds))
     return (await conn.execute(q)).all()
 
 

@@ -51,7 +51,7 @@ from server.core.runtime import Runtime
 from server.ledger import sinks
 from server.ledger import store as ledger_repo
 from server.ledger.group_commit import single_posts
-from server.ledger.rules import Priced, Rule, board_value, price, validate_amounts, validate_occurred_at
+from server.ledger.rules import Priced, Rule, price, validate_amounts, validate_occurred_at
 from server.ledger.sync import apply_entries, entry_facts
 from server.ledger.types import TypeInfo, types_of
 
@@ -303,7 +303,7 @@ async def _write_once(rt: Runtime, principal: Principal, prepared: list[_Prepare
         if batch_ctx is not None:
             rec.unlocked = batch_ctx.unlocks.get(activity_id, {})
         facts.append(EntryFacts(entry_id, p.user_id, p.type.key, p.type.valued, priced.points,
-                                p.item.quantity, value_units, p.occurred_at, now))
+                                priced.earning_units, value_units, p.occurred_at, now))
     if batch_ctx is not None:
         facts.extend(await _extra_facts(rt, principal.org_id, batch_ctx.entries, extra_ids))
     return facts, batch_ctx, feed_rows
@@ -352,16 +352,16 @@ async def _transaction(rt: Runtime, conn: AsyncConnection, principal: Principal,
     entry_rows: list[EntryRow] = []
     facts_pending: list[_Pending] = []
     for p, activity_id, priced in _priced(fresh, used_before):
-        value_units = board_value(p.item.value)
+        value_units = priced.value_units  # units over the cap count nowhere but on the activity
         entry_rows.append({
             "org_id": org_id, "user_id": p.user_id, "kind": "activity", "activity_id": activity_id,
             "type_id": p.type.id, "rule_version_id": p.type.version_id, "reverses_id": None,
-            "points": priced.points, "units": p.item.quantity, "value_units": value_units,
+            "points": priced.points, "units": priced.earning_units, "value_units": value_units,
             "occurred_at": p.occurred_at, "created_at": now, "created_by_user_id": principal.user_id,
         })
         facts_pending.append((p, activity_id, priced, value_units))
     entry_ids = await ledger_repo.insert_entries(conn, entry_rows) if entry_rows else []
-    if entry_ids:
+    if any(priced.earning_units for _, _, priced, _ in facts_pending):
         batch_ctx, extra_ids, feed_rows = await _run_hooks(rt, conn, principal, now, facts_pending, entry_ids, undo)
     if totals and not lock_first:  # the counters' row locks, held from here to the commit
         actual = await _add_usage(conn, usage, totals)
@@ -394,14 +394,16 @@ def _priced(fresh: list[tuple[_Prepared, int]],
 async def _run_hooks(rt: Runtime, conn: AsyncConnection, principal: Principal, now: datetime,
                      facts_pending: list[_Pending], entry_ids: list[int], undo: list[Callable[[], None]],
                      ) -> tuple[events.ActivityBatch, list[int], list[AfterCommit]]:
-    """Let the features react inside the transaction; write what they produced."""
+    """Let the features react inside the transaction; write what they produced. An activity whose
+    units are all over the daily cap counts for nothing, so the features never see it."""
     org = await org_info(rt, principal.org_id, conn)
     batch_ctx = events.ActivityBatch(
         org_id=principal.org_id, org=org, actor_user_id=principal.user_id, now=now, on_rollback=undo, activities=[
             events.FreshActivity(activity_id, entry_id, p.user_id, p.type.id, p.type.key, p.item.quantity,
-                                 p.item.value, value_units, priced.points, p.occurred_at, p.day, p.row["source"],
-                                 p.type.valued)
-            for (p, activity_id, priced, value_units), entry_id in zip(facts_pending, entry_ids, strict=True)])
+                                 priced.earning_units, p.item.value, value_units, priced.points, p.occurred_at,
+                                 p.day, p.row["source"], p.type.valued)
+            for (p, activity_id, priced, value_units), entry_id in zip(facts_pending, entry_ids, strict=True)
+            if priced.earning_units])
     for hook in rt.registry.activity_hooks:
         await hook(rt, conn, batch_ctx)
     extra_ids = await ledger_repo.insert_entries(conn, batch_ctx.entries) if batch_ctx.entries else []
@@ -457,7 +459,7 @@ async def reverse(rt: Runtime, principal: Principal, activity_id: int) -> Revers
             ctx = events.ReversalBatch(
                 org_id=principal.org_id, org=org, actor_user_id=principal.user_id, now=now, activity_id=orig.id,
                 user_id=orig.user_id, type_id=orig.type_id, type_key=orig.type_key, quantity=orig.quantity,
-                value_units=orig.entry_value_units, points=orig.entry_points, occurred_at=orig.occurred_at, day=day,
+                units=orig.entry_units, value_units=orig.entry_value_units, points=orig.entry_points, occurred_at=orig.occurred_at, day=day,
                 recorded_at=orig.recorded_at)
             for hook in rt.registry.reversal_hooks:
                 await hook(rt, conn, ctx)

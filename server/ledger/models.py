@@ -107,7 +107,14 @@ class DailyUsage(Base):
 
 class LedgerEntry(Base):
     """Points and the metric deltas an event caused. Never updated: corrections are new entries.
-    Whether an entry has reached the Redis boards is kept apart, in `BoardPending`."""
+    Whether an entry has reached the Redis boards is kept apart, in `BoardPending`.
+
+    Every entry names its cause. An activity's entry (kind `activity`, or `reversal` of one):
+    `activity_id` and the rule version that priced it (`rule_version_id`). Any other entry: the
+    cause's kind and id and the version of the rule that set its amount (`cause_*`; the table in
+    docs/api.md, "Ledger"), plus `activity_id` when an activity triggered it. `units` and
+    `value_units` are what counts on boards, contests and habits: an activity's units within the
+    daily cap and its value prorated to them (the activity row keeps what was logged)."""
 
     __tablename__ = "ledger_entries"
     __table_args__ = (
@@ -129,6 +136,10 @@ class LedgerEntry(Base):
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_by_user_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    #: badge | mission | missions_day | streak | contest | kudos | reward (None for activity entries)
+    cause_kind: Mapped[str | None] = mapped_column(String(16))
+    cause_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    cause_version: Mapped[int | None] = mapped_column(Integer)
 
 
 class BoardPending(Base):

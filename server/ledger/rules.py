@@ -2,8 +2,11 @@
 
 `points` is awarded per unit of quantity and `value_points` per unit of value (for
 instance per currency unit of a deal). A daily cap limits how many units per rep per
-day earn points; units beyond it are recorded and worth nothing. The value part is
-prorated by the share of units that earned points, so a capped deal earns nothing.
+day earn points; units beyond it are recorded on the activity and count nowhere else: the
+ledger entry holds only the units within the cap (`Priced.units`) and the value prorated by
+the same share (`Priced.value_units`), so the boards, contests, missions, badges and streaks,
+which all read those (or the hooks' `FreshActivity.units`), and every rebuild from the ledger
+agree. A capped deal earns nothing and counts for nothing.
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ class Rule:
 @dataclass(frozen=True, slots=True)
 class Priced:
     points: int
-    earning_units: int  # how many of the units earned points (<= quantity)
+    earning_units: int  # how many of the units earned points (<= quantity): the units that count
+    value_units: int  # the value that counts, in whole units: prorated by earning_units / quantity
 
 
 def validate_amounts(quantity: int, value: float | None) -> None:
@@ -65,7 +69,15 @@ def price(rule: Rule, quantity: int, value: float | None, used_before: int) -> P
     points = rule.points * earning
     if rule.value_points is not None and value is not None and earning:
         points += round_half_up(value * rule.value_points * earning / quantity)
-    return Priced(points=points, earning_units=earning)
+    return Priced(points=points, earning_units=earning, value_units=counted_value(value, quantity, earning))
+
+
+def counted_value(value: float | None, quantity: int, earning: int) -> int:
+    """The part of `value` that counts on value boards, contests and missions: the share of the
+    units within the cap, in whole units (half up); all of it when nothing was capped."""
+    if value is None or not earning:
+        return 0
+    return board_value(value if earning == quantity else value * earning / quantity)
 
 
 def round_half_up(x: float) -> int:

@@ -91,7 +91,7 @@ async def redeem(rt: Runtime, principal: Principal, user_id: int, reward_id: int
             raise Conflict("out_of_stock", "this reward is out of stock")
         done = await effects.emit(rt, conn, org_id, [], actor_user_id=user_id, now=now, entries=[
             events.entry_row(org_id, user_id=user_id, kind="redemption", points=-reward.cost, now=now,
-                          actor_user_id=user_id)])
+                             actor_user_id=user_id, cause=events.Cause("reward", reward.id))])
         row = await repo.add_redemption(conn, {
             "org_id": org_id, "user_id": user_id, "reward_id": reward.id, "reward_name": reward.name,
             "cost": reward.cost, "state": rules.PENDING, "hold_entry_id": done.entry_ids[0], "note": note,
@@ -135,7 +135,8 @@ async def decide(rt: Runtime, principal: Principal, redemption_id: int, action: 
         if action in rules.REFUNDING:
             await repo.put_back(conn, row.reward_id)
             entries.append(events.entry_row(org_id, user_id=row.user_id, kind="redemption_refund", points=row.cost,
-                                         now=now, actor_user_id=principal.user_id))
+                                            now=now, actor_user_id=principal.user_id,
+                                            cause=events.Cause("reward", row.reward_id)))
         if action in _NOTICE:
             kind, title, body = _NOTICE[action]
             notices.append(events.Notice(row.user_id, kind, title, body.format(name=row.reward_name, cost=text.points(row.cost)),

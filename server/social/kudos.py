@@ -114,7 +114,7 @@ async def give(rt: Runtime, principal: Principal, giver_id: int, to_user_id: int
         data = {"kudos_id": row.id, "message": text, "value_tag": tag, "points": points,
                 "from_user_id": giver_id, "from_display_name": giver_name}
         entries = [events.entry_row(org_id, user_id=to_user_id, kind="kudos", points=points, now=now,
-                                 actor_user_id=giver_id)] if points else []
+                                    actor_user_id=giver_id, cause=events.Cause("kudos", row.id))] if points else []
         notice = events.Notice(to_user_id, "kudos", f"Kudos from {giver_name}",
                               text if not points else f"{text} ({wording.points(points, signed=True)})", data=data,
                               actor_user_id=giver_id, dedupe_key=ref)

@@ -227,8 +227,8 @@ async def test_daily_cap_pays_the_remaining_units_then_nothing(client):
     assert await balance(rep) == 30
     day = local_day(ago(minutes=1), await org_zone(admin))
     assert await score_of(admin, rep.user_id, window="day", period=day) == 30
-    # Units beyond the cap are recorded and count on the activity type's board.
-    assert await score_of(admin, rep.user_id, key, window="day", period=day) == 13
+    # Units beyond the cap are recorded on the activity and count nowhere else, the type's board included.
+    assert await score_of(admin, rep.user_id, key, window="day", period=day) == 10
     # The cap is per rep and per local day.
     other = await admin.user()
     assert (await other.log(key, quantity=10, occurred_at=at))["points_awarded"] == 30
@@ -257,7 +257,7 @@ async def test_daily_cap_is_exact_under_concurrent_posts(client, monkeypatch, op
     assert sum(e["points"] for e in await ledger_rows(rep)) == 60
     day = local_day(ago(minutes=1), await org_zone(admin))
     assert await score_of(admin, rep.user_id, window="day", period=day) == 60
-    assert await score_of(admin, rep.user_id, key, window="day", period=day) == 50
+    assert await score_of(admin, rep.user_id, key, window="day", period=day) == 20  # the capped 30 count nowhere
 
 
 @CAP_PATHS
@@ -304,7 +304,7 @@ async def test_a_post_does_not_wait_behind_another_posts_hooks_and_a_cap_crossed
     assert sorted(e["points"] for e in await ledger_rows(rep)) == [3, 12]
     day = local_day(ago(minutes=1), await org_zone(admin))
     assert await score_of(admin, rep.user_id, window="day", period=day) == 15
-    assert await score_of(admin, rep.user_id, key, window="day", period=day) == 6
+    assert await score_of(admin, rep.user_id, key, window="day", period=day) == 5  # the cap
 
 
 # -- batches ---------------------------------------------------------------------------------------------

@@ -18,12 +18,14 @@ def at(hours: float) -> datetime:
     return T0 + timedelta(hours=hours)
 
 
-def act(uid: int, amount: int, hours: float, aid: int | None = None) -> c.Counted:
-    return c.Counted(uid, aid if aid is not None else int(hours * 1000) + uid, at(hours), amount)
+def act(uid: int, amount: int, hours: float, aid: int | None = None, recorded: float | None = None) -> c.Counted:
+    """An activity that occurred at `hours`, recorded then unless `recorded` says later."""
+    return c.Counted(uid, aid if aid is not None else int(hours * 1000) + uid, at(hours), amount,
+                     at(hours if recorded is None else recorded))
 
 
-def rev(uid: int, amount: int, hours: float, aid: int) -> c.Counted:
-    return c.Counted(uid, aid, at(hours), -amount, reversal=True)
+def rev(uid: int, amount: int, hours: float, aid: int, recorded: float | None = None) -> c.Counted:
+    return c.Counted(uid, aid, at(hours), -amount, at(hours if recorded is None else recorded), reversal=True)
 
 
 def rules(fmt: str = "individual", **kw) -> c.Rules:
@@ -170,10 +172,22 @@ def test_reversed_activity_does_not_count_and_is_explained():
     assert "1 reversed and not counted" in rows[1].computation
 
 
-def test_late_activity_sorted_by_when_it_happened():
-    # logged last, but backdated before the other: it counts and the reach time is its occurred_at
-    rows = by_user(c.standings(rules(), members(1, 2), [act(2, 10, 5), act(1, 10, 2, aid=99)]))
-    assert rows[1].place == 1 and rows[1].tie_break == "first_to_reach"
+def test_late_activity_counts_but_reaches_its_score_when_it_was_recorded():
+    # Rep 1's activity is dated hour 2 but recorded at hour 6, after rep 2's (hour 5): it counts
+    # in the window, and rep 1 reached 10 at hour 6 (the boards' clock, never the stated time).
+    rows = by_user(c.standings(rules(), members(1, 2), [act(2, 10, 5), act(1, 10, 2, aid=99, recorded=6)]))
+    assert (rows[2].place, rows[1].place) == (1, 2) and rows[2].tie_break == "first_to_reach"
+    assert rows[1].counted == [{"activity_id": 99, "type": None, "occurred_at": at(2).isoformat(), "amount": 10,
+                                "reversed": False}]
+
+
+def test_a_reversal_does_not_move_when_the_score_was_reached():
+    # Rep 1 reached 10 at hour 1 and gained 5 at hour 2, reversed at hour 8: 10, reached at hour 2
+    # (the last gain); rep 2 reached 10 at hour 3. On the boards a reversal moves no tie either.
+    rows = by_user(c.standings(rules(), members(1, 2), [act(1, 10, 1), act(1, 5, 2, aid=7), act(2, 10, 3),
+                                                        rev(1, 5, 2, aid=7, recorded=8)]))
+    assert (rows[1].total, rows[2].total) == (10, 10)
+    assert (rows[1].place, rows[2].place) == (1, 2) and rows[1].tie_break == "first_to_reach"
 
 
 def test_value_and_count_measures_score_the_amounts_given():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -21,12 +21,18 @@ def tpl(i: int, type_key: str = "call", **kw) -> m.Template:
 def test_target_is_own_median_nudged_up():
     # median of [10, 12, 14, 16, 20, 0] is 13; +10 % = 14.3 -> 15
     assert m.target_for(tpl(1), [10, 12, 14, 16, 20, 0], []) == 15
-    # four active days are too few: the team's median (18 -> 19.8 -> 20) is used instead
-    assert m.target_for(tpl(1), [10, 12, 14, 0, 20], [18, 18, 30]) == 20
+    # an established rep's own median, however few days were active
+    assert m.target_for(tpl(1), [10, 12, 14, 0, 20], [18, 18, 30]) == 14
 
 
 def test_target_uses_team_median_for_a_new_rep():
-    assert m.target_for(tpl(1), [3, 0, 0], [20, 20, 30]) == 22
+    assert m.target_for(tpl(1), [3, 9, 9], [20, 20, 30], established=False) == 22
+    assert m.target_for(tpl(1), [3, 9, 9], [], established=False) == 1  # no team history: the minimum
+
+
+def test_two_weeks_make_a_rep_established():
+    day = date(2026, 12, 7)
+    assert m.established(date(2026, 11, 23), day) and not m.established(date(2026, 11, 24), day)
 
 
 def test_target_stays_within_bounds():
@@ -130,3 +136,33 @@ def test_starter_set_is_valid():
     for key, _name, rule, params, tier, points, _rep in b.STARTER:
         b.validate(rule, params, tier, points)
         assert key
+
+
+def rank_badge(window: str = "day", created_at: datetime | None = None) -> b.Badge:
+    return b.Badge(1, "top", "Top", "rank", {"rank": 1, "window": window}, "gold", 20, True, 1, created_at)
+
+
+def test_a_rank_period_closes_after_its_end_plus_the_grace_hours_in_the_org_zone():
+    made = datetime(2026, 11, 16, 15, tzinfo=UTC)  # 10:00 on the 16th in New York
+    two_am = datetime(2026, 11, 18, 7, tzinfo=UTC)  # 02:00 on the 18th in New York
+    ids = [p.id for p in b.closed_periods(rank_badge(created_at=made), two_am, NY, 0, 2)]
+    assert ids == ["2026-11-16", "2026-11-17"]  # the 17th closes at 02:00 on the 18th, not before
+    earlier = two_am - timedelta(seconds=1)
+    assert [p.id for p in b.closed_periods(rank_badge(created_at=made), earlier, NY, 0, 2)] == ["2026-11-16"]
+    # A badge made after a period ended decides nothing for it; a week badge waits for the week's end.
+    assert b.closed_periods(rank_badge(created_at=two_am), two_am, NY, 0, 2) == []
+    assert b.closed_periods(rank_badge("week", made), two_am, NY, 0, 2) == []
+
+
+def test_rank_periods_older_than_the_boards_retention_are_left_alone():
+    now = datetime(2026, 11, 30, 12, tzinfo=UTC)
+    ids = [p.id for p in b.closed_periods(rank_badge(), now, UTC, 0, 0)]
+    assert ids == [f"2026-11-{d}" for d in range(22, 30)]  # 8 days back: the day boards' retention
+
+
+def test_top_ranks_are_competition_ranks_of_positive_scores():
+    totals = {1: 30, 2: 15, 3: 15, 4: 1, 5: 0, 6: -4}
+    assert b.top_ranks(totals, 1) == {1}
+    assert b.top_ranks(totals, 2) == b.top_ranks(totals, 3) == {1, 2, 3}
+    assert b.top_ranks(totals, 10) == {1, 2, 3, 4}
+    assert b.top_ranks({7: 0}, 1) == set()

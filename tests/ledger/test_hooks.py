@@ -23,7 +23,7 @@ async def test_an_activity_hook_adds_a_bonus_that_commits_boards_and_answers_wit
             if a.user_id == rep.user_id:
                 seen.append(a)
                 batch.add_entry(user_id=a.user_id, kind="test_bonus", points=5, occurred_at=a.occurred_at,
-                                activity_id=a.activity_id)
+                                activity_id=a.activity_id, cause=events.Cause("test", 7, 2))
                 batch.unlock(a.activity_id, "badges_earned", {"key": "first_call"})
                 batch.unlock(a.activity_id, "streak", {"current": 1})
 
@@ -33,7 +33,8 @@ async def test_an_activity_hook_adds_a_bonus_that_commits_boards_and_answers_wit
     assert out["unlocked"] == {"badges_earned": [{"key": "first_call"}], "streak": {"current": 1}}
     assert [(a.activity_id, a.type_key, a.quantity, a.points) for a in seen] == [(out["id"], "call", 2, 4)]
     ledger = (await rep.ok("get", "/me/ledger"))["entries"]
-    assert [(e["kind"], e["points"]) for e in ledger] == [("test_bonus", 5), ("activity", 4)]
+    assert [(e["kind"], e["points"], e["cause"]) for e in ledger] == [
+        ("test_bonus", 5, {"kind": "test", "id": 7, "version": 2}), ("activity", 4, None)]
     board = await org.board("points", window="day")
     assert [(e["user_id"], e["score"]) for e in board["entries"]] == [(rep.user_id, 9)]
     assert (await org.board("call", window="day"))["entries"][0]["score"] == 2  # a bonus moves points only
@@ -78,12 +79,12 @@ async def test_reversal_hooks_see_the_original_and_their_entries_move_back(clien
     async def on_activity(rt, conn, batch):
         for a in batch.activities:
             batch.add_entry(user_id=a.user_id, kind="test_bonus", points=3, occurred_at=a.occurred_at,
-                            activity_id=a.activity_id)
+                            activity_id=a.activity_id, cause=events.Cause("test"))
 
     async def on_reverse(rt, conn, rb: events.ReversalBatch):
         got.append(rb)
         rb.add_entry(user_id=rb.user_id, kind="test_bonus_reversal", points=-3, occurred_at=rb.occurred_at,
-                     activity_id=rb.activity_id)
+                     activity_id=rb.activity_id, cause=events.Cause("test"))
 
     installed(registry().activity_hooks, on_activity)
     installed(registry().reversal_hooks, on_reverse)
@@ -105,7 +106,8 @@ async def test_effects_emit_runs_achievement_hooks_in_rounds_and_pays_through_th
         for ev in eb.events:
             kinds.append(ev.kind)
             if ev.kind == "contest_won":  # a badge for the win, which raises its own event
-                eb.add_entry(user_id=ev.user_id, kind="badge_bonus", points=50, occurred_at=eb.now)
+                eb.add_entry(user_id=ev.user_id, kind="badge_bonus", points=50, occurred_at=eb.now,
+                             cause=events.Cause("badge", 1, 1))
                 eb.more.append(events.Achievement("badge_earned", ev.user_id, ref="badge:winner"))
                 eb.feed.append(events.FeedItem("badge", ev.user_id, {"badge": "winner"}, ref=f"winner:{ev.user_id}"))
 
@@ -114,7 +116,7 @@ async def test_effects_emit_runs_achievement_hooks_in_rounds_and_pays_through_th
         done = await effects.emit(rt, conn, org.org_id, [events.Achievement("contest_won", rep.user_id, ref="c:1")],
                                   actor_user_id=org.user_id,
                                   entries=[events.entry_row(org.org_id, user_id=rep.user_id, kind="prize", points=100,
-                                                         now=_now())])
+                                                            now=_now(), cause=events.Cause("contest", 1, 1))])
     assert await effects.finish(rt, org.org_id, done) is True
     assert kinds == ["contest_won", "badge_earned"]
     ledger = (await rep.ok("get", "/me/ledger"))["entries"]
@@ -130,7 +132,8 @@ async def test_wallet_entries_change_the_balance_but_not_the_boards(client, app)
     rt = app.state.rt
     async with rt.engine.begin() as conn:
         done = await effects.emit(rt, conn, org.org_id, [], entries=[
-            events.entry_row(org.org_id, user_id=rep.user_id, kind="redemption", points=-5, now=_now())])
+            events.entry_row(org.org_id, user_id=rep.user_id, kind="redemption", points=-5, now=_now(),
+                             cause=events.Cause("reward", 1))])
     await effects.finish(rt, org.org_id, done)
     board = await org.board("points", window="day")
     assert board["entries"][0]["score"] == before["points_balance"]

@@ -77,11 +77,17 @@ def test_value_part_is_prorated_by_the_units_within_the_cap():
     # 4 units of which 1 earns (cap 3, 2 used): 1*10 + round(1000 * 0.5 * 1/4) = 10 + 125.
     priced = price(rule(points=10, value_points=0.5, daily_cap=3), quantity=4, value=1000, used_before=2)
     assert (priced.points, priced.earning_units) == (135, 1)
+    assert priced.value_units == 250  # and only that quarter of the value counts on value boards
 
 
 def test_capped_out_value_earns_nothing():
     priced = price(rule(points=50, value_points=0.01, daily_cap=1), quantity=1, value=99_999, used_before=1)
-    assert priced.points == 0
+    assert (priced.points, priced.earning_units, priced.value_units) == (0, 0, 0)
+
+
+def test_the_counted_value_rounds_half_up_and_is_whole_without_a_cap():
+    assert price(rule(points=1, daily_cap=3), quantity=2, value=5, used_before=2).value_units == 3  # 2.5
+    assert price(rule(points=1), quantity=3, value=1000.5, used_before=0).value_units == 1001
 
 
 def test_value_is_ignored_when_the_rule_does_not_score_value():
