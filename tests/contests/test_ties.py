@@ -38,7 +38,8 @@ async def test_a_backdated_activity_reaches_its_score_when_recorded_on_boards_an
     rt, clock, client = manual
     admin = await noon_org(client)
     prompt, late = await admin.user(display_name="Prompt"), await admin.user(display_name="Late")
-    made = await contest(admin, prizes=[{"place": 1, "points": 100}])  # calls, counted
+    # Counted from the start of the day (not from the launch), so the backdated call counts too.
+    made = await contest(admin, prizes=[{"place": 1, "points": 100}], count_from_start=True)
     await prompt.log("call", quantity=3)
     clock.advance(timedelta(seconds=10))
     # Logged 10 s later, but stated to have happened half an hour earlier.
