@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from litestar import Controller, delete, get, patch, post
+from typing import Any
+
+from litestar import Controller, Request, delete, get, patch, post
 from litestar.di import Provide
 from litestar.params import Parameter
 
@@ -10,6 +12,7 @@ from server.accounts import api_keys
 from server.accounts import schemas as w
 from server.accounts import service as accounts
 from server.accounts.schemas import api_key_out, org_out, team_out, user_out
+from server.core.abuse import limit_by_address, login_attempt
 from server.core.auth import Principal
 from server.core.runtime import Runtime
 from server.core.web import provide_principal, require_admin, require_manager, require_user
@@ -21,7 +24,8 @@ class PublicController(Controller):
     tags = ["auth"]
 
     @post("/orgs", status_code=201, summary="Create an org and its first admin")
-    async def create_org(self, data: w.OrgCreate, rt: Runtime) -> w.OrgCreated:
+    async def create_org(self, data: w.OrgCreate, request: Request[Any, Any, Any], rt: Runtime) -> w.OrgCreated:
+        await limit_by_address(rt, request, "limit_signup_address")
         org, user = await accounts.create_org(
             rt, name=data.name, timezone=data.timezone, week_start=data.week_start,
             admin_email=data.admin.email, admin_password=data.admin.password, admin_name=data.admin.display_name)
@@ -29,8 +33,9 @@ class PublicController(Controller):
         return w.OrgCreated(org_out(org), user_out(user), access, refresh)
 
     @post("/auth/login", status_code=200)
-    async def login(self, data: w.LoginIn, rt: Runtime) -> w.TokensOut:
-        user, access, refresh = await accounts.login(rt, data.email, data.password)
+    async def login(self, data: w.LoginIn, request: Request[Any, Any, Any], rt: Runtime) -> w.TokensOut:
+        async with login_attempt(rt, request, data.email):
+            user, access, refresh = await accounts.login(rt, data.email, data.password)
         return w.TokensOut(access, refresh, user_out(user), expires_in=rt.tokens.access_ttl_s)
 
     @post("/auth/refresh", status_code=200)

@@ -8,6 +8,7 @@ from litestar import Controller, Request, get, patch, post
 from litestar.di import Provide
 
 from server.board import presence
+from server.core.abuse import limit_by_address
 from server.core.auth import Principal
 from server.core.errors import Forbidden
 from server.core.runtime import Runtime
@@ -41,6 +42,7 @@ class DisplayPairingController(Controller):
 
     @post("/", status_code=200, summary="A screen exchanges its pairing code for a display token")
     async def pair(self, data: w.PairIn, request: Request[Any, Any, Any], rt: Runtime) -> w.PairOut:
+        await limit_by_address(rt, request, "limit_pairing_address")
         row, token = await displays.pair(rt, data.code)
         return w.PairOut(token, config_out(row, request, rt))
 
