@@ -19,20 +19,17 @@ from __future__ import annotations
 
 import logging
 import math
-import time
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from redis.exceptions import RedisError
 from websockets.asyncio.server import ServerConnection
 
 from server.board import keys
-from server.core.addresses import bucket, client_address, trusted_networks
 from server.core.auth import Principal
+from server.core.clock import wall_time
+from server.core.edge.addresses import bucket, client_address, trusted_networks
 from server.core.runtime import Runtime
-
-if TYPE_CHECKING:
-    from realtime.connection import Conn
 
 log = logging.getLogger("reprally.realtime")
 
@@ -50,6 +47,13 @@ if redis.call('ZSCORE', KEYS[1], ARGV[4]) or redis.call('ZCARD', KEYS[1]) < tonu
 end
 return 0
 """
+
+
+class Socket(Protocol):
+    """What admission needs of a connection (`realtime.connection.Conn`)."""
+
+    id: int
+    ws: ServerConnection
 
 
 def principal_key(principal: Principal) -> str | None:
@@ -79,22 +83,22 @@ class Admission:
         self._acquire = rt.redis.register_script(ACQUIRE)
         self.held: dict[int, list[str]] = defaultdict(list)  # connection id -> the lease sets it is in
 
-    def _member(self, conn: Conn) -> str:
+    def _member(self, conn: Socket) -> str:
         return f"{self.process_id}:{conn.id}"
 
-    async def admit_address(self, conn: Conn) -> bool:
+    async def admit_address(self, conn: Socket) -> bool:
         address = socket_address(conn.ws, self.rt.settings.trusted_proxies)
         return await self._admit(conn, address_key(address), self.rt.settings.ws_per_address)
 
-    async def admit_principal(self, conn: Conn, principal: Principal) -> bool:
+    async def admit_principal(self, conn: Socket, principal: Principal) -> bool:
         """The user's (or display's) own limit, once the socket has authenticated."""
         key = principal_key(principal)
         return key is None or await self._admit(conn, key, self.rt.settings.ws_per_user)
 
-    async def _admit(self, conn: Conn, key: str, limit: int) -> bool:
+    async def _admit(self, conn: Socket, key: str, limit: int) -> bool:
         if limit <= 0 or not self.rt.redis_usable:
             return True
-        now_ms = time.time() * 1000
+        now_ms = wall_time() * 1000
         try:
             ok = await self._acquire(keys=[key], args=[int(now_ms), limit, int(now_ms + LEASE_S * 1000),
                                                        self._member(conn), math.ceil(LEASE_S)])
@@ -105,7 +109,7 @@ class Admission:
             self.held[conn.id].append(key)
         return bool(ok)
 
-    async def release(self, conn: Conn) -> None:
+    async def release(self, conn: Socket) -> None:
         held = self.held.pop(conn.id, None)
         if not held:
             return
@@ -121,7 +125,7 @@ class Admission:
         """Push back the end of every lease this process holds."""
         if not self.held:
             return
-        ends = time.time() * 1000 + LEASE_S * 1000
+        ends = wall_time() * 1000 + LEASE_S * 1000
         by_key: dict[str, dict[Any, float]] = defaultdict(dict)
         for conn_id, held in list(self.held.items()):
             for key in held:

@@ -12,10 +12,10 @@ from server.accounts import api_keys
 from server.accounts import schemas as w
 from server.accounts import service as accounts
 from server.accounts.schemas import api_key_out, org_out, team_out, user_out
-from server.core.abuse import limit_by_address, login_attempt
 from server.core.auth import Principal
+from server.core.edge.abuse import limit_by_address, login_attempt
 from server.core.runtime import Runtime
-from server.core.web import provide_principal, require_admin, require_manager, require_user
+from server.core.web import TV, provide_principal, require_admin, require_manager, require_user
 from server.core.wire import changes
 
 
@@ -49,7 +49,7 @@ class OrgController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["org"]
 
-    @get("/org")
+    @get("/org", opt=TV)
     async def get_org(self, principal: Principal, rt: Runtime) -> w.OrgOut:
         return org_out(await accounts.get_org(rt, principal))
 
@@ -64,11 +64,11 @@ class OrgController(Controller):
         require_admin(principal)
         return team_out(await accounts.create_team(rt, principal, data.name, data.region))
 
-    @get("/teams", tags=["teams"])
+    @get("/teams", tags=["teams"], opt=TV)
     async def list_teams(self, principal: Principal, rt: Runtime) -> w.TeamList:
         return w.TeamList([team_out(t) for t in await accounts.list_teams(rt, principal)])
 
-    @get("/teams/{team_id:int}", tags=["teams"])
+    @get("/teams/{team_id:int}", tags=["teams"], opt=TV)
     async def get_team(self, team_id: int, principal: Principal, rt: Runtime) -> w.TeamOut:
         return team_out(await accounts.get_team(rt, principal, team_id))
 
@@ -81,7 +81,7 @@ class OrgController(Controller):
     @post("/users", status_code=201, tags=["users"])
     async def create_user(self, data: w.UserCreate, principal: Principal, rt: Runtime) -> w.UserOut:
         require_manager(principal)
-        return user_out(await accounts.create_user(rt, principal, changes(data)))
+        return user_out(await accounts.create_user(rt, principal, changes(data)), principal)
 
     @get("/users", tags=["users"])
     async def list_users(
@@ -92,16 +92,16 @@ class OrgController(Controller):
         require_user(principal)
         total, rows = await accounts.list_users(rt, principal, team_id=team_id, role=role, active=active,
                                                 limit=limit, offset=offset)
-        return w.UserList(total, [user_out(u) for u in rows])
+        return w.UserList(total, [user_out(u, principal) for u in rows])
 
     @get("/users/{user_id:int}", tags=["users"])
     async def get_user(self, user_id: int, principal: Principal, rt: Runtime) -> w.UserOut:
-        return user_out(await accounts.get_user(rt, principal, user_id))
+        return user_out(await accounts.get_user(rt, principal, user_id), principal)
 
     @patch("/users/{user_id:int}", tags=["users"])
     async def update_user(self, user_id: int, data: w.UserUpdate, principal: Principal, rt: Runtime) -> w.UserOut:
         require_user(principal)
-        return user_out(await accounts.update_user(rt, principal, user_id, changes(data)))
+        return user_out(await accounts.update_user(rt, principal, user_id, changes(data)), principal)
 
     # -- API keys --
     @post("/api-keys", status_code=201, tags=["integrations"],

@@ -8,11 +8,11 @@ from litestar import Controller, Request, get, patch, post
 from litestar.di import Provide
 
 from server.board import presence
-from server.core.abuse import limit_by_address
 from server.core.auth import Principal
+from server.core.edge.abuse import limit_by_address
 from server.core.errors import Forbidden
 from server.core.runtime import Runtime
-from server.core.web import provide_principal, require_admin, require_manager
+from server.core.web import TV, provide_principal, require_admin, require_manager
 from server.core.wire import changes
 from server.displays import schemas as w
 from server.displays import service as displays
@@ -82,7 +82,7 @@ class DisplayController(Controller):
         require_admin(principal)
         return display_out(await displays.revoke(rt, principal, display_id))
 
-    @get("/display/config", summary="The calling screen's own configuration (display token)")
+    @get("/display/config", summary="The calling screen's own configuration (display token)", opt=TV)
     async def own_config(self, request: Request[Any, Any, Any], principal: Principal,
                          rt: Runtime) -> w.DisplayConfig:
         if principal.display_id is None:

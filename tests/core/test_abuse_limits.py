@@ -18,8 +18,8 @@ import httpx
 import pytest
 
 from server.app import create_app
-from server.core.abuse import parse_limits
-from server.core.addresses import bucket, client_address, trusted_networks
+from server.core.edge.abuse import parse_limits
+from server.core.edge.addresses import bucket, client_address, trusted_networks
 from server.features import make_runtime
 from tests.conftest import free_port, make_settings, unique
 from tests.support.api import assert_error

@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
-import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
@@ -36,7 +35,8 @@ from litestar import Request
 from redis.exceptions import RedisError
 
 from server.core import redis as redis_client
-from server.core.addresses import bucket, client_address, trusted_networks
+from server.core.clock import wall_time
+from server.core.edge.addresses import bucket, client_address, trusted_networks
 from server.core.errors import RateLimited, Unauthorized
 from server.core.runtime import Part, Runtime
 from server.core.settings import Settings
@@ -64,8 +64,11 @@ class AbuseLimits:
     def __init__(self, rt: Runtime) -> None:
         self.rt = rt
         self.rates = parse_limits(rt.settings)
+        # The process's own Redis pool (redis-py asyncio): no second pool, and its deadlines apply.
+        # (`limits` types the client options as scalars; the pool is passed through as they are.)
+        shared: dict[str, Any] = {"connection_pool": rt.redis.connection_pool}
         storage = RedisStorage("async+redis://", implementation="redispy", key_prefix=f"{redis_client.PREFIX}:lim",
-                               connection_pool=rt.redis.connection_pool)
+                               **shared)
         self.window = MovingWindowRateLimiter(storage)
 
     async def take(self, name: str, key: str) -> None:
@@ -89,7 +92,7 @@ class AbuseLimits:
         for item in self.rates[name]:
             if await self._call(op, item, name, key) is False:
                 stats = await self._call(self.window.get_window_stats, item, name, key)
-                retry = max(1, math.ceil(stats.reset_time - time.time())) if stats else item.get_expiry()
+                retry = max(1, math.ceil(stats.reset_time - wall_time())) if stats else item.get_expiry()
                 raise RateLimited("rate_limited", f"too many attempts; try again in {retry} s",
                                   retry_after_s=retry, details={"limit": name})
 
