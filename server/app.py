@@ -8,16 +8,16 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from litestar import Litestar
-from litestar.config.cors import CORSConfig
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.static_files import create_static_files_router
 
 import server.models  # noqa: F401 - every table on the metadata (foreign keys across features)
+from server.core.edge.headers import cors, security_headers
 from server.core.http import HANDLERS
 from server.core.runtime import Runtime
-from server.core.settings import Settings, get_settings
+from server.core.settings import Settings, get_settings, parse_env
 from server.core.web import runtime
 from server.features import make_runtime, routes
 from server.health import HealthController
@@ -32,6 +32,7 @@ def clients_dir() -> Path:
 
 def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, background: bool = True) -> Litestar:
     """Build the app. Tests pass their own runtime; otherwise one is made from the environment."""
+    edge = settings or (rt.settings if rt is not None else parse_env())  # CORS and headers, known at build time
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
@@ -52,7 +53,8 @@ def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, b
         dependencies={"rt": Provide(runtime, sync_to_thread=False)},
         exception_handlers=HANDLERS,
         lifespan=[lifespan],
-        cors_config=CORSConfig(allow_origins=["*"], allow_headers=["authorization", "content-type", "x-api-key"]),
+        cors_config=cors(edge.cors_origins),
+        before_send=[security_headers(edge)],
         openapi_config=OpenAPIConfig(title="RepRally API", version="1", path="/schema",
                                      render_plugins=[SwaggerRenderPlugin()]),
         request_max_body_size=2 * 1024 * 1024,

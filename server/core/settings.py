@@ -127,6 +127,14 @@ def _secret_file() -> str:
 
 
 def load_settings(env: dict[str, str] | None = None) -> Settings:
+    settings = parse_env(env)
+    if not settings.jwt_secret:
+        settings = msgspec.structs.replace(settings, jwt_secret=_secret_file())
+    return settings
+
+
+def parse_env(env: dict[str, str] | None = None) -> Settings:
+    """The settings the environment names, as they are (no secret is made up for a missing one)."""
     env = dict(os.environ if env is None else env)
     values: dict[str, Any] = {}
     for name in Settings.__struct_fields__:
@@ -141,10 +149,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
             values[name] = float(raw)
         else:
             values[name] = raw
-    settings = Settings(**values)
-    if not settings.jwt_secret:
-        settings = msgspec.structs.replace(settings, jwt_secret=_secret_file())
-    return settings
+    return Settings(**values)
 
 
 @lru_cache(maxsize=1)
