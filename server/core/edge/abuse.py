@@ -60,6 +60,11 @@ def parse_limits(settings: Settings) -> dict[str, list[RateLimitItem]]:
     return out
 
 
+def key_prefix() -> str:
+    """Of every key of these limits (`rr:lim:LIMITER/<limit>/<key>/<rate>`): none is an org's."""
+    return f"{redis_client.PREFIX}:lim"
+
+
 class AbuseLimits:
     def __init__(self, rt: Runtime) -> None:
         self.rt = rt
@@ -67,8 +72,7 @@ class AbuseLimits:
         # The process's own Redis pool (redis-py asyncio): no second pool, and its deadlines apply.
         # (`limits` types the client options as scalars; the pool is passed through as they are.)
         shared: dict[str, Any] = {"connection_pool": rt.redis.connection_pool}
-        storage = RedisStorage("async+redis://", implementation="redispy", key_prefix=f"{redis_client.PREFIX}:lim",
-                               **shared)
+        storage = RedisStorage("async+redis://", implementation="redispy", key_prefix=key_prefix(), **shared)
         self.window = MovingWindowRateLimiter(storage)
 
     async def take(self, name: str, key: str) -> None:
