@@ -8,6 +8,7 @@ import asyncio
 
 import pytest
 import uvicorn
+from websockets.asyncio.client import connect
 
 import server.cli
 from server.app import create_app
@@ -57,6 +58,12 @@ async def test_no_server_banner(api_port):
     status, headers, _ = await exchange(api_port, get())
     assert status == "HTTP/1.1 200 OK"
     assert "server:" not in headers and "uvicorn" not in headers
+
+
+async def test_the_game_server_sends_no_banner_either(game_server):
+    async with connect(game_server) as ws:
+        assert ws.response.status_code == 101
+        assert "server" not in {name.lower() for name in ws.response.headers}
 
 
 async def test_headers_beyond_the_limit_are_refused_and_the_connection_closed(api_port):
