@@ -6,7 +6,7 @@ holds across every API process. Each limit is a setting in the `limits` notation
 
 | setting | counts | key |
 |---|---|---|
-| `limit_login_account` | login attempts on one email since its last successful login | SHA-256 of the email |
+| `limit_login_account` | login attempts on one email since its last successful login | SHA-256 of the lower-cased email |
 | `limit_login_address` | failed logins from one client address | the address (an IPv6 /64) |
 | `limit_signup_address` | org sign-ups from one client address | the address |
 | `limit_pairing_address` | pairing-code attempts from one client address | the address |
@@ -84,7 +84,7 @@ class AbuseLimits:
         await self._guard(name, key, self.window.test)
 
     async def count(self, name: str, key: str) -> None:
-        """Count one attempt, full window or not (a failure seen after the check)."""
+        """Count one attempt after the fact (a failure, once `check` let the request through)."""
         for item in self.rates[name]:
             await self._call(self.window.hit, item, name, key)
 
@@ -120,7 +120,7 @@ def abuse_limits(rt: Runtime) -> AbuseLimits:
 
 
 def request_address(request: Request[Any, Any, Any], rt: Runtime) -> str:
-    """The caller's address bucket (`core/addresses.py`): X-Forwarded-For only from a trusted proxy."""
+    """The caller's address bucket (`core/edge/addresses.py`): X-Forwarded-For only from a trusted proxy."""
     peer = request.client.host if request.client else None
     trusted = trusted_networks(rt.settings.trusted_proxies)
     return bucket(client_address(peer, request.headers.get("x-forwarded-for"), trusted))
