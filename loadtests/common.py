@@ -27,6 +27,7 @@ import httpx
 import psutil
 from sqlalchemy import func, insert, select, text
 
+from loadtests.realtime_setup import ABUSE_LIMITS_OFF
 from server.accounts import api_keys
 from server.accounts import service as accounts
 from server.accounts.models import User
@@ -47,7 +48,8 @@ JWT_SECRET = "bench-secret-" + "b" * 40
 # -- backends -------------------------------------------------------------------------------------
 def env() -> dict[str, str]:
     """The environment for the API processes and this one: same backends, same JWT secret."""
-    out = {**os.environ, "JWT_SECRET": os.environ.get("JWT_SECRET") or JWT_SECRET, "LOG_LEVEL": "warning"}
+    out = {**os.environ, "JWT_SECRET": os.environ.get("JWT_SECRET") or JWT_SECRET, "LOG_LEVEL": "warning",
+           **ABUSE_LIMITS_OFF}
     for name in ("DATABASE_URL", "REDIS_URL"):
         if not out.get(name):
             raise SystemExit(f"{name} must be set (real PostgreSQL and Redis at 127.0.0.1)")

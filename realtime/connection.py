@@ -18,6 +18,7 @@ from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
 from realtime import protocol
+from realtime.admission import Admission
 from server.board.channel_names import Channel, check_access, parse_channel
 from server.contests import service as contests
 from server.core.errors import DomainError
@@ -31,6 +32,7 @@ QUEUE_LIMIT = 256
 MAX_SUBSCRIPTIONS = 50
 CLOSE_AUTH = 4001
 CLOSE_SLOW = 4008
+CLOSE_TOO_MANY = 4029
 
 _ids = itertools.count(1)
 
@@ -47,6 +49,7 @@ class HubOps(Protocol):
     """What a connection asks of its process's hub (`realtime.hub.Hub`, which imports this module)."""
 
     rt: Runtime
+    admission: Admission
 
     def attach(self, conn: Conn) -> None: ...
 
@@ -92,8 +95,17 @@ class Conn:
             await self.ws.send(frame, text=True)
 
     async def run(self) -> None:
-        if not await self._authenticate():
-            return
+        admission = self.hub.admission
+        try:
+            if not await admission.admit_address(self):
+                await self._refuse("too_many_connections", "too many open connections from this address",
+                                   CLOSE_TOO_MANY)
+            elif await self._authenticate():
+                await self._serve()
+        finally:
+            await admission.release(self)
+
+    async def _serve(self) -> None:
         self.hub.attach(self)
         writer = asyncio.create_task(self._writer())
         try:
@@ -126,14 +138,17 @@ class Conn:
             await self._refuse(exc.code, exc.message)
             return False
         self.org_id, self.role, self.user_id = principal.org_id, principal.role, principal.user_id
+        if not await self.hub.admission.admit_principal(self, principal):
+            await self._refuse("too_many_connections", "too many open connections for this account", CLOSE_TOO_MANY)
+            return False
         await self.ws.send(protocol.encode({"type": "auth_ok", "client_id": str(self.id), "org_id": self.org_id,
                                             "user_id": self.user_id, "role": self.role}), text=True)
         return True
 
-    async def _refuse(self, code: str, message: str) -> None:
+    async def _refuse(self, code: str, message: str, close_code: int = CLOSE_AUTH) -> None:
         with contextlib.suppress(ConnectionClosed):
             await self.ws.send(protocol.error(code, message))
-            await self.ws.close(CLOSE_AUTH, code)
+            await self.ws.close(close_code, code)
 
     async def _handle(self, raw: str | bytes) -> None:
         try:

@@ -19,6 +19,7 @@ from typing import Any
 from redis.exceptions import RedisError
 
 from realtime import protocol
+from realtime.admission import RENEW_EVERY_S, Admission
 from realtime.channel import LocalChannel
 from realtime.connection import Conn, Subscription
 from realtime.fanout import deliver
@@ -49,11 +50,12 @@ class Hub:
         self.conns_by_org: defaultdict[int, set[Conn]] = defaultdict(set)
         self.pubsub = rt.redis.pubsub()
         self.writer = Writer(rt, self.bus, self.process_id)
+        self.admission = Admission(rt, self.process_id)
         self._tasks: list[asyncio.Task[None]] = []
 
     async def start(self) -> None:
         await self.pubsub.subscribe(f"{keys.prefix()}:rt:{self.process_id}")  # keeps the pub/sub connection open
-        for coro in (self._read_pubsub(), self._housekeeping(), self._presence_loop()):
+        for coro in (self._read_pubsub(), self._housekeeping(), self._presence_loop(), self._renew_leases()):
             self._tasks.append(asyncio.create_task(coro))
 
     async def stop(self) -> None:
@@ -220,6 +222,11 @@ class Hub:
         while True:
             await asyncio.sleep(HOUSEKEEPING_S)
             self.writer.housekeeping([lc for lc in self.channels.values() if lc.channel.kind in WRITTEN])
+
+    async def _renew_leases(self) -> None:
+        while True:
+            await asyncio.sleep(RENEW_EVERY_S)
+            await self.admission.renew()
 
     # -- presence ---------------------------------------------------------------------------------
     async def _presence_loop(self) -> None:

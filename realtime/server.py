@@ -35,7 +35,7 @@ async def run(rt: Runtime, host: str, port: int, stop: asyncio.Event, ready: asy
 
     async with serve(handler, host, port, process_request=_only_ws_path, max_size=MAX_MESSAGE_BYTES,
                      ping_interval=PING_INTERVAL_S, ping_timeout=PING_TIMEOUT_S, max_queue=32,
-                     compression=None) as server:
+                     compression=None, server_header=None) as server:  # no "Server: websockets" banner
         log.info("game server listening on ws://%s:%s/ws", host, port)
         if ready is not None:
             ready.set()

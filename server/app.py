@@ -9,16 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from litestar import Litestar, Request, Response
-from litestar.config.cors import CORSConfig
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.static_files import create_static_files_router
 
 import server.models  # noqa: F401 - every table on the metadata (foreign keys across features)
+from server.core.edge.headers import cors, security_headers
 from server.core.http import HANDLERS
 from server.core.runtime import Runtime
-from server.core.settings import Settings, get_settings
+from server.core.settings import Settings, get_settings, parse_env
 from server.core.web import runtime
 from server.features import make_runtime, routes
 from server.health import HealthController
@@ -44,6 +44,7 @@ async def _tv_slash(request: Request[Any, Any, Any]) -> Response[None] | None:
 
 def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, background: bool = True) -> Litestar:
     """Build the app. Tests pass their own runtime; otherwise one is made from the environment."""
+    edge = settings or (rt.settings if rt is not None else parse_env())  # CORS and headers, known at build time
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
@@ -64,7 +65,8 @@ def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, b
         dependencies={"rt": Provide(runtime, sync_to_thread=False)},
         exception_handlers=HANDLERS,
         lifespan=[lifespan],
-        cors_config=CORSConfig(allow_origins=["*"], allow_headers=["authorization", "content-type", "x-api-key"]),
+        cors_config=cors(edge.cors_origins),
+        before_send=[security_headers(edge)],
         openapi_config=OpenAPIConfig(title="RepRally API", version="1", path="/schema",
                                      render_plugins=[SwaggerRenderPlugin()]),
         request_max_body_size=2 * 1024 * 1024,

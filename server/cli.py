@@ -74,9 +74,11 @@ def cmd_rebuild(args: argparse.Namespace) -> None:
 def cmd_api(args: argparse.Namespace) -> None:
     import uvicorn
 
+    from server.core.edge.http_server import uvicorn_options
+
     s = _settings()
     uvicorn.run("server.app:app", host=args.host or s.api_host, port=args.port or s.api_port,
-                workers=args.workers, log_level=s.log_level, access_log=False)
+                workers=args.workers, log_level=s.log_level, **uvicorn_options(s))
 
 
 def _stop_event() -> asyncio.Event:
@@ -162,6 +164,7 @@ def cmd_up(args: argparse.Namespace) -> None:
 
     async def run() -> None:
         from server.app import create_app
+        from server.core.edge.http_server import uvicorn_options
         from server.demo.seed import (
             ADMIN_EMAIL,
             MANAGER_EMAIL,
@@ -183,7 +186,7 @@ def cmd_up(args: argparse.Namespace) -> None:
         host, port = args.host or settings.api_host, args.port or settings.api_port
         base = f"http://{host}:{port}"
         server = uvicorn.Server(uvicorn.Config(create_app(rt=rt), host=host, port=port,
-                                               log_level="warning", access_log=False))
+                                               log_level="warning", **uvicorn_options(settings)))
         server_task = asyncio.create_task(server.serve())
         from realtime.server import run as run_realtime
 

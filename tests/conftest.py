@@ -63,10 +63,19 @@ async def _reset_postgres(url: str) -> None:
     await engine.dispose()
 
 
+#: The abuse limits, high enough that the whole suite (one client address, 127.0.0.1) never meets
+#: them while every request still goes through them; tests/core/test_abuse_limits.py and
+#: tests/realtime/test_connection_limits.py pin each one with small values of their own.
+SUITE_LIMITS = dict(limit_login_account="100000/hour", limit_login_address="100000/hour",
+                    limit_signup_address="100000/hour", limit_pairing_address="100000/hour",
+                    ws_per_user=10_000, ws_per_address=100_000)
+
+
 def make_settings(database_url: str, redis_url: str, **over) -> Settings:
     base = dict(database_url=database_url, redis_url=redis_url, jwt_secret="test-secret-" + "x" * 32,
                 password_time_cost=1, board_sync_after_s=0.0, redis_retry_after_s=0.2,
-                habits_enabled=False)  # exact-points tests; the habit tests run their own app with it on
+                habits_enabled=False,  # exact-points tests; the habit tests run their own app with it on
+                **SUITE_LIMITS)
     base.update(over)
     return Settings(**base)
 

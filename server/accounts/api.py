@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from litestar import Controller, delete, get, patch, post
+from typing import Any
+
+from litestar import Controller, Request, delete, get, patch, post
 from litestar.di import Provide
 from litestar.params import Parameter
 
@@ -11,8 +13,9 @@ from server.accounts import schemas as w
 from server.accounts import service as accounts
 from server.accounts.schemas import api_key_out, org_out, team_out, user_out
 from server.core.auth import Principal
+from server.core.edge.abuse import limit_by_address, login_attempt
 from server.core.runtime import Runtime
-from server.core.web import provide_principal, require_admin, require_manager, require_user
+from server.core.web import TV, provide_principal, require_admin, require_manager, require_user
 from server.core.wire import changes
 
 
@@ -21,7 +24,8 @@ class PublicController(Controller):
     tags = ["auth"]
 
     @post("/orgs", status_code=201, summary="Create an org and its first admin")
-    async def create_org(self, data: w.OrgCreate, rt: Runtime) -> w.OrgCreated:
+    async def create_org(self, data: w.OrgCreate, request: Request[Any, Any, Any], rt: Runtime) -> w.OrgCreated:
+        await limit_by_address(rt, request, "limit_signup_address")
         org, user = await accounts.create_org(
             rt, name=data.name, timezone=data.timezone, week_start=data.week_start,
             admin_email=data.admin.email, admin_password=data.admin.password, admin_name=data.admin.display_name)
@@ -29,8 +33,9 @@ class PublicController(Controller):
         return w.OrgCreated(org_out(org), user_out(user), access, refresh)
 
     @post("/auth/login", status_code=200)
-    async def login(self, data: w.LoginIn, rt: Runtime) -> w.TokensOut:
-        user, access, refresh = await accounts.login(rt, data.email, data.password)
+    async def login(self, data: w.LoginIn, request: Request[Any, Any, Any], rt: Runtime) -> w.TokensOut:
+        async with login_attempt(rt, request, data.email):
+            user, access, refresh = await accounts.login(rt, data.email, data.password)
         return w.TokensOut(access, refresh, user_out(user), expires_in=rt.tokens.access_ttl_s)
 
     @post("/auth/refresh", status_code=200)
@@ -44,7 +49,7 @@ class OrgController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["org"]
 
-    @get("/org")
+    @get("/org", opt=TV)
     async def get_org(self, principal: Principal, rt: Runtime) -> w.OrgOut:
         return org_out(await accounts.get_org(rt, principal))
 
@@ -59,11 +64,11 @@ class OrgController(Controller):
         require_admin(principal)
         return team_out(await accounts.create_team(rt, principal, data.name, data.region))
 
-    @get("/teams", tags=["teams"])
+    @get("/teams", tags=["teams"], opt=TV)
     async def list_teams(self, principal: Principal, rt: Runtime) -> w.TeamList:
         return w.TeamList([team_out(t) for t in await accounts.list_teams(rt, principal)])
 
-    @get("/teams/{team_id:int}", tags=["teams"])
+    @get("/teams/{team_id:int}", tags=["teams"], opt=TV)
     async def get_team(self, team_id: int, principal: Principal, rt: Runtime) -> w.TeamOut:
         return team_out(await accounts.get_team(rt, principal, team_id))
 
@@ -76,7 +81,7 @@ class OrgController(Controller):
     @post("/users", status_code=201, tags=["users"])
     async def create_user(self, data: w.UserCreate, principal: Principal, rt: Runtime) -> w.UserOut:
         require_manager(principal)
-        return user_out(await accounts.create_user(rt, principal, changes(data)))
+        return user_out(await accounts.create_user(rt, principal, changes(data)), principal)
 
     @get("/users", tags=["users"])
     async def list_users(
@@ -87,16 +92,16 @@ class OrgController(Controller):
         require_user(principal)
         total, rows = await accounts.list_users(rt, principal, team_id=team_id, role=role, active=active,
                                                 limit=limit, offset=offset)
-        return w.UserList(total, [user_out(u) for u in rows])
+        return w.UserList(total, [user_out(u, principal) for u in rows])
 
     @get("/users/{user_id:int}", tags=["users"])
     async def get_user(self, user_id: int, principal: Principal, rt: Runtime) -> w.UserOut:
-        return user_out(await accounts.get_user(rt, principal, user_id))
+        return user_out(await accounts.get_user(rt, principal, user_id), principal)
 
     @patch("/users/{user_id:int}", tags=["users"])
     async def update_user(self, user_id: int, data: w.UserUpdate, principal: Principal, rt: Runtime) -> w.UserOut:
         require_user(principal)
-        return user_out(await accounts.update_user(rt, principal, user_id, changes(data)))
+        return user_out(await accounts.update_user(rt, principal, user_id, changes(data)), principal)
 
     # -- API keys --
     @post("/api-keys", status_code=201, tags=["integrations"],

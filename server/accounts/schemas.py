@@ -8,6 +8,7 @@ from typing import Annotated
 from msgspec import UNSET, Meta, Struct, UnsetType
 
 from server.accounts.models import ApiKey, Org, Team, User
+from server.core.auth import Principal
 from server.core.periods import WEEKDAYS
 from server.core.wire import Email, Id, Name, OptName, Password, Role, Weekday
 
@@ -44,7 +45,8 @@ class OrgOut(Struct):
 class UserOut(Struct):
     id: int
     org_id: int
-    email: str
+    #: null unless the caller is this user, a manager or an admin
+    email: str | None
     display_name: str
     role: str
     team_id: int | None
@@ -164,8 +166,11 @@ def org_out(o: Org) -> OrgOut:
     return OrgOut(o.id, o.name, o.slug, o.timezone, WEEKDAYS[o.week_start], o.created_at)
 
 
-def user_out(u: User) -> UserOut:
-    return UserOut(u.id, u.org_id, u.email, u.display_name, u.role, u.team_id, u.effective_region, u.job_role,
+def user_out(u: User, viewer: Principal | None = None) -> UserOut:
+    """A user as `viewer` may see them (None: the user themselves, e.g. at login): emails are for
+    the user, managers and admins only."""
+    email = u.email if viewer is None or viewer.is_manager or viewer.user_id == u.id else None
+    return UserOut(u.id, u.org_id, email, u.display_name, u.role, u.team_id, u.effective_region, u.job_role,
                    u.shift, u.timezone, u.active, u.created_at, u.region is None)
 
 

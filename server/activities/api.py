@@ -16,7 +16,7 @@ from server.activities.schemas import activity_out, activity_type_out
 from server.core.auth import Principal
 from server.core.errors import DomainError
 from server.core.runtime import Runtime
-from server.core.web import provide_principal, require_manager, require_user
+from server.core.web import TV, provide_principal, require_manager, require_user
 from server.core.wire import ErrorBody, changes
 from server.ledger import ingest as ingestion
 from server.ledger import summary, types
@@ -35,7 +35,7 @@ class ActivityController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
 
     # -- activity types --
-    @get("/activity-types", tags=["activity types"])
+    @get("/activity-types", tags=["activity types"], opt=TV)
     async def list_types(self, principal: Principal, rt: Runtime) -> w.ActivityTypeList:
         return w.ActivityTypeList([activity_type_out(t) for t in await types.list_activity_types(rt, principal)])
 

@@ -19,7 +19,7 @@ from server.contests import service as contests
 from server.contests.standings import counting_since
 from server.core.auth import Principal
 from server.core.runtime import Runtime
-from server.core.web import provide_principal
+from server.core.web import TV, provide_principal, require_manager
 from server.core.wire import changes
 
 
@@ -69,7 +69,7 @@ class ContestController(Controller):
     async def create(self, data: w.ContestCreate, principal: Principal, rt: Runtime) -> w.ContestOut:
         return await self._out(rt, await contests.create(rt, principal, _spec(data)))
 
-    @get("/", summary="Contests of the org (hidden ones and drafts for managers only)")
+    @get("/", summary="Contests of the org (hidden ones and drafts for managers only)", opt=TV)
     async def list_contests(self, principal: Principal, rt: Runtime,
                             states: Annotated[str | None, QueryParameter(
                                 name="state", description="e.g. live or scheduled,live")] = None,
@@ -79,7 +79,7 @@ class ContestController(Controller):
         tz = (await org_info(rt, principal.org_id)).timezone
         return w.ContestList(total, [contest_out(c, tz) for c in rows])
 
-    @get("/{contest_id:int}", summary="A contest, its rules and its log (launches, recalculations, ...)")
+    @get("/{contest_id:int}", summary="A contest, its rules and its log (launches, recalculations, ...)", opt=TV)
     async def get_contest(self, contest_id: int, principal: Principal, rt: Runtime) -> w.ContestOut:
         c, log = await contests.get(rt, principal, contest_id)
         return await self._out(rt, c, log)
@@ -104,7 +104,7 @@ class ContestController(Controller):
         return await self._out(rt, await contests.recalculate(rt, principal, contest_id, data.reason,
                                                                _spec(data.changes)))
 
-    @get("/{contest_id:int}/standings", summary="Live standings (frozen once awarded)")
+    @get("/{contest_id:int}/standings", summary="Live standings (frozen once awarded)", opt=TV)
     async def standings(self, contest_id: int, principal: Principal, rt: Runtime) -> w.StandingsOut:
         s = await contests.standings(rt, principal, contest_id)
         return w.StandingsOut(s.contest.id, s.contest.state, s.final, s.live,
@@ -121,8 +121,10 @@ class ContestController(Controller):
                                               x["reversed"]) for x in r.counted])
             for r in s.rows])
 
-    @get("/{contest_id:int}/results.csv", summary="The results for payroll (CSV)", media_type="text/csv")
+    @get("/{contest_id:int}/results.csv", summary="The results for payroll (CSV; managers and admins)",
+         media_type="text/csv")
     async def results_csv(self, contest_id: int, principal: Principal, rt: Runtime) -> Response[str]:
+        require_manager(principal)  # the payout file, with emails: a rep reads their own explanation
         s = await contests.results(rt, principal, contest_id)
         out = io.StringIO()
         writer = csv.writer(out)

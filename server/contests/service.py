@@ -362,17 +362,22 @@ async def _frozen(conn: AsyncConnection, c: Row[Any], members: dict[int, rules_.
 
 
 async def results(rt: Runtime, principal: Principal, contest_id: int) -> Standings:
-    """The explanation of every result: frozen once awarded; before that computed from the ledger
-    with the contest's tie-breakers, marked provisional."""
+    """The explanation of every result (a rep's own only: the others' stay with managers and
+    admins): frozen once awarded; before that computed from the ledger with the contest's
+    tie-breakers, marked provisional."""
     async with rt.engine.connect() as conn:
         c = await _get_for(conn, principal, contest_id)
         members = await members_of(rt, conn, c)
         if c.state == "awarded":
-            return await _frozen(conn, c, members)
-        if c.started_at is None:
+            found = await _frozen(conn, c, members)
+        elif c.started_at is None:
             raise Conflict("not_started", "the contest has not started: there are no results yet")
-        rows = await compute_from_sql(rt, conn, c, members, None if c.state != "live" else rt.now())
-        return Standings(c, rows, members, final=False, live=False)
+        else:
+            rows = await compute_from_sql(rt, conn, c, members, None if c.state != "live" else rt.now())
+            found = Standings(c, rows, members, final=False, live=False)
+    if not is_manager(principal):
+        found.rows = [r for r in found.rows if r.user_id == principal.user_id]
+    return found
 
 
 async def channel_standings(rt: Runtime, org_id: int, contest_id: int) -> Standings:

@@ -81,12 +81,37 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     notify_big_win_value: float = 1.0
     #: Teams of at least this many members are not pushed every teammate's win (the feed shows it).
     notify_team_max: int = 50
+    # -- abuse limits (docs/security.md); each is a `limits` rate such as "10/15 minutes", several
+    # joined by ";" ("10/minute;100/day"); an empty string switches that limit off --
+    #: Failed logins per account (by email, known or not) before the account is locked.
+    limit_login_account: str = "10/15 minutes"
+    #: Failed logins per client address.
+    limit_login_address: str = "50/15 minutes"
+    #: Org sign-ups (POST /orgs) per client address.
+    limit_signup_address: str = "5/hour"
+    #: Pairing-code attempts (POST /displays/pair) per client address.
+    limit_pairing_address: str = "10/minute"
+    #: Open websockets per user and per client address, across game servers (0: no limit).
+    ws_per_user: int = 20
+    ws_per_address: int = 200
+    #: Reverse proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For names the client.
+    trusted_proxies: str = ""
+    # -- browsers and the API server (docs/security.md) --
+    #: Origins allowed to call the API from a browser (comma-separated); empty: CORS is off.
+    cors_origins: str = ""
+    #: uvicorn: idle keep-alive connections close after this many seconds.
+    api_keep_alive_s: int = 5
+    #: uvicorn: connections plus in-flight requests per API process beyond which it answers 503.
+    api_max_concurrency: int = 1000
+    #: uvicorn: bytes of request line plus headers beyond which a request is refused (400).
+    api_max_header_bytes: int = 16384
 
 
 _INT_FIELDS = {"access_token_ttl_s", "refresh_token_ttl_s", "backdate_days", "batch_limit",
                "password_time_cost", "api_port", "realtime_port",
                "db_pool_size", "push_claim", "push_cap_per_hour", "notify_top_n", "notify_team_max",
-               "notify_passed_top"}
+               "notify_passed_top", "ws_per_user", "ws_per_address", "api_keep_alive_s", "api_max_concurrency",
+               "api_max_header_bytes"}
 _BOOL_FIELDS = {"habits_enabled"}
 _FLOAT_FIELDS = {"board_sync_after_s", "board_sync_interval_s", "board_repair_wait_s", "redis_retry_after_s",
                  "contest_ending_soon_s", "contest_settle_s", "contest_reconcile_s",
@@ -105,6 +130,14 @@ def _secret_file() -> str:
 
 
 def load_settings(env: dict[str, str] | None = None) -> Settings:
+    settings = parse_env(env)
+    if not settings.jwt_secret:
+        settings = msgspec.structs.replace(settings, jwt_secret=_secret_file())
+    return settings
+
+
+def parse_env(env: dict[str, str] | None = None) -> Settings:
+    """The settings the environment names, as they are (no secret is made up for a missing one)."""
     env = dict(os.environ if env is None else env)
     values: dict[str, Any] = {}
     for name in Settings.__struct_fields__:
@@ -119,10 +152,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
             values[name] = float(raw)
         else:
             values[name] = raw
-    settings = Settings(**values)
-    if not settings.jwt_secret:
-        settings = msgspec.structs.replace(settings, jwt_secret=_secret_file())
-    return settings
+    return Settings(**values)
 
 
 @lru_cache(maxsize=1)

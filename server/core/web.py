@@ -55,9 +55,22 @@ async def provide_principal(request: Request[Any, Any, Any], rt: Runtime) -> Pri
     one after the other: two independent dependencies are resolved concurrently in an anyio task
     group, which cost ~10 % of a leaderboard read's CPU."""
     principal = await authenticate(rt, bearer(request.headers))
-    if principal.role == "display" and request.method != "GET":
-        raise Forbidden("read_only", "display tokens can only read")
+    if principal.role == "display":
+        check_display(request)
     return principal
+
+
+#: The route option (`opt=TV`) that opens a GET route to display tokens: what an office TV shows
+#: (boards, contests, the feed, names of the org, teams and metrics). Every other route answers
+#: a display 403, so a route added later is closed to screens until it says otherwise.
+TV = {"tv": True}
+
+
+def check_display(request: Request[Any, Any, Any]) -> None:
+    if request.method != "GET":
+        raise Forbidden("read_only", "display tokens can only read")
+    if not request.route_handler.opt.get("tv"):
+        raise Forbidden("display_forbidden", "display tokens see only what a TV shows")
 
 
 def require_user(principal: Principal) -> int:

@@ -9,9 +9,10 @@ from litestar.di import Provide
 
 from server.board import presence
 from server.core.auth import Principal
+from server.core.edge.abuse import limit_by_address
 from server.core.errors import Forbidden
 from server.core.runtime import Runtime
-from server.core.web import provide_principal, require_admin, require_manager
+from server.core.web import TV, provide_principal, require_admin, require_manager
 from server.core.wire import changes
 from server.displays import schemas as w
 from server.displays import service as displays
@@ -43,6 +44,7 @@ class DisplayPairingController(Controller):
 
     @post("/", status_code=200, summary="A screen exchanges its pairing code for a display token")
     async def pair(self, data: w.PairIn, request: Request[Any, Any, Any], rt: Runtime) -> w.PairOut:
+        await limit_by_address(rt, request, "limit_pairing_address")
         row, token = await displays.pair(rt, data.code)
         return w.PairOut(token, await config_out(row, request, rt))
 
@@ -82,7 +84,7 @@ class DisplayController(Controller):
         require_admin(principal)
         return display_out(await displays.revoke(rt, principal, display_id))
 
-    @get("/display/config", summary="The calling screen's own configuration (display token)")
+    @get("/display/config", summary="The calling screen's own configuration (display token)", opt=TV)
     async def own_config(self, request: Request[Any, Any, Any], principal: Principal,
                          rt: Runtime) -> w.DisplayConfig:
         if principal.display_id is None:

@@ -8,7 +8,7 @@ from litestar.params import Parameter
 
 from server.core.auth import Principal
 from server.core.runtime import Runtime
-from server.core.web import provide_principal
+from server.core.web import TV, provide_principal
 from server.leaderboards import schemas as w
 from server.leaderboards import service as leaderboards
 from server.leaderboards.schemas import entry_out, period_out
@@ -24,7 +24,7 @@ class LeaderboardController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["leaderboards"]
 
-    @get("/{metric:str}", summary="A leaderboard page: points or an activity type, any window and segment")
+    @get("/{metric:str}", summary="A leaderboard page: points or an activity type, any window and segment", opt=TV)
     async def board(self, metric: str, principal: Principal, rt: Runtime, window: str = "week",
                     segment: str = "org", limit: int = 50, offset: int = 0,
                     period: str | None = Parameter(default=None, description="a past period id, e.g. 2026-11-21")

@@ -15,14 +15,17 @@ RefId = BigInteger().with_variant(Integer, "sqlite")
 
 class Device(Base):
     """An FCM registration token of one rep's phone or browser. A token names one app install,
-    so it belongs to at most one user (re-registering it under another login moves it)."""
+    so within an org it belongs to at most one user (a new login on the device moves it). Each
+    org keeps its own registration of a token: registering one that another org holds creates
+    the caller's and never touches, nor reveals, the other's (migration 0011)."""
 
     __tablename__ = "devices"
-    __table_args__ = (Index("ix_devices_user", "user_id"),)
+    __table_args__ = (Index("ix_devices_user", "user_id"),
+                      UniqueConstraint("org_id", "token", name="uq_devices_org_token"))
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    token: Mapped[str] = mapped_column(String(512), unique=True)
+    token: Mapped[str] = mapped_column(String(512))
     platform: Mapped[str] = mapped_column(String(16))  # ios | android | web
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -35,11 +35,12 @@ DeviceRow = Row[int, int, str, str]
 # -- devices ---------------------------------------------------------------------------------
 async def upsert_device(conn: AsyncConnection, org_id: int, user_id: int, token: str, platform: str,
                         now: datetime) -> tuple[Row[Any], bool]:
-    """Register a token for a user (moving it if another login had it); (row, created)."""
+    """Register a token for a user of the org (moving it if another login of the org had it);
+    (row, created). Another org's registration of the same token is a row of its own, untouched."""
     stmt = _insert(conn, D).values(org_id=org_id, user_id=user_id, token=token, platform=platform,
                                    created_at=now, last_seen_at=now)
-    stmt = stmt.on_conflict_do_update(index_elements=["token"], set_={
-        "org_id": org_id, "user_id": user_id, "platform": platform, "last_seen_at": now})
+    stmt = stmt.on_conflict_do_update(index_elements=["org_id", "token"], set_={
+        "user_id": user_id, "platform": platform, "last_seen_at": now})
     row = (await conn.execute(stmt.returning(*D.c))).one()
     return row, row.created_at == now
 

@@ -12,7 +12,7 @@ from sqlalchemy import Row
 from server.core.auth import Principal
 from server.core.errors import DomainError
 from server.core.runtime import Runtime
-from server.core.web import provide_principal, require_admin, require_user
+from server.core.web import TV, provide_principal, require_admin, require_user
 from server.core.wire import changes
 from server.social import kudos
 from server.social import schemas as w
@@ -87,7 +87,7 @@ class KudosController(Controller):
         return w.AllowanceOut(a.month, a.allowance, a.used, a.remaining, a.max_points)
 
     # -- the feed --
-    @get("/feed", summary="The org's recognition feed, newest first")
+    @get("/feed", summary="The org's recognition feed, newest first", opt=TV)
     async def feed(self, principal: Principal, rt: Runtime, kinds: list[str] | None = Parameter(default=None),
                    before_id: int | None = Parameter(default=None, ge=1),
                    limit: int = Parameter(default=30, ge=1, le=100)) -> w.FeedPage:

@@ -119,12 +119,15 @@ async def test_tv_pairs_shows_live_ranks_and_recovers_from_a_game_server_kill(st
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             page = await browser.new_page(viewport={"width": 1920, "height": 1080})
-            await page.goto(f"{base}/tv/")
+            # the page runs under its Content-Security-Policy (server/core/edge/headers.py) and breaks none of it
+            violations: list[str] = []
+            page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+            loaded = await page.goto(f"{base}/tv/")
+            assert "connect-src 'self' ws://127.0.0.1:" in (await loaded.all_headers())["content-security-policy"]
             await page.get_by_test_id("pair-code").fill(code)
             await page.get_by_test_id("pair-submit").click()
             status = page.get_by_test_id("status")
-            await page.wait_for_function("document.querySelector('[data-testid=status]').dataset.state === 'live'",
-                                         timeout=10_000)
+            await page.wait_for_selector("[data-testid=status][data-state=live]", timeout=10_000)
             await shot(page, "1-paired-empty.png")
 
             async def ranks() -> list[tuple[str, str, str]]:
@@ -148,14 +151,12 @@ async def test_tv_pairs_shows_live_ranks_and_recovers_from_a_game_server_kill(st
             assert took < 1.0
 
             game.kill()
-            await page.wait_for_function(
-                "document.querySelector('[data-testid=status]').dataset.state === 'reconnecting'", timeout=10_000)
+            await page.wait_for_selector("[data-testid=status][data-state=reconnecting]", timeout=10_000)
             assert await ranks() == [("Bob Baker", "1", "10"), ("Ann Archer", "2", "6")]  # never blank
             await shot(page, "3-reconnecting.png")
             await log("Ann Archer", "proposal_sent")  # 26 points while the screen is cut off
             await game.start()
-            await page.wait_for_function("document.querySelector('[data-testid=status]').dataset.state === 'live'",
-                                         timeout=15_000)
+            await page.wait_for_selector("[data-testid=status][data-state=live]", timeout=15_000)
             await wait_for([("Ann Archer", "1", "26"), ("Bob Baker", "2", "10")], time.monotonic(), 5.0)
             await shot(page, "4-recovered.png")
 
@@ -166,4 +167,5 @@ async def test_tv_pairs_shows_live_ranks_and_recovers_from_a_game_server_kill(st
             assert "Bob Baker" in await page.get_by_test_id("ticker").inner_text()
             await shot(page, "5-deal-won.png")
             assert await status.inner_text() == "● Live"
+            assert violations == []
             await browser.close()

@@ -56,6 +56,26 @@ async def test_a_token_moves_to_whoever_registers_it_last_and_others_cannot_dele
     assert [d["token"] for d in (await bob.ok("get", "/devices"))["devices"]] == ["shared-phone-token-1"]
 
 
+async def test_a_token_held_by_another_org_is_never_taken_over_nor_revealed(client):
+    """Issue 15 item 6: registering a token another org holds gives the caller a registration of
+    its own, with the answer a token nobody holds gets; the other org's is untouched, and the
+    caller's DELETE removes only the caller's."""
+    victim = await (await new_org(client)).user()
+    attacker = await (await new_org(client)).user()
+    token = "victims-phone-token-1"
+    registered = await victim.ok("post", "/devices", {"token": token, "platform": "ios"}, status=201)
+    taken = await attacker.post("/devices", {"token": token, "platform": "android"})
+    fresh = await attacker.post("/devices", {"token": "nobody-holds-this-token-1", "platform": "android"})
+    assert (taken.status_code, fresh.status_code) == (201, 201)
+    assert set(taken.json()) == set(fresh.json()) and taken.json()["platform"] == "android"
+    assert (await victim.ok("get", "/devices"))["devices"] == [registered]
+    assert (await attacker.delete(f"/devices/{token}")).status_code == 204
+    assert_error(await attacker.delete(f"/devices/{token}"), 404, "device_not_found")
+    assert (await victim.ok("get", "/devices"))["devices"] == [registered]
+    # the victim's own re-registration is still "known" (200), the attacker's left no trace
+    await victim.ok("post", "/devices", {"token": token, "platform": "ios"}, status=200)
+
+
 async def test_device_input_is_checked(client):
     rep = await (await new_org(client)).user()
     assert_error(await rep.post("/devices", {"token": "short", "platform": "android"}), 400, "invalid_device_token")

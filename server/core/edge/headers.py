@@ -1,0 +1,78 @@
+"""What browsers are told with every response (docs/security.md "Browsers").
+
+Every response: `X-Content-Type-Options: nosniff` (a JSON body is never run as a script or
+page) and `Referrer-Policy: no-referrer` (no URL of ours leaks to another site). HTML pages
+also get `X-Frame-Options: DENY` and a Content-Security-Policy: the TV (`/tv`) loads only its
+own files and talks only to this origin and the game server; the API docs (`/schema`) load
+Swagger UI from its CDN and run its inline start-up script, nothing else. CORS is off unless
+`CORS_ORIGINS` names the origins allowed to call the API from a browser.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from litestar.config.cors import CORSConfig
+from litestar.types import BeforeMessageSendHookHandler, Message, Scope
+
+from server.core.settings import Settings
+
+ALWAYS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
+
+TV_PATH = "/tv"
+#: Swagger UI's files (litestar's SwaggerRenderPlugin) and its inline script
+DOCS_CDN = "https://cdn.jsdelivr.net"
+
+
+def tv_policy(realtime: str) -> str:
+    return ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+            f"connect-src 'self' {realtime}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+
+
+DOCS_POLICY = (f"default-src 'none'; script-src 'unsafe-inline' {DOCS_CDN}; style-src 'unsafe-inline' {DOCS_CDN}; "
+               f"img-src 'self' data: {DOCS_CDN}; connect-src 'self'; base-uri 'none'; form-action 'none'; "
+               "frame-ancestors 'none'")
+
+
+def realtime_origins(settings: Settings, host: str) -> str:
+    """Where the TV's websocket goes: the origin of PUBLIC_REALTIME_URL, else this host on REALTIME_PORT
+    (as `displays.api.realtime_url` tells the screen)."""
+    if settings.public_realtime_url:
+        u = urlsplit(settings.public_realtime_url)
+        return f"{u.scheme}://{u.netloc}"
+    hostname = urlsplit(f"//{host}").hostname or "localhost"
+    if ":" in hostname:  # an IPv6 literal
+        hostname = f"[{hostname}]"
+    return f"ws://{hostname}:{settings.realtime_port} wss://{hostname}:{settings.realtime_port}"
+
+
+def security_headers(settings: Settings) -> BeforeMessageSendHookHandler:
+    """The `before_send` hook that adds the headers to every response, errors and static files
+    included. It appends raw header pairs (no response of ours sets these itself): 1.9 µs a
+    JSON response, against 8.7 µs through `MutableScopeHeaders`."""
+
+    async def add(message: Message, scope: Scope) -> None:
+        if message["type"] != "http.response.start":
+            return
+        headers = list(message.get("headers", ()))
+        headers += ALWAYS
+        if any(name.lower() == b"content-type" and value.startswith(b"text/html") for name, value in headers):
+            path = scope.get("path", "")
+            if path == TV_PATH or path.startswith(TV_PATH + "/"):
+                host = next((v.decode("latin-1") for k, v in scope.get("headers", ()) if k == b"host"), "")
+                policy = tv_policy(realtime_origins(settings, host))
+            else:
+                policy = DOCS_POLICY
+            headers += [(b"x-frame-options", b"DENY"), (b"content-security-policy", policy.encode())]
+        message["headers"] = headers
+
+    return add
+
+
+def cors(origins: str) -> CORSConfig | None:
+    """Litestar's CORS for the named origins (comma-separated), or None: CORS off."""
+    allowed = [o.strip() for o in origins.split(",") if o.strip()]
+    if not allowed:
+        return None
+    return CORSConfig(allow_origins=allowed, allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+                      allow_headers=["authorization", "content-type", "x-api-key"], max_age=600)
