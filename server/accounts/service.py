@@ -89,6 +89,13 @@ async def require_team(rt: Runtime, org_id: int, team_id: int) -> None:
         raise NotFound("team_not_found", f"team {team_id} not found")
 
 
+async def require_member(rt: Runtime, org_id: int, user_id: int) -> None:
+    """404 `user_not_found` unless the user (active or not) is one of the org's."""
+    async with rt.sessions() as s:
+        if await orgs_repo.get_user(s, org_id, user_id) is None:
+            raise NotFound("user_not_found", f"user {user_id} not found", details={"user_id": user_id})
+
+
 async def segment_members(rt: Runtime, org_id: int, kind: str, value: str | int) -> list[User]:
     """The active users of one segment: a team (`value` its id), a region, a job role or a shift."""
     async with rt.sessions() as s:
@@ -131,6 +138,8 @@ async def list_teams(rt: Runtime, principal: Principal) -> list[Team]:
 
 async def list_users(rt: Runtime, principal: Principal, *, team_id: int | None, role: str | None,
                      active: bool | None, limit: int, offset: int) -> tuple[int, list[User]]:
+    if team_id is not None:
+        await require_team(rt, principal.org_id, team_id)
     async with rt.sessions() as s:
         total, rows = await orgs_repo.list_users(s, principal.org_id, team_id=team_id, role=role, active=active,
                                                  limit=limit, offset=offset)

@@ -9,6 +9,7 @@ from litestar.di import Provide
 
 from server.board import presence
 from server.core.auth import Principal
+from server.core.contract.openapi import errors
 from server.core.errors import Forbidden
 from server.core.runtime import Runtime
 from server.core.web import provide_principal, require_admin, require_manager
@@ -39,7 +40,8 @@ class DisplayPairingController(Controller):
     path = "/api/v1/displays/pair"
     tags = ["displays"]
 
-    @post("/", status_code=200, summary="A screen exchanges its pairing code for a display token")
+    @post("/", status_code=200, summary="A screen exchanges its pairing code for a display token",
+          responses=errors(404))
     async def pair(self, data: w.PairIn, request: Request[Any, Any, Any], rt: Runtime) -> w.PairOut:
         row, token = await displays.pair(rt, data.code)
         return w.PairOut(token, config_out(row, request, rt))
