@@ -114,7 +114,7 @@ async def _resolve_spec(rt: Runtime, conn: AsyncConnection, org_id: int, spec: d
     segments = [parse_segment(s) for s in spec.get("segments") or []]
     for s in segments:
         if s["kind"] == "team":  # another org's team is no team: 404, not a contest without members
-            await accounts.require_team(rt, org_id, int(s["value"]))
+            await accounts.require_team(rt, org_id, int(s["value"]), conn)
     members = await repo.candidates(conn, org_id, segments)
     ids = {m.id for m in members}
     for p in rules_json["pairs"]:

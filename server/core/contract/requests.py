@@ -43,7 +43,10 @@ _DISPLAY_TEXT = tuple(f"matching regex {p!r}" for p in DISPLAY_PATTERNS)
 def nested_deeper_than(body: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
     """Whether a body opens objects and arrays more than `limit` deep, found without parsing it
     (nothing recurses): the running depth over its brackets outside strings, in C-level loops
-    (about 0.1 s for 2 MB of brackets, the most a body may hold)."""
+    (about 0.1 s for 2 MB of brackets, the most a body may hold). A body with fewer opening
+    brackets than the limit, anywhere, is not scanned (0.2 us for an activity)."""
+    if body.count(b"[") + body.count(b"{") <= limit:
+        return False
     brackets = _STRING.sub(b"", body).translate(None, _NOT_BRACKET)
     if len(brackets) <= limit:
         return False
