@@ -57,7 +57,8 @@ def http_error(_: Request[Any, Any, Any], exc: HTTPException) -> Response[bytes]
         return error_response(status, "internal_error", "something went wrong on our side")
     # the framework's own headers stay: a 405 names the allowed methods in `Allow`
     headers = {k.lower(): v for k, v in (exc.headers or {}).items()} or None
-    return error_response(status, _STATUS_CODES.get(status, "bad_request"), exc.detail or "bad request", headers=headers)
+    return error_response(status, _STATUS_CODES.get(status, "bad_request"), exc.detail or "bad request",
+                          headers=headers)
 
 
 def _out_of_range(exc: BaseException | None) -> bool:
