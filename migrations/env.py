@@ -59,7 +59,7 @@ async def run_migrations_online() -> None:
         db = make_url(url).database
         if db and db != ":memory:":
             Path(db).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(url, poolclass=pool.NullPool)
+    engine = create_async_engine(url, poolclass=pool.NullPool, hide_parameters=True)  # data migrations: no values in logs
     async with engine.connect() as connection:
         await connection.run_sync(_run)
     await engine.dispose()

@@ -10,11 +10,11 @@ from typing import Any
 
 from litestar import Litestar, Request, Response
 from litestar.di import Provide
-from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.static_files import create_static_files_router
 
 import server.models  # noqa: F401 - every table on the metadata (foreign keys across features)
+from server.core.contract.openapi import openapi_config
+from server.core.contract.requests import ApiRequest, strict_query
 from server.core.edge.headers import cors, security_headers
 from server.core.http import HANDLERS
 from server.core.runtime import Runtime
@@ -67,8 +67,9 @@ def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, b
         lifespan=[lifespan],
         cors_config=cors(edge.cors_origins),
         before_send=[security_headers(edge)],
-        openapi_config=OpenAPIConfig(title="RepRally API", version="1", path="/schema",
-                                     render_plugins=[SwaggerRenderPlugin()]),
+        openapi_config=openapi_config("RepRally API", "1"),
+        request_class=ApiRequest,
+        before_request=strict_query,
         request_max_body_size=2 * 1024 * 1024,
         logging_config=None,
     )

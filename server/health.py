@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from litestar import Controller, Response, get
+from litestar.openapi import ResponseSpec
 from msgspec import Struct
 from sqlalchemy import text
 
@@ -22,7 +23,9 @@ class HealthController(Controller):
     async def healthz(self) -> Health:
         return Health("ok")
 
-    @get("/readyz", summary="The database and Redis answer")
+    @get("/readyz", summary="The database and Redis answer",
+         responses={503: ResponseSpec(Health, description="The database or Redis does not answer",
+                                      generate_examples=False)})
     async def readyz(self, rt: Runtime) -> Response[Health]:
         db = redis = "ok"
         try:

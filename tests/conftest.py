@@ -8,7 +8,6 @@ SQLite file and the bundled redis-server, both in a temporary directory.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 import os
 import socket
@@ -27,6 +26,7 @@ from server.core.embedded import EmbeddedRedis
 from server.core.runtime import Runtime
 from server.core.settings import Settings
 from server.features import make_runtime
+from tests.support.contract import client_of
 
 TMP = Path(tempfile.mkdtemp(prefix="reprally-tests-"))
 
@@ -99,11 +99,9 @@ def _app_of(runtime: Runtime):
     return application
 
 
-@contextlib.asynccontextmanager
-async def _client_of(application):
-    transport = httpx.ASGITransport(app=application)
-    async with httpx.AsyncClient(transport=transport, base_url="http://test", timeout=60) as c:
-        yield c
+def _client_of(application):
+    """A client of the app; every response it gets is checked against the OpenAPI document."""
+    return client_of(application)
 
 
 @pytest.fixture(scope="session")

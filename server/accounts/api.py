@@ -13,6 +13,7 @@ from server.accounts import schemas as w
 from server.accounts import service as accounts
 from server.accounts.schemas import api_key_out, org_out, team_out, user_out
 from server.core.auth import Principal
+from server.core.contract.openapi import errors
 from server.core.edge.abuse import limit_by_address, login_attempt
 from server.core.runtime import Runtime
 from server.core.web import TV, provide_principal, require_admin, require_manager, require_user
@@ -23,7 +24,7 @@ class PublicController(Controller):
     path = "/api/v1"
     tags = ["auth"]
 
-    @post("/orgs", status_code=201, summary="Create an org and its first admin")
+    @post("/orgs", status_code=201, summary="Create an org and its first admin", responses=errors(409))
     async def create_org(self, data: w.OrgCreate, request: Request[Any, Any, Any], rt: Runtime) -> w.OrgCreated:
         await limit_by_address(rt, request, "limit_signup_address")
         org, user = await accounts.create_org(
@@ -32,13 +33,13 @@ class PublicController(Controller):
         access, refresh = rt.tokens.issue(user.id, org.id, user.role)
         return w.OrgCreated(org_out(org), user_out(user), access, refresh)
 
-    @post("/auth/login", status_code=200)
+    @post("/auth/login", status_code=200, responses=errors(401))
     async def login(self, data: w.LoginIn, request: Request[Any, Any, Any], rt: Runtime) -> w.TokensOut:
         async with login_attempt(rt, request, data.email):
             user, access, refresh = await accounts.login(rt, data.email, data.password)
         return w.TokensOut(access, refresh, user_out(user), expires_in=rt.tokens.access_ttl_s)
 
-    @post("/auth/refresh", status_code=200)
+    @post("/auth/refresh", status_code=200, responses=errors(401))
     async def refresh(self, data: w.RefreshIn, rt: Runtime) -> w.TokensOut:
         user, access, refresh = await accounts.refresh(rt, data.refresh_token)
         return w.TokensOut(access, refresh, user_out(user), expires_in=rt.tokens.access_ttl_s)

@@ -10,7 +10,12 @@ from msgspec import UNSET, Meta, Struct, UnsetType
 from server.accounts.models import ApiKey, Org, Team, User
 from server.core.auth import Principal
 from server.core.periods import WEEKDAYS
-from server.core.wire import Email, Id, Name, OptName, Password, Role, Weekday
+from server.core.wire import Email, Id, Line, Name, OptName, Password, Role, Weekday
+
+OrgName = Annotated[Line, Meta(min_length=1, max_length=200)]
+#: a work shift ("Morning"), a board segment like a region or a job role
+Shift = Annotated[Line, Meta(min_length=1, max_length=60)]
+Timezone = Annotated[str, Meta(min_length=1, max_length=64)]
 
 
 # -- orgs and auth --------------------------------------------------------------------------
@@ -21,15 +26,15 @@ class AdminIn(Struct, forbid_unknown_fields=True):
 
 
 class OrgCreate(Struct, forbid_unknown_fields=True):
-    name: Annotated[str, Meta(min_length=1, max_length=200)]
-    timezone: Annotated[str, Meta(min_length=1, max_length=64)]
+    name: OrgName
+    timezone: Timezone
     admin: AdminIn
     week_start: Weekday = "monday"
 
 
 class OrgUpdate(Struct, forbid_unknown_fields=True):
-    name: Annotated[str, Meta(min_length=1, max_length=200)] | UnsetType = UNSET
-    timezone: Annotated[str, Meta(min_length=1, max_length=64)] | UnsetType = UNSET
+    name: OrgName | UnsetType = UNSET
+    timezone: Timezone | UnsetType = UNSET
     week_start: Weekday | UnsetType = UNSET
 
 
@@ -116,7 +121,7 @@ class UserCreate(Struct, forbid_unknown_fields=True):
     team_id: Id | None = None
     region: OptName = None
     job_role: OptName = None
-    shift: OptName = None
+    shift: Shift | None = None
     timezone: Annotated[str, Meta(max_length=64)] | None = None
 
 
@@ -127,7 +132,7 @@ class UserUpdate(Struct, forbid_unknown_fields=True):
     team_id: Id | None | UnsetType = UNSET
     region: OptName | UnsetType = UNSET
     job_role: OptName | UnsetType = UNSET
-    shift: OptName | UnsetType = UNSET
+    shift: Shift | None | UnsetType = UNSET
     timezone: Annotated[str, Meta(max_length=64)] | None | UnsetType = UNSET
     active: bool | UnsetType = UNSET
 

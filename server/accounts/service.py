@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from server.accounts import store as orgs_repo
-from server.accounts.directory import forget_org, forget_users
+from server.accounts.directory import forget_org, forget_users, reader
 from server.accounts.models import Org, Team, User
 from server.board.store import Profile, board_store
 from server.core.auth import Principal
@@ -79,15 +79,23 @@ async def all_org_ids(rt: Runtime) -> list[int]:
         return await orgs_repo.all_org_ids(s)
 
 
-async def team_exists(rt: Runtime, org_id: int, team_id: int) -> bool:
-    async with rt.sessions() as s:
+async def team_exists(rt: Runtime, org_id: int, team_id: int, conn: AsyncConnection | None = None) -> bool:
+    async with reader(rt, conn) as s:
         return await orgs_repo.get_team(s, org_id, team_id) is not None
 
 
-async def require_team(rt: Runtime, org_id: int, team_id: int) -> None:
-    """404 `team_not_found` unless the team is one of the org's (every id in a body is the caller's org's)."""
-    if not await team_exists(rt, org_id, team_id):
+async def require_team(rt: Runtime, org_id: int, team_id: int, conn: AsyncConnection | None = None) -> None:
+    """404 `team_not_found` unless the team is one of the org's (every id in a body is the caller's
+    org's). Inside a transaction, pass its connection (see `directory.reader`)."""
+    if not await team_exists(rt, org_id, team_id, conn):
         raise NotFound("team_not_found", f"team {team_id} not found")
+
+
+async def require_member(rt: Runtime, org_id: int, user_id: int) -> None:
+    """404 `user_not_found` unless the user (active or not) is one of the org's."""
+    async with rt.sessions() as s:
+        if await orgs_repo.get_user(s, org_id, user_id) is None:
+            raise NotFound("user_not_found", f"user {user_id} not found", details={"user_id": user_id})
 
 
 async def segment_members(rt: Runtime, org_id: int, kind: str, value: str | int) -> list[User]:
@@ -132,6 +140,8 @@ async def list_teams(rt: Runtime, principal: Principal) -> list[Team]:
 
 async def list_users(rt: Runtime, principal: Principal, *, team_id: int | None, role: str | None,
                      active: bool | None, limit: int, offset: int) -> tuple[int, list[User]]:
+    if team_id is not None:
+        await require_team(rt, principal.org_id, team_id)
     async with rt.sessions() as s:
         total, rows = await orgs_repo.list_users(s, principal.org_id, team_id=team_id, role=role, active=active,
                                                  limit=limit, offset=offset)

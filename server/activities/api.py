@@ -7,6 +7,7 @@ from typing import Any
 import msgspec
 from litestar import Controller, Response, get, patch, post
 from litestar.di import Provide
+from litestar.openapi import ResponseSpec
 from litestar.params import Parameter
 
 from server.accounts import service as accounts
@@ -53,7 +54,9 @@ class ActivityController(Controller):
 
     # -- activities --
     @post("/activities", tags=["activities"],
-          summary="Log an activity; 201 when new, 200 with the original for a repeated external_id")
+          summary="Log an activity; 201 when new, 200 with the original for a repeated external_id",
+          responses={200: ResponseSpec(w.ActivityOut, description="A repeated external_id: the original activity",
+                                       generate_examples=False)})
     async def create_activity(self, data: w.ActivityIn, principal: Principal, rt: Runtime) -> Response[w.ActivityOut]:
         outcome = await ingestion.record_single(rt, principal, _input(data))
         if outcome.error is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from server.contests import jobs, standings
+from server.contests import jobs, service, standings
 from server.contests.api import ContestController
 from server.core.feature import Feature
 from server.core.runtime import Registry
@@ -13,6 +13,7 @@ def install(reg: Registry) -> None:
     reg.reversal_hooks.append(standings.on_reversal)
     reg.job("contests", 5.0, jobs.tick)
     reg.job("contest_standings_reconcile", 60.0, jobs.reconcile_standings)
+    reg.board_subjects["contest"] = service.require_contest
 
 
 FEATURE = Feature("contests", routes=(ContestController,), install=install)

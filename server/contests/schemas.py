@@ -8,23 +8,24 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType
 
-from server.core.wire import Id
+from server.core.wire import Id, Line, Prose
 
 Format = Literal["individual", "team", "head_to_head", "improvement", "bracketed", "target"]
 Measure = Literal["points", "count", "value"]
 TieBreaker = Literal["first_to_reach", "most_activities"]
 Metric = Annotated[str, Meta(min_length=1, max_length=64)]
 Segment = Annotated[str, Meta(min_length=3, max_length=200)]
-ContestName = Annotated[str, Meta(min_length=1, max_length=120)]
-Description = Annotated[str, Meta(max_length=2000)]
-Reason = Annotated[str, Meta(min_length=1, max_length=1000)]
+ContestName = Annotated[Line, Meta(min_length=1, max_length=120)]
+Description = Annotated[Prose, Meta(max_length=2000)]
+Reason = Annotated[Prose, Meta(min_length=1, max_length=1000)]
+PrizeName = Annotated[Line, Meta(min_length=1, max_length=200)]
 
 
 class PrizeIn(Struct, forbid_unknown_fields=True):
     place: Annotated[int, Meta(ge=1, le=1000)] | None = None
     threshold: Annotated[int, Meta(ge=1, le=2**53)] | None = None
     points: Annotated[int, Meta(ge=0, le=1_000_000)] = 0
-    name: Annotated[str, Meta(min_length=1, max_length=200)] | None = None
+    name: PrizeName | None = None
 
 
 class ContestCreate(Struct, forbid_unknown_fields=True):

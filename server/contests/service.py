@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from server.accounts import service as accounts
 from server.accounts.directory import org_info
 from server.board.channel_names import check_contest_access
 from server.contests import lifecycle as contest_lifecycle
@@ -111,6 +112,9 @@ async def _resolve_spec(rt: Runtime, conn: AsyncConnection, org_id: int, spec: d
     fmt = spec.get("format") or "individual"
     rules_.validate(rules_from(fmt, measure, metric, rules_json), hidden=hidden)
     segments = [parse_segment(s) for s in spec.get("segments") or []]
+    for s in segments:
+        if s["kind"] == "team":  # another org's team is no team: 404, not a contest without members
+            await accounts.require_team(rt, org_id, int(s["value"]), conn)
     members = await repo.candidates(conn, org_id, segments)
     ids = {m.id for m in members}
     for p in rules_json["pairs"]:
@@ -390,6 +394,13 @@ async def channel_standings(rt: Runtime, org_id: int, contest_id: int) -> Standi
         if c.state == "awarded":
             return await _frozen(conn, c, members)
     return await live_standings(rt, c, members)
+
+
+async def require_contest(rt: Runtime, org_id: int, contest_id: int) -> None:
+    """404 `contest_not_found` unless the contest is the org's (a display's `contest:<id>` board)."""
+    async with rt.engine.connect() as conn:
+        if await repo.get(conn, org_id, contest_id) is None:
+            raise NotFound("contest_not_found", f"contest {contest_id} not found")
 
 
 async def channel_access(rt: Runtime, org_id: int, contest_id: int, role: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,20 +29,42 @@ def normalise_url(url: str) -> str:
 
 
 def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+    """The engine. Its errors never show the values of a statement (they hold password hashes,
+    emails and token hashes, and errors end up in logs): `hide_parameters`, and no DETAIL of
+    PostgreSQL's (`without_values`)."""
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, connect_args={"timeout": 30})
+        # aiosqlite logs each call with its arguments (statement and parameters) at DEBUG
+        logging.getLogger("aiosqlite").setLevel(max(logging.INFO, logging.getLogger("aiosqlite").level))
+        engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
         _sqlite_serialised_writes(engine)
         return engine
     # Few connections, and requests queue for them: on a small machine PostgreSQL does best with
     # a handful of busy backends, and many API processes must fit under max_connections. No
     # overflow: a connection opened for a burst and closed after it costs a backend fork and
     # empties asyncpg's prepared-statement cache, which under load cost more than the wait.
-    return create_async_engine(url, pool_size=pool_size, max_overflow=0, pool_timeout=30,
-                               pool_pre_ping=False)
+    engine = create_async_engine(url, pool_size=pool_size, max_overflow=0, pool_timeout=30,
+                                 pool_pre_ping=False, hide_parameters=True)
+    event.listen(engine.sync_engine, "handle_error", lambda context: without_values(context.original_exception))
+    return engine
+
+
+def without_values(exc: BaseException) -> None:
+    """Drop PostgreSQL's DETAIL from a driver error and the errors it was raised from: it quotes
+    the values of the offending row (`Key (email)=(...) already exists`). The message, the
+    SQLSTATE and the constraint's name stay."""
+    seen = 0
+    current: BaseException | None = exc
+    while current is not None and seen < 5:
+        if getattr(current, "detail", None) is not None:
+            try:
+                current.detail = None  # type: ignore[attr-defined]
+            except AttributeError:
+                pass
+        current, seen = current.__cause__ or current.__context__, seen + 1
 
 
 def _sqlite_serialised_writes(engine: AsyncEngine) -> None:

@@ -55,7 +55,10 @@ def http_error(_: Request[Any, Any, Any], exc: HTTPException) -> Response[bytes]
     if status >= 500:
         log.error("server error: %s", exc.detail)
         return error_response(status, "internal_error", "something went wrong on our side")
-    return error_response(status, _STATUS_CODES.get(status, "bad_request"), exc.detail or "bad request")
+    # the framework's own headers stay: a 405 names the allowed methods in `Allow`
+    headers = {k.lower(): v for k, v in (exc.headers or {}).items()} or None
+    return error_response(status, _STATUS_CODES.get(status, "bad_request"), exc.detail or "bad request",
+                          headers=headers)
 
 
 def _out_of_range(exc: BaseException | None) -> bool:

@@ -66,6 +66,8 @@ OrgCreatedHook = Callable[["Runtime", AsyncSession, int, datetime], Awaitable[No
 ViewStaleHook = Callable[["Runtime", int], None]
 #: Turns a bearer token of one kind into the caller (`core.web.authenticate`).
 TokenResolver = Callable[["Runtime", str, dict[str, Any] | None], Awaitable[Principal]]
+#: Raises a 404 unless the subject of a board channel (e.g. the contest of `contest:<id>`) is the org's.
+BoardSubjectCheck = Callable[["Runtime", int, int], Awaitable[None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,8 @@ class Registry:
     jobs: list[Job] = field(default_factory=list)
     #: token kind ("api_key", "display") -> resolver; user access tokens are the core's own
     token_resolvers: dict[str, TokenResolver] = field(default_factory=dict)
+    #: board channel kind ("contest") -> the check that its subject is the org's (displays' boards)
+    board_subjects: dict[str, BoardSubjectCheck] = field(default_factory=dict)
 
     def view_stale(self, rt: Runtime, org_id: int) -> None:
         """Tell the ledger that the org's boards must be rebuilt from it."""

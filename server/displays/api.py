@@ -9,6 +9,7 @@ from litestar.di import Provide
 
 from server.board import presence
 from server.core.auth import Principal
+from server.core.contract.openapi import errors
 from server.core.edge.abuse import limit_by_address
 from server.core.errors import Forbidden
 from server.core.runtime import Runtime
@@ -42,7 +43,8 @@ class DisplayPairingController(Controller):
     path = "/api/v1/displays/pair"
     tags = ["displays"]
 
-    @post("/", status_code=200, summary="A screen exchanges its pairing code for a display token")
+    @post("/", status_code=200, summary="A screen exchanges its pairing code for a display token",
+          responses=errors(404))
     async def pair(self, data: w.PairIn, request: Request[Any, Any, Any], rt: Runtime) -> w.PairOut:
         await limit_by_address(rt, request, "limit_pairing_address")
         row, token = await displays.pair(rt, data.code)

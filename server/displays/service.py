@@ -38,17 +38,32 @@ def _code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
 
 
-def validate_boards(boards: list[str]) -> list[str]:
+async def validate_boards(rt: Runtime, org_id: int, boards: list[str]) -> list[str]:
+    """Board channels of the org: a metric it has, its own team, its own contest (404 otherwise:
+    a board of another org's team or contest would only ever show nothing)."""
     if not 1 <= len(boards) <= 12:
         raise DomainError("invalid_boards", "a display rotates through 1 to 12 boards")
     for name in boards:
-        if parse_channel(name).kind not in ("lb", "contest"):
+        channel = parse_channel(name)
+        if channel.kind == "lb" and channel.metric and channel.segment:
+            if channel.metric != POINTS and channel.metric not in await types_of(rt, org_id):
+                raise NotFound("unknown_metric", f"no leaderboard '{channel.metric}'", details={"board": name})
+            kind, _, value = channel.segment.partition(":")
+            if kind == "team":
+                await accounts.require_team(rt, org_id, int(value))
+        elif channel.kind == "contest" and channel.contest_id is not None:
+            check = rt.registry.board_subjects.get("contest")
+            if check is None:
+                raise NotFound("contest_not_found", f"contest {channel.contest_id} not found")
+            await check(rt, org_id, channel.contest_id)
+        else:
             raise DomainError("invalid_boards", f"'{name}' is not a board channel (lb:<metric>:<window>:<segment>)")
     return boards
 
 
 async def create(rt: Runtime, principal: Principal, name: str, boards: list[str] | None, rotate_seconds: int) -> Display:
-    row = Display(org_id=principal.org_id, name=name, boards=validate_boards(boards or DEFAULT_BOARDS),
+    boards = await validate_boards(rt, principal.org_id, boards) if boards else DEFAULT_BOARDS
+    row = Display(org_id=principal.org_id, name=name, boards=boards,
                   rotate_seconds=rotate_seconds, pairing_code=_code(),
                   code_expires_at=rt.now() + CODE_TTL, token_version=1)
     async with rt.sessions() as s, s.begin():
@@ -71,7 +86,7 @@ async def list_for_org(rt: Runtime, principal: Principal) -> list[Display]:
 
 async def update(rt: Runtime, principal: Principal, display_id: int, changes: dict[str, Any]) -> Display:
     if "boards" in changes:
-        validate_boards(changes["boards"])
+        await validate_boards(rt, principal.org_id, changes["boards"])
     async with rt.sessions() as s, s.begin():
         row = await s.get(Display, display_id)
         if row is None or row.org_id != principal.org_id:

@@ -7,12 +7,13 @@ from typing import Annotated, Any, Literal
 
 from msgspec import UNSET, Meta, Struct, UnsetType
 
-from server.core.wire import Id, Key, Name
+from server.core.wire import Id, Key, Name, Prose
 
 Tier = Literal["bronze", "silver", "gold", "platinum"]
 Rule = Literal["activity_count", "activity_value", "streak", "missions_completed", "rank", "contest_won", "manual"]
 Small = Annotated[int, Meta(ge=0, le=1_000_000)]
-Message = Annotated[str, Meta(min_length=1, max_length=500)]
+Message = Annotated[Prose, Meta(min_length=1, max_length=500)]
+Description = Annotated[Prose, Meta(max_length=500)]
 
 
 class StreakOut(Struct):
@@ -60,7 +61,7 @@ class BadgeIn(Struct, forbid_unknown_fields=True):
     tier: Tier = "bronze"
     points: Small = 0
     repeatable: bool = False
-    description: Annotated[str, Meta(max_length=500)] = ""
+    description: Description = ""
 
 
 class BadgeUpdate(Struct, forbid_unknown_fields=True):
@@ -69,7 +70,7 @@ class BadgeUpdate(Struct, forbid_unknown_fields=True):
     tier: Tier | UnsetType = UNSET
     points: Small | UnsetType = UNSET
     repeatable: bool | UnsetType = UNSET
-    description: Annotated[str, Meta(max_length=500)] | UnsetType = UNSET
+    description: Description | UnsetType = UNSET
     active: bool | UnsetType = UNSET
 
 

@@ -49,7 +49,7 @@ async def _cfg(rt: Runtime, org_id: int, users: Collection[int] = ()) -> OrgHabi
 
 # -- reps -----------------------------------------------------------------------------------------
 async def streak(rt: Runtime, p: Principal, user_id: int | None = None) -> tuple[streak_rules.Streak, OrgHabits]:
-    uid = user_id or _user(p)
+    uid = _user(p) if user_id is None else user_id  # 0 is no one, not "me"
     cfg = await _cfg(rt, p.org_id, (uid,))
     if uid not in cfg.users:
         raise NotFound("user_not_found", f"user {uid} not found")
@@ -276,6 +276,8 @@ async def delete_template(rt: Runtime, p: Principal, template_id: int) -> None:
 async def team_view(rt: Runtime, p: Principal, team_id: int | None, days: int
                     ) -> tuple[date, list[tuple[Rep, streak_rules.Streak, int, int]]]:
     _manager(p)
+    if team_id is not None:
+        await accounts.require_team(rt, p.org_id, team_id)
     cfg = await _cfg(rt, p.org_id)
     now = rt.now()
     reps = [u for u in cfg.users.values() if u.active and u.role == "rep" and (team_id is None or u.team_id == team_id)]

@@ -7,6 +7,7 @@ from litestar.di import Provide
 from litestar.params import Parameter
 
 from server.core.auth import Principal
+from server.core.contract.openapi import errors
 from server.core.runtime import Runtime
 from server.core.web import TV, provide_principal
 from server.leaderboards import schemas as w
@@ -24,7 +25,8 @@ class LeaderboardController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["leaderboards"]
 
-    @get("/{metric:str}", summary="A leaderboard page: points or an activity type, any window and segment", opt=TV)
+    @get("/{metric:str}", summary="A leaderboard page: points or an activity type, any window and segment",
+         responses=errors(503), opt=TV)
     async def board(self, metric: str, principal: Principal, rt: Runtime, window: str = "week",
                     segment: str = "org", limit: int = 50, offset: int = 0,
                     period: str | None = Parameter(default=None, description="a past period id, e.g. 2026-11-21")
@@ -32,7 +34,7 @@ class LeaderboardController(Controller):
         return _out(await leaderboards.read(rt, principal.org_id, metric, window, segment, limit=limit,
                                             offset=offset, period_id=period))
 
-    @get("/{metric:str}/around/{user_id:int}", summary="The entries around one rep")
+    @get("/{metric:str}/around/{user_id:int}", summary="The entries around one rep", responses=errors(503))
     async def around(self, metric: str, user_id: int, principal: Principal, rt: Runtime, window: str = "week",
                      segment: str = "org", radius: int = 5,
                      period: str | None = None) -> w.BoardOut:

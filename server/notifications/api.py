@@ -6,6 +6,7 @@ from typing import Any
 
 from litestar import Controller, Response, delete, get, post, put
 from litestar.di import Provide
+from litestar.openapi import ResponseSpec
 from litestar.params import Parameter
 from msgspec import UNSET
 from sqlalchemy import Row
@@ -31,7 +32,8 @@ class NotificationController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["notifications"]
 
-    @post("/devices", summary="Register this device's FCM token (201 new, 200 known)")
+    @post("/devices", summary="Register this device's FCM token (201 new, 200 known)",
+          responses={200: ResponseSpec(w.DeviceOut, description="A known token", generate_examples=False)})
     async def add_device(self, data: w.DeviceIn, principal: Principal, rt: Runtime) -> Response[w.DeviceOut]:
         user_id = require_user(principal)
         row, created = await notifications.register_device(rt, principal, user_id, data.token, data.platform)

@@ -7,19 +7,21 @@ from typing import Annotated, Literal
 
 from msgspec import UNSET, Meta, Struct, UnsetType
 
+from server.core.wire import Line, Prose
+
 Cost = Annotated[int, Meta(ge=1, le=1_000_000_000)]
 
 
 Stock = Annotated[int, Meta(ge=0, le=1_000_000_000)]
 
 
-Note = Annotated[str, Meta(max_length=500)]
+Note = Annotated[Prose, Meta(max_length=500)]
 
 
-RewardName = Annotated[str, Meta(min_length=1, max_length=120)]
+RewardName = Annotated[Line, Meta(min_length=1, max_length=120)]
 
 
-Description = Annotated[str, Meta(max_length=1000)]
+Description = Annotated[Prose, Meta(max_length=1000)]
 
 
 State = Literal["pending", "approved", "rejected", "fulfilled", "cancelled"]

@@ -156,6 +156,8 @@ async def list_redemptions(rt: Runtime, principal: Principal, *, user_id: int | 
                            before_id: int | None, limit: int) -> Sequence[Row[Any]]:
     if state is not None and state not in rules.STATES:
         raise DomainError("invalid_state", f"state is one of {', '.join(rules.STATES)}")
+    if user_id is not None:
+        await accounts.require_member(rt, principal.org_id, user_id)
     async with rt.engine.connect() as conn:
         return await repo.redemptions(conn, principal.org_id, user_id=user_id, state=state, before_id=before_id,
                                       limit=limit)

@@ -10,6 +10,7 @@ from litestar.params import Parameter
 from sqlalchemy import Row
 
 from server.core.auth import Principal
+from server.core.contract.openapi import errors
 from server.core.errors import DomainError
 from server.core.runtime import Runtime
 from server.core.web import TV, provide_principal, require_admin, require_user
@@ -56,7 +57,8 @@ class KudosController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["recognition"]
 
-    @post("/kudos", status_code=201, summary="Give kudos (optionally with points from your monthly allowance)")
+    @post("/kudos", status_code=201, summary="Give kudos (optionally with points from your monthly allowance)",
+          responses=errors(429))
     async def give(self, data: w.KudosIn, principal: Principal, rt: Runtime) -> w.KudosOut:
         giver = require_user(principal)
         g = await kudos.give(rt, principal, giver, data.to_user_id, data.message, data.value_tag, data.points)

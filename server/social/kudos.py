@@ -132,6 +132,9 @@ async def give(rt: Runtime, principal: Principal, giver_id: int, to_user_id: int
 
 async def list_kudos(rt: Runtime, principal: Principal, *, to_user_id: int | None, from_user_id: int | None,
                      before_id: int | None, limit: int) -> Sequence[Row[Any]]:
+    for user_id in (to_user_id, from_user_id):
+        if user_id is not None:
+            await accounts.require_member(rt, principal.org_id, user_id)
     async with rt.engine.connect() as conn:
         return await kudos_repo.list_for(conn, principal.org_id, to_user_id=to_user_id, from_user_id=from_user_id,
                                          before_id=before_id, limit=limit)

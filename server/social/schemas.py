@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from msgspec import UNSET, Meta, Struct, UnsetType
 
-from server.core.wire import Id
+from server.core.wire import Id, Line, Prose
 
 Points = Annotated[int, Meta(ge=0, le=1_000_000)]
 
@@ -15,8 +15,8 @@ Points = Annotated[int, Meta(ge=0, le=1_000_000)]
 # -- kudos ------------------------------------------------------------------------------------
 class KudosIn(Struct, forbid_unknown_fields=True):
     to_user_id: Id
-    message: Annotated[str, Meta(min_length=1, max_length=2000)]
-    value_tag: Annotated[str, Meta(min_length=1, max_length=80)] | None = None
+    message: Annotated[Prose, Meta(min_length=1, max_length=2000)]  # 500 once trimmed (`rules.clean_message`)
+    value_tag: Annotated[Line, Meta(min_length=1, max_length=80)] | None = None  # one of the org's values
     points: Points = 0
 
 
@@ -49,7 +49,8 @@ class KudosSettingsOut(Struct):
 
 
 class KudosSettingsUpdate(Struct, forbid_unknown_fields=True):
-    values: Annotated[list[Annotated[str, Meta(max_length=80)]], Meta(max_length=50)] | UnsetType = UNSET
+    #: 40 characters each once trimmed (`rules.clean_values`)
+    values: Annotated[list[Annotated[Line, Meta(max_length=80)]], Meta(max_length=50)] | UnsetType = UNSET
     monthly_allowance: Annotated[int, Meta(ge=0, le=10**9)] | UnsetType = UNSET
     max_points: Annotated[int, Meta(ge=0, le=10**9)] | UnsetType = UNSET
     per_hour: Annotated[int, Meta(ge=0, le=10**9)] | UnsetType = UNSET

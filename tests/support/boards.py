@@ -29,6 +29,7 @@ from server.features import make_runtime
 from server.ledger import store as ledger_repo
 from server.ledger.sync import sync_state
 from tests.conftest import Api, make_settings, new_org, unique
+from tests.support.contract import client_of
 
 WINDOWS = ("day", "week", "month", "quarter", "all")
 TYPE_BOARDS = ("call", "email", "meeting_booked")
@@ -155,8 +156,7 @@ class Stack:
 async def app_client(rt: Runtime):
     app = create_app(rt=rt, background=False)
     app.state.rt = rt
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test",
-                                 timeout=60) as client:
+    async with client_of(app) as client:
         yield client
 
 

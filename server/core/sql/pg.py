@@ -21,6 +21,8 @@ import asyncpg
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from server.core.db import without_values
+
 # ":name", but not the second colon of a "::type" cast nor a colon inside a word or number.
 _PARAM = re.compile(r"(?<![:\w]):(\w+)")
 
@@ -75,9 +77,11 @@ async def run(conn: AsyncConnection, sql: str, args: Sequence[Any]) -> list[asyn
         records: list[asyncpg.Record] = await driver.fetch(sql, *args)
         return records
     except asyncpg.IntegrityConstraintViolationError as exc:
-        raise sa_exc.IntegrityError(sql, args, exc) from exc
+        without_values(exc)
+        raise sa_exc.IntegrityError(sql, args, exc, hide_parameters=True) from exc
     except asyncpg.PostgresError as exc:
-        raise sa_exc.DBAPIError(sql, args, exc) from exc
+        without_values(exc)
+        raise sa_exc.DBAPIError(sql, args, exc, hide_parameters=True) from exc
 
 
 async def fetch(conn: AsyncConnection, st: Statement, params: Mapping[str, Any]) -> list[asyncpg.Record]:
