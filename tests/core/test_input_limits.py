@@ -107,6 +107,8 @@ STORED_FROM = {
 }
 #: columns only the server writes, and what bounds them
 SERVER_WRITTEN = {
+    "ledger_entries.cause_kind": "the kind of what paid a bonus (badge, mission, streak, contest, ...)",
+    "rank_closes.period_id": "a period id the server computes (day, week, month)",
     "orgs.slug": "made from the name, cut at 60",
     "users.password_hash": "an argon2 hash",
     "users.role": "a Literal of the wire type",

@@ -30,7 +30,7 @@ async def test_a_screens_config_titles_each_board_and_names_the_orgs_zone(client
     day = (await admin.board("points", window="day"))["period"]["id"]
     contest = await admin.ok("post", "/contests", {"name": "Blitz", "start_date": day, "end_date": day}, status=201)
     boards = [f"contest:{contest['id']}", f"lb:deal_won:month:team:{team['id']}", "lb:points:week:org", "lb:call:day:region:East",
-              "lb:email:all:shift:early", "lb:call:quarter:job_role:SDR", "lb:gone_type:day:team:999999"]
+              "lb:email:all:shift:early", "lb:call:quarter:job_role:SDR"]
     made = await admin.ok("post", "/displays", {"name": "Floor", "boards": boards}, status=201)
     paired = await client.post("/api/v1/displays/pair", json={"code": made["pairing_code"]})
     assert paired.status_code == 200, paired.text
@@ -44,5 +44,4 @@ async def test_a_screens_config_titles_each_board_and_names_the_orgs_zone(client
         ("lb:call:day:region:East", "Call", "Region East"),
         ("lb:email:all:shift:early", "Email", "Early shift"),
         ("lb:call:quarter:job_role:SDR", "Call", "SDR"),
-        ("lb:gone_type:day:team:999999", "Gone type", "Team 999999"),
     ]
