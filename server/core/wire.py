@@ -10,7 +10,10 @@ from msgspec import Meta, Struct
 Email = Annotated[str, Meta(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 
 
-Password = Annotated[str, Meta(min_length=8, max_length=200)]
+#: A new password; its strength (at least 10 characters, zxcvbn score 3) is judged by
+#: `accounts/passwords.py`, which answers 400 `weak_password` with a hint.
+Password = Annotated[str, Meta(min_length=1, max_length=200,
+                               description="at least 10 characters, not your email, not easy to guess")]
 
 
 Name = Annotated[str, Meta(min_length=1, max_length=120)]

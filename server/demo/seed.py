@@ -25,7 +25,7 @@ log = logging.getLogger("reprally.demo")
 
 ADMIN_EMAIL = "admin@demo.reprally.dev"
 MANAGER_EMAIL = "manager@demo.reprally.dev"
-PASSWORD = "demo-password"
+PASSWORD = "rally-demo-2026"
 TEAMS = (("Inbound", "East"), ("Outbound", "East"), ("Enterprise", "West"), ("SMB", "West"))
 FIRST = ("Ava", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivan", "Jo", "Kai", "Lena", "Milo", "Nia",
          "Omar", "Pia", "Quinn", "Rosa", "Sam", "Tara", "Uma", "Vic", "Wes", "Xia", "Yara", "Zed", "Ana", "Bo",
