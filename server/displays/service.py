@@ -3,7 +3,7 @@
 A display token is a JWT carrying the display id and a `ver`; revoking or re-pairing
 bumps the row's `token_version`, so older tokens stop working (checked on every HTTP
 request and websocket authentication, through a 2-second cache that the process making the
-change drops at once), and bumps the org's auth epoch, so game servers close the sockets of
+change drops at once), and sets a new org auth epoch, so game servers close the sockets of
 the old token within a second.
 """
 
@@ -95,7 +95,7 @@ async def revoke(rt: Runtime, principal: Principal, display_id: int) -> Display:
         row.token_version += 1
         row.pairing_code = None
     rt.part(TOKEN_STATE).drop(display_id)
-    await auth_state.bump_epoch(rt, row.org_id)  # game servers close its sockets
+    await auth_state.new_epoch(rt, row.org_id)  # game servers close its sockets
     return row
 
 
@@ -111,7 +111,7 @@ async def pair(rt: Runtime, code: str) -> tuple[Display, str]:
         row.revoked_at = None
         row.token_version += 1  # a screen paired before with this display stops working
     rt.part(TOKEN_STATE).drop(row.id)
-    await auth_state.bump_epoch(rt, row.org_id)
+    await auth_state.new_epoch(rt, row.org_id)
     return row, rt.tokens.issue_display(row.id, row.org_id, row.token_version)
 
 

@@ -111,3 +111,16 @@ async def test_rotation_keeps_old_tokens_working_until_the_old_secret_is_removed
             ).status_code == 200
     # A process still on the old secret alone cannot read the new tokens.
     assert_error(await before.get("/api/v1/me", headers=new), 401, "invalid_token")
+
+
+async def test_a_display_token_from_before_key_ids_keeps_working(client, org, rt):
+    """Screens paired before tokens carried `kid` are not unpaired by the upgrade."""
+    display = await org.ok("post", "/displays", {"name": "tv"}, status=201)
+    token = (await client.post("/api/v1/displays/pair", json={"code": display["pairing_code"]})).json()["display_token"]
+    claims = jwt.decode(token, options={"verify_signature": False})
+    legacy = jwt.encode(claims, rt.settings.jwt_secret, "HS256")  # no kid in the header
+    assert "kid" not in jwt.get_unverified_header(legacy)
+    assert (await client.get("/api/v1/display/config", headers={"authorization": f"Bearer {legacy}"})).status_code == 200
+    forged = jwt.encode(claims, "another-secret-" + "z" * 40, "HS256")
+    assert_error(await client.get("/api/v1/display/config", headers={"authorization": f"Bearer {forged}"}), 401,
+                 "invalid_token")
