@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 
 import pytest
+from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
 import realtime.server
@@ -119,3 +120,31 @@ async def pair_display(admin, boards: list[str] | None = None) -> tuple[int, str
     r = await admin.client.post("/api/v1/displays/pair", json={"code": created["pairing_code"]})
     assert r.status_code == 200, r.text
     return created["id"], r.json()["display_token"]
+
+
+@pytest.fixture(scope="module")
+async def cluster(settings):
+    """Two game-server processes sharing Redis and the database."""
+    servers = [await GameServer.start(settings) for _ in range(2)]
+    yield servers
+    for s in servers:
+        await s.close()
+
+
+@pytest.fixture
+async def ws():
+    """connect(url, token=None) -> Client; with a token, authenticated (auth_ok checked)."""
+    opened: list[Client] = []
+
+    async def connect_(url: str, token: str | None = None) -> Client:
+        c = Client(await connect(url))
+        opened.append(c)
+        if token is not None:
+            await c.send(op="auth", token=token)
+            ok = await c.recv()
+            assert ok["type"] == "auth_ok", ok
+        return c
+
+    yield connect_
+    for c in opened:
+        await c.ws.close()
