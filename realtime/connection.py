@@ -51,6 +51,7 @@ class HubOps(Protocol):
     """What a connection asks of its process's hub (`realtime.hub.Hub`, which imports this module)."""
 
     rt: Runtime
+    epochs: dict[int, bytes | None]
 
     def attach(self, conn: Conn) -> None: ...
 
@@ -71,6 +72,8 @@ class Conn:
         self.user_id: int | None = None
         #: the token it authenticated with: re-checked (expiry aside) when its org's access changes
         self.token = ""
+        #: the hub's auth epochs as read before this socket authenticated
+        self.epochs_before: dict[int, bytes | None] = {}
         self.subscriptions: dict[str, Subscription] = {}  # by channel name
         self.queue: asyncio.Queue[bytes] = asyncio.Queue(QUEUE_LIMIT)
         self.dropped = False
@@ -132,6 +135,7 @@ class Conn:
             frame = protocol.decode_client(raw)
             if not isinstance(frame, protocol.Auth):
                 raise DomainError("auth_required", "the first message must be {\"op\":\"auth\",\"token\":...}")
+            self.epochs_before = self.hub.epochs  # read before the state: see Hub._access_loop
             principal = await authenticate(self.hub.rt, frame.token, api_keys=False, fresh=True)
         except (msgspec.DecodeError, msgspec.ValidationError) as exc:
             await self._refuse("invalid_message", str(exc))

@@ -58,6 +58,8 @@ class Hub:
         self.channels: dict[str, LocalChannel] = {}  # by pub/sub name
         self.org_refs: Counter[int] = Counter()
         self.conns_by_org: defaultdict[int, set[Conn]] = defaultdict(set)
+        #: the orgs' auth epochs as of the last access round (a new dict each round)
+        self.epochs: dict[int, bytes | None] = {}
         self.unchecked: set[Conn] = set()  # joined since the last access round
         self.pubsub = rt.redis.pubsub()
         self.writer = Writer(rt, self.bus, self.process_id)
@@ -247,9 +249,9 @@ class Hub:
     # -- access ------------------------------------------------------------------------------------
     async def _access_loop(self) -> None:
         """Close sockets whose access ended, within `ACCESS_CHECK_S` of the change reaching Redis.
-        A socket that joined since the last round is checked once more, so a change made while it
-        authenticated cannot slip between its check and the epoch this loop last read."""
-        seen: dict[int, bytes | None] = {}
+        A socket that joined since the last round is checked once more unless its org's epoch is
+        the one read before it authenticated: a change made while it authenticated cannot slip
+        between its check and the epoch this loop last read."""
         while True:
             await asyncio.sleep(ACCESS_CHECK_S)
             orgs = [org_id for org_id, conns in self.conns_by_org.items() if conns]
@@ -258,12 +260,13 @@ class Hub:
             except (RedisError, OSError) as exc:
                 self.rt.redis_failed(exc)
                 continue
-            due = set(self.unchecked)
+            due = {c for c in self.unchecked if c.org_id not in c.epochs_before or
+                   c.epochs_before[c.org_id] != current.get(c.org_id)}
             self.unchecked.clear()
             for org_id, epoch in current.items():
-                if org_id in seen and seen[org_id] != epoch:
+                if org_id in self.epochs and self.epochs[org_id] != epoch:
                     due |= self.conns_by_org.get(org_id, set())
-            seen = current
+            self.epochs = current
             batch = [c for c in due if not c.dropped]
             for i in range(0, len(batch), CHECK_BATCH):
                 await asyncio.gather(*(self._recheck(c) for c in batch[i:i + CHECK_BATCH]))
