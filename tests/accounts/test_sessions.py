@@ -4,12 +4,16 @@ sessions, ending one, and password changes that end the others (issue 15, items 
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import httpx
 import pytest
 
+from server.accounts import auth_state, sessions
+from server.accounts.models import AuthSession
 from server.core.auth import Tokens
+from server.core.errors import Unauthorized
+from server.features import make_runtime
 from tests.conftest import PASSWORD, Api, new_org, unique
 from tests.support.api import assert_error, claims, login
 
@@ -284,3 +288,27 @@ async def test_a_weak_reset_password_is_refused_and_ends_nothing(client, org):
     phone = await sign_in(client, email)
     assert_error(await org.patch(f"/users/{phone.user_id}", {"password": "12345678910"}), 400, "weak_password")
     assert (await phone.me()).status_code == 200
+
+
+async def test_ended_sessions_are_pruned_a_day_later_and_their_tokens_stay_refused(client, org, rt):
+    email = await person(org)
+    ended, live = await sign_in(client, email), await sign_in(client, email)
+    r = await client.post("/api/v1/auth/logout", headers=ended.headers, json={"refresh_token": ended.refresh})
+    assert r.status_code == 204
+    async with rt.sessions() as s, s.begin():
+        row = await s.get(AuthSession, ended.id)
+        row.revoked_at = rt.now() - timedelta(days=1, minutes=1)
+    assert await sessions.prune(rt) >= 1
+    async with rt.sessions() as s:
+        assert await s.get(AuthSession, ended.id) is None
+        assert await s.get(AuthSession, live.id) is not None
+    await rt.redis.delete(auth_state.session_key(org.org_id, ended.id))  # no copy left anywhere but SQL
+    other_process = make_runtime(rt.settings)
+    try:
+        with pytest.raises(Unauthorized) as refused:
+            await auth_state.principal_for(other_process, ended.access)
+        assert refused.value.code == "session_revoked"
+    finally:
+        await other_process.close()
+    assert_error(await ended.renew(), 401, "session_revoked")
+    assert (await live.me()).status_code == 200
