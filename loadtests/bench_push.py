@@ -7,7 +7,7 @@ and the event-to-send latency (p50/p99), with the real firebase-admin SDK.
 
 Without DATABASE_URL/REDIS_URL it uses a temporary SQLite file and the bundled redis-server.
 It makes a fresh org of --reps reps with one device each (nothing is dropped or flushed) and
-starts the FCM stand-in (tests/support_fcm.py, a real HTTP server on 127.0.0.1).
+starts the FCM stand-in (tests/notifications/support_fcm.py, a real HTTP server on 127.0.0.1).
 
 Scenarios (each --reps notifications, one per rep, written as `events.Notice`s through the
 notice sink in transactions of --per-tx, exactly as features write them):
@@ -50,10 +50,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class StandIn:
-    """tests/support_fcm.py in its own process (in this one it would share the GIL with the sender)."""
+    """tests/notifications/support_fcm.py in its own process (in this one it would share the GIL with the sender)."""
 
     def __init__(self) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-m", "tests.support_fcm"], cwd=ROOT, stdin=subprocess.PIPE,
+        self.proc = subprocess.Popen([sys.executable, "-m", "tests.notifications.support_fcm"], cwd=ROOT, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, text=True)
         self.url = self.proc.stdout.readline().strip()
         self.seen = 0

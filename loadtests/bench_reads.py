@@ -27,6 +27,7 @@ import httpx
 
 from loadtests import loadgen
 from loadtests.common import Bench, CpuMeter, Figure, activity_bodies, profile, standalone
+from loadtests.realtime_setup import mint_tokens
 from server.board import keys
 from server.core.periods import period_for
 
@@ -53,7 +54,7 @@ async def run(bench: Bench, args) -> None:
     org = await bench.org()
     readers = args.connections or 100
     viewers = org.rep_ids[:: max(1, len(org.rep_ids) // readers)][:readers]
-    tokens = {uid: bench.rt.tokens.issue(uid, org.org_id, "rep")[0] for uid in viewers}
+    tokens = await mint_tokens(bench.settings.database_url, bench.settings.jwt_secret, org.org_id, viewers)
     endpoints = {
         "top 50": [loadgen.Req("GET", "/api/v1/leaderboards/points?window=week&limit=50", tokens[u])
                    for u in viewers],

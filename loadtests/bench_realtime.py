@@ -351,7 +351,7 @@ class Env:
 async def new_org(env: Env, reps: int) -> tuple[rs.Org, list[str]]:
     org = await rs.create_org(env.api_port, rs.noon_zone())
     org.rep_ids = await rs.insert_reps(env.database_url, org.org_id, reps, secrets.token_hex(3))
-    tokens = rs.mint_tokens(env.secret, org.org_id, org.rep_ids)
+    tokens = await rs.mint_tokens(env.database_url, env.secret, org.org_id, org.rep_ids)
     return org, [tokens[u] for u in org.rep_ids]
 
 

@@ -28,7 +28,7 @@ import psutil
 from sqlalchemy import func, insert, select, text
 
 from loadtests.realtime_setup import ABUSE_LIMITS_OFF
-from server.accounts import api_keys
+from server.accounts import api_keys, sessions
 from server.accounts import service as accounts
 from server.accounts.models import User
 from server.board import keys
@@ -145,11 +145,11 @@ async def make_org(rt: Runtime, reps: int) -> Org:
     tag = f"{os.getpid()}-{int(time.time() * 1000)}"
     org, admin = await accounts.create_org(rt, name=f"Bench {tag}", timezone="America/New_York",
                                            week_start="monday", admin_email=f"admin-{tag}@bench.example",
-                                           admin_password="password123", admin_name="Bench Admin")
+                                           admin_password="Rally-otter-sunrise-42", admin_name="Bench Admin")
     principal = Principal(org.id, "admin", admin.id)
     teams = [await accounts.create_team(rt, principal, f"Team {i}", f"Region {i % 3}")
              for i in range(max(1, reps // 10))]
-    pw = await rt.passwords.hash("password123")
+    pw = await rt.passwords.hash("Rally-otter-sunrise-42")
     rows = [{"org_id": org.id, "email": f"rep{i}-{tag}@bench.example", "password_hash": pw,
              "display_name": f"Rep {i}", "role": "rep", "team_id": teams[i % len(teams)].id, "region": f"Region {i % 3}",
              "job_role": "AE" if i % 2 else "SDR", "active": True} for i in range(reps)]
@@ -160,7 +160,7 @@ async def make_org(rt: Runtime, reps: int) -> Org:
     await board_store(rt).set_profiles(org.id, {uid: Profile(r["display_name"], r["team_id"])
                                           for uid, r in zip(ids, rows, strict=True)})
     key_row, api_key = await api_keys.create_api_key(rt, principal, "bench")
-    token, _ = rt.tokens.issue(admin.id, org.id, "admin")
+    token, _ = await sessions.start(rt, admin, "benchmark")
     return Org(org.id, api_key, token, ids, key_row.id)
 
 

@@ -295,12 +295,33 @@ async def insert_reps(database_url: str, org_id: int, count: int, tag: str, team
     return ids
 
 
-def mint_tokens(jwt_secret: str, org_id: int, user_ids: list[int], ttl_s: int = 4 * 3600) -> dict[int, str]:
-    """Access tokens as the API would issue them at login (same secret, same claims)."""
-    from server.core.auth import Tokens
+async def mint_tokens(database_url: str, jwt_secret: str, org_id: int, user_ids: list[int],
+                      ttl_s: int = 4 * 3600) -> dict[int, str]:
+    """Access tokens as the API would issue them at login: one sign-in session row per user
+    (inserted in bulk), the same secret and claims."""
+    from datetime import timedelta
 
-    tokens = Tokens(jwt_secret, ttl_s, ttl_s)
-    return {uid: tokens.issue(uid, org_id, "rep")[0] for uid in user_ids}
+    from sqlalchemy import insert
+
+    from server.accounts.models import AuthSession
+    from server.core.auth import Tokens, new_jti
+    from server.core.db import create_engine, table_of
+
+    tokens, now, jti = Tokens(jwt_secret, ttl_s, ttl_s), datetime.now(UTC), new_jti()
+    table = table_of(AuthSession)
+    engine = create_engine(database_url, pool_size=2)
+    sessions: dict[int, int] = {}
+    try:
+        async with engine.begin() as conn:
+            for start in range(0, len(user_ids), 1000):
+                rows = [{"org_id": org_id, "user_id": uid, "device": "benchmark", "refresh_jti": jti, "created_at": now,
+                         "last_used_at": now, "expires_at": now + timedelta(seconds=ttl_s)}
+                        for uid in user_ids[start:start + 1000]]
+                result = await conn.execute(insert(table).returning(table.c.user_id, table.c.id), rows)
+                sessions.update({uid: sid for uid, sid in result})
+    finally:
+        await engine.dispose()
+    return {uid: tokens.issue(uid, org_id, sessions[uid], jti)[0] for uid in user_ids}
 
 
 # -- a minimal keep-alive HTTP/1.1 client -----------------------------------------------------------

@@ -1,7 +1,10 @@
 """One websocket client: authentication, its ops, and a bounded send queue.
 
 A client that cannot keep up (its queue of `QUEUE_LIMIT` frames is full) is disconnected
-with close code 4008; it reconnects and recovers with `since`, so memory never grows.
+with close code 4008; it reconnects and recovers with `since`, so memory never grows. A client
+whose access ends (its user deactivated or given another role, its session ended, its display
+revoked) is sent the reason as an `error` frame and closed with code 4003 (`realtime/hub.py`
+re-checks sockets within a second of the change).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ AUTH_TIMEOUT_S = 10.0
 QUEUE_LIMIT = 256
 MAX_SUBSCRIPTIONS = 50
 CLOSE_AUTH = 4001
+CLOSE_REVOKED = 4003
 CLOSE_SLOW = 4008
 CLOSE_TOO_MANY = 4029
 
@@ -50,6 +54,7 @@ class HubOps(Protocol):
 
     rt: Runtime
     admission: Admission
+    epochs: dict[int, bytes | None]
 
     def attach(self, conn: Conn) -> None: ...
 
@@ -68,6 +73,10 @@ class Conn:
         self.org_id = 0
         self.role = ""
         self.user_id: int | None = None
+        #: the token it authenticated with: re-checked (expiry aside) when its org's access changes
+        self.token = ""
+        #: the hub's auth epochs as read before this socket authenticated
+        self.epochs_before: dict[int, bytes | None] = {}
         self.subscriptions: dict[str, Subscription] = {}  # by channel name
         self.queue: asyncio.Queue[bytes] = asyncio.Queue(QUEUE_LIMIT)
         self.dropped = False
@@ -83,6 +92,14 @@ class Conn:
             log.info("dropping slow client %s (org %s)", self.id, self.org_id)
             asyncio.get_running_loop().create_task(
                 self.ws.close(CLOSE_SLOW, "too slow: reconnect and resubscribe with since"))
+
+    def revoke(self, code: str, message: str) -> None:
+        """Access ended: tell the client why, close with 4003, and send nothing more."""
+        if self.dropped:
+            return
+        self.dropped = True
+        log.info("closing client %s (org %s): %s", self.id, self.org_id, code)
+        asyncio.get_running_loop().create_task(self._refuse(code, message, CLOSE_REVOKED))
 
     def keeps_up(self) -> bool:
         """Nothing queued and the transport not paused: a frame may be written directly, in order
@@ -130,7 +147,8 @@ class Conn:
             frame = protocol.decode_client(raw)
             if not isinstance(frame, protocol.Auth):
                 raise DomainError("auth_required", "the first message must be {\"op\":\"auth\",\"token\":...}")
-            principal = await authenticate(self.hub.rt, frame.token, api_keys=False)
+            self.epochs_before = self.hub.epochs  # read before the state: see Hub._access_loop
+            principal = await authenticate(self.hub.rt, frame.token, api_keys=False, fresh=True)
         except (msgspec.DecodeError, msgspec.ValidationError) as exc:
             await self._refuse("invalid_message", str(exc))
             return False
@@ -141,6 +159,7 @@ class Conn:
         if not await self.hub.admission.admit_principal(self, principal):
             await self._refuse("too_many_connections", "too many open connections for this account", CLOSE_TOO_MANY)
             return False
+        self.token = frame.token
         await self.ws.send(protocol.encode({"type": "auth_ok", "client_id": str(self.id), "org_id": self.org_id,
                                             "user_id": self.user_id, "role": self.role}), text=True)
         return True

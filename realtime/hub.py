@@ -4,6 +4,11 @@ A process SUBSCRIBEs once per channel that has local listeners (and once per org
 org's `changes` topic) and hands each frame to realtime/fanout.py, which writes it to the
 channel's sockets. Leaderboard and contest channels are computed and published by one
 process at a time (realtime/writer.py); `changes` messages tell the writer which boards moved.
+
+Access: every `ACCESS_CHECK_S` the hub reads the auth epochs of the orgs it has sockets of
+(`accounts/auth_state.py`, one pipelined round trip) and re-checks, bypassing every cache, each
+socket of an org whose epoch moved and each socket that joined since the last round; a socket
+whose user, session or display no longer stands is closed with 4003 (`Conn.revoke`).
 """
 
 from __future__ import annotations
@@ -26,15 +31,21 @@ from realtime.fanout import deliver
 from realtime.share import Shared
 from realtime.views import board_view, contest_view
 from realtime.writer import HOUSEKEEPING_S, Writer
+from server.accounts import auth_state
 from server.board import keys, presence
 from server.board.channel_names import Channel
 from server.board.channels import ChannelBus, Position, org_changes, pubsub_name
+from server.core.errors import DomainError
 from server.core.runtime import Runtime
+from server.core.web import authenticate
 from server.ledger.summary import Standing, me_summary
 
 log = logging.getLogger("reprally.realtime")
 
 PRESENCE_EVERY_S = 5.0
+ACCESS_CHECK_S = 0.25
+#: Sockets re-checked at once after an access change.
+CHECK_BATCH = 100
 FEED_SNAPSHOT = 20
 #: Channels whose frames one lease holder computes from Redis views (the others are published to).
 WRITTEN = ("lb", "contest")
@@ -48,6 +59,9 @@ class Hub:
         self.channels: dict[str, LocalChannel] = {}  # by pub/sub name
         self.org_refs: Counter[int] = Counter()
         self.conns_by_org: defaultdict[int, set[Conn]] = defaultdict(set)
+        #: the orgs' auth epochs as of the last access round (a new dict each round)
+        self.epochs: dict[int, bytes | None] = {}
+        self.unchecked: set[Conn] = set()  # joined since the last access round
         self.pubsub = rt.redis.pubsub()
         self.writer = Writer(rt, self.bus, self.process_id)
         self.admission = Admission(rt, self.process_id)
@@ -55,7 +69,8 @@ class Hub:
 
     async def start(self) -> None:
         await self.pubsub.subscribe(f"{keys.prefix()}:rt:{self.process_id}")  # keeps the pub/sub connection open
-        for coro in (self._read_pubsub(), self._housekeeping(), self._presence_loop(), self._renew_leases()):
+        for coro in (self._read_pubsub(), self._housekeeping(), self._presence_loop(), self._renew_leases(),
+                     self._access_loop()):
             self._tasks.append(asyncio.create_task(coro))
 
     async def stop(self) -> None:
@@ -168,8 +183,10 @@ class Hub:
 
     def attach(self, conn: Conn) -> None:
         self.conns_by_org[conn.org_id].add(conn)
+        self.unchecked.add(conn)
 
     async def detach(self, conn: Conn) -> None:
+        self.unchecked.discard(conn)
         for channel_name in list(conn.subscriptions):
             await self.unsubscribe(conn, channel_name)
         conns = self.conns_by_org.get(conn.org_id)
@@ -242,3 +259,41 @@ class Hub:
                 self.rt.redis_failed(exc)
             await asyncio.sleep(PRESENCE_EVERY_S)
 
+    # -- access ------------------------------------------------------------------------------------
+    async def _access_loop(self) -> None:
+        """Close sockets whose access ended, within `ACCESS_CHECK_S` of the change reaching Redis.
+        A socket that joined since the last round is checked once more unless its org's epoch is
+        the one read before it authenticated: a change made while it authenticated cannot slip
+        between its check and the epoch this loop last read."""
+        while True:
+            await asyncio.sleep(ACCESS_CHECK_S)
+            orgs = [org_id for org_id, conns in self.conns_by_org.items() if conns]
+            try:
+                current = dict(zip(orgs, await auth_state.epochs(self.rt, orgs), strict=True)) if orgs else {}
+            except (RedisError, OSError) as exc:
+                self.rt.redis_failed(exc)
+                continue
+            due = {c for c in self.unchecked if c.org_id not in c.epochs_before or
+                   c.epochs_before[c.org_id] != current.get(c.org_id)}
+            self.unchecked.clear()
+            for org_id, epoch in current.items():
+                if org_id in self.epochs and self.epochs[org_id] != epoch:
+                    due |= self.conns_by_org.get(org_id, set())
+            self.epochs = current
+            batch = [c for c in due if not c.dropped]
+            for i in range(0, len(batch), CHECK_BATCH):
+                await asyncio.gather(*(self._recheck(c) for c in batch[i:i + CHECK_BATCH]))
+
+    async def _recheck(self, conn: Conn) -> None:
+        try:
+            principal = await authenticate(self.rt, conn.token, api_keys=False, verify_exp=False, fresh=True)
+        except DomainError as exc:
+            conn.revoke(exc.code, exc.message)
+            return
+        except Exception as exc:  # noqa: BLE001 - the truth is unreachable: keep the socket, try next round
+            log.warning("could not re-check client %s (%s); trying again", conn.id, exc)
+            if conn in self.conns_by_org.get(conn.org_id, ()):
+                self.unchecked.add(conn)
+            return
+        if principal.role != conn.role:
+            conn.revoke("role_changed", f"your role is now {principal.role}: connect again")

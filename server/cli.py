@@ -268,7 +268,12 @@ def main(argv: list[str] | None = None) -> None:
     sub.add_parser("redis", help="run the bundled redis-server").set_defaults(func=cmd_redis)
     args = parser.parse_args(argv)
     _setup_logging(os.environ.get("LOG_LEVEL", "info"))
-    args.func(args)
+    from server.core.settings import SettingsError
+
+    try:
+        args.func(args)
+    except SettingsError as exc:  # a setting no process may start with (e.g. a short JWT_SECRET)
+        raise SystemExit(f"reprally: {exc}") from None
 
 
 if __name__ == "__main__":

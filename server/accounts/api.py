@@ -8,10 +8,10 @@ from litestar import Controller, Request, delete, get, patch, post
 from litestar.di import Provide
 from litestar.params import Parameter
 
-from server.accounts import api_keys
+from server.accounts import api_keys, sessions
 from server.accounts import schemas as w
 from server.accounts import service as accounts
-from server.accounts.schemas import api_key_out, org_out, team_out, user_out
+from server.accounts.schemas import api_key_out, org_out, session_out, team_out, user_out
 from server.core.auth import Principal
 from server.core.contract.openapi import errors
 from server.core.edge.abuse import limit_by_address, login_attempt
@@ -20,29 +20,61 @@ from server.core.web import TV, provide_principal, require_admin, require_manage
 from server.core.wire import changes
 
 
+def _device(request: Request[Any, Any, Any]) -> str | None:
+    return request.headers.get("user-agent")
+
+
 class PublicController(Controller):
     path = "/api/v1"
     tags = ["auth"]
 
     @post("/orgs", status_code=201, summary="Create an org and its first admin", responses=errors(409))
-    async def create_org(self, data: w.OrgCreate, request: Request[Any, Any, Any], rt: Runtime) -> w.OrgCreated:
+    async def create_org(self, data: w.OrgCreate, rt: Runtime, request: Request[Any, Any, Any]) -> w.OrgCreated:
         await limit_by_address(rt, request, "limit_signup_address")
         org, user = await accounts.create_org(
             rt, name=data.name, timezone=data.timezone, week_start=data.week_start,
             admin_email=data.admin.email, admin_password=data.admin.password, admin_name=data.admin.display_name)
-        access, refresh = rt.tokens.issue(user.id, org.id, user.role)
+        access, refresh = await sessions.start(rt, user, _device(request))
         return w.OrgCreated(org_out(org), user_out(user), access, refresh)
 
-    @post("/auth/login", status_code=200, responses=errors(401))
-    async def login(self, data: w.LoginIn, request: Request[Any, Any, Any], rt: Runtime) -> w.TokensOut:
+    @post("/auth/login", status_code=200, summary="Sign in: a new session and its first tokens", responses=errors(401))
+    async def login(self, data: w.LoginIn, rt: Runtime, request: Request[Any, Any, Any]) -> w.TokensOut:
         async with login_attempt(rt, request, data.email):
-            user, access, refresh = await accounts.login(rt, data.email, data.password)
+            user, access, refresh = await accounts.login(rt, data.email, data.password, data.device or _device(request))
         return w.TokensOut(access, refresh, user_out(user), expires_in=rt.tokens.access_ttl_s)
 
-    @post("/auth/refresh", status_code=200, responses=errors(401))
+    @post("/auth/refresh", status_code=200, responses=errors(401),
+          summary="Spend a refresh token for a new pair; a spent one presented again ends its session")
     async def refresh(self, data: w.RefreshIn, rt: Runtime) -> w.TokensOut:
-        user, access, refresh = await accounts.refresh(rt, data.refresh_token)
+        user, access, refresh = await sessions.refresh(rt, data.refresh_token)
         return w.TokensOut(access, refresh, user_out(user), expires_in=rt.tokens.access_ttl_s)
+
+
+class SessionController(Controller):
+    """The caller's own sign-in sessions and password."""
+
+    path = "/api/v1"
+    dependencies = {"principal": Provide(provide_principal)}
+    tags = ["auth"]
+
+    @post("/auth/logout", status_code=204, summary="End the session of a refresh token: its tokens stop working")
+    async def logout(self, data: w.LogoutIn, principal: Principal, rt: Runtime) -> None:
+        await sessions.logout(rt, principal, data.refresh_token)
+
+    @get("/me/sessions", tags=["me"], summary="My sessions that still stand, most recently used first")
+    async def list_sessions(self, principal: Principal, rt: Runtime) -> w.SessionList:
+        rows = await sessions.live(rt, principal)
+        return w.SessionList([session_out(r, principal.session_id) for r in rows])
+
+    @delete("/me/sessions/{session_id:int}", status_code=204, tags=["me"],
+            summary="End one of my sessions (sign a device out)")
+    async def end_session(self, session_id: int, principal: Principal, rt: Runtime) -> None:
+        await sessions.end(rt, principal, session_id)
+
+    @post("/me/password", status_code=204, tags=["me"],
+          summary="Change my password (the current one is required); my other sessions end")
+    async def change_password(self, data: w.PasswordChange, principal: Principal, rt: Runtime) -> None:
+        await accounts.change_password(rt, principal, data.current_password, data.new_password)
 
 
 class OrgController(Controller):

@@ -39,13 +39,14 @@ async def list_keys(rt: Runtime, principal: Principal) -> list[ApiKey]:
         return list(await store.list_api_keys(s, principal.org_id))
 
 
-async def principal_for(rt: Runtime, token: str, _claims: dict[str, Any] | None = None) -> Principal:
-    """The resolver of API keys (`Registry.token_resolvers["api_key"]`)."""
+async def principal_for(rt: Runtime, token: str, claims: dict[str, Any] | None = None, *,
+                        fresh: bool = False) -> Principal:
+    """The resolver of API keys (`Registry.token_resolvers["api_key"]`; an API key has no `claims`)."""
     prefix = parse_api_key(token)
     if prefix is None:
         raise Unauthorized("invalid_api_key", "the API key is not valid")
     cache = rt.part(_CACHE)
-    row = cache.get(prefix)
+    row = None if fresh else cache.get(prefix)
     if row is None:
         async with rt.sessions() as s:
             found = await store.api_key_by_prefix(s, prefix)

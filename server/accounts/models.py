@@ -73,3 +73,25 @@ class ApiKey(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by_user_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AuthSession(Base):
+    """One sign-in (a login or a sign-up) on one device, renewed by rotating refresh tokens.
+
+    `refresh_jti` is the rotation the next refresh must present; an older one means the token was
+    copied (reuse detection): the session ends. Access tokens name the session (`sid`), so ending
+    it (`revoked_at`) ends them too. Rows are deleted a day after they end (`prune_sessions`).
+    """
+
+    __tablename__ = "auth_sessions"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    device: Mapped[str | None] = mapped_column(String(200))
+    refresh_jti: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_used_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: why it ended: logout, ended (by its user), password_changed, password_reset, refresh_reused
+    revoked_reason: Mapped[str | None] = mapped_column(String(32))

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from msgspec import UNSET, Meta, Struct, UnsetType
 
-from server.accounts.models import ApiKey, Org, Team, User
+from server.accounts.models import ApiKey, AuthSession, Org, Team, User
 from server.core.auth import Principal
 from server.core.periods import WEEKDAYS
 from server.core.wire import Email, Id, Line, Name, OptName, Password, Role, Weekday
@@ -77,10 +77,35 @@ class OrgCreated(Struct):
 class LoginIn(Struct, forbid_unknown_fields=True):
     email: Annotated[str, Meta(min_length=1, max_length=320)]
     password: Annotated[str, Meta(min_length=1, max_length=200)]
+    #: What the session is called in `GET /me/sessions` (default: the User-Agent header).
+    device: Annotated[str, Meta(max_length=200)] | None = None
 
 
 class RefreshIn(Struct, forbid_unknown_fields=True):
     refresh_token: Annotated[str, Meta(min_length=1, max_length=4096)]
+
+
+class LogoutIn(Struct, forbid_unknown_fields=True):
+    refresh_token: Annotated[str, Meta(min_length=1, max_length=4096)]
+
+
+class PasswordChange(Struct, forbid_unknown_fields=True):
+    current_password: Annotated[str, Meta(min_length=1, max_length=200)]
+    new_password: Password
+
+
+class SessionOut(Struct):
+    id: int
+    device: str | None
+    created_at: datetime
+    last_used_at: datetime
+    expires_at: datetime
+    #: the session of the access token making this request
+    current: bool
+
+
+class SessionList(Struct):
+    items: list[SessionOut]
 
 
 class TokensOut(Struct):
@@ -185,3 +210,7 @@ def team_out(t: Team) -> TeamOut:
 
 def api_key_out(k: ApiKey) -> ApiKeyOut:
     return ApiKeyOut(k.id, k.name, k.prefix, k.created_at, k.revoked_at)
+
+
+def session_out(row: AuthSession, current_id: int | None) -> SessionOut:
+    return SessionOut(row.id, row.device, row.created_at, row.last_used_at, row.expires_at, row.id == current_id)

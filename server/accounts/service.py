@@ -11,12 +11,13 @@ from sqlalchemy import Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from server.accounts import auth_state, passwords, session_store, sessions
 from server.accounts import store as orgs_repo
 from server.accounts.directory import forget_org, forget_users, reader
 from server.accounts.models import Org, Team, User
 from server.board.store import Profile, board_store
 from server.core.auth import Principal
-from server.core.errors import Conflict, DomainError, Forbidden, NotFound, Unauthorized
+from server.core.errors import Conflict, Forbidden, NotFound, Unauthorized
 from server.core.periods import WEEKDAYS, zone
 from server.core.runtime import Runtime
 
@@ -31,7 +32,7 @@ def _valid_tz(name: str | None) -> None:
 async def create_org(rt: Runtime, *, name: str, timezone: str, week_start: str, admin_email: str, admin_password: str,
                      admin_name: str) -> tuple[Org, User]:
     _valid_tz(timezone)
-    password_hash = await rt.passwords.hash(admin_password)
+    password_hash = await passwords.checked_hash(rt, admin_password, admin_email, admin_name, name)
     for attempt in range(2):
         try:
             async with rt.sessions() as s, s.begin():
@@ -148,23 +149,33 @@ async def list_users(rt: Runtime, principal: Principal, *, team_id: int | None, 
     return total, list(rows)
 
 
-async def login(rt: Runtime, email: str, password: str) -> tuple[User, str, str]:
+async def login(rt: Runtime, email: str, password: str, device: str | None = None) -> tuple[User, str, str]:
+    """A new session for the right email and password: (user, access token, refresh token)."""
     async with rt.sessions() as s:
         user = await orgs_repo.user_by_email(s, email)
     if not await rt.passwords.verify(user.password_hash if user else None, password) or user is None:
         raise Unauthorized("invalid_credentials", "email or password is wrong")
     if not user.active:
         raise Unauthorized("account_disabled", "this account is deactivated")
-    return user, *rt.tokens.issue(user.id, user.org_id, user.role)
+    return user, *await sessions.start(rt, user, device)
 
 
-async def refresh(rt: Runtime, refresh_token: str) -> tuple[User, str, str]:
-    claims = rt.tokens.decode(refresh_token, "refresh")
-    async with rt.sessions() as s:
-        user = await orgs_repo.get_user(s, int(claims["org"]), int(claims["sub"]))
-    if user is None or not user.active:
-        raise Unauthorized("account_disabled", "this account no longer exists or is deactivated")
-    return user, *rt.tokens.issue(user.id, user.org_id, user.role)
+async def change_password(rt: Runtime, principal: Principal, current: str, new: str) -> None:
+    """The caller's own password, given the current one (403 `wrong_password`); every other
+    session of theirs ends, the one making the change goes on."""
+    if principal.user_id is None or principal.session_id is None:
+        raise Forbidden("user_required", "this endpoint needs a user's access token")
+    user = await get_user(rt, principal, principal.user_id)
+    if not await rt.passwords.verify(user.password_hash, current):
+        raise Forbidden("wrong_password", "the current password is wrong")
+    password_hash = await passwords.checked_hash(rt, new, user.email, user.display_name)
+    async with rt.sessions() as s, s.begin():
+        row = await orgs_repo.get_user(s, principal.org_id, user.id)
+        if row is None:
+            raise NotFound("user_not_found", f"user {user.id} not found")
+        row.password_hash = password_hash
+        ended = await session_store.revoke(s, user.id, "password_changed", rt.now(), keep=principal.session_id)
+    await auth_state.publish(rt, principal.org_id, ended=[(sid, user.id) for sid in ended])
 
 
 # -- teams ------------------------------------------------------------------------------------
@@ -219,7 +230,7 @@ def _check_role_grant(principal: Principal, role: str) -> None:
 async def create_user(rt: Runtime, principal: Principal, data: dict[str, Any]) -> User:
     _check_role_grant(principal, data["role"])
     _valid_tz(data.get("timezone"))
-    password_hash = await rt.passwords.hash(data["password"])
+    password_hash = await passwords.checked_hash(rt, data["password"], data["email"], data["display_name"])
     async with rt.sessions() as s, s.begin():
         team = None
         if data.get("team_id") is not None:
@@ -252,32 +263,67 @@ async def get_user(rt: Runtime, principal: Principal, user_id: int) -> User:
     return user
 
 
+#: What a rep may change about themselves (a password goes through `change_password`).
+SELF_FIELDS = frozenset({"display_name", "timezone"})
+#: Fields whose change alters what a user may do: published to every process at once.
+ACCESS_FIELDS = ("active", "role", "team_id")
+
+
+def _authorize_update(principal: Principal, user: User, changes: dict[str, Any], *, password: bool) -> None:
+    """Who may change what about `user` (403s), before anything is written."""
+    is_self = principal.user_id == user.id
+    if not principal.is_manager and (not is_self or set(changes) - SELF_FIELDS):
+        raise Forbidden("forbidden", "reps can change only their own name and time zone")
+    if is_self and password:
+        raise Forbidden("current_password_required",
+                        "change your own password with POST /api/v1/me/password, which asks for the current one")
+    if is_self and any(k in changes and changes[k] != getattr(user, k) for k in ("active", "role")):
+        raise Forbidden("cannot_change_own_access", "you cannot change your own role or deactivate yourself; "
+                                                    "ask another admin")
+    if principal.role == "manager" and not is_self:
+        _check_role_grant(principal, user.role)
+    if "role" in changes:
+        _check_role_grant(principal, changes["role"])
+
+
+def _removes_an_admin(user: User, changes: dict[str, Any]) -> bool:
+    return user.role == "admin" and user.active and (changes.get("role", "admin") != "admin"
+                                                     or changes.get("active", True) is False)
+
+
 async def update_user(rt: Runtime, principal: Principal, user_id: int, changes: dict[str, Any]) -> User:
-    is_self = principal.user_id == user_id
-    if not principal.is_manager:
-        if not is_self or set(changes) - {"display_name", "password", "timezone"}:
-            raise Forbidden("forbidden", "reps can change only their own name, password and time zone")
+    """Change a user. An admin or manager who sets another user's password ends all of that
+    user's sessions; the org's last active admin cannot be demoted or deactivated (409)."""
     _valid_tz(changes.get("timezone"))
-    if "password" in changes:
-        changes["password_hash"] = await rt.passwords.hash(changes.pop("password"))
+    new_password = changes.pop("password", None)
+    if new_password is not None:  # hashed before the transaction (argon2 is slow): check who asks first
+        target = await get_user(rt, principal, user_id)
+        _authorize_update(principal, target, changes, password=True)
+        password_hash = await passwords.checked_hash(rt, new_password, target.email, target.display_name)
+    ended: list[int] = []
     async with rt.sessions() as s, s.begin():
         user = await orgs_repo.get_user(s, principal.org_id, user_id)
         if user is None:
             raise NotFound("user_not_found", f"user {user_id} not found")
-        if principal.role == "manager" and not is_self:
-            _check_role_grant(principal, user.role)
-        if "role" in changes:
-            _check_role_grant(principal, changes["role"])
+        _authorize_update(principal, user, changes, password=new_password is not None)
         if changes.get("team_id") is not None and await orgs_repo.get_team(s, principal.org_id,
                                                                             changes["team_id"]) is None:
             raise NotFound("team_not_found", f"team {changes['team_id']} not found")
-        if is_self and changes.get("active") is False:
-            raise DomainError("cannot_deactivate_self", "you cannot deactivate your own account")
+        if _removes_an_admin(user, changes):
+            await orgs_repo.lock_org(s, principal.org_id)  # two admins removing each other: one at a time
+            if not await orgs_repo.other_active_admins(s, principal.org_id, user.id):
+                raise Conflict("last_admin", "this is the org's last active admin: make another admin first")
+        before = tuple(getattr(user, k) for k in ACCESS_FIELDS)
         was_active = user.active
         for k, v in changes.items():
             setattr(user, k, v)
+        if new_password is not None:
+            user.password_hash = password_hash
+            ended = await session_store.revoke(s, user.id, "password_reset", rt.now())
         await s.flush()
         await s.refresh(user, ["effective_region"])  # a new team brings its region (unless set on the user)
+    if before != tuple(getattr(user, k) for k in ACCESS_FIELDS) or ended:
+        await auth_state.publish(rt, user.org_id, users=[user], ended=[(sid, user.id) for sid in ended])
     await _sync_profile(rt, user)
     forget_users(rt, user.org_id)
     if SEGMENT_FIELDS & set(changes):

@@ -141,3 +141,16 @@ async def lock_user(conn: AsyncConnection, org_id: int, user_id: int) -> Row[int
     q = (select(User.__table__.c.id, User.__table__.c.active, User.__table__.c.display_name).where(User.__table__.c.org_id == org_id, User.__table__.c.id == user_id)
          .with_for_update(key_share=True))
     return (await conn.execute(q)).one_or_none()
+
+
+async def lock_org(session: AsyncSession, org_id: int) -> None:
+    """Serialise changes to an org's set of admins (PostgreSQL `FOR NO KEY UPDATE` of the org row,
+    which inserts referencing the org do not wait for; SQLite transactions are serial already)."""
+    await session.execute(select(Org.id).where(Org.id == org_id).with_for_update(key_share=True))
+
+
+async def other_active_admins(session: AsyncSession, org_id: int, user_id: int) -> int:
+    """Active admins of the org besides `user_id`."""
+    q = select(func.count()).select_from(User).where(User.org_id == org_id, User.role == "admin",
+                                                     User.active.is_(True), User.id != user_id)
+    return int(await session.scalar(q) or 0)

@@ -1,9 +1,15 @@
-"""Passwords (argon2), access/refresh tokens (JWT, HS256) and org API keys.
+"""Passwords (argon2), signed tokens (JWT, HS256, with a key id) and org API keys.
 
-Access tokens are short-lived and carry the user's org and role, so the activity path
-needs no database read to authorise. Refresh tokens are checked against the user row,
-so a deactivated user cannot renew. API keys are random 32-byte secrets stored as
-SHA-256 (they are high-entropy, so a slow hash adds nothing); the prefix finds the row.
+Access tokens are short-lived and name the user, the org and the sign-in session (`sid`); who
+the user is *now* (active, role, team) and whether the session still stands is looked up per
+request by the accounts package through a cache of at most a second (`accounts/auth_state.py`),
+never taken from the token. Refresh tokens name the session and one rotation (`jti`): each use
+returns a new one, and a used one presented again ends the session (`accounts/sessions.py`).
+
+Every token carries `kid`, the id of the secret that signed it, so a secret can be rotated:
+`JWT_SECRET` signs, `JWT_PREVIOUS_SECRET` still verifies until it is removed. API keys are random
+32-byte secrets stored as SHA-256 (they are high-entropy, so a slow hash adds nothing); the prefix
+finds the row.
 """
 
 from __future__ import annotations
@@ -25,17 +31,22 @@ from server.core.errors import Unauthorized
 ROLES = ("rep", "manager", "admin")
 ISSUER = "reprally"
 DISPLAY_TOKEN_TTL_S = 365 * 24 * 3600
+#: The shortest signing secret accepted (RFC 7518 §3.2: an HS256 key at least as long as the hash).
+MIN_SECRET_BYTES = 32
 
 
 @dataclass(frozen=True, slots=True)
 class Principal:
-    """Who is calling: a user (rep/manager/admin) or an org API key (`role == "integration"`)."""
+    """Who is calling: a user (rep/manager/admin; `session_id` their sign-in session, `role` and
+    `team_id` as the database says now), an org API key (`role == "integration"`) or a display."""
 
     org_id: int
     role: str
     user_id: int | None = None
     api_key_id: int | None = None
     display_id: int | None = None
+    session_id: int | None = None
+    team_id: int | None = None
 
     @property
     def is_manager(self) -> bool:
@@ -66,27 +77,60 @@ class Passwords:
             return False
 
 
+def check_secret(name: str, secret: str) -> None:
+    """Refuse a signing secret shorter than `MIN_SECRET_BYTES` (a ValueError naming the setting)."""
+    if len(secret.encode()) < MIN_SECRET_BYTES:
+        raise ValueError(f"{name} must be at least {MIN_SECRET_BYTES} bytes (it has {len(secret.encode())}); "
+                         f"generate one with: openssl rand -base64 48")
+
+
+def key_id(secret: str) -> str:
+    """The public id of a secret, carried in each token's header (it reveals nothing of the secret)."""
+    return hashlib.sha256(b"reprally-kid:" + secret.encode()).hexdigest()[:12]
+
+
+def new_jti() -> str:
+    return secrets.token_urlsafe(16)
+
+
 class Tokens:
-    def __init__(self, secret: str, access_ttl_s: int, refresh_ttl_s: int) -> None:
+    """Signs with `secret`; verifies with it and with `previous_secret` (rotation), chosen by `kid`."""
+
+    def __init__(self, secret: str, access_ttl_s: int, refresh_ttl_s: int, previous_secret: str = "") -> None:
+        check_secret("JWT_SECRET", secret)
+        if previous_secret:
+            check_secret("JWT_PREVIOUS_SECRET", previous_secret)
         self._secret = secret
+        self._kid = key_id(secret)
+        self._verifiers = {self._kid: secret}
+        if previous_secret:
+            self._verifiers.setdefault(key_id(previous_secret), previous_secret)
         self.access_ttl_s = access_ttl_s
         self.refresh_ttl_s = refresh_ttl_s
 
-    def issue(self, user_id: int, org_id: int, role: str) -> tuple[str, str]:
+    def _sign(self, claims: dict[str, Any]) -> str:
+        return jwt.encode({**claims, "iss": ISSUER}, self._secret, "HS256", headers={"kid": self._kid})
+
+    def issue(self, user_id: int, org_id: int, session_id: int, refresh_jti: str) -> tuple[str, str]:
+        """An access token and a refresh token of one sign-in session (`refresh_jti` is the
+        rotation the session row expects next)."""
         now = int(wall_time())
-        base = {"sub": str(user_id), "org": org_id, "role": role, "iss": ISSUER, "iat": now}
-        access = jwt.encode({**base, "typ": "access", "exp": now + self.access_ttl_s}, self._secret, "HS256")
-        refresh = jwt.encode(
-            {**base, "typ": "refresh", "exp": now + self.refresh_ttl_s, "jti": secrets.token_hex(8)},
-            self._secret, "HS256",
-        )
+        base = {"sub": str(user_id), "org": org_id, "sid": session_id, "iat": now}
+        access = self._sign({**base, "typ": "access", "exp": now + self.access_ttl_s})
+        refresh = self._sign({**base, "typ": "refresh", "exp": now + self.refresh_ttl_s, "jti": refresh_jti})
         return access, refresh
 
-    def decode(self, token: str, expected_type: str | None) -> dict[str, Any]:
-        """Verified claims; `expected_type` None accepts any token type (the caller branches on `typ`)."""
+    def decode(self, token: str, expected_type: str | None, *, verify_exp: bool = True) -> dict[str, Any]:
+        """Verified claims; `expected_type` None accepts any token type (the caller branches on `typ`).
+        A token without `kid` (issued before key ids) is checked against the current secret."""
         try:
-            claims = jwt.decode(token, self._secret, algorithms=["HS256"], issuer=ISSUER,
-                                options={"require": ["exp", "sub", "org", "role", "typ"]})
+            kid = jwt.get_unverified_header(token).get("kid")
+            secret = self._verifiers.get(kid) if kid is not None else self._secret
+            if secret is None:
+                raise Unauthorized("invalid_token", "the token was signed with a key this server no longer has")
+            claims: dict[str, Any] = jwt.decode(
+                token, secret, algorithms=["HS256"], issuer=ISSUER,
+                options={"require": ["exp", "sub", "org", "typ"], "verify_exp": verify_exp})
         except jwt.ExpiredSignatureError:
             raise Unauthorized("token_expired", "the token has expired; refresh it or log in again") from None
         except jwt.PyJWTError:
@@ -95,19 +139,11 @@ class Tokens:
             raise Unauthorized("invalid_token", f"expected an {expected_type} token")
         return claims
 
-    def principal(self, token: str, claims: dict[str, Any] | None = None) -> Principal:
-        claims = claims or self.decode(token, "access")
-        if claims.get("typ") != "access":
-            raise Unauthorized("invalid_token", "expected an access token")
-        return Principal(org_id=int(claims["org"]), role=claims["role"], user_id=int(claims["sub"]))
-
     def issue_display(self, display_id: int, org_id: int, version: int) -> str:
         """A long-lived, read-only token for an office screen; revocable through `ver`."""
         now = int(wall_time())
-        return jwt.encode({"sub": str(display_id), "org": org_id, "role": "display", "iss": ISSUER, "iat": now,
-                           "typ": "display", "ver": version, "exp": now + DISPLAY_TOKEN_TTL_S},
-                          self._secret, "HS256")
-
+        return self._sign({"sub": str(display_id), "org": org_id, "role": "display", "iat": now,
+                           "typ": "display", "ver": version, "exp": now + DISPLAY_TOKEN_TTL_S})
 
 
 API_KEY_PREFIX = "rrk_"

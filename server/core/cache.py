@@ -10,10 +10,13 @@ V = TypeVar("V")
 
 
 class TTLCache(Generic[K, V]):
-    """Values expire `ttl` seconds (process time) after they were put."""
+    """Values expire `ttl` seconds (process time) after they were put. With `max_entries`, the
+    entry put longest ago is dropped when a new key would exceed it (keys without bound, such
+    as sessions, cannot grow the process without end)."""
 
-    def __init__(self, ttl: float) -> None:
+    def __init__(self, ttl: float, max_entries: int | None = None) -> None:
         self.ttl = ttl
+        self.max_entries = max_entries
         self._data: dict[K, tuple[float, V]] = {}
 
     def get(self, key: K) -> V | None:
@@ -23,7 +26,16 @@ class TTLCache(Generic[K, V]):
         return None
 
     def put(self, key: K, value: V) -> None:
+        if self.max_entries is None:
+            self._data[key] = (time.monotonic() + self.ttl, value)
+            return
+        self._data.pop(key, None)  # re-inserted last: the order is the order of puts
         self._data[key] = (time.monotonic() + self.ttl, value)
+        if len(self._data) > self.max_entries:
+            del self._data[next(iter(self._data))]
+
+    def __len__(self) -> int:
+        return len(self._data)
 
     def drop(self, key: K) -> None:
         self._data.pop(key, None)

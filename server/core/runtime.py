@@ -64,8 +64,16 @@ CountersFirst = Callable[["Runtime", int], bool]
 OrgCreatedHook = Callable[["Runtime", AsyncSession, int, datetime], Awaitable[None]]
 #: An org's Redis view no longer matches the ledger (its periods moved, a rep came back).
 ViewStaleHook = Callable[["Runtime", int], None]
-#: Turns a bearer token of one kind into the caller (`core.web.authenticate`).
-TokenResolver = Callable[["Runtime", str, dict[str, Any] | None], Awaitable[Principal]]
+
+
+class TokenResolver(Protocol):
+    """Turns a bearer token of one kind into the caller (`core.web.authenticate`), or raises
+    `Unauthorized`. `claims` are the token's verified claims when it is a JWT. `fresh` skips the
+    process's own caches (the game server re-checking open sockets after a revocation)."""
+
+    def __call__(self, rt: Runtime, token: str, claims: dict[str, Any] | None, *,
+                 fresh: bool = False) -> Awaitable[Principal]: ...
+
 #: Raises a 404 unless the subject of a board channel (e.g. the contest of `contest:<id>`) is the org's.
 BoardSubjectCheck = Callable[["Runtime", int, int], Awaitable[None]]
 
@@ -92,7 +100,7 @@ class Registry:
     org_created: list[OrgCreatedHook] = field(default_factory=list)
     views_stale: list[ViewStaleHook] = field(default_factory=list)
     jobs: list[Job] = field(default_factory=list)
-    #: token kind ("api_key", "display") -> resolver; user access tokens are the core's own
+    #: token kind ("access", "api_key", "display") -> resolver
     token_resolvers: dict[str, TokenResolver] = field(default_factory=dict)
     #: board channel kind ("contest") -> the check that its subject is the org's (displays' boards)
     board_subjects: dict[str, BoardSubjectCheck] = field(default_factory=dict)
@@ -135,7 +143,8 @@ class Runtime:
         redis_client.configure_prefix(settings.redis_url, settings.redis_prefix)
         self.redis: Redis = redis or redis_client.make_redis(settings.redis_url)
         self.passwords = Passwords(settings.password_time_cost)
-        self.tokens = Tokens(settings.jwt_secret, settings.access_token_ttl_s, settings.refresh_token_ttl_s)
+        self.tokens = Tokens(settings.jwt_secret, settings.access_token_ttl_s, settings.refresh_token_ttl_s,
+                             settings.jwt_previous_secret)
         #: Monotonic time before which the activity path does not try Redis (it just failed).
         self.redis_down_until = 0.0
         self._parts: dict[Part[Any], Any] = {}

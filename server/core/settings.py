@@ -15,13 +15,18 @@ from typing import Any
 
 import msgspec
 
+from server.core.auth import check_secret
+
 VAR_DIR = Path(os.environ.get("REPRALLY_VAR_DIR", "var")).resolve()
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
     database_url: str = f"sqlite+aiosqlite:///{VAR_DIR / 'reprally.db'}"
     redis_url: str = f"unix://{VAR_DIR / 'redis.sock'}"
+    #: Signs access, refresh and display tokens (at least 32 bytes); default: ./var/jwt-secret, made once.
     jwt_secret: str = ""
+    #: The secret before the last rotation: tokens it signed still verify until it is removed.
+    jwt_previous_secret: str = ""
     access_token_ttl_s: int = 15 * 60
     refresh_token_ttl_s: int = 30 * 24 * 3600
     #: How far back an activity may be dated (days); older ones are refused.
@@ -118,21 +123,39 @@ _FLOAT_FIELDS = {"board_sync_after_s", "board_sync_interval_s", "board_repair_wa
                  "push_lease_s", "notify_big_win_value"}
 
 
+class SettingsError(ValueError):
+    """A setting the processes refuse to start with (the message names it)."""
+
+
 def _secret_file() -> str:
-    """A per-checkout secret for the embedded setup, so tokens survive restarts."""
+    """A per-checkout secret for the embedded setup, so tokens survive restarts. Only its owner
+    may read it (mode 0600, also fixed on a file made looser by hand)."""
     path = VAR_DIR / "jwt-secret"
-    if path.exists():
-        return path.read_text().strip()
     VAR_DIR.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+        return path.read_text().strip()
     value = secrets.token_urlsafe(48)
-    path.write_text(value)
+    with os.fdopen(fd, "w") as f:
+        f.write(value)
     return value
 
 
 def load_settings(env: dict[str, str] | None = None) -> Settings:
+    """The process's settings: the environment's, with the kept secret when none is named; a
+    secret that is too short stops the process (`SettingsError`)."""
     settings = parse_env(env)
     if not settings.jwt_secret:
         settings = msgspec.structs.replace(settings, jwt_secret=_secret_file())
+    try:
+        check_secret("JWT_SECRET", settings.jwt_secret)
+        if settings.jwt_previous_secret:
+            check_secret("JWT_PREVIOUS_SECRET", settings.jwt_previous_secret)
+    except ValueError as exc:
+        raise SettingsError(str(exc)) from None
     return settings
 
 

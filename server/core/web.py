@@ -1,9 +1,10 @@
 """The HTTP layer's two dependencies: the runtime and the caller.
 
 Who is calling is decided from the bearer token (or the `X-API-Key` header): an org API key
-(`rrk_...`) or a JWT whose `typ` names its kind. User access tokens are the core's own; every
-other kind is resolved by the feature that owns it, registered in the runtime's registry
-(`accounts` resolves API keys, `displays` display tokens).
+(`rrk_...`) or a JWT whose `typ` names its kind. The core only verifies signatures; every kind is
+resolved by the package that owns it, registered in the runtime's registry (`accounts` resolves
+user access tokens and API keys, `displays` display tokens), so a revoked session, a deactivated
+user or a revoked display is refused on every request.
 """
 
 from __future__ import annotations
@@ -23,20 +24,20 @@ def runtime(state: State) -> Runtime:
     return rt
 
 
-async def authenticate(rt: Runtime, token: str, *, api_keys: bool = True) -> Principal:
-    """The principal of a token of any kind (the game server takes no API keys: `api_keys=False`)."""
-    resolvers = rt.registry.token_resolvers
+async def authenticate(rt: Runtime, token: str, *, api_keys: bool = True, verify_exp: bool = True,
+                       fresh: bool = False) -> Principal:
+    """The principal of a token of any kind (the game server takes no API keys: `api_keys=False`).
+    `verify_exp=False, fresh=True` is the game server asking whether a socket authenticated a
+    while ago still stands: expiry does not end an open socket, revocation does."""
     if token.startswith(API_KEY_PREFIX) and api_keys:
         kind, claims = "api_key", None
     else:
-        claims = rt.tokens.decode(token, None)
+        claims = rt.tokens.decode(token, None, verify_exp=verify_exp)
         kind = str(claims.get("typ"))
-        if kind == "access":
-            return rt.tokens.principal(token, claims)
-    resolve = resolvers.get(kind)
+    resolve = rt.registry.token_resolvers.get(kind)
     if resolve is None:
         raise Unauthorized("invalid_token", "the token is not valid")
-    return await resolve(rt, token, claims)
+    return await resolve(rt, token, claims, fresh=fresh)
 
 
 def bearer(headers: Any) -> str:

@@ -14,7 +14,10 @@ END = r"(?![\s\S])"
 Email = Annotated[str, Meta(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+" + END)]
 
 
-Password = Annotated[str, Meta(min_length=8, max_length=200)]
+#: A new password; its strength (at least 10 characters, zxcvbn score 3) is judged by
+#: `accounts/passwords.py`, which answers 400 `weak_password` with a hint.
+Password = Annotated[str, Meta(min_length=1, max_length=200,
+                               description="at least 10 characters, not your email, not easy to guess")]
 
 
 # -- display text -----------------------------------------------------------------------------

@@ -27,7 +27,7 @@ log = logging.getLogger("reprally.demo")
 
 ADMIN_EMAIL = "admin@demo.reprally.dev"
 MANAGER_EMAIL = "manager@demo.reprally.dev"
-PASSWORD = "demo-password"
+PASSWORD = "rally-demo-2026"
 #: The name of the integration key `reprally demo` and `reprally up` post with.
 DEMO_KEY_NAME = "Demo CRM"
 TEAMS = (("Inbound", "East"), ("Outbound", "East"), ("Enterprise", "West"), ("SMB", "West"))

@@ -2,7 +2,9 @@
 
 A display token is a JWT carrying the display id and a `ver`; revoking or re-pairing
 bumps the row's `token_version`, so older tokens stop working (checked on every HTTP
-request and websocket authentication, through a 2-second cache).
+request and websocket authentication, through a 2-second cache that the process making the
+change drops at once), and sets a new org auth epoch, so game servers close the sockets of
+the old token within a second.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from server.accounts import auth_state
 from server.accounts import service as accounts
 from server.accounts.directory import org_info
 from server.board.channel_names import parse_channel
@@ -112,6 +115,7 @@ async def revoke(rt: Runtime, principal: Principal, display_id: int) -> Display:
         row.token_version += 1
         row.pairing_code = None
     rt.part(TOKEN_STATE).drop(display_id)
+    await auth_state.new_epoch(rt, row.org_id)  # game servers close its sockets
     return row
 
 
@@ -127,6 +131,7 @@ async def pair(rt: Runtime, code: str) -> tuple[Display, str]:
         row.revoked_at = None
         row.token_version += 1  # a screen paired before with this display stops working
     rt.part(TOKEN_STATE).drop(row.id)
+    await auth_state.new_epoch(rt, row.org_id)
     return row, rt.tokens.issue_display(row.id, row.org_id, row.token_version)
 
 
@@ -164,12 +169,13 @@ def _segment_title(segment: str, teams: dict[int, str]) -> str:
     return {"region": f"Region {value}", "job_role": value, "shift": f"{value.capitalize()} shift"}.get(kind, value)
 
 
-async def principal_for(rt: Runtime, token: str, claims: dict[str, Any] | None = None) -> Principal:
+async def principal_for(rt: Runtime, token: str, claims: dict[str, Any] | None = None, *,
+                        fresh: bool = False) -> Principal:
     """The resolver of display tokens: verify one against its row (revocation, re-pairing)."""
     claims = claims or rt.tokens.decode(token, "display")
     display_id, version = int(claims["sub"]), int(claims.get("ver", 0))
     cache = rt.part(TOKEN_STATE)
-    state = cache.get(display_id)
+    state = None if fresh else cache.get(display_id)
     if state is None or version > state[0]:  # a token newer than the cached row: the row changed since
         async with rt.sessions() as s:
             row = await s.get(Display, display_id)

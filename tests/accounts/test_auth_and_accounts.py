@@ -5,10 +5,8 @@ from __future__ import annotations
 import pytest
 
 from server.core.auth import Tokens
-from tests.conftest import Api, new_org, unique
-from tests.support.api import ago, assert_error, iso, login, noon_org
-
-PASSWORD = "password123"
+from tests.conftest import PASSWORD, Api, new_org, unique
+from tests.support.api import ago, assert_error, claims, iso, login, noon_org
 
 
 def org_body(**over) -> dict:
@@ -75,7 +73,6 @@ async def test_create_org_with_a_taken_admin_email_is_409_in_any_case(client):
     {"timezone": ""},
     {"name": ""},
     {"admin": {"email": "not-an-email", "password": PASSWORD, "display_name": "X"}},
-    {"admin": {"email": "short@example.com", "password": "short", "display_name": "X"}},
     {"plan": "enterprise"},
 ])
 async def test_create_org_with_invalid_fields_is_400_invalid_request(client, change):
@@ -138,15 +135,16 @@ async def test_a_deactivated_user_can_neither_refresh_nor_log_in(client, org):
 
 
 async def test_expired_and_foreign_tokens_are_401(client, org, rt):
+    sid = claims(org.token)["sid"]  # a real session of the admin: only the signature or expiry is wrong
     expired, _ = Tokens(rt.settings.jwt_secret, access_ttl_s=-120, refresh_ttl_s=-120).issue(
-        org.user_id, org.org_id, "admin")
+        org.user_id, org.org_id, sid, "jti")
     assert_error(await client.get("/api/v1/me", headers={"authorization": f"Bearer {expired}"}), 401,
                  "token_expired")
-    forged, _ = Tokens("another-secret-" + "y" * 32, 900, 900).issue(org.user_id, org.org_id, "admin")
+    forged, _ = Tokens("another-secret-" + "y" * 32, 900, 900).issue(org.user_id, org.org_id, sid, "jti")
     assert_error(await client.get("/api/v1/me", headers={"authorization": f"Bearer {forged}"}), 401,
                  "invalid_token")
     _, expired_refresh = Tokens(rt.settings.jwt_secret, access_ttl_s=900, refresh_ttl_s=-120).issue(
-        org.user_id, org.org_id, "admin")
+        org.user_id, org.org_id, sid, "jti")
     assert_error(await client.post("/api/v1/auth/refresh", json={"refresh_token": expired_refresh}), 401,
                  "token_expired")
 
@@ -289,15 +287,12 @@ async def test_creating_a_user_with_a_bad_time_zone_is_400(org):
     assert_error(r, 400, "invalid_timezone")
 
 
-async def test_rep_changes_own_name_password_and_time_zone(client, org):
+async def test_rep_changes_own_name_and_time_zone(client, org):
     created, email = await user_with_email(org)
     tokens = (await login(client, email, PASSWORD)).json()
     rep = Api(client, tokens["access_token"], org.org_id, created["id"])
-    updated = await rep.ok("patch", f"/users/{rep.user_id}", {"display_name": "Renamed", "timezone": "Asia/Tokyo",
-                                                               "password": "new-password-1"})
+    updated = await rep.ok("patch", f"/users/{rep.user_id}", {"display_name": "Renamed", "timezone": "Asia/Tokyo"})
     assert (updated["display_name"], updated["timezone"]) == ("Renamed", "Asia/Tokyo")
-    assert_error(await login(client, email, PASSWORD), 401, "invalid_credentials")
-    assert (await login(client, email, "new-password-1")).status_code == 200
     assert_error(await rep.patch(f"/users/{rep.user_id}", {"timezone": "Nowhere/Land"}), 400, "invalid_timezone")
 
 
@@ -329,7 +324,7 @@ async def test_manager_manages_reps_but_not_managers_or_admins(org):
     assert_error(await manager.patch(f"/users/{rep.user_id}", {"role": "manager"}), 403, "forbidden")
     assert_error(await manager.patch(f"/users/{peer.user_id}", {"display_name": "X"}), 403, "forbidden")
     assert_error(await manager.patch(f"/users/{org.user_id}", {"display_name": "X"}), 403, "forbidden")
-    assert_error(await manager.patch(f"/users/{manager.user_id}", {"role": "admin"}), 403, "forbidden")
+    assert_error(await manager.patch(f"/users/{manager.user_id}", {"role": "admin"}), 403, "cannot_change_own_access")
     # Deactivating a rep is allowed.
     assert (await manager.ok("patch", f"/users/{rep.user_id}", {"active": False}))["active"] is False
 
@@ -337,7 +332,7 @@ async def test_manager_manages_reps_but_not_managers_or_admins(org):
 async def test_admin_promotes_and_cannot_deactivate_self(org):
     rep = await org.user("rep")
     assert (await org.ok("patch", f"/users/{rep.user_id}", {"role": "manager"}))["role"] == "manager"
-    assert_error(await org.patch(f"/users/{org.user_id}", {"active": False}), 400, "cannot_deactivate_self")
+    assert_error(await org.patch(f"/users/{org.user_id}", {"active": False}), 403, "cannot_change_own_access")
 
 
 async def test_list_users_with_filters(org):

@@ -12,8 +12,8 @@ from server.contests.board import ContestRow
 from server.contests.standings import apply_rows, store
 from server.features import make_runtime, registry
 from tests.contests.support import at_iso, contest, finish, result_of
-from tests.realtime.test_realtime_more import cluster, pair_display, ws  # noqa: F401 - fixtures and helpers
 from tests.support.api import balance, new_org, noon_org
+from tests.support.realtime import cluster, pair_display, ws  # noqa: F401 - fixtures and helpers
 
 
 async def _prizes(api) -> list[int]:

@@ -22,7 +22,7 @@ BIG = 99999999999999999999999
     ("get", f"/leaderboards/points/around/{BIG}", None, "out_of_range"),
     ("get", "/leaderboards/points?offset=99999999999999999999", None, "invalid_offset"),
     ("get", f"/me/ledger?before_id={BIG}", None, "out_of_range"),
-    ("post", "/users", {"email": "big@example.com", "display_name": "x", "password": "password123",
+    ("post", "/users", {"email": "big@example.com", "display_name": "x", "password": "Rally-otter-sunrise-42",
                         "team_id": BIG}, "invalid_request"),
     ("get", "/users?offset=99999999999999999999", None, "invalid_request"),
     ("post", "/displays", {"name": "tv", "boards": ["lb:points:day:team:99999999999999999999"]}, "invalid_channel"),

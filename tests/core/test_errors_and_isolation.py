@@ -39,9 +39,9 @@ BAD_BODIES = [
     ("POST", "/teams", b'{"name": "T", "colour": "red"}', 400, "invalid_request"),
     ("POST", "/teams", b'{"name": ""}', 400, "invalid_request"),
     ("POST", "/teams", b"{oops}", 400, "invalid_request"),
-    ("POST", "/users", b'{"email": "a@b.co", "display_name": "A", "password": "password123", "role": "owner"}',
+    ("POST", "/users", b'{"email": "a@b.co", "display_name": "A", "password": "Rally-otter-sunrise-42", "role": "owner"}',
      400, "invalid_request"),
-    ("POST", "/users", b'{"email": "a@b.co", "display_name": "A", "password": "password123", "salary": 1}',
+    ("POST", "/users", b'{"email": "a@b.co", "display_name": "A", "password": "Rally-otter-sunrise-42", "salary": 1}',
      400, "invalid_request"),
     ("PATCH", "/users/{me}", b'{"nickname": "x"}', 400, "invalid_request"),
     ("PATCH", "/users/{me}", b'{"active": "maybe"}', 400, "invalid_request"),
@@ -146,7 +146,7 @@ async def test_concurrent_creation_of_the_same_activity_type_is_one_201_and_409s
 
 async def test_concurrent_sign_ups_with_one_email_are_one_201_and_409s(client):
     body = {"name": "Twins", "timezone": "UTC",
-            "admin": {"email": "twin-sign-up@example.com", "password": "password123", "display_name": "T"}}
+            "admin": {"email": "twin-sign-up@example.com", "password": "Rally-otter-sunrise-42", "display_name": "T"}}
     rs = await asyncio.gather(*[client.post("/api/v1/orgs", json=body) for _ in range(3)])
     assert sorted(r.status_code for r in rs) == [201, 409, 409], [r.text for r in rs]
 

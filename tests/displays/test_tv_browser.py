@@ -21,7 +21,7 @@ import uvicorn
 
 from server.app import create_app
 from server.features import make_runtime
-from tests.conftest import free_port, make_settings, unique
+from tests.conftest import PASSWORD, free_port, make_settings, unique
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "tv"
@@ -82,7 +82,7 @@ async def shot(page, name: str) -> None:
 
 
 async def _login(http: httpx.AsyncClient, email: str) -> dict:
-    r = await http.post("/api/v1/auth/login", json={"email": email, "password": "password123"})
+    r = await http.post("/api/v1/auth/login", json={"email": email, "password": PASSWORD})
     assert r.status_code == 200, r.text
     return {"authorization": f"Bearer {r.json()['access_token']}"}
 
@@ -95,14 +95,14 @@ async def test_tv_pairs_shows_live_ranks_and_recovers_from_a_game_server_kill(st
     async with httpx.AsyncClient(base_url=base, timeout=30) as http:
         email = f"{unique('tvadmin')}@example.com"
         r = await http.post("/api/v1/orgs", json={"name": unique("TV Org "), "timezone": "UTC", "admin": {
-            "email": email, "password": "password123", "display_name": "Admin"}})
+            "email": email, "password": PASSWORD, "display_name": "Admin"}})
         assert r.status_code == 201, r.text
         admin = {"authorization": f"Bearer {r.json()['access_token']}"}
         reps = {}
         for name in ("Ann Archer", "Bob Baker"):
             e = f"{unique('tvrep')}@example.com"
             r = await http.post("/api/v1/users", headers=admin, json={
-                "email": e, "display_name": name, "password": "password123", "role": "rep"})
+                "email": e, "display_name": name, "password": PASSWORD, "role": "rep"})
             assert r.status_code == 201, r.text
             reps[name] = (r.json()["id"], await _login(http, e))
         r = await http.post("/api/v1/displays", headers=admin, json={

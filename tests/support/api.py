@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import httpx
+import jwt
 
 from tests.conftest import Api, new_org, unique
 
@@ -73,3 +74,8 @@ async def type_key(admin: Api, prefix: str = "t", **rule) -> str:
     body = {"key": key, "label": key.title(), "points": 1, **rule}
     await admin.ok("post", "/activity-types", body, status=201)
     return key
+
+
+def claims(token: str) -> dict:
+    """What a JWT says, unverified (the tests read their own tokens' session ids)."""
+    return jwt.decode(token, options={"verify_signature": False})

@@ -28,7 +28,7 @@ from server.core.runtime import Runtime
 from server.features import make_runtime
 from server.ledger import store as ledger_repo
 from server.ledger.sync import sync_state
-from tests.conftest import Api, make_settings, new_org, unique
+from tests.conftest import PASSWORD, Api, make_settings, new_org, unique
 from tests.support.contract import client_of
 
 WINDOWS = ("day", "week", "month", "quarter", "all")
@@ -57,7 +57,7 @@ async def fresh_org(client: httpx.AsyncClient, timezone: str = "UTC", **extra) -
 async def add_rep(admin: Api, display_name: str | None = None, **fields) -> int:
     """Create a rep (without logging them in) and return their id."""
     body = {"email": f"{unique('rep')}@example.com", "display_name": display_name or unique("Rep "),
-            "password": "password123", "role": "rep", **fields}
+            "password": PASSWORD, "role": "rep", **fields}
     return (await admin.ok("post", "/users", body, status=201))["id"]
 
 
