@@ -19,7 +19,7 @@ from server.core.edge.headers import cors, security_headers
 from server.core.http import HANDLERS
 from server.core.runtime import Runtime
 from server.core.settings import Settings, get_settings, parse_env
-from server.core.web import runtime
+from server.core.web import caller_first, runtime
 from server.features import make_runtime, routes
 from server.health import HealthController
 from server.ledger.sync import run_sync_loop
@@ -40,6 +40,12 @@ async def _tv_slash(request: Request[Any, Any, Any]) -> Response[None] | None:
         query = request.scope.get("query_string", b"").decode("latin-1")
         return Response(None, status_code=301, headers={"location": "tv/" + (f"?{query}" if query else "")})
     return None
+
+
+async def _caller_then_query(request: Request[Any, Any, Any]) -> None:
+    """Who is calling first (401 before any 400), then the query's flags."""
+    await caller_first(request)
+    await strict_query(request)
 
 
 def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, background: bool = True) -> Litestar:
@@ -69,7 +75,7 @@ def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, b
         before_send=[security_headers(edge)],
         openapi_config=openapi_config("RepRally API", "1"),
         request_class=ApiRequest,
-        before_request=strict_query,
+        before_request=_caller_then_query,
         request_max_body_size=2 * 1024 * 1024,
         logging_config=None,
     )

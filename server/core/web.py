@@ -52,9 +52,26 @@ def bearer(headers: Any) -> str:
 
 
 async def provide_principal(request: Request[Any, Any, Any], rt: Runtime) -> Principal:
-    """The caller. It takes `rt` (the app's runtime dependency) so that Litestar resolves the two
-    one after the other: two independent dependencies are resolved concurrently in an anyio task
-    group, which cost ~10 % of a leaderboard read's CPU."""
+    """The caller, as `caller_first` found it. It takes `rt` (the app's runtime dependency) so that
+    Litestar resolves the two one after the other: two independent dependencies are resolved
+    concurrently in an anyio task group, which cost ~10 % of a leaderboard read's CPU."""
+    found: Principal | None = request.state.get(_CALLER)
+    return found if found is not None else await _caller(request, rt)
+
+
+async def caller_first(request: Request[Any, Any, Any]) -> None:
+    """`before_request`: on a route that takes a caller, decide who is calling before the body or
+    the query is read, so a request without valid credentials is a 401 (a deactivated user's
+    `account_disabled` included) whatever else is wrong with it, and learns nothing of the input
+    rules. `provide_principal` then hands the same principal to the handler."""
+    if "principal" in request.route_handler.resolve_dependencies():
+        request.state[_CALLER] = await _caller(request, request.app.state.rt)
+
+
+_CALLER = "reprally_principal"
+
+
+async def _caller(request: Request[Any, Any, Any], rt: Runtime) -> Principal:
     principal = await authenticate(rt, bearer(request.headers))
     if principal.role == "display":
         check_display(request)

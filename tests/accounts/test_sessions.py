@@ -214,7 +214,7 @@ async def test_sessions_are_for_users_not_api_keys_or_displays(client, org):
     display = await org.ok("post", "/displays", {"name": "tv"}, status=201)
     token = (await client.post("/api/v1/displays/pair", json={"code": display["pairing_code"]})).json()["display_token"]
     r = await client.get("/api/v1/me/sessions", headers={"authorization": f"Bearer {token}"})
-    assert_error(r, 403, "user_required")
+    assert_error(r, 403, "display_forbidden")  # not what a TV shows
     r = await client.delete("/api/v1/me/sessions/1", headers={"authorization": f"Bearer {token}"})
     assert_error(r, 403, "read_only")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import new_org
+from tests.conftest import PASSWORD, new_org
 from tests.support.api import assert_error
 
 CONTEST = {"name": "Blitz", "start_date": "2026-12-01", "end_date": "2026-12-31"}
@@ -53,7 +53,7 @@ FOREIGN_IDS = [
     ("get", "/redemptions?user_id={rep}", None, "user_not_found"),
     ("get", "/leaderboards/points?segment=team:{team}", None, "team_not_found"),
     ("post", "/activities", {"type": "call", "user_id": "{rep}"}, "user_not_found"),
-    ("post", "/users", {"email": "x@example.com", "display_name": "X", "password": "password123",
+    ("post", "/users", {"email": "x@example.com", "display_name": "X", "password": PASSWORD,
                         "team_id": "{team}"}, "team_not_found"),
     ("post", "/kudos", {"to_user_id": "{rep}", "message": "hi"}, "user_not_found"),
     ("post", "/mission-templates", {"key": "m", "label": "M", "type": "call", "team_id": "{team}"}, "team_not_found"),
