@@ -15,5 +15,6 @@ from server.ledger import models as ledger
 from server.notifications import models as notifications
 from server.rewards import models as rewards
 from server.social import models as social
+from server.targets import models as targets
 
 metadata = Base.metadata

@@ -15,6 +15,7 @@ from server.accounts import service as accounts
 from server.accounts.directory import org_info
 from server.core.auth import Principal
 from server.core.errors import Conflict, DomainError, Forbidden, NotFound
+from server.core.periods import WorkCalendar
 from server.core.runtime import Runtime
 from server.habits import badges, missions
 from server.habits import loop as habits
@@ -45,6 +46,13 @@ async def _cfg(rt: Runtime, org_id: int, users: Collection[int] = ()) -> OrgHabi
     await org_info(rt, org_id)  # cached reads open their own connection: never inside our transaction
     async with rt.engine.begin() as conn:
         return await load(rt, conn, org_id, need_users=users)
+
+
+async def work_calendar(rt: Runtime, org_id: int) -> WorkCalendar:
+    """The org's working days and holidays (the streak calendar), lent to other features through
+    the registry: pace to target and the early-warning rules count the same days."""
+    c = (await _cfg(rt, org_id)).rules.calendar
+    return WorkCalendar(c.workdays, c.holidays)
 
 
 # -- reps -----------------------------------------------------------------------------------------
