@@ -355,3 +355,37 @@ async def my_targets(rt: Runtime, org_id: int, user_id: int) -> list[MyTarget]:
         done = (await actuals(rt, org_id, metric, [user_id], s.first, s.end)).get(user_id, 0)
         out.append(MyTarget(metric, s, held, done, rules.pace(cal, s.first, s.end, t)))
     return out
+
+
+async def daily_activity(rt: Runtime, org_id: int, user_ids: Sequence[int] | None, first: date,
+                         end: date) -> dict[int, dict[date, int]]:
+    """Each rep's activity (capped units of every type) per local day of `[first, end)`."""
+    async with rt.engine.connect() as conn:
+        rows = await repo.daily_units(conn, org_id, user_ids, first, end)
+    out: dict[int, dict[date, int]] = defaultdict(dict)
+    for r in rows:
+        out[r.user_id][r.day] = int(r.units)
+    return dict(out)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekAmounts:
+    user_id: int
+    type_id: int
+    week: int  # whole weeks from the first day asked for
+    units: int
+    value_units: int
+
+
+async def weekly_by_type(rt: Runtime, org_id: int, user_ids: Sequence[int] | None, first: date,
+                         weeks: int) -> list[WeekAmounts]:
+    """Units and value units per rep, activity type and week, for `weeks` weeks from `first`."""
+    async with rt.engine.connect() as conn:
+        rows = await repo.weekly(conn, org_id, user_ids, first, weeks)
+    return [WeekAmounts(r.user_id, r.type_id, int(r.week), int(r.units), int(r.value_units)) for r in rows]
+
+
+async def winners(rt: Runtime, org_id: int, user_ids: Sequence[int] | None, first: date, end: date) -> dict[int, int]:
+    """Reps with at least one win (mission, badge, contest placing, kudos) in `[first, end)`, and how many."""
+    async with rt.engine.connect() as conn:
+        return await repo.winners(conn, org_id, user_ids, first, end)

@@ -301,17 +301,6 @@ async def winners(conn: AsyncConnection, org_id: int, user_ids: Sequence[int] | 
     return {uid: n for uid, n in (await conn.execute(_scope(q, W, org_id, user_ids, first, end))).all()}
 
 
-async def points_by_day(conn: AsyncConnection, org_id: int, user_ids: Sequence[int], first: date,
-                        end: date, type_id: int | None, measure: str) -> list[Row[Any]]:
-    """(user_id, day, amount) of one metric per day: points of every row, or units / value of one type."""
-    column = {"points": D.c.points, "count": D.c.units, "value": D.c.value_units}[measure]
-    q = select(D.c.user_id, D.c.day, func.sum(column).label("amount"))
-    if type_id is not None:
-        q = q.where(D.c.type_id == type_id)
-    q = _scope(q, D, org_id, user_ids, first, end).group_by(D.c.user_id, D.c.day)
-    return list((await conn.execute(q)).all())
-
-
 def metric_amount(kind: str, type_id: int | None) -> Any:
     """The SQL sum of one metric over `rep_days` rows (for grouped reads of several periods)."""
     if kind == "points":
