@@ -6,6 +6,8 @@
   reprally worker    background jobs: board sync and every feature's timed jobs
   reprally migrate   alembic upgrade head on DATABASE_URL
   reprally rebuild   recompute Redis state from the SQL ledger
+  reprally insights  run an org's early-warning day close now (and rebuild its rollups)
+  reprally seed-history  an org with weeks of realistic history, through the activity path
   reprally demo      seed the demo org and stream simulated activities at a running API
   reprally redis     run the bundled redis-server in the foreground
 """
@@ -65,6 +67,28 @@ def cmd_rebuild(args: argparse.Namespace) -> None:
             reports = await rebuild_all(rt, [args.org] if args.org else None)
             for r in reports:
                 print(f"org {r.org_id}: {r.entries} ledger entries -> {r.boards} boards (epoch {r.epoch})")
+        finally:
+            await rt.close()
+
+    asyncio.run(run())
+
+
+def cmd_insights(args: argparse.Namespace) -> None:
+    from datetime import date
+
+    from server.features import make_runtime
+    from server.insights.detection import close_org
+    from server.targets.rollups import rebuild
+
+    async def run() -> None:
+        rt = make_runtime(_settings())
+        try:
+            if args.rebuild_rollups:
+                print(f"org {args.org}: {await rebuild(rt, args.org)} rollup rows corrected from the ledger")
+            day = date.fromisoformat(args.day) if args.day else None
+            closes = await close_org(rt, args.org, day, force=True)
+            for c in closes:
+                print(f"org {args.org} team {c.team_id or '(none)'}: {c.flagged} new alert(s)")
         finally:
             await rt.close()
 
@@ -257,6 +281,11 @@ def main(argv: list[str] | None = None) -> None:
     rb = sub.add_parser("rebuild", help="recompute Redis state from the ledger")
     rb.add_argument("--org", type=int, help="only this org")
     rb.set_defaults(func=cmd_rebuild)
+    ins = sub.add_parser("insights", help="run an org's early-warning day close now")
+    ins.add_argument("--org", type=int, required=True)
+    ins.add_argument("--day", help="the local day to close (default: today in the org's time zone)")
+    ins.add_argument("--rebuild-rollups", action="store_true", help="first make the rollups match the ledger")
+    ins.set_defaults(func=cmd_insights)
     demo = sub.add_parser("demo", help="seed the demo org and stream activities at a running API")
     demo.add_argument("--url", default="http://127.0.0.1:8000")
     demo.add_argument("--rate", type=float, default=2.0)

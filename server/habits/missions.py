@@ -51,7 +51,7 @@ async def ensure(rt: Runtime, conn: AsyncConnection, cfg: OrgHabits, user_id: in
         for k, v in totals[uid].items():
             team_hist[k].extend(v.get(d, 0) for d in past)
     planned = rules.plan(list(cfg.templates), user_id, rep.team_id, cfg.missions_per_day, day.toordinal(), own,
-                         dict(team_hist))
+                         dict(team_hist), await repo.calibration_pct(conn, cfg.org_id, user_id, day))
     rows: list[dict[str, Any]] = [
             {"org_id": cfg.org_id, "user_id": user_id, "day": day, "slot": p.slot, "template_id": p.template.id,
              "label": p.template.label.replace("{target}", str(p.target)), "type_key": p.template.type_key,

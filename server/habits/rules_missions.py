@@ -47,11 +47,13 @@ def baseline(history: list[int]) -> float:
     return float(statistics.median(history)) if history else 0.0
 
 
-def target_for(t: Template, own: list[int], team: list[int]) -> int:
-    """Own median nudged up by `nudge_pct` (team median for a new rep), within the template's bounds."""
+def target_for(t: Template, own: list[int], team: list[int], pct: int | None = None) -> int:
+    """Own median nudged up by `nudge_pct` (team median for a new rep), within the template's bounds;
+    with `pct` (a manager made the rep's missions easier for a while) that percent of it instead."""
     active = sum(1 for v in own if v > 0)
     base = baseline(own[-BASELINE_DAYS:]) if active >= MIN_HISTORY_DAYS else baseline(team)
-    nudged = math.ceil(base * (100 + t.nudge_pct) / 100 - 1e-9) if base > 0 else 0
+    factor = (100 + t.nudge_pct) if pct is None else pct
+    nudged = math.ceil(base * factor / 100 - 1e-9) if base > 0 else 0
     return max(t.min_target, min(t.max_target, nudged))
 
 
@@ -64,7 +66,7 @@ def applies(t: Template, user_id: int, team_id: int | None) -> bool:
 
 
 def plan(templates: list[Template], user_id: int, team_id: int | None, count: int, rotation: int,
-         history: dict[str, list[int]], team_history: dict[str, list[int]]) -> list[Planned]:
+         history: dict[str, list[int]], team_history: dict[str, list[int]], pct: int | None = None) -> list[Planned]:
     """Today's missions: pinned templates for this rep or team first, then the rest rotated by
     `rotation` (e.g. the day's ordinal) so reps see variety; at most one mission per template."""
     count = max(MIN_MISSIONS, min(MAX_MISSIONS, count))
@@ -76,7 +78,7 @@ def plan(templates: list[Template], user_id: int, team_id: int | None, count: in
         k = rotation % len(rest)
         rest = rest[k:] + rest[:k]
     chosen = (pinned + rest)[:count]
-    return [Planned(i, t, target_for(t, history.get(_hkey(t), []), team_history.get(_hkey(t), [])))
+    return [Planned(i, t, target_for(t, history.get(_hkey(t), []), team_history.get(_hkey(t), []), pct))
             for i, t in enumerate(chosen)]
 
 

@@ -48,6 +48,24 @@ async def _cfg(rt: Runtime, org_id: int, users: Collection[int] = ()) -> OrgHabi
         return await load(rt, conn, org_id, need_users=users)
 
 
+async def ease_missions(rt: Runtime, p: Principal, user_id: int, pct: int, days: int) -> tuple[date, date]:
+    """The rep's missions aim at `pct` percent of their baseline (not above it) for `days` days from
+    their next mission day (tomorrow in their time zone); returns the first and last day."""
+    _manager(p)
+    if not 10 <= pct <= 100 or not 1 <= days <= 30:
+        raise DomainError("invalid_calibration", "pct is 10-100 and days 1-30")
+    cfg = await _cfg(rt, p.org_id, (user_id,))
+    rep = cfg.users.get(user_id)
+    if rep is None or rep.role != "rep":
+        raise NotFound("user_not_found", f"rep {user_id} not found")
+    first = rt.now().astimezone(rep.tz).date() + timedelta(days=1)
+    last = first + timedelta(days=days - 1)
+    async with rt.engine.begin() as conn:
+        await repo.add_calibration(conn, {"org_id": p.org_id, "user_id": user_id, "pct": pct, "first_day": first,
+                                          "last_day": last, "created_by_user_id": p.user_id, "created_at": rt.now()})
+    return first, last
+
+
 async def work_calendar(rt: Runtime, org_id: int) -> WorkCalendar:
     """The org's working days and holidays (the streak calendar), lent to other features through
     the registry: pace to target and the early-warning rules count the same days."""

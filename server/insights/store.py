@@ -55,16 +55,15 @@ async def save_thresholds(conn: AsyncConnection, org_id: int, t: Thresholds, now
 
 # -- alerts ---------------------------------------------------------------------------------------
 
-async def insert_alerts(conn: AsyncConnection, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert alerts, skipping any rep, reason and week that already has one; returns the new ids."""
-    if not rows:
-        return []
+async def insert_alerts(conn: AsyncConnection, rows: list[dict[str, Any]]) -> list[tuple[int, dict[str, Any]]]:
+    """Insert alerts, skipping any rep, reason and week that already has one; returns (id, row) of
+    the new ones."""
     stmt = _insert(conn, A).on_conflict_do_nothing(index_elements=["org_id", "user_id", "reason", "week"])
     out = []
-    for row in rows:  # one by one: RETURNING of a skipped row is nothing, and the ids must line up
+    for row in rows:  # one by one: a skipped row returns nothing, and each id must find its row
         found = (await conn.execute(stmt.values(**row).returning(A.c.id))).first()
         if found is not None:
-            out.append(found.id)
+            out.append((int(found.id), row))
     return out
 
 
