@@ -6,8 +6,9 @@
 * Percentiles interpolate linearly between the closest ranks (numpy's default, Excel's
   PERCENTILE.INC); the spread is p90 ÷ p10.
 * Leading vs lagging: Spearman's rank correlation (average ranks for ties) between each rep's
-  weekly count of an activity type and their won value over the following weeks, pooled over reps
-  and weeks; significant when |t| = |ρ|·√((n−2)/(1−ρ²)) ≥ 1.96.
+  weekly count of an activity type and their won value over the following weeks, each taken as
+  the deviation from the rep's own mean (a rep's busier weeks, not the busier reps), pooled over
+  reps and weeks; significant when |t| = |ρ|·√((n−2)/(1−ρ²)) ≥ 1.96.
 * Within reach of a prize: a rep who keeps their pace so far, stepped up by `stretch`, would end
   at or above the prize line (the pace-projected final of the last prized place, or the lowest
   prize threshold).
@@ -209,34 +210,38 @@ def link(type_key: str, label: str, won_label: str, xs: Sequence[float], ys: Seq
     n = len(xs)
     rho = spearman(xs, ys) if n >= 2 else None
     s = strength_of(rho, n)
-    where = f"over {weeks} weeks (n = {n}"
+    where = f"in the following {lag} weeks over {weeks} weeks (n = {n}"
     where += f", ρ = {rho:+.2f})" if rho is not None else ")"
     if s == "too_little_data":
         text = f"{label}: too little data to tell ({n} rep-weeks, {MIN_PAIRS} needed)"
     elif s == "none":
-        text = f"{label}: no link to {won_label} in the following {lag} weeks {where}"
+        text = f"{label}: no link to {won_label} {where}"
     else:
         assert rho is not None
-        direction = "more" if rho > 0 else "less"
-        text = (f"{label}: {s} {'link' if rho > 0 else 'negative link'}: weeks with more {label.lower()} are "
-                f"followed by {direction} {won_label} in the next {lag} weeks {where}")
+        negative = rho < 0
+        text = (f"{label}: {s} {'negative ' if negative else ''}link to {won_label} {where}: a rep's weeks with "
+                f"more of it are followed by {'less' if negative else 'more'} {won_label}")
     return Link(type_key, rho, n, bool(rho is not None and significant(rho, n)), s, text)
 
 
-def pairs(counts: Mapping[int, Sequence[int]], won: Mapping[int, Sequence[int]], weeks: int,
-          lag: int) -> tuple[list[float], list[float]]:
-    """(x, y) pairs: each rep's count in week w (0..weeks-1) and their won value in weeks w+1..w+lag.
-    `counts` and `won` hold `weeks + lag` weekly values per rep."""
+def pairs(counts: Mapping[int, Sequence[int]], won: Mapping[int, Sequence[int]], weeks: int, lag: int,
+          first_week: Mapping[int, int]) -> tuple[list[float], list[float]]:
+    """(x, y) pairs: a rep's count in week w (0..weeks-1) and their won value in weeks w+1..w+lag,
+    each as the deviation from that rep's own mean over their weeks, so that the correlation tells
+    whether a rep's busier weeks come before more won value, not which reps are busier. A rep's
+    weeks before `first_week` (their first with any activity: they were not there yet) are left
+    out. `counts` and `won` hold `weeks + lag` weekly values per rep."""
     xs: list[float] = []
     ys: list[float] = []
     for uid, c in counts.items():
         w = won.get(uid, ())
-        for i in range(weeks):
-            xs.append(c[i])
-            ys.append(sum(w[i + 1:i + 1 + lag]) if w else 0)
+        mine = [(c[i], sum(w[i + 1:i + 1 + lag]) if w else 0) for i in range(first_week.get(uid, 0), weeks)]
+        if len(mine) < 2:
+            continue
+        mx, my = statistics.fmean(x for x, _ in mine), statistics.fmean(y for _, y in mine)
+        xs += [x - mx for x, _ in mine]
+        ys += [y - my for _, y in mine]
     return xs, ys
-
-
 # -- contests ---------------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)

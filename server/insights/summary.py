@@ -157,9 +157,12 @@ async def _links(rt: Runtime, org_id: int, ids: list[int], end: date, week_start
     rows = await targets.weekly_by_type(rt, org_id, ids, first, weeks)
     won: dict[int, list[int]] = {uid: [0] * weeks for uid in ids}
     counts: dict[int, dict[int, list[int]]] = defaultdict(lambda: {uid: [0] * weeks for uid in ids})
+    first_week: dict[int, int] = {}
     for row in rows:
         if not 0 <= row.week < weeks:
             continue
+        if row.units > 0:
+            first_week[row.user_id] = min(first_week.get(row.user_id, weeks), row.week)
         if row.type_id in valued:
             won[row.user_id][row.week] += row.value_units
         else:
@@ -169,7 +172,8 @@ async def _links(rt: Runtime, org_id: int, ids: list[int], end: date, week_start
     for type_id, per_rep in sorted(counts.items(), key=lambda kv: by_id[kv[0]].key):
         if not any(v for c in per_rep.values() for v in c[:r.SERIES_WEEKS]):
             continue
-        xs, ys = r.pairs(per_rep, won, r.SERIES_WEEKS, r.LAG_WEEKS)
+        xs, ys = r.pairs(per_rep, won, r.SERIES_WEEKS, r.LAG_WEEKS,
+                         {uid: first_week.get(uid, weeks) for uid in ids})
         t = by_id[type_id]
         out.append(r.link(t.key, t.label, won_label, xs, ys, r.SERIES_WEEKS, r.LAG_WEEKS))
     return out, won_label

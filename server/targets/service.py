@@ -184,7 +184,7 @@ async def targeted_metrics(rt: Runtime, org_id: int, s: PeriodSpan, user_ids: Se
 # -- the targets API ----------------------------------------------------------------------------------
 
 async def put_targets(rt: Runtime, principal: Principal, metric_name: str, kind: str, start: date,
-                      items: list[tuple[int, int | None]]) -> tuple[PeriodSpan, list[Version]]:
+                      items: Sequence[tuple[int, int | None]]) -> tuple[PeriodSpan, list[Version]]:
     """New versions of the reps' targets from `start` (the first day of a period) on."""
     sc = await scope(rt, principal, None)
     metric = await metric_of(rt, principal.org_id, metric_name)

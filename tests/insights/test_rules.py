@@ -35,10 +35,11 @@ def test_spearman_uses_average_ranks_for_ties():
 def test_verdicts_in_plain_words():
     up = r.link("call", "Calls", "won value", list(range(30)), [v * 2 for v in range(30)], 12, 4)
     assert (up.strength, up.rho, up.n) == ("strong", pytest.approx(1.0), 30)
-    assert up.verdict == ("Calls: strong link: weeks with more calls are followed by more won value in the next 4 "
-                          "weeks over 12 weeks (n = 30, ρ = +1.00)")
+    assert up.verdict == ("Calls: strong link to won value in the following 4 weeks over 12 weeks (n = 30, "
+                          "ρ = +1.00): a rep's weeks with more of it are followed by more won value")
     down = r.link("email", "Emails", "won value", list(range(30)), [-v for v in range(30)], 12, 4)
-    assert down.verdict.startswith("Emails: strong negative link: weeks with more emails are followed by less ")
+    assert down.verdict.startswith("Emails: strong negative link to won value in the following 4 weeks")
+    assert down.verdict.endswith("are followed by less won value")
     few = r.link("call", "Calls", "won value", [1, 2, 3], [1, 2, 3], 12, 4)
     assert few.verdict == "Calls: too little data to tell (3 rep-weeks, 20 needed)"
     flat = r.link("call", "Calls", "won value", [1, 2] * 15, [3] * 30, 12, 4)
@@ -47,9 +48,15 @@ def test_verdicts_in_plain_words():
     assert r.strength_of(0.05, 480) == "none"
 
 
-def test_pairs_take_the_won_value_of_the_weeks_after():
-    xs, ys = r.pairs({1: [1, 2, 3, 4]}, {1: [100, 10, 20, 30]}, weeks=2, lag=2)
-    assert (xs, ys) == ([1, 2], [30, 50])
+def test_pairs_compare_each_reps_weeks_with_their_own_mean():
+    # rep 1: counts 1, 2 in weeks 0-1, won value of the 2 weeks after each: 30 and 50
+    xs, ys = r.pairs({1: [1, 2, 3, 4], 2: [9, 9, 9, 9]}, {1: [100, 10, 20, 30]}, weeks=2, lag=2,
+                     first_week={1: 0, 2: 1})
+    assert (xs, ys) == ([-0.5, 0.5], [-10.0, 10.0])  # rep 2 was there for one week only: left out
+    # a busier rep is not a link: the same within-rep weeks whatever the rep's level
+    flat = r.pairs({1: [1, 2, 1, 2], 2: [11, 12, 11, 12]}, {1: [0, 5, 5, 5], 2: [0, 50, 50, 50]}, weeks=2, lag=1,
+                   first_week={1: 0, 2: 0})
+    assert flat == ([-0.5, 0.5, -0.5, 0.5], [0.0, 0.0, 0.0, 0.0])
 
 
 def _standings(**totals: int) -> list[r.Standing]:

@@ -74,9 +74,9 @@ async def test_the_summary_of_a_known_team(clocked: Clocked):
     assert s["contests"] == []
     assert [(o["action"], o["taken"]) for o in s["outcomes"]] == [
         ("micro_contest", 0), ("easier_missions", 0), ("recognize", 0), ("check_in", 0)]
-    # nobody won anything: the calls have nothing to predict
+    # the reps started logging in the 12th week of the window: one week each is too little to tell
     assert [(k["type"], k["rho"], k["n"], k["strength"], k["verdict"]) for k in s["leading_lagging"]["links"]] == [
-        (key, None, 48, "none", "Calls: no link to deal won value in the following 4 weeks over 12 weeks (n = 48)")]
+        (key, None, 0, "too_little_data", "Calls: too little data to tell (0 rep-weeks, 20 needed)")]
 
     whole = await admin.ok("get", "/insights/summary", period="month")
     assert whole["team_id"] is None and whole["engagement"]["reps"] == 5  # the org: the other team's rep too
@@ -110,8 +110,9 @@ async def test_leading_vs_lagging_on_a_constructed_history(clocked: Clocked):
     assert set(by_type) == {calls, emails}
     assert (by_type[calls]["n"], by_type[calls]["rho"], by_type[calls]["strength"], by_type[calls]["significant"]) \
         == (120, 1.0, "strong", True)
-    assert by_type[calls]["verdict"] == ("Calls: strong link: weeks with more calls are followed by more deal won "
-                                         "value in the next 4 weeks over 12 weeks (n = 120, ρ = +1.00)")
+    assert by_type[calls]["verdict"] == ("Calls: strong link to deal won value in the following 4 weeks over 12 "
+                                         "weeks (n = 120, ρ = +1.00): a rep's weeks with more of it are followed "
+                                         "by more deal won value")
     assert (by_type[emails]["n"], by_type[emails]["strength"], by_type[emails]["significant"]) == (120, "none", False)
     assert by_type[emails]["verdict"].startswith("Emails: no link to deal won value in the following 4 weeks over "
                                                  "12 weeks (n = 120, ρ = ")
