@@ -34,7 +34,8 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('org_id', 'user_id', 'day', 'type_id', name=op.f('pk_rep_days'))
     )
     with op.batch_alter_table('rep_days', schema=None) as batch_op:
-        batch_op.create_index('ix_rep_days_org_day', ['org_id', 'day'], unique=False)
+        batch_op.create_index('ix_rep_days_rep_day', ['org_id', 'user_id', 'day'], unique=False,
+                              postgresql_include=['type_id', 'points', 'units', 'value_units'])
 
     op.create_table('rep_wins',
     sa.Column('org_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
@@ -257,6 +258,6 @@ def downgrade() -> None:
 
     op.drop_table('rep_wins')
     with op.batch_alter_table('rep_days', schema=None) as batch_op:
-        batch_op.drop_index('ix_rep_days_org_day')
+        batch_op.drop_index('ix_rep_days_rep_day')
 
     op.drop_table('rep_days')

@@ -14,9 +14,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from server.accounts import service as accounts
 from server.accounts.directory import org_info
 from server.core.auth import Principal
+from server.core.cache import TTLCache
 from server.core.errors import Conflict, DomainError, Forbidden, NotFound
 from server.core.periods import WorkCalendar
-from server.core.runtime import Runtime
+from server.core.runtime import Part, Runtime
 from server.habits import badges, missions
 from server.habits import loop as habits
 from server.habits import rules_badges as badge_rules
@@ -66,11 +67,22 @@ async def ease_missions(rt: Runtime, p: Principal, user_id: int, pct: int, days:
     return first, last
 
 
+_CALENDARS: Part[TTLCache[int, WorkCalendar]] = Part("habits.calendars", lambda rt: TTLCache(5.0))
+
+
 async def work_calendar(rt: Runtime, org_id: int) -> WorkCalendar:
     """The org's working days and holidays (the streak calendar), lent to other features through
-    the registry: pace to target and the early-warning rules count the same days."""
-    c = (await _cfg(rt, org_id)).rules.calendar
-    return WorkCalendar(c.workdays, c.holidays)
+    the registry: pace to target and the early-warning rules count the same days. Read from the
+    settings row alone (cached a few seconds; an org without one has the default calendar)."""
+    cache = rt.part(_CALENDARS)
+    found = cache.get(org_id)
+    if found is None:
+        async with rt.engine.connect() as conn:
+            row = await repo.settings(conn, org_id)
+        found = WorkCalendar() if row is None else WorkCalendar(
+            frozenset(row.workdays), frozenset(date.fromisoformat(h) for h in row.holidays))
+        cache.put(org_id, found)
+    return found
 
 
 # -- reps -----------------------------------------------------------------------------------------
@@ -146,6 +158,7 @@ async def update_settings(rt: Runtime, p: Principal, changes: dict[str, Any]) ->
     async with rt.engine.begin() as conn:
         await repo.update_settings(conn, p.org_id, {**changes, "updated_at": rt.now()})
     forget(rt, p.org_id)
+    rt.part(_CALENDARS).drop(p.org_id)
     return await get_settings(rt, p)
 
 

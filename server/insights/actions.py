@@ -81,7 +81,7 @@ async def easier_missions(rt: Runtime, principal: Principal, rep: User, req: Req
 
 async def best_work(rt: Runtime, org_id: int, rep: User, today: date) -> str:
     """One sentence about the rep's best day of the last four weeks (their most units of one type)."""
-    rows = await targets.weekly_by_type(rt, org_id, [rep.id], today - timedelta(days=RECENT_DAYS), 4)
+    rows = await targets.weekly_by_type(rt, org_id, [rep.id], today - timedelta(days=RECENT_DAYS), today)
     daily = await targets.daily_activity(rt, org_id, [rep.id], today - timedelta(days=RECENT_DAYS),
                                          today + timedelta(days=1))
     mine = daily.get(rep.id, {})
@@ -89,8 +89,8 @@ async def best_work(rt: Runtime, org_id: int, rep: User, today: date) -> str:
         return f"Thank you, {rep.display_name}, for what you bring to the team. How can I help this week?"
     best_day = max(mine, key=lambda d: (mine[d], d))
     by_type: dict[int, int] = {}
-    for row in rows:
-        by_type[row.type_id] = by_type.get(row.type_id, 0) + row.units
+    for _, type_id, _, units, _ in rows:
+        by_type[type_id] = by_type.get(type_id, 0) + units
     labels = {t.id: t.label.lower() for t in (await types_of(rt, org_id)).values()}
     top = max(by_type, key=lambda k: (by_type[k], -k))
     return (f"Great work, {rep.display_name}: {mine[best_day]} activities on {best_day:%A %d %B} and "

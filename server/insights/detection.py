@@ -50,9 +50,27 @@ def _system(org_id: int) -> Principal:
     return Principal(org_id, "admin")
 
 
-async def _team_reps(rt: Runtime, org_id: int, team_id: int) -> list[User]:
-    users = await accounts.active_members(rt, org_id)
-    return sorted((u for u in users if u.role == "rep" and (u.team_id or NO_TEAM) == team_id), key=lambda u: u.id)
+@dataclass(frozen=True, slots=True)
+class _People:
+    """The org's active users as one close needs them (read once for every team it closes)."""
+
+    reps: dict[int, list[User]]  # by team (NO_TEAM: reps without one), in id order
+    managers: dict[int, list[int]]  # by team
+    admins: list[int]
+
+
+async def _people(rt: Runtime, org_id: int) -> _People:
+    reps: dict[int, list[User]] = defaultdict(list)
+    managers: dict[int, list[int]] = defaultdict(list)
+    admins = []
+    for u in sorted(await accounts.active_members(rt, org_id), key=lambda u: u.id):
+        if u.role == "rep":
+            reps[u.team_id or NO_TEAM].append(u)
+        elif u.role == "manager" and u.team_id is not None:
+            managers[u.team_id].append(u.id)
+        elif u.role == "admin":
+            admins.append(u.id)
+    return _People(reps, managers, admins)
 
 
 async def flags_for(rt: Runtime, org_id: int, reps: list[User], day: date) -> dict[int, list[r.Flag]]:
@@ -120,29 +138,19 @@ def _reach_of(c: contests_reach.ContestReach, uid: int) -> r.Reach:
     return r.Reach(c.lines.get(group), c.within, c.out)
 
 
-async def _managers(rt: Runtime, org_id: int) -> tuple[dict[int, list[int]], list[int]]:
-    """Active managers by team, and the org's admins (who hear of reps whose team has no manager)."""
-    by_team: dict[int, list[int]] = defaultdict(list)
-    admins = []
-    for u in await accounts.active_members(rt, org_id):
-        if u.role == "manager" and u.team_id is not None:
-            by_team[u.team_id].append(u.id)
-        elif u.role == "admin":
-            admins.append(u.id)
-    return by_team, admins
-
-
-async def close_day(rt: Runtime, org_id: int, team_id: int, day: date, *, force: bool = False) -> Closed:
+async def close_day(rt: Runtime, org_id: int, team_id: int, day: date, *, force: bool = False,
+                    people: _People | None = None) -> Closed:
     """Run the rules for one team's reps at the close of `day`; raise the new alerts."""
     now = rt.now()
     if not force:
         async with rt.engine.begin() as conn:
             if not await repo.claim_day_close(conn, org_id, team_id, day, now):
                 return Closed(team_id, False, 0)
-    reps = await _team_reps(rt, org_id, team_id)
+    people = people or await _people(rt, org_id)
+    reps = people.reps.get(team_id, [])
     found = await flags_for(rt, org_id, reps, day)
     org_week_start = (await targets.span(rt, org_id, "week", day)).first
-    by_team, admins = await _managers(rt, org_id)
+    by_team, admins = people.managers, people.admins
     names = {u.id: u for u in reps}
     rows: list[dict[str, Any]] = [
         {"org_id": org_id, "user_id": uid, "team_id": names[uid].team_id, "reason": f.reason,
@@ -175,7 +183,8 @@ async def team_ids(rt: Runtime, org_id: int) -> list[int]:
 async def close_org(rt: Runtime, org_id: int, day: date | None = None, *, force: bool = False) -> list[Closed]:
     """Every team's close of `day` (default: today in the org's time zone)."""
     day = day or await targets.today(rt, org_id)
-    return [await close_day(rt, org_id, t, day, force=force) for t in await team_ids(rt, org_id)]
+    people = await _people(rt, org_id)
+    return [await close_day(rt, org_id, t, day, force=force, people=people) for t in await team_ids(rt, org_id)]
 
 
 async def due_closes(rt: Runtime) -> int:

@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -166,13 +165,18 @@ def ranks(values: Sequence[float]) -> list[float]:
 
 def spearman(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     """Spearman's ρ (Pearson's r of the ranks); None when either side is constant."""
-    if len(xs) != len(ys) or len(xs) < 2:
+    n = len(xs)
+    if n != len(ys) or n < 2:
         return None
     rx, ry = ranks(xs), ranks(ys)
-    mx, my = statistics.fmean(rx), statistics.fmean(ry)
-    sxy = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
-    sxx = sum((a - mx) ** 2 for a in rx)
-    syy = sum((b - my) ** 2 for b in ry)
+    mean = (n + 1) / 2  # the mean of any n ranks
+    sxy = sxx = syy = 0.0
+    for a, b in zip(rx, ry, strict=True):
+        a -= mean
+        b -= mean
+        sxy += a * b
+        sxx += a * a
+        syy += b * b
     if sxx == 0 or syy == 0:
         return None
     return sxy / math.sqrt(sxx * syy)
@@ -235,12 +239,14 @@ def pairs(counts: Mapping[int, Sequence[int]], won: Mapping[int, Sequence[int]],
     ys: list[float] = []
     for uid, c in counts.items():
         w = won.get(uid, ())
-        mine = [(c[i], sum(w[i + 1:i + 1 + lag]) if w else 0) for i in range(first_week.get(uid, 0), weeks)]
-        if len(mine) < 2:
+        start = first_week.get(uid, 0)
+        if weeks - start < 2:
             continue
-        mx, my = statistics.fmean(x for x, _ in mine), statistics.fmean(y for _, y in mine)
-        xs += [x - mx for x, _ in mine]
-        ys += [y - my for _, y in mine]
+        x_weeks = list(c[start:weeks])
+        y_weeks = [sum(w[i + 1:i + 1 + lag]) for i in range(start, weeks)] if w else [0] * (weeks - start)
+        mx, my = sum(x_weeks) / len(x_weeks), sum(y_weeks) / len(y_weeks)
+        xs += [x - mx for x in x_weeks]
+        ys += [y - my for y in y_weeks]
     return xs, ys
 # -- contests ---------------------------------------------------------------------------------------
 

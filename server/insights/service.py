@@ -4,7 +4,8 @@ outcome window, and notes for 1:1s."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Row
@@ -129,7 +130,7 @@ async def act(rt: Runtime, principal: Principal, alert_id: int, req: actions.Req
     async with rt.engine.begin() as conn:
         action_id = await repo.insert_action(conn, {
             "alert_id": a.id, "org_id": org_id, "user_id": rep.id, "action": req.action,
-            "params": {k: v for k, v in vars_of(req).items() if v not in (None, False) and k != "action"},
+            "params": {k: v for k, v in asdict(req).items() if v not in (None, False) and k != "action"},
             "result": result, "baseline_per_day": base, "window_first": first, "window_end": end,
             "outcome": None, "measured_at": None, "created_by_user_id": principal.user_id, "created_at": now})
         if a.status == "open":
@@ -140,11 +141,8 @@ async def act(rt: Runtime, principal: Principal, alert_id: int, req: actions.Req
     return (await _views(rt, org_id, [after], {rep.id: rep}))[0], done
 
 
-def vars_of(req: actions.Request) -> dict[str, Any]:
-    return {f: getattr(req, f) for f in actions.Request.__dataclass_fields__}
-
-
-async def _baseline_now(rt: Runtime, org_id: int, user_id: int, today: Any) -> float | None:
+async def _baseline_now(rt: Runtime, org_id: int, user_id: int, today: date) -> float | None:
+    """The rep's baseline as it stands (for a response to an alert without one in its evidence)."""
     t = await thresholds_of(rt, org_id)
     cal = await targets.calendar(rt, org_id)
     w = r.window_of(cal.last_working_days(today, t.baseline_days), today)

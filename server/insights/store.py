@@ -9,7 +9,6 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Row, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from server.core.db import table_of
@@ -23,6 +22,7 @@ from server.insights.models import (
     StreakSeen,
 )
 from server.insights.rules import Thresholds
+from server.ledger.store import _insert
 
 S = table_of(InsightSettings)
 A = table_of(Alert)
@@ -31,10 +31,6 @@ N = table_of(RepNote)
 C = table_of(DayClose)
 G = table_of(DigestSent)
 K = table_of(StreakSeen)
-
-
-def _insert(conn: AsyncConnection, table: Any) -> postgresql.Insert | sqlite.Insert:
-    return (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(table)
 
 
 # -- settings -------------------------------------------------------------------------------------

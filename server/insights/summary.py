@@ -13,8 +13,10 @@ from datetime import date, timedelta
 from server.accounts.directory import org_info
 from server.accounts.models import User
 from server.core.auth import Principal
+from server.core.cache import TTLCache
+from server.core.errors import DomainError
 from server.core.periods import WorkCalendar
-from server.core.runtime import Runtime
+from server.core.runtime import Part, Runtime
 from server.insights import contests_reach, outcomes
 from server.insights import rules as r
 from server.insights.settings import thresholds_of
@@ -85,43 +87,44 @@ class Summary:
     outcomes: list[outcomes.ActionOutcomes] = field(default_factory=list)
 
 
-def _weeks_back(first_of_last: date, n: int) -> list[date]:
-    return [first_of_last - WEEK * (n - 1 - i) for i in range(n)]
+def _per_day(total: int, working: int) -> float | None:
+    """A baseline: activity per working day, None without any activity."""
+    return total / working if total > 0 and working > 0 else None
 
 
-def _engagement(reps: list[User], daily: dict[int, dict[date, int]], s: targets.PeriodSpan, end: date,
-                today: date, cal: WorkCalendar, base_window: r.Window | None, week_start: int) -> Engagement:
+#: Leading vs lagging only changes when a week ends (or an activity is backdated into one): each
+#: process keeps a team's (or the org's) figures this long.
+LINKS_TTL_S = 600.0
+_LINKS: Part[TTLCache[tuple[int, int, date], tuple[list[r.Link], str]]] = Part(
+    "insights.links", lambda rt: TTLCache(LINKS_TTL_S))
+
+
+def _engagement(reps: list[User], sums: dict[int, dict[str, int]], active: dict[date, int],
+                by_week: dict[tuple[int, int], int], s: targets.PeriodSpan, end: date, today: date,
+                cal: WorkCalendar, base: r.Window | None, series_first: date) -> Engagement:
     elapsed = cal.working_days(s.first, end)
-    period = r.Window(s.first, end, len(elapsed))
     days = [s.first + timedelta(days=i) for i in range((end - s.first).days)]
-    active_by_day = {d: sum(1 for u in reps if daily.get(u.id, {}).get(d, 0) > 0) for d in days}
+    base_working = base.working if base else 0
+    baselines = {u.id: _per_day(sums.get(u.id, {}).get("base", 0), base_working) for u in reps}
     per_rep = []
     for u in reps:
-        mine = daily.get(u.id, {})
-        base = r.baseline(mine, base_window)
-        act = r.span_total(mine, period)
-        per_rep.append(RepEngagement(u, act, act / period.working if period.working else None, base,
-                                     r.ratio(act, period.working, base)))
-    dau = statistics.fmean(active_by_day[d] for d in elapsed) if elapsed else None
-    last7 = r.Window(end - WEEK, end, 0)
-    wau = sum(1 for u in reps if r.span_total(daily.get(u.id, {}), last7) > 0)
-    active_today = sum(1 for u in reps if daily.get(u.id, {}).get(today, 0) > 0) if s.first <= today < s.end \
-        else None
-    last_day = end - timedelta(days=1)
+        act = sums.get(u.id, {}).get("period", 0)
+        per_rep.append(RepEngagement(u, act, act / len(elapsed) if elapsed else None, baselines[u.id],
+                                     r.ratio(act, len(elapsed), baselines[u.id])))
     weekly = []
-    for wf in _weeks_back(target_rules.period_first_day("week", last_day, week_start), r.SERIES_WEEKS):
-        wend = min(wf + WEEK, end)
-        wdays = cal.working_days(wf, wend)
-        w = r.Window(wf, wend, len(wdays))
-        acts = {u.id: r.span_total(daily.get(u.id, {}), w) for u in reps}
-        ratios = [x for u in reps if (x := r.ratio(acts[u.id], w.working, r.baseline(daily.get(u.id, {}),
-                                                                                     base_window))) is not None]
-        wd_active = [sum(1 for u in reps if daily.get(u.id, {}).get(d, 0) > 0) for d in wdays]
+    for i in range(r.SERIES_WEEKS):
+        wf = series_first + WEEK * i
+        wdays = cal.working_days(wf, min(wf + WEEK, end))
+        acts = {u.id: by_week.get((u.id, i), 0) for u in reps}
+        ratios = [x for u in reps if (x := r.ratio(acts[u.id], len(wdays), baselines[u.id])) is not None]
         weekly.append(WeekPoint(wf, f"w{wf.isoformat()}", sum(1 for v in acts.values() if v > 0),
-                                statistics.fmean(wd_active) if wd_active else None,
+                                statistics.fmean(active.get(d, 0) for d in wdays) if wdays else None,
                                 statistics.median(ratios) if ratios else None))
-    return Engagement(len(reps), dau, wau, active_today, [DayCount(d, active_by_day[d]) for d in days], per_rep,
-                      weekly)
+    return Engagement(
+        len(reps), statistics.fmean(active.get(d, 0) for d in elapsed) if elapsed else None,
+        sum(1 for u in reps if sums.get(u.id, {}).get("last7", 0) > 0),
+        sum(1 for u in reps if sums.get(u.id, {}).get("today", 0) > 0) if s.first <= today < s.end else None,
+        [DayCount(d, active.get(d, 0)) for d in days], per_rep, weekly)
 
 
 async def _attainment(rt: Runtime, org_id: int, s: targets.PeriodSpan, ids: list[int],
@@ -130,50 +133,56 @@ async def _attainment(rt: Runtime, org_id: int, s: targets.PeriodSpan, ids: list
     for name in await targets.targeted_metrics(rt, org_id, s, ids):
         try:
             metric = await targets.metric_of(rt, org_id, name)
-        except Exception:  # noqa: BLE001 - a type renamed away since: nothing to measure
+        except DomainError:  # its activity type is gone: nothing to measure
             continue
-        got = [a for a in await targets.attainment_of(rt, org_id, metric, s, ids) if a.attainment is not None]
-        if not got:
+        values = [v for a in await targets.attainment_of(rt, org_id, metric, s, ids)
+                  if (v := a.attainment) is not None]
+        if not values:
             continue
-        values = [a.attainment for a in got if a.attainment is not None]
         on_pace = sum(1 for v in values if target_rules.on_pace(v, pace))
         out.append(MetricAttainment(metric, len(values), r.spread(values), on_pace))
     return out
 
 
-async def _links(rt: Runtime, org_id: int, ids: list[int], end: date, week_start: int) -> tuple[list[r.Link], str]:
-    """Leading vs lagging over the 12 whole weeks that have 4 whole weeks after them before `end`."""
+async def _links(rt: Runtime, org_id: int, ids: list[int], links_first: date) -> tuple[list[r.Link], str]:
+    """Leading vs lagging over the 12 whole weeks from `links_first`, each with 4 whole weeks after it
+    (kept `LINKS_TTL_S` per scope)."""
+    key = (org_id, hash(tuple(ids)), links_first)
+    cache = rt.part(_LINKS)
+    found = cache.get(key)
+    if found is None:
+        found = await _compute_links(rt, org_id, ids, links_first)
+        cache.put(key, found)
+    return found
+
+
+async def _compute_links(rt: Runtime, org_id: int, ids: list[int], links_first: date) -> tuple[list[r.Link], str]:
     types = await types_of(rt, org_id)
     valued = {t.id for t in types.values() if t.valued}
-    won_label = " + ".join(sorted(t.label.lower() for t in types.values() if t.valued)) or "won value"
+    won_label = " + ".join(sorted(t.label.lower() for t in types.values() if t.valued)) or "won"
     won_label = f"{won_label} value"
     if not valued or not ids:
         return [], won_label
-    last_week = target_rules.period_first_day("week", end, week_start) - WEEK  # the last whole week
-    if last_week + WEEK > end:
-        last_week -= WEEK
-    weeks = r.SERIES_WEEKS + r.LAG_WEEKS
-    first = last_week - WEEK * (weeks - 1)
-    rows = await targets.weekly_by_type(rt, org_id, ids, first, weeks)
-    won: dict[int, list[int]] = {uid: [0] * weeks for uid in ids}
-    counts: dict[int, dict[int, list[int]]] = defaultdict(lambda: {uid: [0] * weeks for uid in ids})
+    n = r.SERIES_WEEKS + r.LAG_WEEKS
+    rows = await targets.weekly_by_type(rt, org_id, ids, links_first, links_first + WEEK * n)
+    won: dict[int, list[int]] = {uid: [0] * n for uid in ids}
+    counts: dict[int, dict[int, list[int]]] = defaultdict(lambda: {uid: [0] * n for uid in ids})
     first_week: dict[int, int] = {}
-    for row in rows:
-        if not 0 <= row.week < weeks:
+    for uid, type_id, w, units, value_units in rows:
+        if not 0 <= w < n:
             continue
-        if row.units > 0:
-            first_week[row.user_id] = min(first_week.get(row.user_id, weeks), row.week)
-        if row.type_id in valued:
-            won[row.user_id][row.week] += row.value_units
+        if units > 0:
+            first_week[uid] = min(first_week.get(uid, n), w)
+        if type_id in valued:
+            won[uid][w] += value_units
         else:
-            counts[row.type_id][row.user_id][row.week] += row.units
+            counts[type_id][uid][w] += units
     by_id = {t.id: t for t in types.values()}
     out = []
     for type_id, per_rep in sorted(counts.items(), key=lambda kv: by_id[kv[0]].key):
         if not any(v for c in per_rep.values() for v in c[:r.SERIES_WEEKS]):
             continue
-        xs, ys = r.pairs(per_rep, won, r.SERIES_WEEKS, r.LAG_WEEKS,
-                         {uid: first_week.get(uid, weeks) for uid in ids})
+        xs, ys = r.pairs(per_rep, won, r.SERIES_WEEKS, r.LAG_WEEKS, {uid: first_week.get(uid, n) for uid in ids})
         t = by_id[type_id]
         out.append(r.link(t.key, t.label, won_label, xs, ys, r.SERIES_WEEKS, r.LAG_WEEKS))
     return out, won_label
@@ -191,16 +200,24 @@ async def summary(rt: Runtime, principal: Principal, team_id: int | None, kind: 
     end = max(s.first, min(today, s.end))  # the days of the period that are over: [first, end)
     base_window = r.window_of(cal.last_working_days(s.first, t.baseline_days), s.first)
     ids = sc.user_ids
-    series_first = target_rules.period_first_day("week", end - timedelta(days=1), week_start) - \
-        WEEK * (r.SERIES_WEEKS - 1)
-    first = min(series_first, base_window.first if base_window else s.first, s.first)
-    daily = await targets.daily_activity(rt, org_id, ids, first, max(end, today + timedelta(days=1)))
+    # the 12-week series ends with the week of the last day over; leading vs lagging takes the 16
+    # whole weeks before it (12, and 4 after each)
+    last_week = target_rules.period_first_day("week", end - timedelta(days=1), week_start)
+    whole = last_week if last_week + WEEK <= end else last_week - WEEK
+    links_first = whole - WEEK * (r.SERIES_WEEKS + r.LAG_WEEKS - 1)
+    series_first = last_week - WEEK * (r.SERIES_WEEKS - 1)
+    by_week = await targets.weekly_activity(rt, org_id, ids, series_first, end)
+    base = (base_window.first, base_window.end) if base_window else (s.first, s.first)
+    sums = await targets.window_activity(rt, org_id, ids, {
+        "base": base, "period": (s.first, end), "last7": (end - WEEK, end),
+        "today": (today, today + timedelta(days=1))})
+    active = await targets.active_reps_by_day(rt, org_id, ids, min(series_first, s.first), end)
     pace = target_rules.pace(cal, s.first, s.end, today)
     wins = await targets.winners(rt, org_id, ids, s.first, min(s.end, today + timedelta(days=1)))
-    links, won_label = await _links(rt, org_id, ids, end, week_start)
+    links, won_label = await _links(rt, org_id, ids, links_first)
     return Summary(
         sc.team_id, s, end - timedelta(days=1), pace,
-        _engagement(sc.reps, daily, s, end, today, cal, base_window, week_start),
+        _engagement(sc.reps, sums, active, by_week, s, end, today, cal, base_window, series_first),
         await _attainment(rt, org_id, s, ids, pace), len(wins), sum(wins.values()), links, won_label,
         await contests_reach.running(rt, principal, set(ids)),
         await outcomes.by_action(rt, org_id, ids, s))

@@ -49,7 +49,13 @@ class RepDay(Base):
     without an activity type. No foreign keys: written on the activity path (see `HOT_PARENTS`)."""
 
     __tablename__ = "rep_days"
-    __table_args__ = (Index("ix_rep_days_org_day", "org_id", "day"),)
+    #: Every read takes the days of a window for a list of reps (a team, or the org's): on
+    #: PostgreSQL this index answers them from the index alone. A rep's rows are spread over the
+    #: table (each day's first activity adds one), so reading them from the heap costs a page each:
+    #: measured on a year of history, 14,479 rows of a 50-rep team over 120 days read 2,808 heap
+    #: pages (60 ms); the primary key's order is kept for the upsert.
+    __table_args__ = (Index("ix_rep_days_rep_day", "org_id", "user_id", "day",
+                            postgresql_include=["type_id", "points", "units", "value_units"]),)
     org_id: Mapped[int] = mapped_column(BigId, primary_key=True)
     user_id: Mapped[int] = mapped_column(BigId, primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)

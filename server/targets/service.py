@@ -368,21 +368,35 @@ async def daily_activity(rt: Runtime, org_id: int, user_ids: Sequence[int] | Non
     return dict(out)
 
 
-@dataclass(frozen=True, slots=True)
-class WeekAmounts:
-    user_id: int
-    type_id: int
-    week: int  # whole weeks from the first day asked for
-    units: int
-    value_units: int
+#: Units and value units of one rep, activity type and week: (user_id, type_id, week, units, value_units).
+WeekAmounts = tuple[int, int, int, int, int]
 
 
-async def weekly_by_type(rt: Runtime, org_id: int, user_ids: Sequence[int] | None, first: date,
-                         weeks: int) -> list[WeekAmounts]:
-    """Units and value units per rep, activity type and week, for `weeks` weeks from `first`."""
+async def weekly_by_type(rt: Runtime, org_id: int, user_ids: Sequence[int], first: date,
+                         end: date) -> list[WeekAmounts]:
+    """Per rep, activity type and week (0 = the week from `first`) up to `end`."""
     async with rt.engine.connect() as conn:
-        rows = await repo.weekly(conn, org_id, user_ids, first, weeks)
-    return [WeekAmounts(r.user_id, r.type_id, int(r.week), int(r.units), int(r.value_units)) for r in rows]
+        return await repo.weekly(conn, org_id, user_ids, first, end)
+
+
+async def weekly_activity(rt: Runtime, org_id: int, user_ids: Sequence[int], first: date,
+                          end: date) -> dict[tuple[int, int], int]:
+    """Each rep's activity per week (0 = the week from `first`) up to `end`: {(user id, week): units}."""
+    async with rt.engine.connect() as conn:
+        return {(uid, week): units for uid, week, units in await repo.weekly_units(conn, org_id, user_ids, first, end)}
+
+
+async def window_activity(rt: Runtime, org_id: int, user_ids: Sequence[int] | None,
+                          windows: dict[str, tuple[date, date]]) -> dict[int, dict[str, int]]:
+    """Each rep's activity in each named window of local days `[first, end)` (reps without any absent)."""
+    async with rt.engine.connect() as conn:
+        return await repo.window_sums(conn, org_id, user_ids, windows)
+
+
+async def active_reps_by_day(rt: Runtime, org_id: int, user_ids: Sequence[int] | None, first: date,
+                             end: date) -> dict[date, int]:
+    async with rt.engine.connect() as conn:
+        return await repo.active_by_day(conn, org_id, user_ids, first, end)
 
 
 async def winners(rt: Runtime, org_id: int, user_ids: Sequence[int] | None, first: date, end: date) -> dict[int, int]:
