@@ -26,7 +26,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from loadtests.common import db_name, make_org, percentile, settings
+from loadtests.common import db_name, make_org, percentile, settings, single_activities
 from server.accounts.directory import org_info
 from server.accounts.models import User
 from server.contests import lifecycle as contest_lifecycle
@@ -42,17 +42,6 @@ from server.ledger import ingest as ingestion
 def _ms(values: list[float]) -> str:
     return (f"p50 {percentile(values, 50) * 1000:.2f} ms  p95 {percentile(values, 95) * 1000:.2f} ms  "
             f"p99 {percentile(values, 99) * 1000:.2f} ms  (n={len(values)})")
-
-
-async def _singles(rt, principal: Principal, reps: list[int], n: int) -> list[float]:
-    lat = []
-    for i in range(n):
-        item = ingestion.ActivityInput(type="call", user_id=reps[(i * 7919) % len(reps)])
-        t = time.perf_counter()
-        out = await ingestion.record(rt, principal, [item])
-        lat.append(time.perf_counter() - t)
-        assert out[0].recorded is not None, out[0].error
-    return lat
 
 
 async def run(args) -> int:
@@ -88,7 +77,7 @@ async def run(args) -> int:
               f"{len(items) / dt:,.0f} activities/s")
 
         # 3. single activity, contest live
-        live = await _singles(rt, admin, org.rep_ids, args.samples)
+        live = await single_activities(rt, admin, org.rep_ids, args.samples)
         print(f"single activity, contest live:      {_ms(live)}")
 
         # 3b. the hook's one extra read (which live contests is this rep in?)
@@ -150,7 +139,7 @@ async def run(args) -> int:
             failures += 1
 
         # 8. baseline: no live contest
-        base = await _singles(rt, admin, org.rep_ids, args.samples)
+        base = await single_activities(rt, admin, org.rep_ids, args.samples)
         print(f"single activity, no live contest:   {_ms(base)}")
         print(f"live-contest cost per activity (p50 difference): "
               f"{(percentile(live, 50) - percentile(base, 50)) * 1000:+.2f} ms")

@@ -39,6 +39,7 @@ from server.core.runtime import Runtime
 from server.core.settings import Settings, load_settings
 from server.demo.seed import random_activity
 from server.features import make_runtime
+from server.ledger import ingest as ingestion
 from server.ledger.models import Activity, BoardPending, LedgerEntry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,16 +140,16 @@ class Org:
     api_key_id: int = 0
 
 
-async def make_org(rt: Runtime, reps: int) -> Org:
-    """An org with `reps` reps in teams of 10 (as sales teams are), inserted in bulk with one shared
-    password hash, and an API key."""
+async def make_org(rt: Runtime, reps: int, team_size: int = 10) -> Org:
+    """An org with `reps` reps in teams of `team_size` (10, as sales teams are), inserted in bulk with
+    one shared password hash, and an API key."""
     tag = f"{os.getpid()}-{int(time.time() * 1000)}"
     org, admin = await accounts.create_org(rt, name=f"Bench {tag}", timezone="America/New_York",
                                            week_start="monday", admin_email=f"admin-{tag}@bench.example",
                                            admin_password="Rally-otter-sunrise-42", admin_name="Bench Admin")
     principal = Principal(org.id, "admin", admin.id)
     teams = [await accounts.create_team(rt, principal, f"Team {i}", f"Region {i % 3}")
-             for i in range(max(1, reps // 10))]
+             for i in range(max(1, reps // team_size))]
     pw = await rt.passwords.hash("Rally-otter-sunrise-42")
     rows = [{"org_id": org.id, "email": f"rep{i}-{tag}@bench.example", "password_hash": pw,
              "display_name": f"Rep {i}", "role": "rep", "team_id": teams[i % len(teams)].id, "region": f"Region {i % 3}",
@@ -164,11 +165,22 @@ async def make_org(rt: Runtime, reps: int) -> Org:
     return Org(org.id, api_key, token, ids, key_row.id)
 
 
+async def single_activities(rt: Runtime, principal: Principal, reps: list[int], n: int) -> list[float]:
+    """`n` calls, one after the other, each recording one call for the next rep: their latencies (s)."""
+    lat = []
+    for i in range(n):
+        item = ingestion.ActivityInput(type="call", user_id=reps[(i * 7919) % len(reps)])
+        t = time.perf_counter()
+        out = await ingestion.record(rt, principal, [item])
+        lat.append(time.perf_counter() - t)
+        assert out[0].recorded is not None, out[0].error
+    return lat
+
+
 async def start_the_day(rt: Runtime, org: Org) -> None:
     """Steady state of a working day with the habit loop on: every rep has logged their first
     activity of the day (which creates their missions, as the worker does at the start of their
     day). The measured activities are then the day's ordinary ones, not 5,000 first ones."""
-    from server.ledger import ingest as ingestion
 
     key = Principal(org.org_id, "integration", None, api_key_id=org.api_key_id)
     t = time.monotonic()

@@ -6,6 +6,8 @@
   reprally worker    background jobs: board sync and every feature's timed jobs
   reprally migrate   alembic upgrade head on DATABASE_URL
   reprally rebuild   recompute Redis state from the SQL ledger
+  reprally insights  run an org's early-warning day close now (and rebuild its rollups)
+  reprally seed-history  an org with weeks of realistic history, through the activity path
   reprally demo      seed the demo org and stream simulated activities at a running API
   reprally redis     run the bundled redis-server in the foreground
 """
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("reprally")
 ROOT = Path(__file__).resolve().parent.parent
+#: Weeks of history the demo org gets (the insights show a believable team).
+DEMO_HISTORY_WEEKS = 12
 
 
 def _setup_logging(level: str = "info") -> None:
@@ -65,6 +69,48 @@ def cmd_rebuild(args: argparse.Namespace) -> None:
             reports = await rebuild_all(rt, [args.org] if args.org else None)
             for r in reports:
                 print(f"org {r.org_id}: {r.entries} ledger entries -> {r.boards} boards (epoch {r.epoch})")
+        finally:
+            await rt.close()
+
+    asyncio.run(run())
+
+
+def cmd_insights(args: argparse.Namespace) -> None:
+    from datetime import date
+
+    from server.features import make_runtime
+    from server.insights.detection import close_org
+    from server.targets.rollups import rebuild
+
+    async def run() -> None:
+        rt = make_runtime(_settings())
+        try:
+            if args.rebuild_rollups:
+                print(f"org {args.org}: {await rebuild(rt, args.org)} rollup rows corrected from the ledger")
+            day = date.fromisoformat(args.day) if args.day else None
+            closes = await close_org(rt, args.org, day, force=True)
+            for c in closes:
+                print(f"org {args.org} team {c.team_id or '(none)'}: {c.flagged} new alert(s)")
+        finally:
+            await rt.close()
+
+    asyncio.run(run())
+
+
+def cmd_seed_history(args: argparse.Namespace) -> None:
+    import random
+
+    from server.demo.history import PASSWORD, create_org, seed_history
+    from server.features import make_runtime
+
+    async def run() -> None:
+        rt = make_runtime(_settings())
+        try:
+            org_id, admin, ids = await create_org(rt, args.reps, args.team_size, rng=random.Random(args.seed))
+            report = await seed_history(rt.settings, admin, ids, weeks=args.weeks, end=rt.now(), seed=args.seed,
+                                        day_closes=not args.no_day_closes)
+            print(f"org {org_id}: {report.reps} reps, {report.activities} activities over {report.days} days, "
+                  f"{report.alerts} alerts (admin: admin-*@history.reprally.dev / {PASSWORD})")
         finally:
             await rt.close()
 
@@ -139,7 +185,7 @@ def cmd_demo(args: argparse.Namespace) -> None:
         stop = _stop_event()  # Ctrl-C while seeding lets the seed finish, then stops
         rt = make_runtime(_settings())
         try:
-            org_id, key, _ = await seed(rt, VAR_DIR / "demo-api-key")
+            org_id, key, _ = await seed(rt, VAR_DIR / "demo-api-key", history_weeks=DEMO_HISTORY_WEEKS)
             ids = await rep_ids(rt, org_id)
         finally:
             await rt.close()
@@ -169,7 +215,6 @@ def cmd_up(args: argparse.Namespace) -> None:
             ADMIN_EMAIL,
             MANAGER_EMAIL,
             PASSWORD,
-            backfill,
             display_code,
             rep_ids,
             seed,
@@ -180,7 +225,7 @@ def cmd_up(args: argparse.Namespace) -> None:
 
         rt = make_runtime(settings)
         stop = _stop_event()
-        org_id, key, created = await seed(rt, VAR_DIR / "demo-api-key")
+        org_id, key, _ = await seed(rt, VAR_DIR / "demo-api-key", history_weeks=DEMO_HISTORY_WEEKS)
         await rebuild_all(rt)  # the bundled Redis keeps nothing across restarts: rebuild from the ledger
         ids = await rep_ids(rt, org_id)
         host, port = args.host or settings.api_host, args.port or settings.api_port
@@ -200,8 +245,6 @@ def cmd_up(args: argparse.Namespace) -> None:
             if game_task.done():
                 game_task.result()
             await asyncio.sleep(0.05)
-        if created:
-            await backfill(base, key, ids, rt.now())
         tv_code = await display_code(rt, org_id)
         print(f"""
 RepRally is running on embedded defaults (database {settings.database_url}, Redis {settings.redis_url}).
@@ -261,6 +304,18 @@ def main(argv: list[str] | None = None) -> None:
     rb = sub.add_parser("rebuild", help="recompute Redis state from the ledger")
     rb.add_argument("--org", type=int, help="only this org")
     rb.set_defaults(func=cmd_rebuild)
+    ins = sub.add_parser("insights", help="run an org's early-warning day close now")
+    ins.add_argument("--org", type=int, required=True)
+    ins.add_argument("--day", help="the local day to close (default: today in the org's time zone)")
+    ins.add_argument("--rebuild-rollups", action="store_true", help="first make the rollups match the ledger")
+    ins.set_defaults(func=cmd_insights)
+    sh = sub.add_parser("seed-history", help="a new org with weeks of realistic history (the real activity path)")
+    sh.add_argument("--reps", type=int, default=30)
+    sh.add_argument("--weeks", type=int, default=12)
+    sh.add_argument("--team-size", type=int, default=8)
+    sh.add_argument("--seed", type=int, default=7)
+    sh.add_argument("--no-day-closes", action="store_true", help="skip the early warning of the last weeks")
+    sh.set_defaults(func=cmd_seed_history)
     demo = sub.add_parser("demo", help="seed the demo org and stream activities at a running API")
     demo.add_argument("--url", default="http://127.0.0.1:8000")
     demo.add_argument("--rate", type=float, default=2.0)

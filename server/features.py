@@ -22,16 +22,19 @@ from server.core.runtime import Registry, Runtime
 from server.core.settings import Settings
 from server.displays.feature import FEATURE as DISPLAYS
 from server.habits.feature import FEATURE as HABITS
+from server.insights.feature import FEATURE as INSIGHTS
 from server.leaderboards.feature import FEATURE as LEADERBOARDS
 from server.ledger.sync import schedule_rebuild
 from server.notifications.feature import FEATURE as NOTIFICATIONS
 from server.rewards.feature import FEATURE as REWARDS
 from server.social.feature import FEATURE as SOCIAL
+from server.targets.feature import FEATURE as TARGETS
 
 #: Activity hooks run in this order inside the activity's transaction (the feed's win items
-#: first, then the habit loop, whose row locks go before the notices' and the contests').
+#: first, then the habit loop, whose row locks go before the notices' and the contests'; the
+#: targets' rollups last, once every bonus of the transaction is queued).
 FEATURES: tuple[Feature, ...] = (ACCOUNTS, ACTIVITIES, LEADERBOARDS, SOCIAL, HABITS, NOTIFICATIONS, CONTESTS,
-                                 REWARDS, DISPLAYS)
+                                 REWARDS, DISPLAYS, TARGETS, INSIGHTS)
 
 
 def build_registry(features: tuple[Feature, ...] = FEATURES) -> Registry:

@@ -11,9 +11,11 @@ from server.contests import models as contests
 from server.core.db import Base
 from server.displays import models as displays
 from server.habits import models as habits
+from server.insights import models as insights
 from server.ledger import models as ledger
 from server.notifications import models as notifications
 from server.rewards import models as rewards
 from server.social import models as social
+from server.targets import models as targets
 
 metadata = Base.metadata

@@ -185,6 +185,9 @@ class Api:
     async def post(self, path: str, json=None) -> httpx.Response:
         return await self.client.post(f"/api/v1{path}", headers=self.headers, json=json)
 
+    async def put(self, path: str, json=None) -> httpx.Response:
+        return await self.client.put(f"/api/v1{path}", headers=self.headers, json=json)
+
     async def patch(self, path: str, json=None) -> httpx.Response:
         return await self.client.patch(f"/api/v1{path}", headers=self.headers, json=json)
 
@@ -249,8 +252,8 @@ def installed():
     """Register hooks for one test only."""
     added: list[tuple[list, object]] = []
 
-    def install(registry: list, fn):
-        registry.append(fn)
+    def install(registry: list, fn, *, first: bool = False):
+        registry.insert(0, fn) if first else registry.append(fn)
         added.append((registry, fn))
         return fn
 

@@ -21,6 +21,8 @@ from server.core.web import TV, provide_principal, require_manager, require_user
 from server.core.wire import ErrorBody, changes
 from server.ledger import ingest as ingestion
 from server.ledger import summary, types
+from server.targets import service as targets
+from server.targets.schemas import my_target_out
 
 
 def _input(a: w.ActivityIn) -> ingestion.ActivityInput:
@@ -104,14 +106,15 @@ class ActivityController(Controller):
         return w.ReversalOut(r.activity_id, r.user_id, r.reversal_entry_id, r.points_reversed, r.boards_updated)
 
     # -- me --
-    @get("/me", tags=["me"], summary="Profile, points balance, and rank today and this week")
+    @get("/me", tags=["me"], summary="Profile, points balance, rank today and this week, targets and pace")
     async def me(self, principal: Principal, rt: Runtime) -> w.MeOut:
         user_id = require_user(principal)
         user = await accounts.get_user(rt, principal, user_id)
         org = await accounts.get_org(rt, principal)
         mine = await summary.me_summary(rt, principal.org_id, user_id)
+        mine_targets = await targets.my_targets(rt, principal.org_id, user_id)
         return w.MeOut(user_out(user), org_out(org), mine.points_balance, _rank(mine.rank_today),
-                       _rank(mine.rank_this_week))
+                       _rank(mine.rank_this_week), [my_target_out(t) for t in mine_targets])
 
     @get("/me/ledger", tags=["me"], summary="My ledger, newest first, with the activity and rule behind each entry")
     async def my_ledger(self, principal: Principal, rt: Runtime,

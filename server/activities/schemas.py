@@ -12,6 +12,7 @@ from server.accounts.schemas import OrgOut, UserOut
 from server.core.wire import ErrorBody, Id, Key, Name, NonNegInt
 from server.ledger.ingest import Recorded
 from server.ledger.models import ActivityType
+from server.targets.schemas import MyTargetOut
 
 
 class RankOut(Struct):
@@ -25,6 +26,8 @@ class MeOut(Struct):
     points_balance: int
     rank_today: RankOut | None
     rank_this_week: RankOut | None
+    #: the targets that hold now, with attainment and pace (docs/targets.md)
+    targets: list[MyTargetOut] = []
 
 
 # -- activity types -------------------------------------------------------------------------

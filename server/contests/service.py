@@ -42,7 +42,7 @@ from server.core.runtime import Runtime
 from server.ledger import sinks
 from server.ledger.types import types_of
 
-SEGMENT_KINDS = ("team", "region", "job_role")
+SEGMENT_KINDS = ("team", "region", "job_role", "user")
 
 
 RULE_FIELDS = ("format", "metric", "measure", "per_head", "pairs", "bracket", "divisions", "target",
@@ -69,12 +69,14 @@ def _require_manager(principal: Principal) -> None:
 
 
 def parse_segment(raw: str) -> repo.Segment:
+    """'team:<id>', 'region:<name>', 'job_role:<name>', or 'user:<id>' (one rep: a hand-picked bracket)."""
     kind, sep, value = raw.partition(":")
     if not sep or kind not in SEGMENT_KINDS or not value:
-        raise DomainError("invalid_segment", "segments are 'team:<id>', 'region:<name>' or 'job_role:<name>'")
-    if kind == "team":
+        raise DomainError("invalid_segment",
+                          "segments are 'team:<id>', 'region:<name>', 'job_role:<name>' or 'user:<id>'")
+    if kind in ("team", "user"):
         if not value.isdigit() or int(value) >= 2**63:
-            raise DomainError("invalid_segment", "team segments name the team id, e.g. 'team:12'")
+            raise DomainError("invalid_segment", f"{kind} segments name the {kind} id, e.g. '{kind}:12'")
         return {"kind": kind, "value": int(value)}
     return {"kind": kind, "value": value}
 

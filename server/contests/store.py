@@ -104,7 +104,7 @@ async def candidates(conn: AsyncConnection, org_id: int, segments: Sequence[Segm
     q = select(U.c.id, U.c.team_id, U.c.display_name, U.c.email).where(U.c.org_id == org_id, U.c.active.is_(True),
                                                                       U.c.role == "rep")
     if segments:
-        cols = {"team": U.c.team_id, "region": User.effective_region, "job_role": U.c.job_role}
+        cols = {"team": U.c.team_id, "region": User.effective_region, "job_role": U.c.job_role, "user": U.c.id}
         q = q.where(or_(*(cols[s["kind"]] == s["value"] for s in segments)))
     return (await conn.execute(q.order_by(U.c.id))).all()
 

@@ -41,6 +41,38 @@ class Period:
         return None if self.end is None else self.end + RETENTION[self.window]
 
 
+@dataclass(frozen=True, slots=True)
+class WorkCalendar:
+    """An org's working days: weekday numbers (Monday = 0) and holidays. Pace, baselines and the
+    early-warning rules count working days; the habits feature owns the org's calendar and lends
+    it through the registry (`Registry.calendars`)."""
+
+    workdays: frozenset[int] = frozenset(range(5))
+    holidays: frozenset[date] = frozenset()
+
+    def is_working(self, day: date) -> bool:
+        return day.weekday() in self.workdays and day not in self.holidays
+
+    def working_days(self, first: date, end: date) -> list[date]:
+        """The working days of `[first, end)`, in order."""
+        out, day = [], first
+        while day < end:
+            if self.is_working(day):
+                out.append(day)
+            day += timedelta(days=1)
+        return out
+
+    def last_working_days(self, before: date, n: int, *, max_span: int = 400) -> list[date]:
+        """The `n` working days just before `before` (fewer if none in `max_span` days), oldest first."""
+        out: list[date] = []
+        day = before - timedelta(days=1)
+        while len(out) < n and (before - day).days <= max_span:
+            if self.is_working(day):
+                out.append(day)
+            day -= timedelta(days=1)
+        return out[::-1]
+
+
 def zone(name: str) -> ZoneInfo:
     """The ZoneInfo for an IANA name, or a 400 `invalid_timezone`."""
     if not name or name != name.strip() or name.startswith("/") or ".." in name:

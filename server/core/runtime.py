@@ -37,6 +37,7 @@ from server.core.events import (
     Notice,
     ReversalBatch,
 )
+from server.core.periods import WorkCalendar
 from server.core.settings import Settings
 
 log = logging.getLogger("reprally")
@@ -64,6 +65,8 @@ CountersFirst = Callable[["Runtime", int], bool]
 OrgCreatedHook = Callable[["Runtime", AsyncSession, int, datetime], Awaitable[None]]
 #: An org's Redis view no longer matches the ledger (its periods moved, a rep came back).
 ViewStaleHook = Callable[["Runtime", int], None]
+#: An org's working-day calendar (None: this source does not know the org).
+CalendarSource = Callable[["Runtime", int], Awaitable[WorkCalendar | None]]
 
 
 class TokenResolver(Protocol):
@@ -100,6 +103,8 @@ class Registry:
     org_created: list[OrgCreatedHook] = field(default_factory=list)
     views_stale: list[ViewStaleHook] = field(default_factory=list)
     jobs: list[Job] = field(default_factory=list)
+    #: where an org's working days come from (the habits feature's streak calendar); first answer wins
+    calendars: list[CalendarSource] = field(default_factory=list)
     #: token kind ("access", "api_key", "display") -> resolver
     token_resolvers: dict[str, TokenResolver] = field(default_factory=dict)
     #: board channel kind ("contest") -> the check that its subject is the org's (displays' boards)
@@ -109,6 +114,14 @@ class Registry:
         """Tell the ledger that the org's boards must be rebuilt from it."""
         for hook in self.views_stale:
             hook(rt, org_id)
+
+    async def calendar(self, rt: Runtime, org_id: int) -> WorkCalendar:
+        """The org's working days from the first source that knows them; Monday to Friday otherwise."""
+        for source in self.calendars:
+            found = await source(rt, org_id)
+            if found is not None:
+                return found
+        return WorkCalendar()
 
     def job(self, name: str, every_s: float, run: Callable[[Runtime], Awaitable[object]]) -> None:
         if any(j.name == name for j in self.jobs):

@@ -6,7 +6,7 @@ import asyncio
 import logging
 import os
 import random
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import NotRequired, TypedDict
 
@@ -18,6 +18,7 @@ from server.contests import service as contests
 from server.core.auth import Principal
 from server.core.errors import Unauthorized
 from server.core.runtime import Runtime
+from server.demo.history import seed_history
 from server.demo.social import seed_social
 from server.displays import service as displays
 from server.habits import service as habits_api
@@ -41,10 +42,11 @@ MIX = (("call", 40, (1, 4), None), ("email", 20, (1, 3), None), ("meeting_booked
        ("opportunity_created", 5, (1, 1), None), ("deal_won", 2, (1, 1), (2_000, 60_000)))
 
 
-async def seed(rt: Runtime, key_file: Path, reps: int = 30) -> tuple[int, str, bool]:
-    """Create the demo org once; returns (org id, integration API key, created now). Safe to run
-    again, also after a run that failed half-way: the key's folder is made first, and the demo
-    keeps one working key (`demo_key`)."""
+async def seed(rt: Runtime, key_file: Path, reps: int = 30, history_weeks: int = 0) -> tuple[int, str, bool]:
+    """Create the demo org once, with `history_weeks` of history (`demo/history.py`: the insights'
+    believable team with a few reps drifting); returns (org id, integration API key, created now).
+    Safe to run again, also after a run that failed half-way: the key's folder is made first, and
+    the demo keeps one working key (`demo_key`)."""
     key_file.parent.mkdir(parents=True, exist_ok=True)
     existing = await accounts.user_by_email(rt, ADMIN_EMAIL)
     if existing is not None:
@@ -64,6 +66,8 @@ async def seed(rt: Runtime, key_file: Path, reps: int = 30) -> tuple[int, str, b
             "password": PASSWORD, "role": "rep", "team_id": team.id,
             "job_role": "AE" if team.name in ("Enterprise", "SMB") else "SDR",
             "shift": "early" if i % 3 == 0 else "day"})
+    if history_weeks:
+        await seed_history(rt.settings, admin, await rep_ids(rt, org.id), weeks=history_weeks, end=rt.now())
     await contests.seed_demo(rt, admin)
     await habits_api.seed_demo(rt, org.id, admin_user.id)
     await notifications.seed_demo(rt, org.id)
@@ -119,24 +123,6 @@ async def rep_ids(rt: Runtime, org_id: int) -> list[int]:
     _, users = await accounts.list_users(rt, Principal(org_id, "admin"), team_id=None, role="rep", active=True,
                                          limit=500, offset=0)
     return [u.id for u in users]
-
-
-async def backfill(base_url: str, api_key: str, user_ids: list[int], now: datetime, days: int = 6,
-                   per_day: int = 120) -> int:
-    """A few days of history up to `now` (the runtime's clock), so every window has a board to look at."""
-    rng = random.Random(11)
-    items = []
-    for d in range(days, -1, -1):
-        for _ in range(per_day):
-            at = now - timedelta(days=d, seconds=rng.randint(0, 8 * 3600))
-            items.append(random_activity(rng, user_ids, max(at, now - timedelta(days=6, hours=23))))
-    sent = 0
-    async with httpx.AsyncClient(base_url=base_url, headers={"authorization": f"Bearer {api_key}"}) as client:
-        for i in range(0, len(items), 500):
-            r = await client.post("/api/v1/activities/batch", json={"activities": items[i:i + 500]})
-            r.raise_for_status()
-            sent += r.json()["accepted"]
-    return sent
 
 
 async def simulate(base_url: str, api_key: str, user_ids: list[int], rate_per_s: float = 2.0,

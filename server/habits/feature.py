@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.core.feature import Feature
 from server.core.runtime import Registry, Runtime
-from server.habits import jobs, loop
+from server.habits import jobs, loop, service
 from server.habits.api import HabitsController
 from server.habits.context import seed_org
 
@@ -24,6 +24,7 @@ def install(reg: Registry) -> None:
     reg.achievement_hooks.append(loop.on_achievements)
     reg.counters_first.append(loop.counters_first)
     reg.org_created.append(seed)
+    reg.calendars.append(service.work_calendar)
     reg.job("habits_missions", 300, jobs.missions_job)
     reg.job("habits_at_risk", 600, jobs.at_risk_job)
     reg.job("habits_day_close", 900, jobs.day_close_job)

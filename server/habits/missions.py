@@ -52,7 +52,8 @@ async def ensure(rt: Runtime, conn: AsyncConnection, cfg: OrgHabits, user_id: in
     own = {k: [totals[user_id][k].get(d, 0) for d in past if d >= started[user_id]] for k in keys}
     team_hist = {k: [totals[uid][k].get(d, 0) for uid in team for d in past if d >= started[uid]] for k in keys}
     planned = rules.plan(list(cfg.templates), user_id, rep.team_id, cfg.missions_per_day, day.toordinal(), own,
-                         team_hist, rules.established(started[user_id], day))
+                         team_hist, rules.established(started[user_id], day),
+                         await repo.calibration_pct(conn, cfg.org_id, user_id, day))
     rows: list[dict[str, Any]] = [
             {"org_id": cfg.org_id, "user_id": user_id, "day": day, "slot": p.slot, "template_id": p.template.id,
              "label": text.fill_target(p.template.label, p.target), "type_key": p.template.type_key,

@@ -176,3 +176,19 @@ class BadgeAward(Base):
     message: Mapped[str | None] = mapped_column(Text)
     awarded_by_user_id: Mapped[int | None] = mapped_column(BigId)
     awarded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class MissionCalibration(Base):
+    """A rep's missions calibrated to `pct` percent of their baseline (instead of nudged above it)
+    for the days `first_day`..`last_day` (a manager's "easier missions" response to an alert)."""
+
+    __tablename__ = "mission_calibrations"
+    __table_args__ = (Index("ix_mission_calibrations_rep", "org_id", "user_id", "last_day"),)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    pct: Mapped[int] = mapped_column(Integer)
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    created_by_user_id: Mapped[int | None] = mapped_column(BigId)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -55,11 +55,13 @@ def established(started: date, day: date) -> bool:
     return (day - started).days >= MIN_TENURE_DAYS
 
 
-def target_for(t: Template, own: list[int], team: list[int], established: bool = True) -> int:
+def target_for(t: Template, own: list[int], team: list[int], established: bool = True, pct: int | None = None) -> int:
     """Own median nudged up by `nudge_pct` (the team's median for a rep not yet `established`), within
-    the template's bounds. `own` and `team` hold daily totals of working days since each rep started."""
+    the template's bounds; with `pct` (a manager made the rep's missions easier for a while) that percent
+    of it instead. `own` and `team` hold daily totals of working days since each rep started."""
     base = baseline(own[-BASELINE_DAYS:]) if established else baseline(team)
-    nudged = math.ceil(base * (100 + t.nudge_pct) / 100 - 1e-9) if base > 0 else 0
+    factor = (100 + t.nudge_pct) if pct is None else pct
+    nudged = math.ceil(base * factor / 100 - 1e-9) if base > 0 else 0
     return max(t.min_target, min(t.max_target, nudged))
 
 
@@ -72,7 +74,8 @@ def applies(t: Template, user_id: int, team_id: int | None) -> bool:
 
 
 def plan(templates: list[Template], user_id: int, team_id: int | None, count: int, rotation: int,
-         history: dict[str, list[int]], team_history: dict[str, list[int]], established: bool = True) -> list[Planned]:
+         history: dict[str, list[int]], team_history: dict[str, list[int]], established: bool = True,
+         pct: int | None = None) -> list[Planned]:
     """Today's missions: pinned templates for this rep or team first, then the rest rotated by
     `rotation` (e.g. the day's ordinal) so reps see variety; at most one mission per template."""
     count = max(MIN_MISSIONS, min(MAX_MISSIONS, count))
@@ -84,7 +87,7 @@ def plan(templates: list[Template], user_id: int, team_id: int | None, count: in
         k = rotation % len(rest)
         rest = rest[k:] + rest[:k]
     chosen = (pinned + rest)[:count]
-    return [Planned(i, t, target_for(t, history.get(_hkey(t), []), team_history.get(_hkey(t), []), established))
+    return [Planned(i, t, target_for(t, history.get(_hkey(t), []), team_history.get(_hkey(t), []), established, pct))
             for i, t in enumerate(chosen)]
 
 

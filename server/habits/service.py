@@ -14,8 +14,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from server.accounts import service as accounts
 from server.accounts.directory import org_info
 from server.core.auth import Principal
+from server.core.cache import TTLCache
 from server.core.errors import Conflict, DomainError, Forbidden, NotFound
-from server.core.runtime import Runtime
+from server.core.periods import WorkCalendar
+from server.core.runtime import Part, Runtime
 from server.habits import badges, missions
 from server.habits import loop as habits
 from server.habits import rules_badges as badge_rules
@@ -45,6 +47,42 @@ async def _cfg(rt: Runtime, org_id: int, users: Collection[int] = ()) -> OrgHabi
     await org_info(rt, org_id)  # cached reads open their own connection: never inside our transaction
     async with rt.engine.begin() as conn:
         return await load(rt, conn, org_id, need_users=users)
+
+
+async def ease_missions(rt: Runtime, p: Principal, user_id: int, pct: int, days: int) -> tuple[date, date]:
+    """The rep's missions aim at `pct` percent of their baseline (not above it) for `days` days from
+    their next mission day (tomorrow in their time zone); returns the first and last day."""
+    _manager(p)
+    if not 10 <= pct <= 100 or not 1 <= days <= 30:
+        raise DomainError("invalid_calibration", "pct is 10-100 and days 1-30")
+    cfg = await _cfg(rt, p.org_id, (user_id,))
+    rep = cfg.users.get(user_id)
+    if rep is None or rep.role != "rep":
+        raise NotFound("user_not_found", f"rep {user_id} not found")
+    first = rt.now().astimezone(rep.tz).date() + timedelta(days=1)
+    last = first + timedelta(days=days - 1)
+    async with rt.engine.begin() as conn:
+        await repo.add_calibration(conn, {"org_id": p.org_id, "user_id": user_id, "pct": pct, "first_day": first,
+                                          "last_day": last, "created_by_user_id": p.user_id, "created_at": rt.now()})
+    return first, last
+
+
+_CALENDARS: Part[TTLCache[int, WorkCalendar]] = Part("habits.calendars", lambda rt: TTLCache(5.0))
+
+
+async def work_calendar(rt: Runtime, org_id: int) -> WorkCalendar:
+    """The org's working days and holidays (the streak calendar), lent to other features through
+    the registry: pace to target and the early-warning rules count the same days. Read from the
+    settings row alone (cached a few seconds; an org without one has the default calendar)."""
+    cache = rt.part(_CALENDARS)
+    found = cache.get(org_id)
+    if found is None:
+        async with rt.engine.connect() as conn:
+            row = await repo.settings(conn, org_id)
+        found = WorkCalendar() if row is None else WorkCalendar(
+            frozenset(row.workdays), frozenset(date.fromisoformat(h) for h in row.holidays))
+        cache.put(org_id, found)
+    return found
 
 
 # -- reps -----------------------------------------------------------------------------------------
@@ -121,6 +159,7 @@ async def update_settings(rt: Runtime, p: Principal, changes: dict[str, Any]) ->
     async with rt.engine.begin() as conn:
         await repo.update_settings(conn, p.org_id, {**changes, "updated_at": rt.now()}, new_version=changed)
     forget(rt, p.org_id)
+    rt.part(_CALENDARS).drop(p.org_id)
     return await get_settings(rt, p)
 
 

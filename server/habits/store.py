@@ -25,6 +25,7 @@ from server.habits.models import (
     HabitDay,
     HabitSettings,
     Mission,
+    MissionCalibration,
     MissionDay,
     MissionTemplate,
     RankClose,
@@ -37,6 +38,7 @@ S, D, K = table_of(HabitSettings), table_of(HabitDay), table_of(StreakState)
 T, MD, M = table_of(MissionTemplate), table_of(MissionDay), table_of(Mission)
 B, BA, L, UT = table_of(BadgeDef), table_of(BadgeAward), table_of(LedgerEntry), table_of(User)
 RC = table_of(RankClose)
+CAL = table_of(MissionCalibration)
 
 #: Rows of chosen columns (SQLAlchemy 2.1 types a row by its columns: `Row[Any]` is a one-column row).
 ColumnRows = Sequence[Row[*tuple[Any, ...]]]
@@ -600,3 +602,17 @@ async def complete_mission(conn: AsyncConnection, org_id: int, user_id: int, day
         inside = (since is None or since <= day) and (until is None or day < until)
         counts.append(int(row[f"n{i}"]) + (1 if inside else 0))
     return True, row["remaining"] == 0, row["all_done_bonus"] or 0, counts
+
+
+# -- mission calibrations (easier missions for a while) ----------------------------------------------
+
+async def add_calibration(conn: AsyncConnection, row: dict[str, Any]) -> None:
+    await conn.execute(CAL.insert().values(**row))
+
+
+async def calibration_pct(conn: AsyncConnection, org_id: int, user_id: int, day: date) -> int | None:
+    """The percent of their baseline the rep's missions of `day` aim at (the latest calibration
+    that covers the day), or None: the usual nudge above it."""
+    q = (select(CAL.c.pct).where(CAL.c.org_id == org_id, CAL.c.user_id == user_id, CAL.c.first_day <= day,
+                                 CAL.c.last_day >= day).order_by(CAL.c.id.desc()).limit(1))
+    return (await conn.execute(q)).scalar_one_or_none()

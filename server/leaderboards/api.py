@@ -16,8 +16,10 @@ from server.leaderboards.schemas import entry_out, period_out
 
 
 def _out(board: leaderboards.Board) -> w.BoardOut:
+    rel = board.relative or {}
     return w.BoardOut(board.metric, board.window, board.segment, period_out(board.period), board.total,
-                      [entry_out(e) for e in board.entries], entry_out(board.user) if board.user else None)
+                      [entry_out(e, rel.get(e.user_id), board.rank_by) for e in board.entries],
+                      entry_out(board.user) if board.user else None, board.rank_by)
 
 
 class LeaderboardController(Controller):
@@ -29,10 +31,12 @@ class LeaderboardController(Controller):
          responses=errors(503), opt=TV)
     async def board(self, metric: str, principal: Principal, rt: Runtime, window: str = "week",
                     segment: str = "org", limit: int = 50, offset: int = 0,
-                    period: str | None = Parameter(default=None, description="a past period id, e.g. 2026-11-21")
+                    period: str | None = Parameter(default=None, description="a past period id, e.g. 2026-11-21"),
+                    rank_by: str = Parameter(default="score", max_length=16,
+                                             description="score, attainment (÷ target) or improvement (vs baseline)")
                     ) -> w.BoardOut:
         return _out(await leaderboards.read(rt, principal.org_id, metric, window, segment, limit=limit,
-                                            offset=offset, period_id=period))
+                                            offset=offset, period_id=period, rank_by=rank_by))
 
     @get("/{metric:str}/around/{user_id:int}", summary="The entries around one rep", responses=errors(503))
     async def around(self, metric: str, user_id: int, principal: Principal, rt: Runtime, window: str = "week",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from msgspec import Struct
+from msgspec import UNSET, Struct, UnsetType
 
 from server.board.store import Ranked
 from server.core.periods import Period
+from server.leaderboards.relative import Relative
 
 
 # -- leaderboards ----------------------------------------------------------------------------
@@ -23,6 +24,13 @@ class EntryOut(Struct):
     display_name: str | None
     team_id: int | None
     score: int
+    # rank_by=attainment: the rep's target for the period and score / target (null: no target)
+    target: int | None | UnsetType = UNSET
+    attainment: float | None | UnsetType = UNSET
+    # rank_by=improvement: the rep's baseline scaled to the share of the period gone (null: none),
+    # and the percent over it
+    baseline: float | None | UnsetType = UNSET
+    improvement: float | None | UnsetType = UNSET
 
 
 class BoardOut(Struct, omit_defaults=True):
@@ -33,12 +41,24 @@ class BoardOut(Struct, omit_defaults=True):
     total: int
     entries: list[EntryOut]
     user: EntryOut | None = None
+    rank_by: str = "score"
 
 
 def period_out(p: Period) -> PeriodOut:
     return PeriodOut(p.id, p.start, p.end)
 
 
-def entry_out(e: Ranked) -> EntryOut:
-    return EntryOut(e.rank, e.user_id, e.profile.display_name if e.profile else None,
-                      e.profile.team_id if e.profile else None, e.score)
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+def entry_out(e: Ranked, rel: Relative | None = None, rank_by: str = "score") -> EntryOut:
+    out = EntryOut(e.rank, e.user_id, e.profile.display_name if e.profile else None,
+                   e.profile.team_id if e.profile else None, e.score)
+    if rank_by == "attainment":
+        out.target = rel.target if rel else None
+        out.attainment = _round(rel.attainment) if rel else None
+    elif rank_by == "improvement":
+        out.baseline = _round(rel.baseline) if rel else None
+        out.improvement = _round(rel.improvement) if rel else None
+    return out

@@ -14,6 +14,7 @@ from server.board.store import Profile, Ranked, board_store, rank_segment
 from server.core.errors import DomainError, NotFound
 from server.core.periods import WINDOWS, Period, parse_period_id, period_for
 from server.core.runtime import Runtime
+from server.leaderboards import relative
 from server.ledger.sync import ViewRebuilding, read_intact, repair_view
 from server.ledger.types import types_of
 
@@ -56,6 +57,9 @@ class Board:
     total: int
     entries: list[Ranked]
     user: Ranked | None = None
+    rank_by: str = "score"
+    #: per user id, what a relative board (`rank_by` attainment or improvement) ranks by
+    relative: dict[int, relative.Relative] | None = None
 
 
 async def _resolve(rt: Runtime, org_id: int, metric: str, window: str, period_id: str | None) -> Period:
@@ -84,14 +88,21 @@ async def _check_meta(rt: Runtime, org_id: int) -> None:
 
 
 async def read(rt: Runtime, org_id: int, metric: str, window: str, segment_raw: str, *, limit: int, offset: int,
-               period_id: str | None = None) -> Board:
+               period_id: str | None = None, rank_by: str = "score") -> Board:
     if not 1 <= limit <= MAX_LIMIT:
         raise DomainError("invalid_limit", f"limit must be between 1 and {MAX_LIMIT}")
     if not 0 <= offset <= MAX_OFFSET:
         raise DomainError("invalid_offset", f"offset must be between 0 and {MAX_OFFSET}")
+    relative.check_rank_by(rank_by, window)
     segment = parse_segment(segment_raw)
     period = await _resolve(rt, org_id, metric, window, period_id)
     try:
+        if rank_by != "score":
+            await _check_meta(rt, org_id)
+            segment_members = None if segment.kind == "org" else await _members(rt, org_id, segment)
+            by_ratio, extra = await relative.rank(rt, org_id, metric, period, rank_by, segment_members)
+            return Board(metric, window, segment.name, period, len(by_ratio), by_ratio[offset:offset + limit],
+                         rank_by=rank_by, relative=extra)
         if segment.kind == "org":
             page = await read_intact(rt, org_id, lambda: board_store(rt).page(org_id, metric, period, offset, limit))
             entries = await _fill_profiles(rt, org_id, page.entries)

@@ -37,6 +37,8 @@ KINDS: dict[str, KindSpec] = {
     "contest_ending": KindSpec("A contest you are in ends soon", True, timedelta(hours=1)),
     "contest_result": KindSpec("A contest you were in has a result", True, timedelta(hours=48)),
     "welcome": KindSpec("Welcome and tips", True, timedelta(hours=24)),
+    "insight_alert": KindSpec("A rep on your team may need help (managers)", True, timedelta(hours=24)),
+    "insight_digest": KindSpec("Your weekly team digest (managers)", True, timedelta(hours=48)),
 }
 UNKNOWN_KIND = KindSpec("Other updates", True, timedelta(hours=24))
 BUNDLE_KIND = "bundle"

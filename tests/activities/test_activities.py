@@ -295,7 +295,9 @@ async def test_a_post_does_not_wait_behind_another_posts_hooks_and_a_cap_crossed
             if len(runs) == 1:
                 inner["out"] = await rep.log(key, quantity=4, occurred_at=at)
 
-    installed(registry().activity_hooks, other_post_meanwhile)
+    # First: the features' own hooks lock the rep's rows of this transaction (the rollups' day row),
+    # which the other post would wait for; the counters are what must not be locked yet.
+    installed(registry().activity_hooks, other_post_meanwhile, first=True)
     out = await asyncio.wait_for(rep.log(key, quantity=2, occurred_at=at), 20)
     assert (inner["out"]["points_awarded"], inner["out"]["units_over_cap"]) == (12, 0)
     assert (out["points_awarded"], out["units_over_cap"]) == (3, 1)
