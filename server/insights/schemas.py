@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from msgspec import UNSET, Meta, Struct, UnsetType
 
+from server.core.wire import Key, Prose
 from server.targets.schemas import PaceOut, SpanOut
 
 # -- summary ----------------------------------------------------------------------------------------
@@ -191,10 +192,10 @@ class ActionIn(Struct, forbid_unknown_fields=True):
     action: Action
     days: Annotated[int, Meta(ge=1, le=30)] | None = None  # micro_contest: 2 or 3; easier_missions: 1-30
     size: Annotated[int, Meta(ge=4, le=8)] | None = None  # micro_contest: the bracket's reps
-    metric: Annotated[str, Meta(min_length=1, max_length=64)] | None = None  # micro_contest's metric
+    metric: Key | None = None  # micro_contest's metric
     prize_points: Annotated[int, Meta(ge=0, le=100_000)] | None = None  # micro_contest: the winner's
     pct: Annotated[int, Meta(ge=10, le=100)] | None = None  # easier_missions: percent of the baseline
-    message: Annotated[str, Meta(min_length=1, max_length=500)] | None = None  # recognize / check_in
+    message: Annotated[Prose, Meta(min_length=1, max_length=500)] | None = None  # recognize / check_in
     send: bool = False  # recognize: send the kudos now instead of returning the draft
     points: Annotated[int, Meta(ge=0, le=10_000)] | None = None  # recognize: kudos points
 

@@ -176,7 +176,7 @@ async def test_who_may_see_and_act_on_alerts(clocked: Clocked):
     d = await admin.ok("post", "/displays", {"name": "Lobby"}, status=201)
     token = (await c.client.post("/api/v1/displays/pair", json={"code": d["pairing_code"]})).json()["display_token"]
     r = await c.client.get("/api/v1/alerts", headers={"authorization": f"Bearer {token}"})
-    assert_error(r, 403, "forbidden")
+    assert_error(r, 403, "display_forbidden")  # not what a TV shows
     assert_error(await manager.get("/alerts", status="closed"), 400, "invalid_status")
     assert_error(await manager.post(f"/alerts/{alert_id}/actions", {"action": "fire"}), 400, "invalid_request")
     assert (await admin.ok("get", f"/alerts/{alert_id}"))["user_id"] == a.user_id  # admins see every team

@@ -132,7 +132,7 @@ async def test_who_may_read_the_summary(clocked: Clocked):
     token = (await clocked.client.post("/api/v1/displays/pair", json={"code": d["pairing_code"]})).json()[
         "display_token"]
     r = await clocked.client.get("/api/v1/insights/summary", headers={"authorization": f"Bearer {token}"})
-    assert_error(r, 403, "forbidden")
+    assert_error(r, 403, "display_forbidden")  # not what a TV shows
     assert_error(await manager.patch("/insights/settings", {"inactive_days": 4}), 403, "forbidden")
     assert (await admin.ok("patch", "/insights/settings", {"inactive_days": 4}))["inactive_days"] == 4
     assert_error(await admin.patch("/insights/settings", {"inactive_days": 0}), 400, "invalid_setting")

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import delete, func, select
 
 from server.core.db import table_of
+from server.habits import jobs as habit_jobs
 from server.ledger.models import LedgerEntry
 from server.targets import rollups
 from server.targets import store as repo
@@ -48,12 +49,13 @@ async def test_rollups_follow_the_ledger_and_equal_a_rebuild_and_the_boards(cloc
     await log(admin, "call", giver.user_id, late, quantity=2)
     c.at(2027, 1, 28, 15)
     await giver.ok("post", "/kudos", {"to_user_id": rep.user_id, "message": "great week", "points": 7}, status=201)
+    await habit_jobs.close_rank_periods(c.rt, now=c.rt.now())  # the 27th's close: its "top of the day"
 
     rows = await _rows(c, admin.org_id)
     by_key = {(r[0], r[1].isoformat(), r[2]): r[3:] for r in rows}
     day = "2027-01-27"
     # the habit loop's bonuses: the calls mission (10), the "first call" (5) and "first deal won" (25)
-    # badges in the activity transactions, "top of the day" (20) after the boards moved
+    # badges in the activity transactions, "top of the day" (20) at the day's close, dated its last instant
     bonuses = 10 + 5 + 25 + 20
     assert by_key[(rep.user_id, day, types[capped])] == (
         15, await _ledger_units(c, admin.org_id, rep.user_id, types[capped]), 0)

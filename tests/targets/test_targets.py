@@ -265,7 +265,7 @@ async def test_who_may_set_and_see_targets(clocked: Clocked):
     token = (await c.client.post("/api/v1/displays/pair", json={"code": d["pairing_code"]})).json()["display_token"]
     r = await c.client.get("/api/v1/targets", params={"metric": "points", "period": "month"},
                            headers={"authorization": f"Bearer {token}"})
-    assert_error(r, 403, "forbidden")
+    assert_error(r, 403, "display_forbidden")  # not what a TV shows
     r = await c.client.put("/api/v1/targets", json={**body, "targets": []}, headers={"authorization": f"Bearer {token}"})
     assert_error(r, 403, "read_only")
 
