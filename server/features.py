@@ -22,6 +22,7 @@ from server.core.runtime import Registry, Runtime
 from server.core.settings import Settings
 from server.displays.feature import FEATURE as DISPLAYS
 from server.habits.feature import FEATURE as HABITS
+from server.integrations.feature import FEATURE as INTEGRATIONS
 from server.leaderboards.feature import FEATURE as LEADERBOARDS
 from server.ledger.sync import schedule_rebuild
 from server.notifications.feature import FEATURE as NOTIFICATIONS
@@ -31,7 +32,7 @@ from server.social.feature import FEATURE as SOCIAL
 #: Activity hooks run in this order inside the activity's transaction (the feed's win items
 #: first, then the habit loop, whose row locks go before the notices' and the contests').
 FEATURES: tuple[Feature, ...] = (ACCOUNTS, ACTIVITIES, LEADERBOARDS, SOCIAL, HABITS, NOTIFICATIONS, CONTESTS,
-                                 REWARDS, DISPLAYS)
+                                 REWARDS, DISPLAYS, INTEGRATIONS)
 
 
 def build_registry(features: tuple[Feature, ...] = FEATURES) -> Registry:

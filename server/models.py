@@ -11,6 +11,7 @@ from server.contests import models as contests
 from server.core.db import Base
 from server.displays import models as displays
 from server.habits import models as habits
+from server.integrations import models as integrations
 from server.ledger import models as ledger
 from server.notifications import models as notifications
 from server.rewards import models as rewards

@@ -78,16 +78,29 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     notify_big_win_value: float = 1.0
     #: Teams of at least this many members are not pushed every teammate's win (the feed shows it).
     notify_team_max: int = 50
+    # -- CRM connectors (docs/integrations.md) --
+    #: Keys the integrations' secrets are encrypted under, comma-separated: the first encrypts,
+    #: all decrypt (rotation). Empty: derived from JWT_SECRET.
+    integrations_secret: str = ""
+    #: The API's public base URL (e.g. https://api.example.com): the webhook URLs shown to admins
+    #: and the full URI HubSpot signs. Empty: each request's, as a proxy's X-Forwarded-* say.
+    public_url: str = ""
+    #: The largest webhook body accepted, in bytes (at most 4 MiB).
+    webhook_max_body: int = 1024 * 1024
+    #: Webhook requests per minute per endpoint and client address (0: no limit).
+    webhook_rate_per_min: int = 1200
+    #: How long a worker holds the inbox events it claimed before another may take them.
+    integrations_lease_s: float = 30.0
 
 
 _INT_FIELDS = {"access_token_ttl_s", "refresh_token_ttl_s", "backdate_days", "batch_limit",
                "password_time_cost", "api_port", "realtime_port",
                "db_pool_size", "push_claim", "push_cap_per_hour", "notify_top_n", "notify_team_max",
-               "notify_passed_top"}
+               "notify_passed_top", "webhook_max_body", "webhook_rate_per_min"}
 _BOOL_FIELDS = {"habits_enabled"}
 _FLOAT_FIELDS = {"board_sync_after_s", "board_sync_interval_s", "redis_retry_after_s",
                  "contest_ending_soon_s", "contest_settle_s", "contest_reconcile_s",
-                 "push_lease_s", "notify_big_win_value"}
+                 "push_lease_s", "notify_big_win_value", "integrations_lease_s"}
 
 
 def _secret_file() -> str:

@@ -1,0 +1,12 @@
+"""The connector of each kind of integration."""
+
+from __future__ import annotations
+
+from server.integrations.connectors.base import Connector
+from server.integrations.connectors.standard import StandardWebhooks
+
+CONNECTORS: dict[str, Connector] = {c.kind: c for c in (StandardWebhooks(),)}
+
+
+def connector_for(kind: str) -> Connector:
+    return CONNECTORS[kind]
