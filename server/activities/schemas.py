@@ -136,6 +136,8 @@ class LedgerEntryOut(Struct):
     rule_points: int | None
     rule_value_points: float | None
     rule_daily_cap: int | None
+    #: the CRM change behind the entry (a won deal re-priced, moved, lost or deleted), if any
+    change: dict[str, Any] | None = None
 
 
 class LedgerPage(Struct):

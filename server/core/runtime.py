@@ -64,6 +64,11 @@ CountersFirst = Callable[["Runtime", int], bool]
 OrgCreatedHook = Callable[["Runtime", AsyncSession, int, datetime], Awaitable[None]]
 #: An org's Redis view no longer matches the ledger (its periods moved, a rep came back).
 ViewStaleHook = Callable[["Runtime", int], None]
+#: Why some ledger entries of an org were written, as a feature knows it (the CRM change behind a
+#: reversal): (rt, org id, [(entry id, kind, activity id, the activity's source)]) -> entry id -> a
+#: note for the rep's ledger.
+EntryCauses = Callable[["Runtime", int, list[tuple[int, str, int | None, str | None]]],
+                       Awaitable[dict[int, dict[str, Any]]]]
 #: Turns a bearer token of one kind into the caller (`core.web.authenticate`).
 TokenResolver = Callable[["Runtime", str, dict[str, Any] | None], Awaitable[Principal]]
 
@@ -89,6 +94,7 @@ class Registry:
     counters_first: list[CountersFirst] = field(default_factory=list)
     org_created: list[OrgCreatedHook] = field(default_factory=list)
     views_stale: list[ViewStaleHook] = field(default_factory=list)
+    entry_causes: list[EntryCauses] = field(default_factory=list)
     jobs: list[Job] = field(default_factory=list)
     #: token kind ("api_key", "display") -> resolver; user access tokens are the core's own
     token_resolvers: dict[str, TokenResolver] = field(default_factory=dict)

@@ -11,7 +11,9 @@ retries.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Mapping
+from typing import Any
 
 from server.core.clock import wall_time
 from server.core.errors import DomainError, Forbidden, NotFound, Unauthorized
@@ -68,29 +70,34 @@ async def receive(rt: Runtime, hook_id: str, path_secret: str | None, delivery: 
         raise DomainError("too_many_events", f"a delivery holds at most {connector.max_events} events",
                           details={"limit": connector.max_events})
     received = await persist(rt, view.org_id, view.id, parsed)
+    refused = Counter(p.error.code for p in parsed if not p.keep and p.error is not None)
+    for reason, n in refused.items():
+        await service.count_refused(rt, view, reason, n)
     if received.duplicates:
         await service.count_refused(rt, view, "duplicate", received.duplicates)
     return connector.answer(received)
 
 
 async def persist(rt: Runtime, org_id: int, integration_id: int, parsed: list[Parsed]) -> Received:
-    """Every event of a delivery in one transaction; a key seen before inserts nothing."""
-    if not parsed:
-        return Received(0, 0, [])
+    """Every event of a delivery in one transaction; a key seen before inserts nothing. Events of
+    another tenant's account are refused and not kept."""
     now = rt.now()
-    rows = []
+    rows: dict[str, dict[str, Any]] = {}
     for p in parsed:
-        rows.append({
-            "org_id": org_id, "integration_id": integration_id, "dedupe_key": p.dedupe_key,
-            "event_type": p.event_type[:64], "object_type": p.object_type, "object_id": p.object_id,
-            "owner_ref": None, "payload": p.payload, "source_at": p.source_at, "received_at": now,
-            "status": "pending" if p.error is None else "error",
-            "error_code": p.error.code if p.error is not None else None,
-            "error_message": p.error.message[:300] if p.error is not None else None,
-            "attempts": 0, "claimed_until": None, "processed_at": now if p.error is not None else None})
-    unique = list({r["dedupe_key"]: r for r in rows}.values())  # a key twice in one delivery: once
-    async with rt.engine.begin() as conn:
-        new = await store.add_events(conn, unique)
-    errors = [(i, p.error) for i, p in enumerate(parsed) if p.error is not None and p.dedupe_key in new]
-    accepted = sum(1 for r in unique if r["dedupe_key"] in new and r["status"] == "pending")
-    return Received(accepted, len(parsed) - len(new), errors)
+        if p.keep:
+            rows.setdefault(p.dedupe_key, {  # a key twice in one delivery: once
+                "org_id": org_id, "integration_id": integration_id, "dedupe_key": p.dedupe_key,
+                "event_type": p.event_type[:64], "object_type": p.object_type, "object_id": p.object_id,
+                "owner_ref": None, "payload": p.payload, "source_at": p.source_at, "received_at": now,
+                "status": "pending" if p.error is None else "error",
+                "error_code": p.error.code if p.error is not None else None,
+                "error_message": p.error.message[:300] if p.error is not None else None,
+                "attempts": 0, "claimed_until": None, "processed_at": now if p.error is not None else None})
+    new: set[str] = set()
+    if rows:
+        async with rt.engine.begin() as conn:
+            new = await store.add_events(conn, list(rows.values()))
+    errors = [(i, p.error) for i, p in enumerate(parsed) if p.error is not None and (not p.keep or p.dedupe_key in new)]
+    accepted = sum(1 for key, r in rows.items() if key in new and r["status"] == "pending")
+    duplicates = sum(1 for p in parsed if p.keep) - len(new)
+    return Received(accepted, duplicates, errors)

@@ -295,3 +295,30 @@ def percentile(sorted_values: list[int], q: float) -> int | None:
     if not sorted_values:
         return None
     return sorted_values[max(0, math.ceil(q * len(sorted_values)) - 1)]
+
+
+# -- causes in the rep's ledger ----------------------------------------------------------------------
+CRM_SOURCES = frozenset({"webhook", "hubspot", "salesforce"})
+
+
+async def entry_causes(rt: Runtime, org_id: int,
+                       refs: list[tuple[int, str, int | None, str | None]]) -> dict[int, dict[str, Any]]:
+    """`Registry.entry_causes`: the CRM change behind each entry of a rep's ledger page (the
+    reversal of a re-priced deal and the entry that replaced it both name it)."""
+    mine = [(entry_id, kind, activity_id) for entry_id, kind, activity_id, source in refs
+            if source in CRM_SOURCES and activity_id is not None]
+    if not mine:
+        return {}
+    reversals = {entry_id for entry_id, kind, _ in mine if kind == "reversal"}
+    entry_of_activity = {activity_id: entry_id for entry_id, kind, activity_id in mine if kind == "activity"}
+    async with rt.engine.connect() as conn:
+        rows = await store.changes_of_entries(conn, org_id, sorted(reversals), sorted(entry_of_activity))
+    out: dict[int, dict[str, Any]] = {}
+    for c in rows:
+        note = {"source": c.namespace.split(":", 1)[0], "cause": c.cause, "object_type": c.object_type,
+                "object_id": c.object_id, **c.detail}
+        if c.reversal_entry_id in reversals:
+            out[c.reversal_entry_id] = note
+        if c.activity_id is not None and c.activity_id in entry_of_activity:
+            out[entry_of_activity[c.activity_id]] = note
+    return out

@@ -68,3 +68,12 @@ async def my_entries(rt: Runtime, org_id: int, user_id: int, before_id: int | No
     """The rep's ledger page, newest first, with the activity and the rule version behind each entry."""
     async with rt.engine.connect() as conn:
         return await store.user_entries(conn, org_id, user_id, before_id, limit)
+
+
+async def entry_causes(rt: Runtime, org_id: int, rows: Sequence[Row[Any]]) -> dict[int, dict[str, Any]]:
+    """What the features know of why these entries were written (`Registry.entry_causes`)."""
+    refs = [(r.id, r.kind, r.activity_id, r.source) for r in rows]
+    found: dict[int, dict[str, Any]] = {}
+    for causes in rt.registry.entry_causes:
+        found.update(await causes(rt, org_id, refs))
+    return found

@@ -79,6 +79,8 @@ class Parsed:
     source_at: datetime | None = None
     payload: dict[str, Any] = field(default_factory=dict)
     error: DomainError | None = None
+    #: False for an event of another tenant's account (refused, and not kept in this org's inbox)
+    keep: bool = True
 
 
 def bad_event(dedupe_key: str, raw: object, error: DomainError) -> Parsed:
