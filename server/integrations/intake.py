@@ -63,6 +63,8 @@ async def receive(rt: Runtime, hook_id: str, path_secret: str | None, delivery: 
         log.info("integration %d refused a delivery: %s", view.id, exc.reason)
         if exc.reason in service.SIGNATURE_REASONS:
             raise Unauthorized("invalid_signature", exc.message, details={"reason": exc.reason}) from None
+        if exc.reason == "invalid_message":
+            raise DomainError(exc.reason, exc.message) from None
         raise Forbidden(exc.reason, exc.message) from None
     parsed = connector.parse(view, delivery)
     if len(parsed) > connector.max_events:

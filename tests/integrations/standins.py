@@ -11,6 +11,7 @@ query), check the bearer token, record every request, and fail on cue (429 with 
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections import deque
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlparse
+from xml.sax.saxutils import escape
 
 
 def ms(at: datetime) -> str:
@@ -197,3 +199,73 @@ class HubSpotStandIn(StandIn):
 def _ms_of(obj: dict[str, Any]) -> int:
     at = datetime.fromisoformat(obj["properties"]["hs_lastmodifieddate"].replace("Z", "+00:00"))
     return round(at.timestamp() * 1000)
+
+
+class SalesforceStandIn(StandIn):
+    """A Salesforce org's REST query endpoint (`/services/data/v60.0/query` and `queryAll`), for
+    the SOQL the connector sends: users' emails by id, and records modified since a time."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__(token)
+        self.users: dict[str, str] = {}
+        self.records: dict[str, dict[str, dict[str, Any]]] = {"Opportunity": {}, "Event": {}, "Task": {}}
+
+    def put(self, sobject: str, record_id: str, *, modified: datetime | None = None, **fields: Any) -> dict[str, Any]:
+        at = modified or datetime.now(UTC)
+        with self._lock:
+            rec = self.records[sobject].setdefault(record_id, {"Id": record_id, "IsDeleted": False,
+                                                               "CreatedDate": sf_time(at)})
+            rec.update(fields)
+            rec["SystemModstamp"] = rec["LastModifiedDate"] = sf_time(at)
+            return dict(rec)
+
+    def answer(self, method: str, path: str, query: dict[str, list[str]], body: Any) -> tuple[int, Any]:
+        if not path.startswith("/services/data/v60.0/query"):
+            return 404, [{"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}]
+        soql = query["q"][0]
+        all_rows = path.endswith("queryAll")
+        ids = re.search(r"FROM User WHERE Id IN \((.*)\)", soql)
+        if ids:
+            wanted = [x.strip().strip("'") for x in ids.group(1).split(",")]
+            rows = [{"attributes": {"type": "User"}, "Id": u, "Email": self.users[u]} for u in wanted
+                    if u in self.users]
+            return 200, {"totalSize": len(rows), "done": True, "records": rows}
+        found = re.match(r"SELECT (.*) FROM (\w+) WHERE SystemModstamp >= (\S+) ORDER BY SystemModstamp ASC "
+                         r"LIMIT (\d+)$", soql)
+        if found is None:
+            return 400, [{"errorCode": "MALFORMED_QUERY", "message": soql}]
+        fields = [f.strip() for f in found.group(1).split(",")]
+        since = datetime.fromisoformat(found.group(3).replace("Z", "+00:00"))
+        with self._lock:
+            rows = sorted((r for r in self.records[found.group(2)].values()
+                           if _sf(r["SystemModstamp"]) >= since and (all_rows or not r["IsDeleted"])),
+                          key=lambda r: r["SystemModstamp"])[:int(found.group(4))]
+            out = [{"attributes": {"type": found.group(2)}, **{f: r.get(f) for f in fields}} for r in rows]
+        return 200, {"totalSize": len(out), "done": True, "records": out}
+
+
+def sf_time(at: datetime) -> str:
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{at.microsecond // 1000:03d}Z"
+
+
+def _sf(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def outbound_message(org_id: str, notifications: list[tuple[str, str, dict[str, Any]]]) -> bytes:
+    """A SOAP Outbound Message as Salesforce sends it: (notification id, sObject type, fields)."""
+    parts = []
+    for nid, sobject, fields in notifications:
+        cells = "".join(f'<sf:{k} xsi:nil="true"/>' if v is None else f"<sf:{k}>{escape(str(v))}</sf:{k}>"
+                        for k, v in fields.items())
+        parts.append(f'<Notification><Id>{nid}</Id><sObject xsi:type="sf:{sobject}" '
+                     f'xmlns:sf="urn:sobject.enterprise.soap.sforce.com">{cells}</sObject></Notification>')
+    return ('<?xml version="1.0" encoding="UTF-8"?>'
+            '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" '
+            'xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            '<soapenv:Body><notifications xmlns="http://soap.sforce.com/2005/09/outbound">'
+            f'<OrganizationId>{org_id}</OrganizationId><ActionId>04k000000000001AAA</ActionId>'
+            '<SessionId xsi:nil="true"/>'
+            '<EnterpriseUrl>https://example.my.salesforce.com/services/Soap/c/60.0/00D</EnterpriseUrl>'
+            '<PartnerUrl>https://example.my.salesforce.com/services/Soap/u/60.0/00D</PartnerUrl>'
+            f'{"".join(parts)}</notifications></soapenv:Body></soapenv:Envelope>').encode()

@@ -17,6 +17,7 @@ from server.integrations import inbox
 from server.integrations.models import CrmChange, InboxEvent
 from server.ledger.models import Activity, LedgerEntry
 from tests.conftest import Api
+from tests.integrations.standins import outbound_message
 
 E = InboxEvent.__table__
 C = CrmChange.__table__
@@ -147,3 +148,34 @@ async def hubspot_integration(admin: Api, api_base: str, token: str, portal_id: 
         "kind": "hubspot", "name": "HubSpot", "client_secret": secret, "access_token": token,
         "portal_id": portal_id, "api_base": api_base, **fields}, status=201)
     return HubSpotSender(admin.client, created, secret, portal_id)
+
+
+class SalesforceSender:
+    """Salesforce's Outbound Message sender: SOAP to the secret URL; it counts a message as
+    delivered only when the answer holds <Ack>true</Ack>."""
+
+    def __init__(self, client: httpx.AsyncClient, created: dict, organization_id: str) -> None:
+        self.client = client
+        self.integration_id: int = created["id"]
+        self.path = httpx.URL(created["webhook_url"]).path
+        self.organization_id = organization_id
+        self._ids = iter(range(1, 10**9))
+
+    def notification_id(self) -> str:
+        return f"04l{self.integration_id:07d}{next(self._ids):05d}AAA"[:18]
+
+    async def send(self, notifications: list[tuple[str, str, dict]], *, organization_id: str | None = None,
+                   path: str | None = None) -> httpx.Response:
+        body = outbound_message(organization_id or self.organization_id, notifications)
+        return await self.client.post(path or self.path, content=body,
+                                      headers={"content-type": "text/xml; charset=utf-8", "soapaction": '""'})
+
+    @staticmethod
+    def acked(r: httpx.Response) -> bool:
+        return r.status_code == 200 and "<Ack>true</Ack>" in r.text
+
+
+async def salesforce_integration(admin: Api, organization_id: str, **fields: Any) -> SalesforceSender:
+    created = await admin.ok("post", "/integrations", {
+        "kind": "salesforce", "name": "Salesforce", "organization_id": organization_id, **fields}, status=201)
+    return SalesforceSender(admin.client, created, organization_id)

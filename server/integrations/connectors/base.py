@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from server.core.errors import DomainError
 from server.core.runtime import Runtime
+from server.integrations import store
 from server.integrations.rules import Rules, Snapshot
 
 
@@ -154,3 +155,14 @@ def json_answer(received: Received) -> Answer:
     body = {"accepted": received.accepted, "duplicates": received.duplicates, "rejected": len(received.errors),
             "errors": [{"index": i, "code": e.code, "message": e.message} for i, e in received.errors]}
     return Answer(200, "application/json", json.dumps(body).encode())
+
+
+async def kept_emails(rt: Runtime, view: IntegrationView, owner_ids: list[Any]) -> tuple[dict[str, str], list[str]]:
+    """The emails kept for these CRM owners, and the owners whose email must be asked of the CRM
+    (the worker keeps what it learns: `inbox._learn_owner_emails`)."""
+    ids = sorted({str(o) for o in owner_ids if o})
+    if not ids:
+        return {}, []
+    async with rt.engine.connect() as conn:
+        known = {k: r.email for k, r in (await store.owner_links(conn, view.id, ids)).items() if r.email}
+    return known, [i for i in ids if i not in known]

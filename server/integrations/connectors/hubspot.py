@@ -27,7 +27,6 @@ import msgspec
 
 from server.core.errors import DomainError
 from server.core.runtime import Runtime
-from server.integrations import store
 from server.integrations.connectors.base import (
     Answer,
     Delivery,
@@ -40,8 +39,10 @@ from server.integrations.connectors.base import (
     Retry,
     bad_event,
     json_answer,
+    kept_emails,
 )
-from server.integrations.connectors.hubspot_api import Busy, HubSpotApi
+from server.integrations.connectors.http import Busy
+from server.integrations.connectors.hubspot_api import HubSpotApi
 from server.integrations.rules import OwnerRef, Snapshot
 
 MAX_AGE_MS = 5 * 60 * 1000
@@ -193,16 +194,11 @@ def _event_time(e: EventRow) -> datetime:
 
 async def owner_emails(rt: Runtime, view: IntegrationView, api: HubSpotApi, owner_ids: list[Any]) -> dict[str, str]:
     """The email of each owner: as kept, else from HubSpot's owners API (then kept by the worker)."""
-    ids = sorted({str(o) for o in owner_ids if o})
-    if not ids:
-        return {}
-    async with rt.engine.connect() as conn:
-        known = {k: r.email for k, r in (await store.owner_links(conn, view.id, ids)).items() if r.email}
-    for owner_id in ids:
-        if owner_id not in known:
-            email = await api.owner_email(owner_id)
-            if email:
-                known[owner_id] = email
+    known, missing = await kept_emails(rt, view, owner_ids)
+    for owner_id in missing:
+        email = await api.owner_email(owner_id)
+        if email:
+            known[owner_id] = email
     return known
 
 
