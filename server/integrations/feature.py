@@ -15,6 +15,7 @@ INBOX_EVERY_S = 0.1
 def install(reg: Registry) -> None:
     reg.entry_causes.append(service.entry_causes)
     reg.job("integrations_inbox", INBOX_EVERY_S, jobs.inbox_job)
+    reg.job("integrations_reconcile", 5.0, jobs.reconcile_job)
     reg.job("integrations_unmatched", 60.0, jobs.unmatched_job)
 
 

@@ -80,9 +80,11 @@ async def receive(rt: Runtime, hook_id: str, path_secret: str | None, delivery: 
     return connector.answer(received)
 
 
-async def persist(rt: Runtime, org_id: int, integration_id: int, parsed: list[Parsed]) -> Received:
+async def persist(rt: Runtime, org_id: int, integration_id: int, parsed: list[Parsed], *,
+                  also: dict[str, Any] | None = None) -> Received:
     """Every event of a delivery in one transaction; a key seen before inserts nothing. Events of
-    another tenant's account are refused and not kept."""
+    another tenant's account are refused and not kept. `also`: the integration's columns to set
+    in the same transaction (a reconciliation's cursor)."""
     now = rt.now()
     rows: dict[str, dict[str, Any]] = {}
     for p in parsed:
@@ -96,9 +98,12 @@ async def persist(rt: Runtime, org_id: int, integration_id: int, parsed: list[Pa
                 "error_message": p.error.message[:300] if p.error is not None else None,
                 "attempts": 0, "claimed_until": None, "processed_at": now if p.error is not None else None})
     new: set[str] = set()
-    if rows:
+    if rows or also:
         async with rt.engine.begin() as conn:
-            new = await store.add_events(conn, list(rows.values()))
+            if rows:
+                new = await store.add_events(conn, list(rows.values()))
+            if also:
+                await store.set_poll(conn, integration_id, also)
     errors = [(i, p.error) for i, p in enumerate(parsed) if p.error is not None and (not p.keep or p.dedupe_key in new)]
     accepted = sum(1 for key, r in rows.items() if key in new and r["status"] == "pending")
     duplicates = sum(1 for p in parsed if p.keep) - len(new)

@@ -1,12 +1,12 @@
-"""The integrations' worker jobs: the inbox, and the sweep that scores unmatched events once a
-rep with their owner's email exists."""
+"""The integrations' worker jobs: the inbox, the CRMs' reconciliation, and the sweep that scores
+unmatched events once a rep with their owner's email exists."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
 from server.core.runtime import Runtime
-from server.integrations import inbox, store
+from server.integrations import inbox, reconcile, store
 from server.integrations.rules import OwnerRef
 from server.integrations.service import views_by_id
 
@@ -16,6 +16,11 @@ SWEEP_LIMIT = 1000
 
 async def inbox_job(rt: Runtime) -> None:
     while await inbox.drain(rt) >= inbox.BATCH:
+        pass
+
+
+async def reconcile_job(rt: Runtime) -> None:
+    while await reconcile.run(rt) >= reconcile.PER_RUN:
         pass
 
 

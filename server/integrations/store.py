@@ -58,6 +58,23 @@ async def by_ids(conn: AsyncConnection, ids: list[int]) -> Sequence[Row[Any]]:
     return (await conn.execute(select(I).where(I.c.id.in_(ids)))).all()
 
 
+async def claim_polls(conn: AsyncConnection, now: datetime, lease_until: datetime, limit: int) -> list[Row[Any]]:
+    """Take up to `limit` integrations whose reconciliation is due, until `lease_until`."""
+    due = and_(I.c.active.is_(True), I.c.kind.in_(("hubspot", "salesforce")), I.c.poll_due_at <= now,
+               or_(I.c.poll_lease_until.is_(None), I.c.poll_lease_until < now))
+    pick = select(I.c.id).where(due).order_by(I.c.poll_due_at).limit(limit)
+    if conn.dialect.name == "postgresql":
+        picked = pick.with_for_update(skip_locked=True).cte("picked").prefix_with("MATERIALIZED")
+        stmt = update(I).where(I.c.id == picked.c.id)
+    else:
+        stmt = update(I).where(I.c.id.in_(pick.scalar_subquery()))
+    return list((await conn.execute(stmt.values(poll_lease_until=lease_until).returning(*I.c))).all())
+
+
+async def set_poll(conn: AsyncConnection, integration_id: int, values: dict[str, Any]) -> None:
+    await conn.execute(update(I).where(I.c.id == integration_id).values(**values))
+
+
 # -- the inbox ---------------------------------------------------------------------------------
 async def add_events(conn: AsyncConnection, rows: list[dict[str, Any]]) -> set[str]:
     """Insert events; a repeated (integration, dedupe key) inserts nothing. Returns the new keys."""

@@ -412,3 +412,22 @@ async def test_two_workers_on_one_object_apply_it_once(rt, database_url, redis_u
     assert await balance(rep) == 8
     assert [(e.payload["data"]["quantity"], e.status) for e in await events_of(rt, sender.integration_id)] == [
         (1, "done"), (3, "done"), (4, "done")]
+
+
+async def test_the_status_figures(rt, org):
+    sender = await std_integration(org)
+    rep, email = await rep_with_email(org)
+    signed = datetime.now(UTC) - timedelta(seconds=3)
+    for i in range(4):
+        await sender.upsert(f"s-{i}", "call", owner={"email": email}, modified_at=iso(signed))
+    await sender.upsert("s-x", "call", owner={"email": "nobody-here@example.com"})
+    await sender.upsert("s-dup", "call", owner={"email": email}, msg_id="msg_dup", modified_at=iso(signed))
+    await sender.upsert("s-dup", "call", owner={"email": email}, msg_id="msg_dup", modified_at=iso(signed))
+    await sender.send({"type": "activity.upsert", "data": {"external_id": "bad"}})
+    await sender.send_raw(b"{}", secret="whsec_" + "B" * 43)
+    await drain(rt)
+    s = await org.ok("get", f"/integrations/{sender.integration_id}/status")
+    assert (s["accepted"], s["duplicates"], s["pending"], s["applied"], s["unmatched"]) == (6, 1, 0, 5, 1)
+    assert (s["rejected"], s["signature_failures"]) == ({"invalid_event": 1}, 1)
+    assert s["lag"]["samples"] == 5 and 3000 <= s["lag"]["p50_ms"] <= s["lag"]["p99_ms"] < 60_000
+    assert s["last_event_at"] is not None and s["poll_last_at"] is None

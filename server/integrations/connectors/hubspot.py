@@ -162,20 +162,20 @@ class HubSpot:
             else:
                 wanted[e.object_type].add(e.object_id)
         try:
-            objects = {t: await api.batch_read(API_PATHS[t], sorted(ids), self.properties(view, t))
+            objects = {t: await api.batch_read(API_PATHS[t], sorted(ids), properties(view, t))
                        for t, ids in wanted.items()}
-            polled = {(e.object_type, e.object_id): e.payload for e in events if e.event_type == "reconcile"}
             emails = await owner_emails(rt, view, api, [
                 o.get("properties", {}).get("hubspot_owner_id") for by_id in objects.values() for o in by_id.values()]
-                + [p.get("properties", {}).get("hubspot_owner_id") for p in polled.values()])
+                + [e.payload.get("properties", {}).get("hubspot_owner_id") for e in events
+                   if e.event_type == "reconcile"])
         except Busy as exc:
             return {e.id: Retry(exc.reason, exc.after_s * (1 if exc.reason == "rate_limited" else 2 ** min(e.attempts, 5)))
                     for e in events}
         for e in events:
             if e.id in out or e.object_type is None or e.object_id is None:
                 continue
-            obj = polled.get((e.object_type, e.object_id)) if e.event_type == "reconcile" else \
-                objects[e.object_type].get(e.object_id)
+            # a reconciliation found the object itself; a delivery only named it
+            obj = e.payload if e.event_type == "reconcile" else objects[e.object_type].get(e.object_id)
             try:
                 out[e.id] = (snapshot(e.object_type, obj, emails) if obj is not None
                              else Snapshot(e.object_type, e.object_id, _event_time(e), deleted=True))
@@ -183,9 +183,12 @@ class HubSpot:
                 out[e.id] = exc
         return out
 
-    def properties(self, view: IntegrationView, object_type: str) -> list[str]:
-        extra = {f for r in view.rules.map if r.object == object_type for f in (r.value_field, r.quantity_field) if f}
-        return sorted(set(PROPERTIES[object_type]) | extra)
+
+
+def properties(view: IntegrationView, object_type: str) -> list[str]:
+    """The properties read of an object: ours and the rules' value and quantity fields."""
+    extra = {f for r in view.rules.map if r.object == object_type for f in (r.value_field, r.quantity_field) if f}
+    return sorted(set(PROPERTIES[object_type]) | extra)
 
 
 def _event_time(e: EventRow) -> datetime:
