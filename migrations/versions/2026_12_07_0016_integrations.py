@@ -1,17 +1,17 @@
 """CRM connectors (issue 16): integrations, their durable inbox (`integration_events`), owner
 links, the applied state of each source object (`crm_objects`) and the causes of the ledger
-changes they made (`crm_changes`).
+changes they made (`crm_changes`); activity types' `self_report` mode and weight (in their
+rule versions too) and the `self_reports` kept with activities that are not taken at face value.
 
 Revision ID: 0016
 Revises: 0009
-Create Date: 2026-12-07 11:54:51.343950
+Create Date: 2026-12-07 12:15:18.602976
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-
 
 revision = '0016'
 down_revision = '0009'
@@ -58,6 +58,24 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('integrations', schema=None) as batch_op:
         batch_op.create_index('ix_integrations_org_id', ['org_id', 'id'], unique=False)
+
+    op.create_table('self_reports',
+    sa.Column('activity_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=False, nullable=False),
+    sa.Column('org_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('user_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('type_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('mode', sa.String(length=16), nullable=False),
+    sa.Column('weight', sa.Float(), nullable=True),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('confirmed_by_activity_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
+    sa.Column('confirmed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['activity_id'], ['activities.id'], name=op.f('fk_self_reports_activity_id_activities')),
+    sa.PrimaryKeyConstraint('activity_id', name=op.f('pk_self_reports'))
+    )
+    with op.batch_alter_table('self_reports', schema=None) as batch_op:
+        batch_op.create_index('ix_self_reports_confirmed_by', ['confirmed_by_activity_id'], unique=False)
+        batch_op.create_index('ix_self_reports_match', ['org_id', 'user_id', 'type_id', 'day', 'status'], unique=False)
 
     op.create_table('crm_changes',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
@@ -119,9 +137,25 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_integration_owners_user_id_users'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('integration_id', 'crm_owner_id', name=op.f('pk_integration_owners'))
     )
+    with op.batch_alter_table('activity_type_versions', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('self_report', sa.String(length=16), server_default='full', nullable=False))
+        batch_op.add_column(sa.Column('self_report_weight', sa.Float(), nullable=True))
+
+    with op.batch_alter_table('activity_types', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('self_report', sa.String(length=16), server_default='full', nullable=False))
+        batch_op.add_column(sa.Column('self_report_weight', sa.Float(), nullable=True))
+
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('activity_types', schema=None) as batch_op:
+        batch_op.drop_column('self_report_weight')
+        batch_op.drop_column('self_report')
+
+    with op.batch_alter_table('activity_type_versions', schema=None) as batch_op:
+        batch_op.drop_column('self_report_weight')
+        batch_op.drop_column('self_report')
+
     op.drop_table('integration_owners')
     with op.batch_alter_table('integration_events', schema=None) as batch_op:
         batch_op.drop_index('ix_integration_events_pending', postgresql_where=sa.text("status = 'pending'"), sqlite_where=sa.text("status = 'pending'"))
@@ -134,6 +168,11 @@ def downgrade() -> None:
         batch_op.drop_index('ix_crm_changes_integration_id')
 
     op.drop_table('crm_changes')
+    with op.batch_alter_table('self_reports', schema=None) as batch_op:
+        batch_op.drop_index('ix_self_reports_match')
+        batch_op.drop_index('ix_self_reports_confirmed_by')
+
+    op.drop_table('self_reports')
     with op.batch_alter_table('integrations', schema=None) as batch_op:
         batch_op.drop_index('ix_integrations_org_id')
 

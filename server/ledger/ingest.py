@@ -48,10 +48,18 @@ from server.core.errors import Conflict, DomainError, Forbidden, NotFound, Unaut
 from server.core.events import AfterCommit, EntryFacts, EntryRow
 from server.core.periods import local_date
 from server.core.runtime import Runtime
-from server.ledger import sinks
+from server.ledger import sinks, trust
 from server.ledger import store as ledger_repo
 from server.ledger.group_commit import single_posts
-from server.ledger.rules import Priced, Rule, board_value, price, validate_amounts, validate_occurred_at
+from server.ledger.rules import (
+    Priced,
+    Rule,
+    board_value,
+    price,
+    self_reported,
+    validate_amounts,
+    validate_occurred_at,
+)
 from server.ledger.sync import apply_entries, entry_facts
 from server.ledger.types import TypeInfo, types_of
 
@@ -129,6 +137,13 @@ class _Prepared:
     occurred_at: datetime
     day: date  # local date of `occurred_at` in the org's time zone
     row: dict[str, Any] = field(default_factory=dict)
+    #: the type's `self_report` mode when this is the rep's own report and the mode is not `full`
+    trust: str | None = None
+
+    @property
+    def pending(self) -> bool:
+        """A self-report that counts nothing until a CRM event confirms it (`ledger.trust`)."""
+        return self.trust == "pending"
 
 
 #: A daily usage counter: (user id, type id, local day).
@@ -188,6 +203,8 @@ async def record(rt: Runtime, principal: Principal, items: list[ActivityInput], 
             outcomes[i].error = exc
             continue
         p.index = i
+        if principal.user_id == p.user_id and p.type.self_report != "full":
+            p.trust = p.type.self_report
         p.row = {
             "org_id": principal.org_id, "user_id": p.user_id, "type_id": p.type.id, "quantity": item.quantity,
             "value": item.value, "occurred_at": p.occurred_at, "recorded_at": now, "source": item.source or source,
@@ -335,7 +352,7 @@ async def _write_once(rt: Runtime, principal: Principal, prepared: list[_Prepare
         if tx.batch is not None:
             rec.unlocked = tx.batch.unlocks.get(activity_id, {})
         facts.append(EntryFacts(entry_id, p.user_id, p.type.key, p.type.valued, priced.points,
-                                p.item.quantity, value_units, p.occurred_at, now))
+                                0 if p.pending else p.item.quantity, value_units, p.occurred_at, now))
     if tx.batch is not None:
         facts.extend(await _extra_facts(rt, principal.org_id, tx.batch.entries, tx.extra_ids))
     after = list(tx.feed_rows)
@@ -385,7 +402,7 @@ async def _transaction(rt: Runtime, conn: AsyncConnection, principal: Principal,
     # Units per counter in item order, so the cap goes to the earliest items of the batch.
     totals: dict[_CounterKey, int] = {}
     for p, _ in fresh:
-        if p.type.daily_cap is not None:
+        if p.type.daily_cap is not None and not p.pending:
             key = (p.user_id, p.type.id, p.day)
             totals[key] = totals.get(key, 0) + p.item.quantity
     usage = [{"org_id": org_id, "user_id": u, "type_id": t, "day": d, "units": n} for (u, t, d), n in totals.items()]
@@ -400,17 +417,19 @@ async def _transaction(rt: Runtime, conn: AsyncConnection, principal: Principal,
     entry_rows: list[EntryRow] = []
     facts_pending: list[_Pending] = []
     for p, activity_id, priced in _priced(fresh, used_before):
-        value_units = board_value(p.item.value)
+        value_units = 0 if p.pending else board_value(p.item.value)
         entry_rows.append({
             "org_id": org_id, "user_id": p.user_id, "kind": "activity", "activity_id": activity_id,
             "type_id": p.type.id, "rule_version_id": p.type.version_id, "reverses_id": None,
-            "points": priced.points, "units": p.item.quantity, "value_units": value_units,
+            "points": priced.points, "units": 0 if p.pending else p.item.quantity, "value_units": value_units,
             "occurred_at": p.occurred_at, "created_at": now, "created_by_user_id": principal.user_id,
         })
         facts_pending.append((p, activity_id, priced, value_units))
     entry_ids = await ledger_repo.insert_entries(conn, entry_rows) if entry_rows else []
-    if entry_ids:
-        batch_ctx, extra_ids, feed_rows = await _run_hooks(rt, conn, principal, now, facts_pending, entry_ids, undo)
+    await _trust(rt, conn, principal, now, fresh)
+    counted = [(f, e) for f, e in zip(facts_pending, entry_ids, strict=True) if not f[0].pending]
+    if counted:
+        batch_ctx, extra_ids, feed_rows = await _run_hooks(rt, conn, principal, now, counted, undo)
     if within is not None:
         await within(conn, _committing(prepared, ids, outcomes, reversals))
     if totals and not lock_first:  # the counters' row locks, held from here to the commit
@@ -452,20 +471,35 @@ def _priced(fresh: list[tuple[_Prepared, int]],
         if key in used:
             used[key] = before + p.item.quantity
         rule = Rule(p.type.version_id, p.type.points, p.type.value_points, p.type.daily_cap)
-        yield p, activity_id, price(rule, p.item.quantity, p.item.value, before)
+        yield p, activity_id, self_reported(price(rule, p.item.quantity, p.item.value, before), p.item.quantity,
+                                            p.trust, p.type.self_report_weight)
+
+
+async def _trust(rt: Runtime, conn: AsyncConnection, principal: Principal, now: datetime,
+                 fresh: list[tuple[_Prepared, int]]) -> None:
+    """Keep the self-reports that are not taken at face value; an integration's activities
+    confirm pending ones (`ledger.trust`)."""
+    reports = [trust.Report(a, p.user_id, p.type.id, p.day, p.trust, p.type.self_report_weight)
+               for p, a in fresh if p.trust is not None]
+    verified = [trust.Verified(a, p.user_id, p.type.id, p.day) for p, a in fresh
+                if principal.user_id is None and p.type.self_report == "pending"]
+    if reports or verified:
+        org = await org_info(rt, principal.org_id, conn)
+        await trust.write(conn, principal.org_id, org.tz, now, reports, verified)
 
 
 async def _run_hooks(rt: Runtime, conn: AsyncConnection, principal: Principal, now: datetime,
-                     facts_pending: list[_Pending], entry_ids: list[int], undo: list[Callable[[], None]],
+                     counted: list[tuple[_Pending, int]], undo: list[Callable[[], None]],
                      ) -> tuple[events.ActivityBatch, list[int], list[AfterCommit]]:
-    """Let the features react inside the transaction; write what they produced."""
+    """Let the features react inside the transaction (to what counts: not pending self-reports);
+    write what they produced."""
     org = await org_info(rt, principal.org_id, conn)
     batch_ctx = events.ActivityBatch(
         org_id=principal.org_id, org=org, actor_user_id=principal.user_id, now=now, on_rollback=undo, activities=[
             events.FreshActivity(activity_id, entry_id, p.user_id, p.type.id, p.type.key, p.item.quantity,
                                  p.item.value, value_units, priced.points, p.occurred_at, p.day, p.row["source"],
                                  p.type.valued)
-            for (p, activity_id, priced, value_units), entry_id in zip(facts_pending, entry_ids, strict=True)])
+            for (p, activity_id, priced, value_units), entry_id in counted])
     for hook in rt.registry.activity_hooks:
         await hook(rt, conn, batch_ctx)
     extra_ids = await ledger_repo.insert_entries(conn, batch_ctx.entries) if batch_ctx.entries else []
