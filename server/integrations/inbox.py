@@ -93,7 +93,9 @@ async def drain(rt: Runtime, limit: int = BATCH) -> int:
     views = await views_by_id(rt, list(by_integration))
     for integration_id, evs in by_integration.items():
         view = views.get(integration_id)
-        if view is None:  # deleted meanwhile: its events went with it
+        if view is None:  # deleted meanwhile (its events went with it), or its secrets unreadable: wait
+            async with rt.engine.begin() as conn:
+                await store.release(conn, [e.id for e in evs], now + timedelta(seconds=60))
             continue
         try:
             await apply_events(rt, view, evs)
@@ -114,9 +116,9 @@ async def apply_events(rt: Runtime, view: IntegrationView, events: list[EventRow
         if isinstance(got, Retry):
             retry[got.after_s].append(e.id)
         elif isinstance(got, DomainError):
-            settle[e.id] = _error(got, now)
+            settle[e.id] = _error(got)
         elif got is None:
-            settle[e.id] = {"status": "ignored", "processed_at": now}
+            settle[e.id] = {"status": "ignored"}
         else:
             grouped[(got.object_type, got.object_id)].append((e, got))
     if retry:
@@ -154,8 +156,8 @@ async def _apply_alone(rt: Runtime, view: IntegrationView, obj: _Object) -> None
         log.exception("integration %d: %s %s could not be applied", view.id, *obj.key)
 
 
-def _error(exc: DomainError, now: datetime) -> dict[str, Any]:
-    return {"status": "error", "error_code": exc.code, "error_message": exc.message[:300], "processed_at": now}
+def _error(exc: DomainError) -> dict[str, Any]:
+    return {"status": "error", "error_code": exc.code, "error_message": exc.message[:300]}
 
 
 async def _learn_owner_emails(rt: Runtime, view: IntegrationView, objects: list[_Object]) -> None:
@@ -238,34 +240,39 @@ async def _apply(rt: Runtime, view: IntegrationView, objects: list[_Object], set
     async def within(conn: Any, done: Committing) -> None:
         now = rt.now()
         locked = await store.states(conn, view.org_id, view.namespace, [o.key for o in objects], lock=True)
-        outcomes: dict[int, dict[str, Any]] = dict(settle)
-        changes: list[dict[str, Any]] = []
+        out = _Outcome(dict(settle))
         for oi, obj in enumerate(objects):
             row = locked.get(obj.key)
             if (row.version if row is not None else None) != (obj.state.version if obj.state is not None else None):
                 raise _Stale()
-            await _settle_object(conn, view, oi, obj, done, item_of, now, outcomes, changes)
-        await store.add_changes(conn, changes)
-        by_outcome: dict[tuple[Any, ...], list[int]] = defaultdict(list)
-        for event_id, values in outcomes.items():
-            by_outcome[tuple(sorted(values.items()))].append(event_id)
-        for values_key, ids in by_outcome.items():
-            if await store.finish(conn, ids, dict(values_key)) != len(ids):
-                raise _Stale()
+            await _settle_object(conn, view, oi, obj, done, item_of, now, out)
+        if await store.insert_states(conn, out.new_states) != len(out.new_states):
+            raise _Stale()  # another worker made one of these objects meanwhile
+        await store.add_changes(conn, out.changes)
+        if await store.settle(conn, out.events, now) != len(out.events):
+            raise _Stale()  # another worker settled one of these events meanwhile
 
     await record(rt, Principal(org_id=view.org_id, role="integration"), items, batch=True, reverse=reverse,
                  within=within)
 
 
+@dataclass(slots=True)
+class _Outcome:
+    """What a chunk's transaction writes besides the ledger: events' outcomes, new object
+    states (in one statement) and the causes of the changes."""
+
+    events: dict[int, dict[str, Any]]
+    new_states: list[dict[str, Any]] = field(default_factory=list)
+    changes: list[dict[str, Any]] = field(default_factory=list)
+
+
 async def _settle_object(conn: Any, view: IntegrationView, oi: int, obj: _Object, done: Committing,
-                         item_of: dict[tuple[int, str], int], now: datetime, outcomes: dict[int, dict[str, Any]],
-                         changes: list[dict[str, Any]]) -> None:
+                         item_of: dict[tuple[int, str], int], now: datetime, out: _Outcome) -> None:
     """In the transaction: one object's new state, the causes of its changes and its events' outcomes."""
-    newest, winner = obj.snap, obj.winner
+    newest, winner, outcomes = obj.snap, obj.winner, out.events
     if obj.error is not None or obj.plan.verdict == "stale":
         for e, _ in obj.events:
-            outcomes[e.id] = _error(obj.error, now) if obj.error is not None and e is winner else \
-                {"status": "stale", "processed_at": now}
+            outcomes[e.id] = _error(obj.error) if obj.error is not None and e is winner else {"status": "stale"}
         return
     roles = dict(obj.state.roles) if obj.state is not None else {}
     failed: DomainError | None = None
@@ -283,7 +290,7 @@ async def _settle_object(conn: Any, view: IntegrationView, oi: int, obj: _Object
         else:
             roles[step.role] = after
         if reversed_now or activity_id is not None:
-            changes.append({
+            out.changes.append({
                 "org_id": view.org_id, "integration_id": view.id, "event_id": winner.id,
                 "namespace": view.namespace, "object_type": obj.key[0], "object_id": obj.key[1], "role": step.role,
                 "cause": step.cause, "reversed_activity_id": reversed_id if reversed_now else None,
@@ -294,21 +301,20 @@ async def _settle_object(conn: Any, view: IntegrationView, oi: int, obj: _Object
               "updated_at": now}
     key = {"org_id": view.org_id, "namespace": view.namespace, "object_type": obj.key[0], "object_id": obj.key[1]}
     if obj.state is None:
-        if await store.insert_states(conn, [{**key, **values, "version": 1}]) != 1:
+        out.new_states.append({**key, **values, "version": 1})
+    elif obj.plan.steps or (modified, newest.deleted) != (obj.state.modified_at, obj.state.deleted):
+        if not await store.update_state(conn, key, obj.state.version, values):
             raise _Stale()
-    elif not await store.update_state(conn, key, obj.state.version, values):
-        raise _Stale()
     owner_ref = newest.owner.ref if newest.owner is not None else None
     for e, s in obj.events:
         if e is not winner:
-            outcomes[e.id] = {"status": "stale" if s.modified_at < newest.modified_at else "done",
-                              "processed_at": now}
+            outcomes[e.id] = {"status": "stale" if s.modified_at < newest.modified_at else "done"}
         elif failed is not None:
-            outcomes[e.id] = _error(failed, now)
+            outcomes[e.id] = _error(failed)
         elif obj.plan.verdict == "unmatched":
-            outcomes[e.id] = {"status": "unmatched", "owner_ref": owner_ref, "processed_at": now}
+            outcomes[e.id] = {"status": "unmatched", "owner_ref": owner_ref}
         else:
-            outcomes[e.id] = {"status": "done", "owner_ref": owner_ref, "processed_at": now}
+            outcomes[e.id] = {"status": "done", "owner_ref": owner_ref}
 
 
 def _detail(step: rules.Step) -> dict[str, Any]:

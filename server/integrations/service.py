@@ -7,6 +7,7 @@ set, the answer that made a secret (a signing secret, a secret webhook path) sho
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from server.core.runtime import Part, Runtime
 from server.integrations import rules, store, vault
 from server.integrations.connectors.base import IntegrationView
 from server.integrations.schemas import IntegrationCreate
+
+log = logging.getLogger("reprally.integrations")
 
 HOOK_CACHE_TTL_S = 2.0
 DEFAULT_API_BASE = {"hubspot": "https://api.hubapi.com"}
@@ -59,8 +62,17 @@ async def view_by_hook(rt: Runtime, hook_id: str) -> IntegrationView | None:
 
 
 async def views_by_id(rt: Runtime, ids: list[int]) -> dict[int, IntegrationView]:
+    """The integrations the worker needs; one whose secrets cannot be read is left out (logged):
+    its events wait, and the others go on."""
     async with rt.engine.connect() as conn:
-        return {row.id: view_of(rt, row) for row in await store.by_ids(conn, ids)}
+        rows = await store.by_ids(conn, ids)
+    out: dict[int, IntegrationView] = {}
+    for row in rows:
+        try:
+            out[row.id] = view_of(rt, row)
+        except vault.Unreadable as exc:
+            log.error("integration %d: %s", row.id, exc)
+    return out
 
 
 # -- what an admin sees ----------------------------------------------------------------------------

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, and_, delete, func, or_, select, tuple_, update
+from sqlalchemy import Row, and_, bindparam, delete, func, or_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from server.accounts.models import User
 from server.core.db import table_of
+from server.core.sql import bulk, pg
 from server.integrations.models import CrmChange, CrmObject, InboxEvent, Integration, OwnerLink
 from server.ledger.store import _insert
 
@@ -107,12 +110,39 @@ async def claim(conn: AsyncConnection, now: datetime, lease_until: datetime, lim
 
 
 async def finish(conn: AsyncConnection, ids: list[int], values: dict[str, Any]) -> int:
-    """Settle pending events; returns how many were still pending (a smaller count: another
+    """Settle pending events alike; returns how many were still pending (a smaller count: another
     worker settled some after this one's lease ran out)."""
     if not ids:
         return 0
     result = await conn.execute(update(E).where(E.c.id.in_(ids), E.c.status == "pending")
                                 .values(claimed_until=None, **values))
+    return result.rowcount
+
+
+#: One statement for a chunk's outcomes on PostgreSQL (a statement per outcome cost 0.4 ms each).
+_SETTLE_SQL = (
+    "UPDATE integration_events AS e SET status = u.status, owner_ref = COALESCE(u.owner_ref, e.owner_ref), "
+    "error_code = u.error_code, error_message = u.error_message, processed_at = $6, claimed_until = NULL "
+    "FROM unnest($1::BIGINT[], $2::TEXT[], $3::TEXT[], $4::TEXT[], $5::TEXT[]) "
+    "AS u(id, status, owner_ref, error_code, error_message) WHERE e.id = u.id AND e.status = 'pending' "
+    "RETURNING e.id")
+_OUTCOME = ("status", "owner_ref", "error_code", "error_message")
+
+
+async def settle(conn: AsyncConnection, outcomes: dict[int, dict[str, Any]], now: datetime) -> int:
+    """Settle pending events, each with its outcome (`status`, and `owner_ref`, `error_code`,
+    `error_message` where it has them); returns how many were still pending."""
+    if not outcomes:
+        return 0
+    ids = sorted(outcomes)
+    if conn.dialect.name == "postgresql":
+        cols = [[outcomes[i].get(c) for i in ids] for c in _OUTCOME]
+        return len(await pg.run(conn, _SETTLE_SQL, (ids, *cols, now)))
+    stmt = (update(E).where(E.c.id == bindparam("b_id"), E.c.status == "pending")
+            .values(status=bindparam("b_status"), owner_ref=func.coalesce(bindparam("b_owner_ref"), E.c.owner_ref),
+                    error_code=bindparam("b_error_code"), error_message=bindparam("b_error_message"),
+                    processed_at=now, claimed_until=None))
+    result = await conn.execute(stmt, [{"b_id": i, **{f"b_{c}": outcomes[i].get(c) for c in _OUTCOME}} for i in ids])
     return result.rowcount
 
 
@@ -203,30 +233,55 @@ async def active_user(conn: AsyncConnection, org_id: int, user_id: int) -> bool:
 
 
 # -- object states -----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class StateRow:
+    object_type: str
+    object_id: str
+    modified_at: datetime
+    deleted: bool
+    roles: dict[str, Any]
+    version: int
+
+
+#: The states of a chunk's objects on PostgreSQL: one prepared statement whatever their number, and
+#: one primary-key probe per key (LATERAL ... LIMIT 1): as a join PostgreSQL scanned every object
+#: of the namespace once per key (measured: 1 s a call at 5,000 objects). `{lock}`: FOR UPDATE,
+#: taken in key order.
+_STATES_SQL = (
+    "SELECT s.object_type, s.object_id, s.modified_at, s.deleted, s.roles::TEXT, s.version "
+    "FROM unnest($3::TEXT[], $4::TEXT[]) WITH ORDINALITY AS k(object_type, object_id, n) "
+    "CROSS JOIN LATERAL (SELECT * FROM crm_objects s WHERE s.org_id = $1 AND s.namespace = $2 "
+    "AND s.object_type = k.object_type AND s.object_id = k.object_id LIMIT 1{lock}) AS s ORDER BY k.n")
+
+
 async def states(conn: AsyncConnection, org_id: int, namespace: str, keys: Sequence[ObjectKey], *,
-                 lock: bool = False) -> dict[ObjectKey, Row[Any]]:
+                 lock: bool = False) -> dict[ObjectKey, StateRow]:
     """The applied state of these objects; `lock` takes their rows until the transaction ends
-    (PostgreSQL; SQLite serialises writers), in key order."""
+    (PostgreSQL, in key order; SQLite serialises writers)."""
     if not keys:
         return {}
-    q = (select(S).where(S.c.org_id == org_id, S.c.namespace == namespace,
-                         tuple_(S.c.object_type, S.c.object_id).in_(sorted(set(keys))))
-         .order_by(S.c.object_type, S.c.object_id))
-    if lock and conn.dialect.name == "postgresql":
-        q = q.with_for_update()
-    return {(r.object_type, r.object_id): r for r in (await conn.execute(q)).all()}
+    wanted = sorted(set(keys))
+    if conn.dialect.name == "postgresql":
+        found = await pg.run(conn, _STATES_SQL.format(lock=" FOR UPDATE" if lock else ""),
+                             (org_id, namespace, [k[0] for k in wanted], [k[1] for k in wanted]))
+        rows = [StateRow(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in found]
+    else:
+        q = select(S.c.object_type, S.c.object_id, S.c.modified_at, S.c.deleted, S.c.roles, S.c.version).where(
+            S.c.org_id == org_id, S.c.namespace == namespace, tuple_(S.c.object_type, S.c.object_id).in_(wanted))
+        rows = [StateRow(*r) for r in (await conn.execute(q)).all()]
+    return {(r.object_type, r.object_id): r for r in rows}
 
 
 async def insert_states(conn: AsyncConnection, rows: list[dict[str, Any]]) -> int:
     """New object states; returns how many were new (fewer: another worker made one meanwhile)."""
     if not rows:
         return 0
+    if conn.dialect.name == "postgresql":
+        return len(await bulk.insert(conn, S, rows, returning="object_id",
+                                     tail="ON CONFLICT (org_id, namespace, object_type, object_id) DO NOTHING"))
     stmt = (_insert(conn, S).on_conflict_do_nothing(index_elements=["org_id", "namespace", "object_type", "object_id"])
             .returning(S.c.object_id))
-    inserted = 0
-    for row in rows:
-        inserted += len((await conn.execute(stmt, row)).all())
-    return inserted
+    return len((await conn.execute(stmt, rows)).all())
 
 
 async def update_state(conn: AsyncConnection, key: dict[str, Any], version: int, values: dict[str, Any]) -> bool:
@@ -237,7 +292,11 @@ async def update_state(conn: AsyncConnection, key: dict[str, Any], version: int,
 
 
 async def add_changes(conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
-    if rows:
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        await bulk.insert(conn, C, rows)
+    else:
         await conn.execute(C.insert(), rows)
 
 

@@ -38,6 +38,10 @@ def _make(rt: Runtime) -> MultiFernet:
 _FERNET: Part[MultiFernet] = Part("integrations.vault", _make)
 
 
+class Unreadable(Exception):
+    """The secrets were sealed under a key that is no longer configured."""
+
+
 def seal(rt: Runtime, values: dict[str, str]) -> str:
     return rt.part(_FERNET).encrypt(json.dumps(values, sort_keys=True).encode()).decode()
 
@@ -47,8 +51,8 @@ def unseal(rt: Runtime, token: str) -> dict[str, str]:
         found: dict[str, str] = json.loads(rt.part(_FERNET).decrypt(token.encode()))
     except InvalidToken:
         # The key changed without the old one kept for rotation: say so without a secret in it.
-        raise RuntimeError("an integration's secrets cannot be decrypted: was INTEGRATIONS_SECRET changed "
-                           "without keeping the old key after the new one?") from None
+        raise Unreadable("an integration's secrets cannot be decrypted: was INTEGRATIONS_SECRET changed "
+                         "without keeping the old key after the new one?") from None
     return found
 
 

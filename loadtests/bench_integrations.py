@@ -1,0 +1,280 @@
+"""CRM connectors against their floors, side by side in one run (docs/performance.md, "CRM connectors").
+
+    python -m loadtests.bench_integrations [--smoke] [--reps 5000] [--seconds 10] [--connections 4]
+
+1. Acknowledgement: p99 of a 100-event HubSpot delivery (verified on its raw bytes, every event
+   persisted with its key in one transaction, answered) against a plain single POST /activities,
+   from the same client at the same concurrency, against the same API process. Goal <= 2x.
+2. Throughput: inbox events (Standard Webhooks, the events carry their data) to points, the
+   worker's drain in this process, against activities through POST /activities/batch (500 each,
+   wrk, 1 API process) measured just before. Goal >= 70 %.
+3. Lag: Standard Webhooks deliveries at a sustained 200 events/s to the API while `reprally worker`
+   runs; from the moment each was sent to the rep's live `points` frame (published once the boards
+   moved), read from Redis pub/sub here. Goal p99 <= 1 s.
+
+Every run checks that each event scored exactly once and that the boards match the ledger.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import random
+import subprocess
+import sys
+import time
+import uuid
+from collections import Counter
+from datetime import UTC, datetime
+
+import httpx
+from redis.asyncio import Redis
+from sqlalchemy import func, select
+from standardwebhooks.webhooks import Webhook
+
+from loadtests import bench_http_batch
+from loadtests.common import ROOT, Bench, CpuMeter, Figure, activity_bodies, env, percentile, standalone
+from server.accounts.models import User
+from server.board.channels import pubsub_name
+from server.integrations import inbox, intake
+from server.integrations.connectors.base import Parsed
+from server.integrations.connectors.hubspot import signature_v3
+from server.integrations.models import InboxEvent
+from server.ledger.models import Activity
+
+ACK_RATIO = 2.0
+THROUGHPUT_SHARE = 0.70
+LAG_P99_MS = 1000.0
+RATE = 200  # events/s for the lag run
+TYPES = ("call", "email", "meeting_booked", "proposal_sent", "opportunity_created")
+_events = itertools.count(1)
+
+
+async def emails(bench: Bench, org_id: int) -> list[str]:
+    async with bench.rt.engine.connect() as conn:
+        return list((await conn.execute(select(User.email).where(User.org_id == org_id, User.role == "rep")))
+                    .scalars().all())
+
+
+async def integration(client: httpx.AsyncClient, token: str, body: dict) -> dict:
+    r = await client.post("/api/v1/integrations", json=body, headers={"authorization": f"Bearer {token}"})
+    r.raise_for_status()
+    return r.json()
+
+
+def std_event(external_id: str, email: str, rnd: random.Random) -> dict:
+    return {"type": "activity.upsert", "data": {"external_id": external_id, "activity_type": rnd.choice(TYPES),
+                                                 "owner": {"email": email}}}
+
+
+async def closed_loop(url: str, make, connections: int, seconds: float) -> tuple[list[float], Counter[int]]:
+    """`connections` clients, each sending `make()` (path, headers, body) back to back for `seconds`."""
+    lat: list[float] = []
+    statuses: Counter[int] = Counter()
+    stop = time.monotonic() + seconds
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as c:
+        async def user() -> None:
+            while time.monotonic() < stop:
+                path, headers, body = make()
+                t = time.monotonic()
+                r = await c.post(path, content=body, headers=headers)
+                lat.append((time.monotonic() - t) * 1000)
+                statuses[r.status_code] += 1
+
+        await asyncio.gather(*(user() for _ in range(connections)))
+    return lat, statuses
+
+
+# -- 1. acknowledgement ---------------------------------------------------------------------------------------
+async def acknowledgement(bench: Bench, args, url: str, org, hs: dict, secret: str, portal: int) -> None:
+    conns = args.connections or 4
+    seconds = bench.seconds
+    hook = httpx.URL(hs["webhook_url"]).path
+    now_ms = lambda: round(datetime.now(UTC).timestamp() * 1000)  # noqa: E731
+
+    def delivery() -> tuple[str, dict[str, str], bytes]:
+        at = now_ms()
+        events = [{"eventId": next(_events), "subscriptionId": 1, "portalId": portal, "occurredAt": at,
+                   "subscriptionType": "deal.propertyChange", "objectId": next(_events), "propertyName": "amount",
+                   "propertyValue": "100", "attemptNumber": 0} for _ in range(100)]
+        body = json.dumps(events).encode()
+        ts = str(at)
+        return hook, {"content-type": "application/json", "x-hubspot-request-timestamp": ts,
+                      "x-hubspot-signature-v3": signature_v3(secret, "POST", url + hook, body, ts)}, body
+
+    bodies = itertools.cycle([json.dumps(b).encode() for b in activity_bodies(org.rep_ids, 2000, seed=7)])
+
+    def single() -> tuple[str, dict[str, str], bytes]:
+        return "/api/v1/activities", {"content-type": "application/json", "x-api-key": org.api_key}, next(bodies)
+
+    await closed_loop(url, single, conns, 1 if bench.smoke else 3)  # warm-up: caches, pools
+    await closed_loop(url, delivery, conns, 1 if bench.smoke else 3)
+    await bench.quiet()
+    results = {}
+    for name, make in (("single", single), ("delivery", delivery)):
+        with CpuMeter(bench._api) as cpu:
+            lat, statuses = await closed_loop(url, make, conns, seconds)
+        results[name] = (lat, statuses, cpu)
+    s_lat, s_st, s_cpu = results["single"]
+    d_lat, d_st, d_cpu = results["delivery"]
+    failed = bench.check(set(s_st) <= {201} and set(d_st) <= {200}, f"statuses: single {dict(s_st)}, "
+                                                                     f"deliveries {dict(d_st)}")
+    ratio = percentile(d_lat, 99) / percentile(s_lat, 99)
+    notes = [failed] if failed else []
+    bench.add(Figure("POST /activities (single), the floor", f"1 API process, {conns} connections, closed loop",
+                     len(s_lat) / seconds, "requests/s", percentile(s_lat, 50), percentile(s_lat, 95),
+                     percentile(s_lat, 99), target="floor", cpu=s_cpu.line(), binds=s_cpu.binds()))
+    bench.add(Figure("HubSpot delivery of 100 events, acknowledged", f"same process and client, {conns} connections",
+                     len(d_lat) * 100 / seconds, "events/s", percentile(d_lat, 50), percentile(d_lat, 95),
+                     percentile(d_lat, 99), target=f"p99 <= {ACK_RATIO:g}x the floor's",
+                     met=None if bench.smoke else ratio <= ACK_RATIO, cpu=d_cpu.line(), binds=d_cpu.binds(),
+                     notes=notes + [f"p99 ratio to the single post: {ratio:.2f}; {len(d_lat):,} deliveries "
+                                    f"= {len(d_lat) * 100:,} events persisted"]))
+
+
+# -- 2. throughput --------------------------------------------------------------------------------------------
+async def fill(bench: Bench, org_id: int, integration_id: int, addresses: list[str], n: int, tag: str) -> None:
+    """`n` Standard Webhooks events in the inbox, as the intake persists them."""
+    rnd = random.Random(5)
+    signed = datetime.now(UTC).isoformat()
+    for i in range(0, n, 1000):
+        parsed = []
+        for k in range(i, min(n, i + 1000)):
+            ext = f"{tag}-{k}"
+            event = std_event(ext, rnd.choice(addresses), rnd)
+            parsed.append(Parsed(f"msg_{tag}_{k}", "activity.upsert", "activity", ext, None,
+                                 {**event, "timestamp": None, "signed_at": signed}))
+        await intake.persist(bench.rt, org_id, integration_id, parsed)
+
+
+async def throughput(bench: Bench, args, org, std: dict, addresses: list[str]) -> None:
+    batch_args = type(args)(**{**vars(args), "worker_counts": [1], "size": None, "connections": None})
+    await bench_http_batch.run(bench, batch_args)
+    floor = bench.figures[-1].rate
+    n = 500 if bench.smoke else 30_000
+    tag = uuid.uuid4().hex[:8]
+    await fill(bench, org.org_id, std["id"], addresses, n, tag)
+    await bench.quiet()
+    with CpuMeter() as cpu:
+        t = time.monotonic()
+        while await inbox.drain(bench.rt):
+            pass
+        took = time.monotonic() - t
+    async with bench.rt.engine.connect() as conn:
+        statuses = dict((await conn.execute(select(InboxEvent.status, func.count()).where(
+            InboxEvent.integration_id == std["id"]).group_by(InboxEvent.status))).all())
+        scored = await conn.scalar(select(func.count()).select_from(Activity).where(
+            Activity.org_id == org.org_id, Activity.external_id.like(f"webhook:{std['id']}:{tag}-%")))
+    failed = bench.check(statuses.get("done", 0) >= n and scored == n and not statuses.get("pending"),
+                         f"inbox {statuses}, {scored} activities for {n} events")
+    rate = n / took
+    notes = [failed] if failed else []
+    notes += [f"{n:,} events in {took:.1f} s, one process (the worker's drain); "
+              f"{rate / floor:.0%} of the batch floor ({floor:,.0f}/s)", await bench.boards_match_ledger(org)]
+    bench.add(Figure("inbox to points (Standard Webhooks events)", "1 process, chunks of 500", rate, "events/s",
+                     target=f">= {THROUGHPUT_SHARE:.0%} of /activities/batch",
+                     met=None if bench.smoke else rate >= THROUGHPUT_SHARE * floor, cpu=cpu.line(), notes=notes))
+
+
+# -- 3. lag ---------------------------------------------------------------------------------------------------
+async def lag(bench: Bench, url: str, org, std: dict, addresses: list[str]) -> None:
+    seconds = 3 if bench.smoke else bench.seconds
+    hook = httpx.URL(std["webhook_url"]).path
+    signer = Webhook(std["signing_secret"])
+    tag = uuid.uuid4().hex[:8]
+    rnd = random.Random(9)
+    sent: dict[str, float] = {}
+    frames: dict[int, float] = {}
+    acks: list[float] = []
+    redis = Redis.from_url(bench.settings.redis_url)
+    pubsub = redis.pubsub()
+    await pubsub.psubscribe(pubsub_name(org.org_id, "user:*"))
+    worker = subprocess.Popen([sys.executable, "-m", "server.cli", "worker"], env=env(), cwd=ROOT,
+                              stderr=subprocess.DEVNULL)
+
+    async def listen() -> None:
+        async for msg in pubsub.listen():
+            if msg["type"] == "pmessage":
+                data = json.loads(msg["data"]).get("data", {})
+                if data.get("kind") == "points":
+                    frames.setdefault(int(data["activity_id"]), time.monotonic())
+
+    listener = asyncio.create_task(listen())
+    try:
+        await asyncio.sleep(2)  # the worker starts
+        limits = httpx.Limits(max_connections=32, max_keepalive_connections=32)
+        async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as c:
+            async def send(k: int) -> None:
+                ext = f"{tag}-{k}"
+                body = json.dumps(std_event(ext, rnd.choice(addresses), rnd)).encode()
+                msg_id = f"msg_{tag}_{k}"
+                at = datetime.now(UTC)
+                headers = {"content-type": "application/json", "webhook-id": msg_id,
+                           "webhook-timestamp": str(int(at.timestamp())),
+                           "webhook-signature": signer.sign(msg_id, at, body)}
+                t = sent[ext] = time.monotonic()
+                r = await c.post(hook, content=body, headers=headers)
+                acks.append((time.monotonic() - t) * 1000)
+                r.raise_for_status()
+
+            tasks, start = [], time.monotonic()
+            for k in range(int(RATE * seconds)):
+                await asyncio.sleep(max(0.0, start + k / RATE - time.monotonic()))
+                tasks.append(asyncio.create_task(send(k)))
+            await asyncio.gather(*tasks)
+            sending = time.monotonic() - start
+        deadline = time.monotonic() + 30
+        while len(frames) < len(sent) and time.monotonic() < deadline:
+            await asyncio.sleep(0.2)
+    finally:
+        listener.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await listener
+        await pubsub.aclose()
+        await redis.aclose()
+        worker.terminate()
+        worker.wait(20)
+    async with bench.rt.engine.connect() as conn:
+        ids = dict((await conn.execute(select(Activity.id, Activity.external_id).where(
+            Activity.org_id == org.org_id, Activity.external_id.like(f"webhook:{std['id']}:{tag}-%")))).all())
+    lags = [(frames[a] - sent[ext.rsplit(":", 1)[1]]) * 1000 for a, ext in ids.items() if a in frames]
+    failed = bench.check(len(ids) == len(sent) == len(lags), f"{len(sent)} sent, {len(ids)} scored, "
+                                                              f"{len(lags)} frames seen")
+    p99 = percentile(lags, 99)
+    notes = [failed] if failed else []
+    notes += [f"{len(sent):,} deliveries in {sending:.1f} s; acknowledged p50 {percentile(acks, 50):.1f} ms, "
+              f"p99 {percentile(acks, 99):.1f} ms; `reprally worker` polls the inbox every 0.1 s"]
+    bench.add(Figure("lag: delivery to the rep's live points", f"{RATE} events/s sustained, Standard Webhooks, "
+                     "1 API process + 1 worker", len(sent) / sending, "events/s", percentile(lags, 50),
+                     percentile(lags, 95), p99, target=f"p99 <= {LAG_P99_MS:.0f} ms",
+                     met=None if bench.smoke else p99 <= LAG_P99_MS, notes=notes))
+
+
+async def run(bench: Bench, args) -> None:
+    org = await bench.org()
+    addresses = await emails(bench, org.org_id)
+    api = await bench.api(1)
+    portal = 424242
+    secret = f"bench-client-secret-{uuid.uuid4()}"
+    async with httpx.AsyncClient(base_url=api.url, timeout=30) as c:
+        hs = await integration(c, org.admin_token, {"kind": "hubspot", "name": "bench", "client_secret": secret,
+                                                    "access_token": "unused-token", "portal_id": portal,
+                                                    "api_base": "http://127.0.0.1:9", "poll_every_s": 0})
+        std = await integration(c, org.admin_token, {"kind": "standard_webhooks", "name": "bench"})
+    await acknowledgement(bench, args, api.url, org, hs, secret, portal)
+    async with httpx.AsyncClient(base_url=api.url, timeout=30) as c:  # its inbox goes with it
+        (await c.delete(f"/api/v1/integrations/{hs['id']}",
+                        headers={"authorization": f"Bearer {org.admin_token}"})).raise_for_status()
+    await throughput(bench, args, org, std, addresses)
+    await lag(bench, (await bench.api(1)).url, org, std, addresses)
+
+
+def main(argv: list[str] | None = None) -> None:
+    standalone(run, argv, __doc__, seconds=10, workers="1")
+
+
+if __name__ == "__main__":
+    main()
