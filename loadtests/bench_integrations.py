@@ -21,6 +21,7 @@ import asyncio
 import contextlib
 import itertools
 import json
+import os
 import random
 import subprocess
 import sys
@@ -256,6 +257,10 @@ async def lag(bench: Bench, url: str, org, std: dict, addresses: list[str]) -> N
 async def run(bench: Bench, args) -> None:
     org = await bench.org()
     addresses = await emails(bench, org.org_id)
+    # The webhook limiter stays on (its cost is part of every acknowledgement) but never trips:
+    # every request of this run comes from one address.
+    os.environ["WEBHOOK_RATE_PER_MIN"] = "10000000"
+    bench.stop_api()
     api = await bench.api(1)
     portal = 424242
     secret = f"bench-client-secret-{uuid.uuid4()}"

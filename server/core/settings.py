@@ -87,8 +87,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     public_url: str = ""
     #: The largest webhook body accepted, in bytes (at most 4 MiB).
     webhook_max_body: int = 1024 * 1024
-    #: Webhook requests per minute per endpoint and client address (0: no limit).
-    webhook_rate_per_min: int = 1200
+    #: Webhook requests per minute per endpoint and client address (0: no limit); five times as
+    #: many per address over all endpoints.
+    webhook_rate_per_min: int = 6000
     #: How long a worker holds the inbox events it claimed before another may take them.
     integrations_lease_s: float = 30.0
 

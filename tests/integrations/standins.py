@@ -16,10 +16,12 @@ import threading
 from collections import deque
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 from xml.sax.saxutils import escape
+
+from tests.support.loopback import Loopback
 
 
 def ms(at: datetime) -> str:
@@ -47,7 +49,7 @@ class StandIn:
         self.requests: list[Seen] = []
         self._failures: deque[tuple[int, int | None]] = deque()
         self._lock = threading.RLock()
-        self._server: ThreadingHTTPServer | None = None
+        self._server: Loopback | None = None
         self.url = ""
 
     def start(self) -> StandIn:
@@ -76,22 +78,13 @@ class StandIn:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        class Server(ThreadingHTTPServer):
-            request_queue_size = 256
-
-            def handle_error(self, request: Any, client_address: Any) -> None:
-                pass
-
-        self._server = Server(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._server = Loopback(Handler)
+        self.url = self._server.url
         return self
 
     def stop(self) -> None:
         if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+            self._server.stop()
 
     def fail(self, status: int, *, times: int = 1, retry_after: int | None = None) -> None:
         """The next `times` requests answer `status` (with Retry-After when given)."""

@@ -157,7 +157,7 @@ class HubSpot:
                 out[e.id] = None
             elif e.event_type == "reconcile":
                 continue
-            elif e.event_type.split(".", 1)[1] in DELETIONS:
+            elif e.event_type.rpartition(".")[2] in DELETIONS:
                 out[e.id] = Snapshot(e.object_type, e.object_id, _event_time(e), deleted=True)
             else:
                 wanted[e.object_type].add(e.object_id)
