@@ -61,17 +61,26 @@ async def view_by_hook(rt: Runtime, hook_id: str) -> IntegrationView | None:
     return found
 
 
+_VIEWS: Part[TTLCache[int, IntegrationView]] = Part("integrations.views", lambda rt: TTLCache(HOOK_CACHE_TTL_S))
+
+
 async def views_by_id(rt: Runtime, ids: list[int]) -> dict[int, IntegrationView]:
-    """The integrations the worker needs; one whose secrets cannot be read is left out (logged):
-    its events wait, and the others go on."""
-    async with rt.engine.connect() as conn:
-        rows = await store.by_ids(conn, ids)
-    out: dict[int, IntegrationView] = {}
-    for row in rows:
-        try:
-            out[row.id] = view_of(rt, row)
-        except vault.Unreadable as exc:
-            log.error("integration %d: %s", row.id, exc)
+    """The integrations the worker needs (cached a few seconds: a change of rules or secrets
+    applies within that); one whose secrets cannot be read is left out (logged): its events
+    wait, and the others go on."""
+    cache = rt.part(_VIEWS)
+    out = {i: v for i in ids if (v := cache.get(i)) is not None}
+    missing = [i for i in ids if i not in out]
+    if missing:
+        async with rt.engine.connect() as conn:
+            rows = await store.by_ids(conn, missing)
+        for row in rows:
+            try:
+                out[row.id] = view_of(rt, row)
+            except vault.Unreadable as exc:
+                log.error("integration %d: %s", row.id, exc)
+                continue
+            cache.put(row.id, out[row.id])
     return out
 
 
@@ -206,6 +215,7 @@ async def update(rt: Runtime, principal: Principal, integration_id: int, changes
         updated = await store.change(conn, principal.org_id, integration_id, values)
     assert updated is not None  # locked above
     rt.part(_HOOKS).drop(row.hook_id)
+    rt.part(_VIEWS).drop(row.id)
     return _shown(rt, updated, base_url, path_secret=path_secret, once=once)
 
 
@@ -216,6 +226,7 @@ async def delete(rt: Runtime, principal: Principal, integration_id: int) -> None
     async with rt.engine.begin() as conn:
         await store.remove(conn, principal.org_id, integration_id)
     rt.part(_HOOKS).drop(row.hook_id)
+    rt.part(_VIEWS).drop(row.id)
 
 
 # -- owners and the inbox ---------------------------------------------------------------------------

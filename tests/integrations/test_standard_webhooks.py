@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
 from server.features import make_runtime, registry
-from server.integrations import inbox, jobs, store
+from server.integrations import inbox, intake, jobs, store
+from server.integrations.connectors.base import Parsed
 from server.integrations.models import Integration
 from tests.conftest import _app_of, _client_of, make_settings, new_org
 from tests.integrations.support import (
@@ -23,7 +25,7 @@ from tests.integrations.support import (
     now_s,
     std_integration,
 )
-from tests.support.api import assert_error, balance
+from tests.support.api import assert_error, balance, type_key
 
 
 async def rep_with_email(org):
@@ -431,3 +433,33 @@ async def test_the_status_figures(rt, org):
     assert (s["rejected"], s["signature_failures"]) == ({"invalid_event": 1}, 1)
     assert s["lag"]["samples"] == 5 and 3000 <= s["lag"]["p50_ms"] <= s["lag"]["p99_ms"] < 60_000
     assert s["last_event_at"] is not None and s["poll_last_at"] is None
+
+
+async def test_chunks_applied_side_by_side_keep_each_objects_newest_version(rt, org):
+    """Four lanes of small chunks over interleaved versions of 40 activities (as the worker's job
+    runs them, smaller): each activity ends at its newest version, scored once."""
+    sender = await std_integration(org)
+    rep, email = await rep_with_email(org)
+    uncapped = await type_key(org, points=2)
+    t0 = datetime.now(UTC) - timedelta(hours=1)
+    parsed = []
+    for version in (2, 3, 1):  # arrival order is not version order
+        for k in range(40):
+            data = {"external_id": f"lane-{k}", "activity_type": uncapped, "owner": {"email": email},
+                    "quantity": version, "occurred_at": iso(t0), "modified_at": iso(t0 + timedelta(seconds=version))}
+            parsed.append(Parsed(f"msg-lane-{k}-{version}", "activity.upsert", "activity", f"lane-{k}", None,
+                                 {"type": "activity.upsert", "data": data, "timestamp": None,
+                                  "signed_at": iso(t0)}))
+    await intake.persist(rt, org.org_id, sender.integration_id, parsed)
+
+    async def lane() -> None:
+        while await inbox.drain(rt, limit=7):
+            pass
+
+    await asyncio.gather(*(lane() for _ in range(4)))
+    await drain(rt)
+    live = [a for a in await activities_of(rt, org.org_id, f"webhook:{sender.integration_id}:lane-") if not a[4]]
+    assert sorted(a[2] for a in live) == [3] * 40
+    assert await balance(rep) == 40 * 3 * 2
+    statuses = Counter(e.status for e in await events_of(rt, sender.integration_id))
+    assert statuses["pending"] == 0 and statuses["done"] >= 40
