@@ -96,11 +96,11 @@ async def test_only_admins_of_the_org_manage_integrations(client, org):
     key = (await org.ok("post", "/api-keys", {"name": "k"}, status=201))["key"]
     r = await client.get("/api/v1/integrations", headers={"x-api-key": key})
     assert_error(r, 403, "forbidden")
-    display = (await org.ok("post", "/displays", {"name": "TV"}, status=201))
-    token = display.get("token") or display.get("display_token")
-    if token:
-        r = await client.get("/api/v1/integrations", headers={"authorization": f"Bearer {token}"})
-        assert_error(r, 403, "forbidden")
+    display = await org.ok("post", "/displays", {"name": "TV"}, status=201)
+    paired = await client.post("/api/v1/displays/pair", json={"code": display["pairing_code"]})
+    screen = {"authorization": f"Bearer {paired.json()['display_token']}"}
+    assert_error(await client.get("/api/v1/integrations", headers=screen), 403, "forbidden")
+    assert_error(await client.get(f"/api/v1{path}/status", headers=screen), 403, "forbidden")
     assert (await org.ok("get", path))["id"] == sender.integration_id
 
 
