@@ -35,8 +35,8 @@ from server.ledger.ingest import ActivityInput, Committing, record
 
 log = logging.getLogger("reprally.integrations")
 
-#: Events one run claims.
-BATCH = 500
+#: Events one run claims (larger chunks spread the per-chunk statements over more events).
+BATCH = 1000
 #: Claims of one event before it is kept as an error.
 MAX_ATTEMPTS = 8
 SOURCE = {"standard_webhooks": "webhook", "hubspot": "hubspot", "salesforce": "salesforce"}
@@ -64,7 +64,7 @@ class _Object:
         self.winner, self.snap = max(self.events, key=lambda es: (es[1].modified_at, es[0].id))
 
 
-def _event_row(r: Any) -> EventRow:
+def _event_row(r: store.Claimed) -> EventRow:
     return EventRow(r.id, r.dedupe_key, r.event_type, r.object_type, r.object_id, r.payload, r.source_at, r.attempts)
 
 
@@ -289,7 +289,7 @@ async def _settle_object(conn: Any, view: IntegrationView, oi: int, obj: _Object
             roles.pop(step.role, None)
         else:
             roles[step.role] = after
-        if reversed_now or activity_id is not None:
+        if reversed_now or (activity_id is not None and step.cause != "created"):  # a first score is no change
             out.changes.append({
                 "org_id": view.org_id, "integration_id": view.id, "event_id": winner.id,
                 "namespace": view.namespace, "object_type": obj.key[0], "object_id": obj.key[1], "role": step.role,

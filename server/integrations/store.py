@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import msgspec
 from sqlalchemy import Row, and_, bindparam, delete, func, or_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -95,18 +96,46 @@ async def any_due(conn: AsyncConnection, now: datetime) -> bool:
     return (await conn.execute(select(E.c.id).where(_due(now)).limit(1))).first() is not None
 
 
-async def claim(conn: AsyncConnection, now: datetime, lease_until: datetime, limit: int) -> list[Row[Any]]:
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """A claimed event: what the worker reads of it."""
+
+    id: int
+    integration_id: int
+    dedupe_key: str
+    event_type: str
+    object_type: str | None
+    object_id: str | None
+    payload: dict[str, Any]
+    source_at: datetime | None
+    attempts: int
+
+
+#: The claim on PostgreSQL. A materialised CTE: as `id IN (subquery)` PostgreSQL may run the LIMIT
+#: ... SKIP LOCKED subquery again per row and claim more than `limit` (measured: 2 rows for LIMIT
+#: 1). The payload comes back as text for msgspec (SQLAlchemy's JSON and datetime processing of
+#: every returned column cost ~40 us an event).
+_CLAIM_SQL = (
+    "WITH picked AS MATERIALIZED (SELECT id FROM integration_events WHERE status = 'pending' "
+    "AND (claimed_until IS NULL OR claimed_until < $1) ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) "
+    "UPDATE integration_events AS e SET claimed_until = $2, attempts = e.attempts + 1 FROM picked "
+    "WHERE e.id = picked.id RETURNING e.id, e.integration_id, e.dedupe_key, e.event_type, e.object_type, "
+    "e.object_id, e.payload::TEXT, e.source_at, e.attempts")
+
+
+async def claim(conn: AsyncConnection, now: datetime, lease_until: datetime, limit: int) -> list[Claimed]:
     """Take up to `limit` pending events (oldest first) until `lease_until`; each take counts an attempt."""
-    pick = select(E.c.id).where(_due(now)).order_by(E.c.id).limit(limit)
     if conn.dialect.name == "postgresql":
-        # A materialised CTE: as `id IN (subquery)` PostgreSQL may run the LIMIT ... SKIP LOCKED
-        # subquery again per row and claim more than `limit` (measured: 2 rows for LIMIT 1).
-        picked = pick.with_for_update(skip_locked=True).cte("picked").prefix_with("MATERIALIZED")
-        stmt = update(E).where(E.c.id == picked.c.id)
+        rows = await pg.run(conn, _CLAIM_SQL, (now, lease_until, limit))
+        found = [Claimed(r[0], r[1], r[2], r[3], r[4], r[5], msgspec.json.decode(r[6]), r[7], r[8]) for r in rows]
     else:  # SQLite runs the subquery once, and serialises writers
-        stmt = update(E).where(E.c.id.in_(pick.scalar_subquery()))
-    stmt = stmt.values(claimed_until=lease_until, attempts=E.c.attempts + 1).returning(*E.c)
-    return sorted((await conn.execute(stmt)).all(), key=lambda r: r.id)
+        pick = select(E.c.id).where(_due(now)).order_by(E.c.id).limit(limit)
+        stmt = (update(E).where(E.c.id.in_(pick.scalar_subquery()))
+                .values(claimed_until=lease_until, attempts=E.c.attempts + 1)
+                .returning(E.c.id, E.c.integration_id, E.c.dedupe_key, E.c.event_type, E.c.object_type,
+                           E.c.object_id, E.c.payload, E.c.source_at, E.c.attempts))
+        found = [Claimed(*r) for r in (await conn.execute(stmt)).all()]
+    return sorted(found, key=lambda r: r.id)
 
 
 async def finish(conn: AsyncConnection, ids: list[int], values: dict[str, Any]) -> int:
@@ -204,6 +233,8 @@ async def owner_links(conn: AsyncConnection, integration_id: int, crm_owner_ids:
                       ) -> dict[str, Row[Any]]:
     q = select(O).where(O.c.integration_id == integration_id)
     if crm_owner_ids is not None:
+        if not crm_owner_ids:
+            return {}
         q = q.where(O.c.crm_owner_id.in_(list(crm_owner_ids)))
     return {r.crm_owner_id: r for r in (await conn.execute(q)).all()}
 
@@ -222,8 +253,12 @@ async def users_by_email(conn: AsyncConnection, org_id: int, emails: Sequence[st
     """Active users of the org with these emails (lower-case), by email."""
     if not emails:
         return {}
-    q = select(U.c.email, U.c.id).where(U.c.org_id == org_id, U.c.active.is_(True),
-                                        U.c.email.in_([e.lower() for e in emails]))
+    wanted = sorted({e.lower() for e in emails})
+    if conn.dialect.name == "postgresql":  # one prepared statement, not an IN list compiled per size
+        rows = await pg.run(conn, "SELECT email, id FROM users WHERE org_id = $1 AND active "
+                                  "AND email = ANY($2::TEXT[])", (org_id, wanted))
+        return {email: uid for email, uid in rows}
+    q = select(U.c.email, U.c.id).where(U.c.org_id == org_id, U.c.active.is_(True), U.c.email.in_(wanted))
     return {email: uid for email, uid in (await conn.execute(q)).all()}
 
 
