@@ -152,11 +152,9 @@ async def fill(bench: Bench, org_id: int, integration_id: int, addresses: list[s
         await intake.persist(bench.rt, org_id, integration_id, parsed)
 
 
-async def throughput(bench: Bench, args, org, std: dict, addresses: list[str]) -> None:
-    batch_args = type(args)(**{**vars(args), "worker_counts": [1], "size": None, "connections": None})
-    await bench_http_batch.run(bench, batch_args)
-    floor = bench.figures[-1].rate
-    n = 500 if bench.smoke else 30_000
+async def drain_all(bench: Bench, org, std: dict, addresses: list[str], n: int) -> tuple[float, float, str]:
+    """`n` events into the inbox, then the worker's inbox job in this process until it is empty.
+    Returns (events/s, this process's CPU ms per event, a failed check or "")."""
     tag = uuid.uuid4().hex[:8]
     await fill(bench, org.org_id, std["id"], addresses, n, tag)
     await bench.quiet()
@@ -166,20 +164,41 @@ async def throughput(bench: Bench, args, org, std: dict, addresses: list[str]) -
             await jobs.inbox_job(bench.rt)
         took = time.monotonic() - t
     async with bench.rt.engine.connect() as conn:
-        statuses = dict((await conn.execute(select(InboxEvent.status, func.count()).where(
-            InboxEvent.integration_id == std["id"]).group_by(InboxEvent.status))).all())
         scored = await conn.scalar(select(func.count()).select_from(Activity).where(
             Activity.org_id == org.org_id, Activity.external_id.like(f"webhook:{std['id']}:{tag}-%")))
-    failed = bench.check(statuses.get("done", 0) >= n and scored == n and not statuses.get("pending"),
-                         f"inbox {statuses}, {scored} activities for {n} events")
-    rate = n / took
-    notes = [failed] if failed else []
-    notes += [f"{n:,} events in {took:.1f} s, one process (the worker's inbox job: "
-              f"{jobs.INBOX_CONCURRENCY} chunks at once); "
-              f"{rate / floor:.0%} of the batch floor ({floor:,.0f}/s)", await bench.boards_match_ledger(org)]
-    bench.add(Figure("inbox to points (Standard Webhooks events)", "1 process, chunks of 500", rate, "events/s",
-                     target=f">= {THROUGHPUT_SHARE:.0%} of /activities/batch",
-                     met=None if bench.smoke else rate >= THROUGHPUT_SHARE * floor, cpu=cpu.line(), notes=notes))
+        pending = await conn.scalar(select(func.count()).select_from(InboxEvent).where(
+            InboxEvent.integration_id == std["id"], InboxEvent.status == "pending"))
+    failed = bench.check(scored == n and not pending, f"{scored} activities for {n} events, {pending} pending")
+    return n / took, cpu.cores["generator"] * took * 1000 / n, failed
+
+
+async def throughput(bench: Bench, args, org, std: dict, addresses: list[str]) -> None:
+    """Rounds of batches and of the inbox in turn: on a machine shared with other work, one
+    measurement of each can land in different weather."""
+    batch_args = type(args)(**{**vars(args), "worker_counts": [1], "size": None, "connections": None})
+    rounds = 1 if bench.smoke else 3
+    floors, rates, cpu_ms, failures = [], [], [], []
+    for _ in range(rounds):
+        await bench_http_batch.run(bench, batch_args)
+        fig = bench.figures[-1]
+        floors.append(fig.rate)
+        api = float(fig.cpu.split("api ", 1)[1].split(",", 1)[0].split("+")[0]) if "api " in fig.cpu else 0.0
+        cpu_ms.append(("batch", api * 1000 / fig.rate))
+        rate, ms, failed = await drain_all(bench, org, std, addresses, 500 if bench.smoke else 20_000)
+        rates.append(rate)
+        cpu_ms.append(("inbox", ms))
+        failures += [failed] if failed else []
+    floor, rate = sorted(floors)[len(floors) // 2], sorted(rates)[len(rates) // 2]
+    per = {k: sorted(v for kk, v in cpu_ms if kk == k) for k in ("batch", "inbox")}
+    notes = failures + [
+        f"rounds: batches {' / '.join(f'{r:,.0f}' for r in floors)} activities/s, inbox {' / '.join(f'{r:,.0f}' for r in rates)} "
+        f"events/s; medians {rate:,.0f} vs {floor:,.0f} = {rate / floor:.0%}",
+        f"CPU per activity (median): the API in batches {per['batch'][len(per['batch']) // 2]:.3f} ms, the inbox job "
+        f"{per['inbox'][len(per['inbox']) // 2]:.3f} ms (one process, {jobs.INBOX_CONCURRENCY} chunks at once)",
+        await bench.boards_match_ledger(org)]
+    bench.add(Figure("inbox to points (Standard Webhooks events)", f"1 process, chunks of {inbox.BATCH}", rate,
+                     "events/s", target=f">= {THROUGHPUT_SHARE:.0%} of /activities/batch",
+                     met=None if bench.smoke else rate >= THROUGHPUT_SHARE * floor, notes=notes))
 
 
 # -- 3. lag ---------------------------------------------------------------------------------------------------
@@ -188,7 +207,7 @@ async def lag(bench: Bench, url: str, org, std: dict, addresses: list[str]) -> N
     this process's CPU; each lag is from the event's `received_at` (when the API persisted it) to
     the moment its points frame reached this process (both this machine's clock)."""
     seconds = 3 if bench.smoke else bench.seconds
-    conns, think_ms = 22, 100  # ~200 requests/s
+    conns, think_ms = 40, 100  # each connection: ~100 ms pause + the acknowledgement; about 200 requests/s
     hook = httpx.URL(std["webhook_url"]).path
     signer = Webhook(std["signing_secret"])
     tag = uuid.uuid4().hex[:8]
