@@ -125,6 +125,11 @@ def upgrade() -> None:
     with op.batch_alter_table('integration_events', schema=None) as batch_op:
         batch_op.create_index('ix_integration_events_integration_status', ['integration_id', 'status', 'id'], unique=False)
         batch_op.create_index('ix_integration_events_pending', ['id'], unique=False, postgresql_where=sa.text("status = 'pending'"), sqlite_where=sa.text("status = 'pending'"))
+    if op.get_bind().dialect.name == "postgresql":
+        # A queue: every event is inserted pending and updated once. Vacuum it at 2 % dead rows
+        # (the default waits for 20 %), so claims do not walk the pending index's dead entries.
+        op.execute("ALTER TABLE integration_events SET (autovacuum_vacuum_scale_factor = 0.02, "
+                   "autovacuum_analyze_scale_factor = 0.02)")
 
     op.create_table('integration_owners',
     sa.Column('integration_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
