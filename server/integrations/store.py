@@ -249,6 +249,16 @@ async def put_owner(conn: AsyncConnection, org_id: int, integration_id: int, crm
     return (await conn.execute(stmt.returning(*O.c))).one()
 
 
+async def keep_owner_emails(conn: AsyncConnection, org_id: int, integration_id: int, emails: dict[str, str],
+                            now: datetime) -> None:
+    """Owners' emails as the CRM lists them (their mappings to reps are left as they are)."""
+    ins = _insert(conn, O)
+    stmt = ins.on_conflict_do_update(index_elements=["integration_id", "crm_owner_id"],
+                                     set_={"email": ins.excluded.email, "updated_at": now})
+    await conn.execute(stmt, [{"integration_id": integration_id, "crm_owner_id": k, "org_id": org_id, "email": v,
+                               "user_id": None, "updated_at": now} for k, v in sorted(emails.items())])
+
+
 async def users_by_email(conn: AsyncConnection, org_id: int, emails: Sequence[str]) -> dict[str, int]:
     """Active users of the org with these emails (lower-case), by email."""
     if not emails:

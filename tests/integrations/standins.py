@@ -153,6 +153,14 @@ class HubSpotStandIn(StandIn):
 
     def answer(self, method: str, path: str, query: dict[str, list[str]], body: Any) -> tuple[int, Any]:
         parts = path.strip("/").split("/")
+        if parts[:3] == ["crm", "v3", "owners"] and len(parts) == 3:
+            ids = sorted(self.owners)
+            start, limit = int((query.get("after") or ["0"])[0]), int((query.get("limit") or ["100"])[0])
+            page = ids[start:start + limit]
+            answer = {"results": [{"id": i, "email": self.owners[i], "archived": False} for i in page]}
+            if start + limit < len(ids):
+                answer["paging"] = {"next": {"after": str(start + limit)}}
+            return 200, answer
         if parts[:3] == ["crm", "v3", "owners"] and len(parts) == 4:
             email = self.owners.get(parts[3])
             if email is None:

@@ -157,6 +157,14 @@ def json_answer(received: Received) -> Answer:
     return Answer(200, "application/json", json.dumps(body).encode())
 
 
+async def keep_emails(rt: Runtime, view: IntegrationView, emails: dict[str, str]) -> None:
+    """Keep what the CRM says its owners' emails are (owner id -> email)."""
+    if emails:
+        async with rt.engine.begin() as conn:
+            await store.keep_owner_emails(conn, view.org_id, view.id, {k: v.lower() for k, v in emails.items()},
+                                          rt.now())
+
+
 async def kept_emails(rt: Runtime, view: IntegrationView, owner_ids: list[Any]) -> tuple[dict[str, str], list[str]]:
     """The emails kept for these CRM owners, and the owners whose email must be asked of the CRM
     (the worker keeps what it learns: `inbox._learn_owner_emails`)."""

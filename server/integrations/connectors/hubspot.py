@@ -39,6 +39,7 @@ from server.integrations.connectors.base import (
     Retry,
     bad_event,
     json_answer,
+    keep_emails,
     kept_emails,
 )
 from server.integrations.connectors.http import Busy
@@ -196,12 +197,17 @@ def _event_time(e: EventRow) -> datetime:
 
 
 async def owner_emails(rt: Runtime, view: IntegrationView, api: HubSpotApi, owner_ids: list[Any]) -> dict[str, str]:
-    """The email of each owner: as kept, else from HubSpot's owners API (then kept by the worker)."""
+    """The email of each owner: as kept, else from HubSpot's owners API: the whole list at once
+    (all of it is kept), then one by one for an owner it lacks (an archived one)."""
     known, missing = await kept_emails(rt, view, owner_ids)
-    for owner_id in missing:
-        email = await api.owner_email(owner_id)
-        if email:
-            known[owner_id] = email
+    if missing:
+        listed = await api.owners()
+        await keep_emails(rt, view, listed)
+        known.update({k: listed[k] for k in missing if k in listed})
+        for owner_id in [k for k in missing if k not in listed]:
+            email = await api.owner_email(owner_id)
+            if email:
+                known[owner_id] = email
     return known
 
 

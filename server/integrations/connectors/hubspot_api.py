@@ -30,6 +30,21 @@ class HubSpotApi:
                     found[str(obj["id"])] = obj
         return found
 
+    async def owners(self) -> dict[str, str]:
+        """Every owner's email, by owner id (`GET /crm/v3/owners`, 500 a page)."""
+        found: dict[str, str] = {}
+        after: str | None = None
+        while True:
+            r = await call(self.rt, "GET", f"{self.base}/crm/v3/owners", self.token,
+                           params={"limit": 500, **({"after": after} if after else {})})
+            if r is None:
+                return found
+            data = r.json()
+            found.update({str(o["id"]): str(o["email"]) for o in data.get("results", []) if o.get("email")})
+            after = (data.get("paging") or {}).get("next", {}).get("after")
+            if not after:
+                return found
+
     async def owner_email(self, owner_id: str) -> str | None:
         r = await call(self.rt, "GET", f"{self.base}/crm/v3/owners/{owner_id}", self.token)
         if r is None:
