@@ -82,6 +82,9 @@ async def set_poll(conn: AsyncConnection, integration_id: int, values: dict[str,
 # -- the inbox ---------------------------------------------------------------------------------
 async def add_events(conn: AsyncConnection, rows: list[dict[str, Any]]) -> set[str]:
     """Insert events; a repeated (integration, dedupe key) inserts nothing. Returns the new keys."""
+    if conn.dialect.name == "postgresql":  # one statement over one JSON document (`core.sql.bulk`)
+        return {r[0] for r in await bulk.insert(conn, E, rows, returning="dedupe_key",
+                                                tail="ON CONFLICT (integration_id, dedupe_key) DO NOTHING")}
     stmt = (_insert(conn, E).on_conflict_do_nothing(index_elements=["integration_id", "dedupe_key"])
             .returning(E.c.dedupe_key))
     return {r[0] for r in (await conn.execute(stmt, rows if len(rows) > 1 else rows[0])).all()}
