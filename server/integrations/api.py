@@ -2,8 +2,8 @@
 
 The webhook endpoints are not authenticated by a token: the integration's signature (or, for
 Salesforce, its secret path and organization id) is the credential. They are rate-limited per
-client address (`throttle.py`) and size-limited (`WEBHOOK_MAX_BODY`, and `WEBHOOK_MAX_BODY`
-setting below it).
+client address (`throttle.py`) and size-limited: the `WEBHOOK_MAX_BODY` setting (1 MiB by
+default), never above `WEBHOOK_MAX_BODY` here (4 MiB).
 """
 
 from __future__ import annotations
