@@ -64,10 +64,6 @@ class _Object:
         self.winner, self.snap = max(self.events, key=lambda es: (es[1].modified_at, es[0].id))
 
 
-def _event_row(r: store.Claimed) -> EventRow:
-    return EventRow(r.id, r.dedupe_key, r.event_type, r.object_type, r.object_id, r.payload, r.source_at, r.attempts)
-
-
 async def drain(rt: Runtime, limit: int = BATCH) -> int:
     """Apply up to `limit` pending events; returns how many were claimed."""
     now = rt.now()
@@ -84,7 +80,7 @@ async def drain(rt: Runtime, limit: int = BATCH) -> int:
         if r.attempts > MAX_ATTEMPTS:
             tired.append(r.id)
         else:
-            by_integration[r.integration_id].append(_event_row(r))
+            by_integration[r.integration_id].append(r)
     if tired:
         async with rt.engine.begin() as conn:
             await store.finish(conn, tired, {"status": "error", "error_code": "processing_failed",

@@ -107,18 +107,8 @@ class Answer:
     body: bytes
 
 
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    """An inbox event as the worker reads it."""
-
-    id: int
-    dedupe_key: str
-    event_type: str
-    object_type: str | None
-    object_id: str | None
-    payload: dict[str, Any]
-    source_at: datetime | None
-    attempts: int
+#: An inbox event as the worker claimed it (its payload, object and source time) and hands it on.
+EventRow = store.Claimed
 
 
 @dataclass(frozen=True, slots=True)
