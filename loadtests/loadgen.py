@@ -31,8 +31,9 @@ from loadtests.common import percentile
 class Req:
     method: str
     path: str
-    token: str
+    token: str  # "" sends no Authorization header (a signed webhook)
     body: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()  # more headers (a webhook's signature)
 
 
 @dataclass
@@ -62,11 +63,12 @@ def _lua(reqs: list[Req], ports: list[int], *, think_ms: int, expect: int, batch
     tokens = sorted({r.token for r in reqs})
     index = {t: i + 1 for i, t in enumerate(tokens)}
     spec = ",\n".join(f'{{"{r.method}","{r.path}",{index[r.token]},' + ("nil" if r.body is None else
-                                                                         f"[==[{r.body}]==]") + "}"
+                                                                         f"[==[{r.body}]==]")
+                      + ",{" + ",".join(f'["{k}"]="{v}"' for k, v in r.headers) + "}}"
                       for r in reqs)
     delay = (f"function delay() return {think_ms // 2} + math.random(0, {think_ms}) end" if think_ms else "")
     return f"""
-local auths = {{{",".join(f'"Bearer {t}"' for t in tokens)}}}
+local auths = {{{",".join(f'"Bearer {t}"' if t else '""' for t in tokens)}}}
 local spec = {{
 {spec}
 }}
@@ -79,8 +81,10 @@ function setup(thread)
 end
 function init(args)
   for k, s in ipairs(spec) do
-    local h = {{["Authorization"] = auths[s[3]]}}
+    local h = {{}}
+    if auths[s[3]] ~= "" then h["Authorization"] = auths[s[3]] end
     if s[4] then h["Content-Type"] = "application/json" end
+    for k, v in pairs(s[5]) do h[k] = v end
     reqs[k] = wrk.format(s[1], s[2], h, s[4])
   end
   n = (tid * 7919) % #reqs
@@ -165,7 +169,8 @@ async def _httpx(urls: list[str], reqs: list[Req], connections: int, seconds: fl
             t = time.monotonic()
             try:
                 resp = await c.request(r.method, r.path, content=r.body, headers={
-                    "authorization": f"Bearer {r.token}", "content-type": "application/json"})
+                    **({"authorization": f"Bearer {r.token}"} if r.token else {}),
+                    "content-type": "application/json", **dict(r.headers)})
             except httpx.HTTPError:
                 counts["errors"] += 1
                 continue

@@ -23,6 +23,7 @@ from server.core.settings import Settings
 from server.displays.feature import FEATURE as DISPLAYS
 from server.habits.feature import FEATURE as HABITS
 from server.insights.feature import FEATURE as INSIGHTS
+from server.integrations.feature import FEATURE as INTEGRATIONS
 from server.leaderboards.feature import FEATURE as LEADERBOARDS
 from server.ledger.sync import schedule_rebuild
 from server.notifications.feature import FEATURE as NOTIFICATIONS
@@ -34,7 +35,7 @@ from server.targets.feature import FEATURE as TARGETS
 #: first, then the habit loop, whose row locks go before the notices' and the contests'; the
 #: targets' rollups last, once every bonus of the transaction is queued).
 FEATURES: tuple[Feature, ...] = (ACCOUNTS, ACTIVITIES, LEADERBOARDS, SOCIAL, HABITS, NOTIFICATIONS, CONTESTS,
-                                 REWARDS, DISPLAYS, TARGETS, INSIGHTS)
+                                 REWARDS, DISPLAYS, INTEGRATIONS, TARGETS, INSIGHTS)
 
 
 def build_registry(features: tuple[Feature, ...] = FEATURES) -> Registry:

@@ -12,6 +12,7 @@ from server.core.db import Base
 from server.displays import models as displays
 from server.habits import models as habits
 from server.insights import models as insights
+from server.integrations import models as integrations
 from server.ledger import models as ledger
 from server.notifications import models as notifications
 from server.rewards import models as rewards

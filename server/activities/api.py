@@ -122,11 +122,14 @@ class ActivityController(Controller):
                         before_id: int | None = Parameter(default=None, ge=1)) -> w.LedgerPage:
         user_id = require_user(principal)
         rows = await summary.my_entries(rt, principal.org_id, user_id, before_id, limit)
+        causes = await summary.entry_causes(rt, principal.org_id, rows)
+        reports = await summary.self_reports(rt, principal.org_id, rows)
         entries = [
             w.LedgerEntryOut(r.id, r.kind, r.points, r.created_at, r.occurred_at, r.activity_id, r.type_key,
                              r.quantity, r.value, r.source, r.external_id, r.reverses_id, r.rule_version_id,
                              r.rule_version, r.rule_points, r.rule_value_points, r.rule_daily_cap, r.units,
-                             r.value_units, w.cause_out(r.cause_kind, r.cause_id, r.cause_version))
+                             r.value_units, w.cause_out(r.cause_kind, r.cause_id, r.cause_version), causes.get(r.id),
+                             reports.get(r.id))
             for r in rows
         ]
         return w.LedgerPage(entries, entries[-1].id if len(entries) == limit else None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType
@@ -31,6 +31,9 @@ class MeOut(Struct):
 
 
 # -- activity types -------------------------------------------------------------------------
+SelfReportMode = Literal["full", "weighted", "pending"]
+
+
 class ActivityTypeCreate(Struct, forbid_unknown_fields=True):
     key: Key
     label: Name
@@ -38,6 +41,10 @@ class ActivityTypeCreate(Struct, forbid_unknown_fields=True):
     value_points: Annotated[float, Meta(ge=0, le=1_000_000)] | None = None
     daily_cap: Annotated[int, Meta(ge=1, le=1_000_000)] | None = None
     self_reportable: bool = True
+    #: how a rep's own report counts: in full, weighted (points x self_report_weight), or pending
+    #: (nothing until a CRM event of the same type, rep and day confirms it)
+    self_report: SelfReportMode = "full"
+    self_report_weight: Annotated[float, Meta(gt=0, le=1)] | None = None
 
 
 class ActivityTypeUpdate(Struct, forbid_unknown_fields=True):
@@ -46,6 +53,8 @@ class ActivityTypeUpdate(Struct, forbid_unknown_fields=True):
     value_points: Annotated[float, Meta(ge=0, le=1_000_000)] | None | UnsetType = UNSET
     daily_cap: Annotated[int, Meta(ge=1, le=1_000_000)] | None | UnsetType = UNSET
     self_reportable: bool | UnsetType = UNSET
+    self_report: SelfReportMode | UnsetType = UNSET
+    self_report_weight: Annotated[float, Meta(gt=0, le=1)] | None | UnsetType = UNSET
     active: bool | UnsetType = UNSET
 
 
@@ -60,6 +69,8 @@ class ActivityTypeOut(Struct):
     active: bool
     version: int
     rule_version_id: int | None
+    self_report: str = "full"
+    self_report_weight: float | None = None
 
 
 class ActivityTypeList(Struct):
@@ -145,6 +156,11 @@ class LedgerEntryOut(Struct):
     value_units: int
     #: what any entry but an activity's own was paid for (None for activity and reversal entries)
     cause: CauseOut | None
+    #: the CRM change behind the entry (a won deal re-priced, moved, lost or deleted), if any
+    change: dict[str, Any] | None = None
+    #: the rep's own report of a type that does not take it at face value: mode (weighted,
+    #: pending), weight, status (weighted, pending, confirmed, expired)
+    self_report: dict[str, Any] | None = None
 
 
 class CauseOut(Struct):
@@ -167,7 +183,7 @@ class LedgerPage(Struct):
 
 def activity_type_out(t: ActivityType) -> ActivityTypeOut:
     return ActivityTypeOut(t.id, t.key, t.label, t.points, t.value_points, t.daily_cap, t.self_reportable,
-                             t.active, t.version, t.current_version_id)
+                             t.active, t.version, t.current_version_id, t.self_report, t.self_report_weight)
 
 
 def activity_out(r: Recorded) -> ActivityOut:

@@ -65,6 +65,11 @@ CountersFirst = Callable[["Runtime", int], bool]
 OrgCreatedHook = Callable[["Runtime", AsyncSession, int, datetime], Awaitable[None]]
 #: An org's Redis view no longer matches the ledger (its periods moved, a rep came back).
 ViewStaleHook = Callable[["Runtime", int], None]
+#: Why some ledger entries of an org were written, as a feature knows it (the CRM change behind a
+#: reversal): (rt, org id, [(entry id, kind, activity id, the activity's source)]) -> entry id -> a
+#: note for the rep's ledger.
+EntryCauses = Callable[["Runtime", int, list[tuple[int, str, int | None, str | None]]],
+                       Awaitable[dict[int, dict[str, Any]]]]
 #: An org's working-day calendar (None: this source does not know the org).
 CalendarSource = Callable[["Runtime", int], Awaitable[WorkCalendar | None]]
 
@@ -102,6 +107,7 @@ class Registry:
     counters_first: list[CountersFirst] = field(default_factory=list)
     org_created: list[OrgCreatedHook] = field(default_factory=list)
     views_stale: list[ViewStaleHook] = field(default_factory=list)
+    entry_causes: list[EntryCauses] = field(default_factory=list)
     jobs: list[Job] = field(default_factory=list)
     #: where an org's working days come from (the habits feature's streak calendar); first answer wins
     calendars: list[CalendarSource] = field(default_factory=list)

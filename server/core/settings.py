@@ -110,17 +110,31 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     api_max_concurrency: int = 1000
     #: uvicorn: bytes of request line plus headers beyond which a request is refused (400).
     api_max_header_bytes: int = 16384
+    # -- CRM connectors (docs/integrations.md) --
+    #: Keys the integrations' secrets are encrypted under, comma-separated: the first encrypts,
+    #: all decrypt (rotation). Empty: derived from JWT_SECRET.
+    integrations_secret: str = ""
+    #: The API's public base URL (e.g. https://api.example.com): the webhook URLs shown to admins
+    #: and the full URI HubSpot signs. Empty: each request's, as a proxy's X-Forwarded-* say.
+    public_url: str = ""
+    #: The largest webhook body accepted, in bytes (at most 4 MiB).
+    webhook_max_body: int = 1024 * 1024
+    #: Webhook requests per minute per endpoint and client address (0: no limit); five times as
+    #: many per address over all endpoints.
+    webhook_rate_per_min: int = 6000
+    #: How long a worker holds the inbox events it claimed before another may take them.
+    integrations_lease_s: float = 30.0
 
 
 _INT_FIELDS = {"access_token_ttl_s", "refresh_token_ttl_s", "backdate_days", "batch_limit",
                "password_time_cost", "api_port", "realtime_port",
                "db_pool_size", "push_claim", "push_cap_per_hour", "notify_top_n", "notify_team_max",
                "notify_passed_top", "ws_per_user", "ws_per_address", "api_keep_alive_s", "api_max_concurrency",
-               "api_max_header_bytes"}
+               "api_max_header_bytes", "webhook_max_body", "webhook_rate_per_min"}
 _BOOL_FIELDS = {"habits_enabled"}
 _FLOAT_FIELDS = {"board_sync_after_s", "board_sync_interval_s", "board_repair_wait_s", "redis_retry_after_s",
                  "contest_ending_soon_s", "contest_settle_s", "contest_reconcile_s",
-                 "push_lease_s", "notify_big_win_value"}
+                 "push_lease_s", "notify_big_win_value", "integrations_lease_s"}
 
 
 class SettingsError(ValueError):

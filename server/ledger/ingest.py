@@ -29,7 +29,7 @@ transaction runs again (`DEADLOCK_RETRIES`).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import partial
@@ -48,10 +48,17 @@ from server.core.errors import Conflict, DomainError, Forbidden, NotFound, Unaut
 from server.core.events import AfterCommit, EntryFacts, EntryRow
 from server.core.periods import local_date
 from server.core.runtime import Runtime
-from server.ledger import sinks
+from server.ledger import sinks, trust
 from server.ledger import store as ledger_repo
 from server.ledger.group_commit import single_posts
-from server.ledger.rules import Priced, Rule, price, validate_amounts, validate_occurred_at
+from server.ledger.rules import (
+    Priced,
+    Rule,
+    price,
+    self_reported,
+    validate_amounts,
+    validate_occurred_at,
+)
 from server.ledger.sync import apply_entries, entry_facts
 from server.ledger.types import TypeInfo, types_of
 
@@ -66,6 +73,31 @@ class ActivityInput:
     occurred_at: datetime | None = None
     external_id: str | None = None
     user_id: int | None = None
+    #: who recorded it when that is not the caller's kind of token (e.g. "hubspot")
+    source: str | None = None
+    #: an activity this one replaces (a CRM deal re-priced, or moved to another rep): it is
+    #: reversed in the same transaction, unless this item is refused
+    replaces: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Committing:
+    """What a `within` callback of `record` sees inside the transaction, before the commit."""
+
+    #: per item, in order: its activity (new, or the original of a repeated external id);
+    #: None where the item was refused or repeats an external id of the same call
+    activity_ids: list[int | None]
+    #: per item: whether its activity is new (it has a fresh ledger entry)
+    fresh: list[bool]
+    #: activity id -> the id of its reversal entry, or None where it had been reversed before
+    reversal_entry_ids: dict[int, int | None]
+    #: per item: why it was refused
+    errors: list[DomainError | None]
+
+
+#: Work of the caller that commits with the activities or not at all (e.g. the CRM inbox rows
+#: that caused them): it runs in the transaction after the feature hooks, before the counters.
+Within = Callable[[AsyncConnection, Committing], Awaitable[None]]
 
 
 @dataclass(slots=True)
@@ -104,6 +136,13 @@ class _Prepared:
     occurred_at: datetime
     day: date  # local date of `occurred_at` in the org's time zone
     row: dict[str, Any] = field(default_factory=dict)
+    #: the type's `self_report` mode when this is the rep's own report and the mode is not `full`
+    trust: str | None = None
+
+    @property
+    def pending(self) -> bool:
+        """A self-report that counts nothing until a CRM event confirms it (`ledger.trust`)."""
+        return self.trust == "pending"
 
 
 #: A daily usage counter: (user id, type id, local day).
@@ -137,9 +176,14 @@ async def record_single(rt: Runtime, principal: Principal, item: ActivityInput) 
     return await single_posts(rt).submit(rt, principal, item, record)
 
 
-async def record(rt: Runtime, principal: Principal, items: list[ActivityInput], *, batch: bool = False) -> list[ItemOutcome]:
+async def record(rt: Runtime, principal: Principal, items: list[ActivityInput], *, batch: bool = False,
+                 reverse: Sequence[int] = (), within: Within | None = None) -> list[ItemOutcome]:
     """Record activities; one outcome per item, in order. Bad items do not sink the others.
-    Anything that escapes this function happened before the commit: nothing was recorded."""
+    Anything that escapes this function happened before the commit: nothing was recorded.
+
+    `reverse` names activities to reverse in the same transaction (before the new ones are
+    priced, so units they release count for them; one reversed before is left alone), as do
+    the items' `replaces`; `within` adds the caller's own rows to the transaction."""
     now = rt.now()
     org = await org_info(rt, principal.org_id)
     types = await types_of(rt, principal.org_id)
@@ -158,9 +202,11 @@ async def record(rt: Runtime, principal: Principal, items: list[ActivityInput], 
             outcomes[i].error = exc
             continue
         p.index = i
+        if principal.user_id == p.user_id and p.type.self_report != "full":
+            p.trust = p.type.self_report
         p.row = {
             "org_id": principal.org_id, "user_id": p.user_id, "type_id": p.type.id, "quantity": item.quantity,
-            "value": item.value, "occurred_at": p.occurred_at, "recorded_at": now, "source": source,
+            "value": item.value, "occurred_at": p.occurred_at, "recorded_at": now, "source": item.source or source,
             "external_id": item.external_id, "logged_by_user_id": principal.user_id,
             "api_key_id": principal.api_key_id,
         }
@@ -169,8 +215,8 @@ async def record(rt: Runtime, principal: Principal, items: list[ActivityInput], 
                 continue
             seen_external[item.external_id] = i
         prepared.append(p)
-    if prepared:
-        facts, batch_ctx, feed_rows = await _write(rt, principal, prepared, outcomes, now)
+    if prepared or reverse or within is not None:
+        facts, batch_ctx, feed_rows = await _write(rt, principal, prepared, outcomes, now, list(reverse), within)
         try:
             await _after_commit(rt, principal, prepared, outcomes, facts, batch_ctx, feed_rows)
         except Exception:  # noqa: BLE001 - committed: the answer stands, the sync loop catches the boards up
@@ -255,12 +301,12 @@ class _CapRace(Exception):
 
 
 async def _write(rt: Runtime, principal: Principal, prepared: list[_Prepared], outcomes: list[ItemOutcome],
-                 now: datetime) -> _Written:
+                 now: datetime, reverse: list[int], within: Within | None) -> _Written:
     races, deadlocks, integrity_retried = 0, 0, False
     while True:
         raced = races >= OPTIMISTIC_ATTEMPTS
         try:
-            return await _write_once(rt, principal, prepared, outcomes, now, exclusive=raced,
+            return await _write_once(rt, principal, prepared, outcomes, now, reverse, within, exclusive=raced,
                                      lock_first=raced or any(f(rt, principal.org_id) for f in rt.registry.counters_first))
         except _CapRace:
             races += 1
@@ -279,46 +325,64 @@ async def _write(rt: Runtime, principal: Principal, prepared: list[_Prepared], o
 
 
 async def _write_once(rt: Runtime, principal: Principal, prepared: list[_Prepared], outcomes: list[ItemOutcome],
-                      now: datetime, *, lock_first: bool = False, exclusive: bool = False) -> _Written:
-    """One transaction: activities, ledger entries, the feature hooks' rows, then the usage
-    counters (first, with `lock_first`). Returns the board facts of every new entry, the hooks'
-    batch (None if nothing was new) and the feed rows written."""
+                      now: datetime, reverse: list[int], within: Within | None, *, lock_first: bool = False,
+                      exclusive: bool = False) -> _Written:
+    """One transaction: the reversals asked for, activities, ledger entries, the feature hooks'
+    rows, the caller's `within`, then the usage counters (first, with `lock_first`). Returns the
+    board facts of every new entry, the hooks' batch (None if nothing was new) and the post-commit
+    work (the feed rows written, the reversals' own)."""
     undo: list[Callable[[], None]] = []
     try:
         async with rt.engine.begin() as conn:
-            result = await _transaction(rt, conn, principal, prepared, outcomes, now, lock_first, exclusive, undo)
+            tx = await _transaction(rt, conn, principal, prepared, outcomes, now, lock_first, exclusive, undo,
+                                    reverse, within)
     except BaseException:
         for fn in undo:  # process-local state the hooks set for rows that were rolled back
             fn()
         raise
-    facts_pending, entry_ids, batch_ctx, extra_ids, feed_rows = result
     facts: list[EntryFacts] = []
-    for (p, activity_id, priced, value_units), entry_id in zip(facts_pending, entry_ids, strict=True):
+    for (p, activity_id, priced, value_units), entry_id in zip(tx.pending, tx.entry_ids, strict=True):
         rec = outcomes[p.index].recorded = Recorded(
             id=activity_id, user_id=p.user_id, type=p.type.key, quantity=p.item.quantity, value=p.item.value,
             occurred_at=p.occurred_at, recorded_at=now, source=p.row["source"], external_id=p.item.external_id,
             points_awarded=priced.points, units_over_cap=p.item.quantity - priced.earning_units,
             ledger_entry_id=entry_id, rule_version_id=p.type.version_id,
         )
-        if batch_ctx is not None:
-            rec.unlocked = batch_ctx.unlocks.get(activity_id, {})
+        if tx.batch is not None:
+            rec.unlocked = tx.batch.unlocks.get(activity_id, {})
         facts.append(EntryFacts(entry_id, p.user_id, p.type.key, p.type.valued, priced.points,
-                                priced.earning_units, value_units, p.occurred_at, now))
-    if batch_ctx is not None:
-        facts.extend(await _extra_facts(rt, principal.org_id, batch_ctx.entries, extra_ids))
-    return facts, batch_ctx, feed_rows
+                                0 if p.pending else priced.earning_units, value_units, p.occurred_at, now))
+    if tx.batch is not None:
+        facts.extend(await _extra_facts(rt, principal.org_id, tx.batch.entries, tx.extra_ids))
+    after = list(tx.feed_rows)
+    for done in tx.reversals:
+        facts.extend(done.facts)
+        after.extend(done.after)
+    return facts, tx.batch, after
+
+
+@dataclass(slots=True)
+class _Tx:
+    """What one activity transaction wrote."""
+
+    pending: list[_Pending]
+    entry_ids: list[int]
+    batch: events.ActivityBatch | None
+    extra_ids: list[int]
+    feed_rows: list[AfterCommit]
+    reversals: list[_Reversed]
 
 
 async def _transaction(rt: Runtime, conn: AsyncConnection, principal: Principal, prepared: list[_Prepared],
                        outcomes: list[ItemOutcome], now: datetime, lock_first: bool, exclusive: bool,
-                       undo: list[Callable[[], None]],
-                       ) -> tuple[list[_Pending], list[int], events.ActivityBatch | None, list[int], list[AfterCommit]]:
+                       undo: list[Callable[[], None]], reverse: list[int], within: Within | None) -> _Tx:
     org_id = principal.org_id
     batch_ctx: events.ActivityBatch | None = None
     extra_ids: list[int] = []
     feed_rows: list[AfterCommit] = []
     if exclusive:  # waits for the org's optimistic transactions; none starts until this one ends
         await ledger_repo.lock_usage(conn, org_id)
+    reversals = await _reversals(rt, conn, principal, prepared, reverse, now)
     ids = await ledger_repo.insert_activities(conn, [p.row for p in prepared])
     # (prepared, its external id): `insert_activities` answers None only where the external id existed
     dupes = [(p, cast(str, p.item.external_id)) for p, new_id in zip(prepared, ids, strict=True) if new_id is None]
@@ -337,7 +401,7 @@ async def _transaction(rt: Runtime, conn: AsyncConnection, principal: Principal,
     # Units per counter in item order, so the cap goes to the earliest items of the batch.
     totals: dict[_CounterKey, int] = {}
     for p, _ in fresh:
-        if p.type.daily_cap is not None:
+        if p.type.daily_cap is not None and not p.pending:
             key = (p.user_id, p.type.id, p.day)
             totals[key] = totals.get(key, 0) + p.item.quantity
     usage = [{"org_id": org_id, "user_id": u, "type_id": t, "day": d, "units": n} for (u, t, d), n in totals.items()]
@@ -352,23 +416,43 @@ async def _transaction(rt: Runtime, conn: AsyncConnection, principal: Principal,
     entry_rows: list[EntryRow] = []
     facts_pending: list[_Pending] = []
     for p, activity_id, priced in _priced(fresh, used_before):
-        value_units = priced.value_units  # units over the cap count nowhere but on the activity
+        # units over the cap count nowhere but on the activity; a pending self-report counts nowhere yet
+        value_units = 0 if p.pending else priced.value_units
         entry_rows.append({
             "org_id": org_id, "user_id": p.user_id, "kind": "activity", "activity_id": activity_id,
             "type_id": p.type.id, "rule_version_id": p.type.version_id, "reverses_id": None,
-            "points": priced.points, "units": priced.earning_units, "value_units": value_units,
+            "points": priced.points, "units": 0 if p.pending else priced.earning_units, "value_units": value_units,
             "occurred_at": p.occurred_at, "created_at": now, "created_by_user_id": principal.user_id,
         })
         facts_pending.append((p, activity_id, priced, value_units))
     entry_ids = await ledger_repo.insert_entries(conn, entry_rows) if entry_rows else []
-    if any(priced.earning_units for _, _, priced, _ in facts_pending):
-        batch_ctx, extra_ids, feed_rows = await _run_hooks(rt, conn, principal, now, facts_pending, entry_ids, undo)
+    await _trust(rt, conn, principal, now, fresh)
+    counted = [(f, e) for f, e in zip(facts_pending, entry_ids, strict=True)
+               if not f[0].pending and f[2].earning_units]
+    if counted:
+        batch_ctx, extra_ids, feed_rows = await _run_hooks(rt, conn, principal, now, counted, undo)
+    if within is not None:
+        await within(conn, _committing(prepared, ids, outcomes, reversals))
     if totals and not lock_first:  # the counters' row locks, held from here to the commit
         actual = await _add_usage(conn, usage, totals)
         if actual != used_before and [priced for *_, priced in _priced(fresh, actual)] != \
                 [priced for _, _, priced, _ in facts_pending]:
             raise _CapRace()
-    return facts_pending, entry_ids, batch_ctx, extra_ids, feed_rows
+    return _Tx(facts_pending, entry_ids, batch_ctx, extra_ids, feed_rows,
+               [r for r in reversals.values() if r is not None])
+
+
+def _committing(prepared: list[_Prepared], ids: list[int | None], outcomes: list[ItemOutcome],
+                reversals: dict[int, _Reversed | None]) -> Committing:
+    activity_ids: list[int | None] = [None] * len(outcomes)
+    fresh = [False] * len(outcomes)
+    for p, new_id in zip(prepared, ids, strict=True):
+        if new_id is not None:
+            activity_ids[p.index], fresh[p.index] = new_id, True
+        elif (rec := outcomes[p.index].recorded) is not None:
+            activity_ids[p.index] = rec.id
+    return Committing(activity_ids, fresh, {a: r.entry_id if r is not None else None for a, r in reversals.items()},
+                      [o.error for o in outcomes])
 
 
 async def _add_usage(conn: AsyncConnection, usage: list[dict[str, Any]],
@@ -388,22 +472,35 @@ def _priced(fresh: list[tuple[_Prepared, int]],
         if key in used:
             used[key] = before + p.item.quantity
         rule = Rule(p.type.version_id, p.type.points, p.type.value_points, p.type.daily_cap)
-        yield p, activity_id, price(rule, p.item.quantity, p.item.value, before)
+        yield p, activity_id, self_reported(price(rule, p.item.quantity, p.item.value, before), p.item.quantity,
+                                            p.trust, p.type.self_report_weight)
+
+
+async def _trust(rt: Runtime, conn: AsyncConnection, principal: Principal, now: datetime,
+                 fresh: list[tuple[_Prepared, int]]) -> None:
+    """Keep the self-reports that are not taken at face value; an integration's activities
+    confirm pending ones (`ledger.trust`)."""
+    reports = [trust.Report(a, p.user_id, p.type.id, p.day, p.trust, p.type.self_report_weight)
+               for p, a in fresh if p.trust is not None]
+    verified = [trust.Verified(a, p.user_id, p.type.id, p.day) for p, a in fresh
+                if principal.user_id is None and p.type.self_report == "pending"]
+    if reports or verified:
+        org = await org_info(rt, principal.org_id, conn)
+        await trust.write(conn, principal.org_id, org.tz, now, reports, verified)
 
 
 async def _run_hooks(rt: Runtime, conn: AsyncConnection, principal: Principal, now: datetime,
-                     facts_pending: list[_Pending], entry_ids: list[int], undo: list[Callable[[], None]],
+                     counted: list[tuple[_Pending, int]], undo: list[Callable[[], None]],
                      ) -> tuple[events.ActivityBatch, list[int], list[AfterCommit]]:
-    """Let the features react inside the transaction; write what they produced. An activity whose
-    units are all over the daily cap counts for nothing, so the features never see it."""
+    """Let the features react inside the transaction (to what counts: not pending self-reports, nor
+    an activity whose units are all over the daily cap); write what they produced."""
     org = await org_info(rt, principal.org_id, conn)
     batch_ctx = events.ActivityBatch(
         org_id=principal.org_id, org=org, actor_user_id=principal.user_id, now=now, on_rollback=undo, activities=[
             events.FreshActivity(activity_id, entry_id, p.user_id, p.type.id, p.type.key, p.item.quantity,
                                  priced.earning_units, p.item.value, value_units, priced.points, p.occurred_at,
                                  p.day, p.row["source"], p.type.valued)
-            for (p, activity_id, priced, value_units), entry_id in zip(facts_pending, entry_ids, strict=True)
-            if priced.earning_units])
+            for (p, activity_id, priced, value_units), entry_id in counted])
     for hook in rt.registry.activity_hooks:
         await hook(rt, conn, batch_ctx)
     extra_ids = await ledger_repo.insert_entries(conn, batch_ctx.entries) if batch_ctx.entries else []
@@ -435,46 +532,78 @@ class Reversal:
     boards_updated: bool
 
 
+@dataclass(slots=True)
+class _Reversed:
+    """A reversal written in a transaction: its entry, its board facts and its post-commit work."""
+
+    user_id: int
+    entry_id: int
+    points: int
+    facts: list[EntryFacts]
+    after: list[AfterCommit]
+
+
 async def reverse(rt: Runtime, principal: Principal, activity_id: int) -> Reversal:
     """Write the compensating ledger entry for an activity; every board moves back."""
     if not principal.is_manager:
         raise Forbidden("forbidden", "only managers and admins can reverse activities")
-    org = await org_info(rt, principal.org_id)
-    now = rt.now()
+    await org_info(rt, principal.org_id)  # cached before the transaction, which reads it
     try:
         async with rt.engine.begin() as conn:
-            orig = await ledger_repo.get_activity(conn, principal.org_id, activity_id)
-            if orig is None:
-                raise NotFound("activity_not_found", f"activity {activity_id} not found")
-            if await ledger_repo.reversal_of(conn, orig.entry_id) is not None:
-                raise Conflict("already_reversed", f"activity {activity_id} is already reversed")
-            (entry_id,) = await ledger_repo.insert_entries(conn, [{
-                "org_id": principal.org_id, "user_id": orig.user_id, "kind": "reversal",
-                "activity_id": orig.id, "type_id": orig.type_id, "rule_version_id": orig.rule_version_id,
-                "reverses_id": orig.entry_id, "points": -orig.entry_points, "units": -orig.entry_units,
-                "value_units": -orig.entry_value_units, "occurred_at": orig.occurred_at, "created_at": now,
-                "created_by_user_id": principal.user_id,
-            }])
-            day = local_date(orig.occurred_at, org.tz)
-            ctx = events.ReversalBatch(
-                org_id=principal.org_id, org=org, actor_user_id=principal.user_id, now=now, activity_id=orig.id,
-                user_id=orig.user_id, type_id=orig.type_id, type_key=orig.type_key, quantity=orig.quantity,
-                units=orig.entry_units, value_units=orig.entry_value_units, points=orig.entry_points, occurred_at=orig.occurred_at, day=day,
-                recorded_at=orig.recorded_at)
-            for hook in rt.registry.reversal_hooks:
-                await hook(rt, conn, ctx)
-            extra_ids = await ledger_repo.insert_entries(conn, ctx.entries) if ctx.entries else []
-            await sinks.write_notices(rt, conn, principal.org_id, ctx.notices)
-            feed_rows = await sinks.write_feed(rt, conn, principal.org_id, ctx.feed, now)
-            if orig.rule_daily_cap is not None:  # only a capped rule counted these units; the lock goes last
-                await ledger_repo.release_usage(conn, principal.org_id, orig.user_id, orig.type_id, day,
-                                                orig.quantity)
+            done = await _reverse_in(rt, conn, principal.org_id, principal.user_id, activity_id, rt.now())
     except IntegrityError:
-        raise Conflict("already_reversed", f"activity {activity_id} is already reversed") from None
+        done = None
+    if done is None:
+        raise Conflict("already_reversed", f"activity {activity_id} is already reversed")
+    boarded = await apply_entries(rt, principal.org_id, done.facts)
+    await sinks.run_after_commit(done.after)
+    return Reversal(activity_id, done.user_id, done.entry_id, done.points, boarded)
+
+
+async def _reversals(rt: Runtime, conn: AsyncConnection, principal: Principal, prepared: list[_Prepared],
+                     reverse: list[int], now: datetime) -> dict[int, _Reversed | None]:
+    """The reversals a `record` call asked for, the replaced activities of its accepted items included."""
+    wanted = [*reverse, *(p.item.replaces for p in prepared if p.item.replaces is not None)]
+    done: dict[int, _Reversed | None] = {}
+    for activity_id in wanted:
+        if activity_id not in done:
+            done[activity_id] = await _reverse_in(rt, conn, principal.org_id, principal.user_id, activity_id, now)
+    return done
+
+
+async def _reverse_in(rt: Runtime, conn: AsyncConnection, org_id: int, actor_user_id: int | None,
+                      activity_id: int, now: datetime) -> _Reversed | None:
+    """In the caller's transaction: the compensating entry of one activity, the reversal hooks,
+    their notices and feed, then the release of its capped units (that lock last). None if the
+    activity was reversed before."""
+    org = await org_info(rt, org_id, conn)
+    orig = await ledger_repo.get_activity(conn, org_id, activity_id)
+    if orig is None:
+        raise NotFound("activity_not_found", f"activity {activity_id} not found")
+    if await ledger_repo.reversal_of(conn, orig.entry_id) is not None:
+        return None
+    (entry_id,) = await ledger_repo.insert_entries(conn, [{
+        "org_id": org_id, "user_id": orig.user_id, "kind": "reversal",
+        "activity_id": orig.id, "type_id": orig.type_id, "rule_version_id": orig.rule_version_id,
+        "reverses_id": orig.entry_id, "points": -orig.entry_points, "units": -orig.entry_units,
+        "value_units": -orig.entry_value_units, "occurred_at": orig.occurred_at, "created_at": now,
+        "created_by_user_id": actor_user_id,
+    }])
+    day = local_date(orig.occurred_at, org.tz)
+    ctx = events.ReversalBatch(
+        org_id=org_id, org=org, actor_user_id=actor_user_id, now=now, activity_id=orig.id,
+        user_id=orig.user_id, type_id=orig.type_id, type_key=orig.type_key, quantity=orig.quantity,
+        units=orig.entry_units, value_units=orig.entry_value_units, points=orig.entry_points,
+        occurred_at=orig.occurred_at, day=day, recorded_at=orig.recorded_at)
+    for hook in rt.registry.reversal_hooks:
+        await hook(rt, conn, ctx)
+    extra_ids = await ledger_repo.insert_entries(conn, ctx.entries) if ctx.entries else []
+    await sinks.write_notices(rt, conn, org_id, ctx.notices)
+    feed_rows = await sinks.write_feed(rt, conn, org_id, ctx.feed, now)
+    if orig.rule_daily_cap is not None:  # only a capped rule counted these units; the lock goes last
+        await ledger_repo.release_usage(conn, org_id, orig.user_id, orig.type_id, day, orig.quantity)
     facts = [EntryFacts(entry_id, orig.user_id, orig.type_key, orig.rule_value_points is not None,
                         -orig.entry_points, -orig.entry_units, -orig.entry_value_units, orig.occurred_at, now)]
-    facts.extend(await _extra_facts(rt, principal.org_id, ctx.entries, extra_ids))
-    boarded = await apply_entries(rt, principal.org_id, facts)
-    await sinks.run_after_commit(feed_rows)
-    await sinks.run_after_commit(ctx.after_commit)
-    return Reversal(activity_id, orig.user_id, entry_id, orig.entry_points, boarded)
+    if ctx.entries:
+        facts.extend(entry_facts(await types_of(rt, org_id, conn), ctx.entries, extra_ids))
+    return _Reversed(orig.user_id, entry_id, orig.entry_points, facts, [*feed_rows, *ctx.after_commit])

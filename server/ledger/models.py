@@ -33,6 +33,9 @@ class ActivityType(Base):
     value_points: Mapped[float | None] = mapped_column(Float)
     daily_cap: Mapped[int | None] = mapped_column(Integer)
     self_reportable: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: how a rep's own report counts against CRM-verified work (`ledger.trust`)
+    self_report: Mapped[str] = mapped_column(String(16), default="full", server_default="full")
+    self_report_weight: Mapped[float | None] = mapped_column(Float)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     current_version_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
@@ -54,6 +57,8 @@ class ActivityTypeVersion(Base):
     value_points: Mapped[float | None] = mapped_column(Float)
     daily_cap: Mapped[int | None] = mapped_column(Integer)
     self_reportable: Mapped[bool] = mapped_column(Boolean)
+    self_report: Mapped[str] = mapped_column(String(16), default="full", server_default="full")
+    self_report_weight: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -159,3 +164,25 @@ class BoardPending(Base):
     org_id: Mapped[int] = mapped_column(Id)
     entry_ids: Mapped[list[int]] = mapped_column(ARRAY(BigInteger).with_variant(JSON, "sqlite"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SelfReport(Base):
+    """A rep's own report of an activity whose type does not take it at face value: `weighted`
+    (its points were multiplied by `weight`) or `pending` (it scored nothing; a CRM-verified
+    activity of the same type, rep and local day confirms it, and carries the points). Written
+    with the activity; a pending one is confirmed at most once (`confirmed_by_activity_id`)."""
+
+    __tablename__ = "self_reports"
+    __table_args__ = (Index("ix_self_reports_match", "org_id", "user_id", "type_id", "day", "status"),
+                      Index("ix_self_reports_confirmed_by", "confirmed_by_activity_id"))
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activities.id"), primary_key=True, autoincrement=False)
+    org_id: Mapped[int] = mapped_column(Id)
+    user_id: Mapped[int] = mapped_column(Id)
+    type_id: Mapped[int] = mapped_column(Id)
+    day: Mapped[date] = mapped_column(Date)
+    mode: Mapped[str] = mapped_column(String(16))
+    weight: Mapped[float | None] = mapped_column(Float)
+    #: weighted | pending | confirmed (a pending one older than the backdate window reads as expired)
+    status: Mapped[str] = mapped_column(String(16))
+    confirmed_by_activity_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

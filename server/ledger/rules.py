@@ -57,6 +57,29 @@ def validate_occurred_at(occurred_at: datetime, now: datetime, backdate_days: in
         )
 
 
+#: How a rep's own report counts against CRM-verified work, per activity type: in `full`, `weighted`
+#: (its points times the type's weight) or `pending` (nothing until a CRM event confirms it).
+SELF_REPORT_MODES = ("full", "weighted", "pending")
+
+
+def check_self_report(mode: str, weight: float | None) -> None:
+    if mode == "weighted" and (weight is None or not 0 < weight <= 1):
+        raise DomainError("invalid_self_report", "a weighted self-report needs a weight above 0 and at most 1")
+    if mode != "weighted" and weight is not None:
+        raise DomainError("invalid_self_report", "only a weighted self-report has a weight")
+
+
+def self_reported(priced: Priced, quantity: int, mode: str | None, weight: float | None) -> Priced:
+    """The price of a rep's own report under its type's mode (None: not a self-report, or `full`):
+    weighted points, or nothing while pending (and no daily-cap units: the CRM event that
+    confirms it uses them)."""
+    if mode == "weighted" and weight is not None:
+        return Priced(round_half_up(priced.points * weight), priced.earning_units, priced.value_units)
+    if mode == "pending":
+        return Priced(0, quantity, 0)
+    return priced
+
+
 def units_within_cap(quantity: int, used_before: int, cap: int | None) -> int:
     """How many of `quantity` units still earn points, given `used_before` units today."""
     if cap is None:

@@ -24,6 +24,7 @@ from server.ledger.models import (
     BoardPending,
     DailyUsage,
     LedgerEntry,
+    SelfReport,
 )
 
 A = table_of(Activity)
@@ -272,12 +273,16 @@ async def balance(conn: AsyncConnection, org_id: int, user_id: int) -> int:
 async def user_entries(conn: AsyncConnection, org_id: int, user_id: int, before_id: int | None,
                        limit: int) -> Sequence[Row[Any]]:
     V = table_of(ActivityTypeVersion)
+    R = table_of(SelfReport)
     q = (select(L, A.c.quantity, A.c.value, A.c.source, A.c.external_id, ActivityType.key.label("type_key"),
                 V.c.version.label("rule_version"), V.c.points.label("rule_points"),
-                V.c.value_points.label("rule_value_points"), V.c.daily_cap.label("rule_daily_cap"))
+                V.c.value_points.label("rule_value_points"), V.c.daily_cap.label("rule_daily_cap"),
+                R.c.mode.label("sr_mode"), R.c.weight.label("sr_weight"), R.c.status.label("sr_status"),
+                R.c.day.label("sr_day"), R.c.confirmed_by_activity_id.label("sr_confirmed_by"))
          .outerjoin(A, A.c.id == L.c.activity_id)
          .outerjoin(ActivityType, ActivityType.id == L.c.type_id)
          .outerjoin(V, V.c.id == L.c.rule_version_id)
+         .outerjoin(R, (R.c.activity_id == L.c.activity_id) & (L.c.kind == "activity"))
          .where(L.c.org_id == org_id, L.c.user_id == user_id)
          .order_by(L.c.id.desc()).limit(limit))
     if before_id is not None:

@@ -16,9 +16,9 @@ from sqlalchemy import Row
 from server.accounts.directory import org_info
 from server.board.rules import POINTS
 from server.board.store import Page, board_store
-from server.core.periods import period_for
+from server.core.periods import local_date, period_for
 from server.core.runtime import Runtime
-from server.ledger import store
+from server.ledger import store, trust
 from server.ledger.sync import ViewRebuilding, read_intact
 
 
@@ -72,3 +72,19 @@ async def my_entries(rt: Runtime, org_id: int, user_id: int, before_id: int | No
     """The rep's ledger page, newest first, with the activity and the rule version behind each entry."""
     async with rt.engine.connect() as conn:
         return await store.user_entries(conn, org_id, user_id, before_id, limit)
+
+
+async def self_reports(rt: Runtime, org_id: int, rows: Sequence[Row[Any]]) -> dict[int, dict[str, Any]]:
+    """How each entry's self-report counted (weighted, pending, confirmed, expired), by entry id."""
+    today = local_date(rt.now(), (await org_info(rt, org_id)).tz)
+    found = {r.id: trust.shown(r, today, rt.settings.backdate_days) for r in rows}
+    return {k: v for k, v in found.items() if v is not None}
+
+
+async def entry_causes(rt: Runtime, org_id: int, rows: Sequence[Row[Any]]) -> dict[int, dict[str, Any]]:
+    """What the features know of why these entries were written (`Registry.entry_causes`)."""
+    refs = [(r.id, r.kind, r.activity_id, r.source) for r in rows]
+    found: dict[int, dict[str, Any]] = {}
+    for causes in rt.registry.entry_causes:
+        found.update(await causes(rt, org_id, refs))
+    return found

@@ -22,13 +22,15 @@ DEFAULT_TYPES = (
     ("deal_won", "Deal won", 50, 0.01, None, False),
 )
 
-RULE_FIELDS = ("label", "points", "value_points", "daily_cap", "self_reportable")
+RULE_FIELDS = ("label", "points", "value_points", "daily_cap", "self_reportable", "self_report", "self_report_weight")
 
 
 async def create_type(session: AsyncSession, org_id: int, *, key: str, label: str, points: int,
-                      value_points: float | None, daily_cap: int | None, self_reportable: bool) -> ActivityType:
+                      value_points: float | None, daily_cap: int | None, self_reportable: bool,
+                      self_report: str = "full", self_report_weight: float | None = None) -> ActivityType:
     row = ActivityType(org_id=org_id, key=key, label=label, points=points, value_points=value_points,
-                       daily_cap=daily_cap, self_reportable=self_reportable, active=True, version=1)
+                       daily_cap=daily_cap, self_reportable=self_reportable, self_report=self_report,
+                       self_report_weight=self_report_weight, active=True, version=1)
     session.add(row)
     await session.flush()
     await _snapshot(session, row)
@@ -45,6 +47,7 @@ async def _snapshot(session: AsyncSession, row: ActivityType) -> None:
     version = ActivityTypeVersion(
         org_id=row.org_id, type_id=row.id, version=row.version, label=row.label, points=row.points,
         value_points=row.value_points, daily_cap=row.daily_cap, self_reportable=row.self_reportable,
+        self_report=row.self_report, self_report_weight=row.self_report_weight,
     )
     session.add(version)
     await session.flush()

@@ -21,6 +21,7 @@ from server.core.errors import Conflict, NotFound
 from server.core.runtime import Part, Runtime
 from server.ledger import type_store
 from server.ledger.models import ActivityType
+from server.ledger.rules import check_self_report
 
 CACHE_TTL_S = 2.0
 
@@ -36,6 +37,8 @@ class TypeInfo:
     self_reportable: bool
     active: bool
     version_id: int
+    self_report: str = "full"
+    self_report_weight: float | None = None
 
     @property
     def valued(self) -> bool:
@@ -54,7 +57,8 @@ async def types_of(rt: Runtime, org_id: int, conn: AsyncConnection | None = None
             rows = await type_store.list_types(s, org_id)
         # `current_version_id` is only NULL inside `create_type`, before its first version is flushed
         found = {r.key: TypeInfo(r.id, r.key, r.label, r.points, r.value_points, r.daily_cap,
-                                 r.self_reportable, r.active, cast(int, r.current_version_id)) for r in rows}
+                                 r.self_reportable, r.active, cast(int, r.current_version_id), r.self_report,
+                                 r.self_report_weight) for r in rows}
         cache.put(org_id, found)
     return found
 
@@ -66,6 +70,7 @@ def forget_types(rt: Runtime, org_id: int) -> None:
 # -- managing them (the activities API) ----------------------------------------------------------
 async def create_activity_type(rt: Runtime, principal: Principal, data: dict[str, Any]) -> ActivityType:
     check_type_key(data["key"])
+    check_self_report(data.get("self_report", "full"), data.get("self_report_weight"))
     try:
         async with rt.sessions() as s, s.begin():
             if await type_store.get_by_key(s, principal.org_id, data["key"]):
@@ -83,6 +88,12 @@ async def update_activity_type(rt: Runtime, principal: Principal, key: str,
         row = await type_store.get_by_key(s, principal.org_id, key, for_update=True)
         if row is None:
             raise NotFound("activity_type_not_found", f"activity type '{key}' not found")
+        if "self_report" in changes or "self_report_weight" in changes:
+            mode = changes.get("self_report", row.self_report)
+            check_self_report(mode, changes.get("self_report_weight", row.self_report_weight if mode == "weighted"
+                                                else None))
+            if mode != "weighted":
+                changes["self_report_weight"] = None
         await type_store.update_type(s, row, changes, rt.clock.now())
     forget_types(rt, principal.org_id)
     return row

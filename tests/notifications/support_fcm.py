@@ -19,10 +19,12 @@ import threading
 import time
 from collections import defaultdict, deque
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import msgspec
 import pytest
+
+from tests.support.loopback import Loopback
 
 #: FCM's error answers: errorCode -> (HTTP status, google.rpc status, message)
 ERRORS = {
@@ -60,7 +62,7 @@ class FcmStandIn:
         self._script: dict[str, deque] = defaultdict(deque)
         self._lock = threading.Lock()
         self._ids = 0
-        self._server: ThreadingHTTPServer | None = None
+        self._server: Loopback | None = None
         self.url = ""
 
     # -- control ----------------------------------------------------------------------------
@@ -97,21 +99,13 @@ class FcmStandIn:
             def log_message(self, *args) -> None:
                 pass
 
-        class Server(ThreadingHTTPServer):
-            request_queue_size = 1024  # the default backlog of 5 drops the SDK's concurrent connects
-            def handle_error(self, request, client_address) -> None:
-                pass  # a client closing its pooled connection is not news
-
-        self._server = Server(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._server = Loopback(Handler)
+        self.url = self._server.url
         return self
 
     def stop(self) -> None:
         if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+            self._server.stop()
 
     def fail(self, token: str, code: str, *, times: int = 1, retry_after: int | None = None) -> None:
         """The next `times` sends to `token` answer FCM's `code` error."""
