@@ -16,6 +16,7 @@ from litestar.di import Provide
 from litestar.params import Parameter
 
 from server.core.auth import Principal
+from server.core.contract.openapi import errors
 from server.core.errors import DomainError
 from server.core.runtime import Runtime
 from server.core.web import provide_principal, require_admin
@@ -140,18 +141,21 @@ class HookController(Controller):
     path = "/api/v1/hooks"
     tags = ["webhooks"]
 
-    @post("/{hook_id:str}", request_max_body_size=WEBHOOK_MAX_BODY, summary="A webhook delivery (signed)")
-    async def deliver(self, hook_id: str, request: Request[Any, Any, Any], rt: Runtime) -> Response[bytes]:
-        return await _deliver(rt, request, hook_id, None)
+    @post("/{hook_id:str}", status_code=200, request_max_body_size=WEBHOOK_MAX_BODY, responses=errors(401, 403, 413),
+          summary="A webhook delivery (signed); a duplicate is a 200 that changes nothing")
+    async def deliver(self, hook_id: str, request: Request[Any, Any, Any], rt: Runtime) -> Response[w.DeliveryAck]:
+        return await _deliver(rt, request, hook_id, None)  # the ack, already encoded
 
-    @post("/{hook_id:str}/{path_secret:str}", request_max_body_size=WEBHOOK_MAX_BODY,
-          summary="A Salesforce Outbound Message (secret path)")
+    @post("/{hook_id:str}/{path_secret:str}", status_code=200, request_max_body_size=WEBHOOK_MAX_BODY,
+          media_type="text/xml", responses=errors(401, 403, 413),
+          summary="A Salesforce Outbound Message (secret path), answered with its SOAP <Ack>true</Ack>")
     async def deliver_secret_path(self, hook_id: str, path_secret: str, request: Request[Any, Any, Any],
-                                  rt: Runtime) -> Response[bytes]:
-        return await _deliver(rt, request, hook_id, path_secret)
+                                  rt: Runtime) -> Response[str]:
+        return await _deliver(rt, request, hook_id, path_secret)  # the SOAP ack
 
 
-async def _deliver(rt: Runtime, request: Request[Any, Any, Any], hook_id: str, path_secret: str | None) -> Response[bytes]:
+async def _deliver(rt: Runtime, request: Request[Any, Any, Any], hook_id: str,
+                   path_secret: str | None) -> Response[Any]:
     cap = min(rt.settings.webhook_max_body, WEBHOOK_MAX_BODY)
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > cap:

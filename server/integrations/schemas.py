@@ -130,3 +130,21 @@ class StatusOut(Struct):
     lag: Lag
     poll_last_at: datetime | None
     poll_last_error: str | None
+
+
+class DeliveryError(Struct):
+    """An event of a delivery that was kept with its error instead of being scored."""
+
+    index: int
+    code: str
+    message: str
+
+
+class DeliveryAck(Struct):
+    """The answer to a signed delivery (Standard Webhooks, HubSpot): what happened to each event.
+    A duplicate or a bad event is no reason for the sender to retry, so this is a 200."""
+
+    accepted: int
+    duplicates: int
+    rejected: int
+    errors: list[DeliveryError]

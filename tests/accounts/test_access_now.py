@@ -18,7 +18,9 @@ from tests.conftest import PASSWORD, _app_of, _client_of, new_org, unique
 from tests.support.api import assert_error
 
 #: Endpoints anyone may call (sign-up, sign-in, pairing a screen, health, the schema, the TV page).
-PUBLIC = re.compile(r"^/(api/v1/(orgs|auth/(login|refresh)|displays/pair)|healthz|readyz|schema|tv)(/|$)")
+#: Operations without a user's token: sign-up, sign-in, pairing, health, the document, the TV page,
+#: and the CRM webhooks (their sender proves itself by the request's signature, not a token).
+PUBLIC = re.compile(r"^/(api/v1/(orgs|auth/(login|refresh)|displays/pair|hooks)|healthz|readyz|schema|tv)(/|$)")
 
 
 def authenticated_endpoints(app) -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ from server.features import make_runtime, registry
 from server.integrations import inbox, intake, jobs, store
 from server.integrations.connectors.base import Parsed
 from server.integrations.models import Integration
-from tests.conftest import _app_of, _client_of, make_settings, new_org
+from tests.conftest import PASSWORD, _app_of, _client_of, make_settings, new_org
 from tests.integrations.support import (
     activities_of,
     changes_of,
@@ -99,8 +99,8 @@ async def test_only_admins_of_the_org_manage_integrations(client, org):
     display = await org.ok("post", "/displays", {"name": "TV"}, status=201)
     paired = await client.post("/api/v1/displays/pair", json={"code": display["pairing_code"]})
     screen = {"authorization": f"Bearer {paired.json()['display_token']}"}
-    assert_error(await client.get("/api/v1/integrations", headers=screen), 403, "forbidden")
-    assert_error(await client.get(f"/api/v1{path}/status", headers=screen), 403, "forbidden")
+    assert_error(await client.get("/api/v1/integrations", headers=screen), 403, "display_forbidden")
+    assert_error(await client.get(f"/api/v1{path}/status", headers=screen), 403, "display_forbidden")
     assert (await org.ok("get", path))["id"] == sender.integration_id
 
 
@@ -290,7 +290,7 @@ async def test_an_unmatched_email_is_scored_once_a_rep_with_it_exists(rt, org):
     await sender.upsert("late-1", "meeting_booked", owner={"email": email})
     await drain(rt)
     assert [e.status for e in await events_of(rt, sender.integration_id)] == ["unmatched"]
-    created = await org.ok("post", "/users", {"email": email, "display_name": "Late", "password": "password123",
+    created = await org.ok("post", "/users", {"email": email, "display_name": "Late", "password": PASSWORD,
                                               "role": "rep"}, status=201)
     assert await jobs.unmatched_job(rt) >= 1
     await drain(rt)
