@@ -19,7 +19,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -35,23 +35,28 @@ MAX_EXTERNAL_ID = 200
 MAX_SOURCE_ID = 150
 
 
+#: An activity type's key as a mapping names it, and a source property's name.
+TypeKey = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+FieldName = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+
+
 class MapRule(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """One mapping: `on` a change of an `object`, record `activity_type`."""
 
     object: Literal["deal", "meeting", "call", "email"]
-    activity_type: str
+    activity_type: TypeKey
     on: Literal["created", "won"] = "created"
     #: the source property holding the value (e.g. a deal's `amount`) and the quantity
-    value_field: str | None = None
-    quantity_field: str | None = None
+    value_field: FieldName | None = None
+    quantity_field: FieldName | None = None
 
 
 class Rules(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    map: list[MapRule] = []
+    map: Annotated[list[MapRule], msgspec.Meta(max_length=50)] = []
     #: deal stages that mean won (compared without case)
-    won_stages: list[str] = []
+    won_stages: Annotated[list[FieldName], msgspec.Meta(max_length=20)] = []
     #: Standard Webhooks: the sender's activity type -> ours (a type not listed keeps its name)
-    types: dict[str, str] = {}
+    types: Annotated[dict[TypeKey, TypeKey], msgspec.Meta(max_length=100)] = {}
 
 
 def _crm_defaults(amount: str, won: str) -> Rules:

@@ -14,7 +14,9 @@ from tests.support.api import assert_error
 from tests.support.contract import ContractBroken, check, spec_of
 
 PUBLIC = {("POST", "/api/v1/orgs"), ("POST", "/api/v1/auth/login"), ("POST", "/api/v1/auth/refresh"),
-          ("POST", "/api/v1/displays/pair"), ("GET", "/healthz"), ("GET", "/readyz")}
+          ("POST", "/api/v1/displays/pair"), ("GET", "/healthz"), ("GET", "/readyz"),
+          # CRM webhooks: the sender proves itself by the request's signature (or secret path), not a token
+          ("POST", "/api/v1/hooks/{hook_id}"), ("POST", "/api/v1/hooks/{hook_id}/{path_secret}")}
 METHODS = ("get", "post", "put", "patch", "delete")
 
 
