@@ -38,14 +38,10 @@ def _setup_logging(level: str = "info") -> None:
 
 def migrate(database_url: str | None = None) -> None:
     from alembic import command
-    from alembic.config import Config
 
-    cfg = Config(str(ROOT / "alembic.ini"))
-    cfg.set_main_option("script_location", str(ROOT / "migrations"))
-    cfg.attributes["configure_logging"] = False
-    if database_url:
-        cfg.attributes["url"] = database_url
-    command.upgrade(cfg, "head")
+    from server.core.schema import alembic_config
+
+    command.upgrade(alembic_config(database_url), "head")
 
 
 def _settings() -> Settings:

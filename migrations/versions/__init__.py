@@ -1,0 +1,1 @@
+"""One module per schema revision (file names start with the migration number)."""
