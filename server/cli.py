@@ -19,8 +19,9 @@ import asyncio
 import logging
 import os
 import signal
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from server.core.settings import Settings
@@ -276,55 +277,134 @@ Simulating about {args.rate} activities a second from the demo CRM key. Ctrl-C s
             embedded.stop()
 
 
-def main(argv: list[str] | None = None) -> None:
+#: The environment every command reads (its own list follows in each command's --help).
+COMMON_ENV = "LOG_LEVEL (info), REPRALLY_VAR_DIR (./var: the SQLite file, the bundled Redis, the kept JWT secret)"
+STORES_ENV = ("DATABASE_URL (default sqlite:///var/reprally.db), REDIS_URL (default: the bundled Redis socket "
+              "var/redis.sock), REDIS_PREFIX, DB_POOL_SIZE")
+SECRET_ENV = "JWT_SECRET (default: made once in var/jwt-secret), JWT_PREVIOUS_SECRET"
+
+
+def _epilog(*env: str) -> str:
+    lines = "\n".join(f"  {e}" for e in (*env, COMMON_ENV))
+    return (f"environment variables:\n{lines}\n\nEvery setting, its default and its check: server/core/settings.py "
+            "and docs/operations.md. A malformed one stops the command with exit code 2.")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("reprally")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reprally", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = parser.add_subparsers(dest="command", required=True)
-    up = sub.add_parser("up", help="run everything on embedded defaults with demo data")
-    up.add_argument("--host")
-    up.add_argument("--port", type=int)
-    up.add_argument("--realtime-port", type=int)
-    up.add_argument("--rate", type=float, default=2.0, help="simulated activities per second")
-    up.set_defaults(func=cmd_up)
-    api = sub.add_parser("api", help="run the HTTP API")
-    api.add_argument("--host")
-    api.add_argument("--port", type=int)
-    api.add_argument("--workers", type=int, default=1)
-    api.set_defaults(func=cmd_api)
-    rt_cmd = sub.add_parser("realtime", help="run the websocket game server")
-    rt_cmd.add_argument("--host")
-    rt_cmd.add_argument("--port", type=int)
-    rt_cmd.set_defaults(func=cmd_realtime)
-    sub.add_parser("worker", help="run background jobs").set_defaults(func=cmd_worker)
-    sub.add_parser("migrate", help="upgrade the database to the latest schema").set_defaults(func=cmd_migrate)
-    rb = sub.add_parser("rebuild", help="recompute Redis state from the ledger")
-    rb.add_argument("--org", type=int, help="only this org")
-    rb.set_defaults(func=cmd_rebuild)
-    ins = sub.add_parser("insights", help="run an org's early-warning day close now")
-    ins.add_argument("--org", type=int, required=True)
-    ins.add_argument("--day", help="the local day to close (default: today in the org's time zone)")
-    ins.add_argument("--rebuild-rollups", action="store_true", help="first make the rollups match the ledger")
-    ins.set_defaults(func=cmd_insights)
-    sh = sub.add_parser("seed-history", help="a new org with weeks of realistic history (the real activity path)")
-    sh.add_argument("--reps", type=int, default=30)
-    sh.add_argument("--weeks", type=int, default=12)
-    sh.add_argument("--team-size", type=int, default=8)
-    sh.add_argument("--seed", type=int, default=7)
-    sh.add_argument("--no-day-closes", action="store_true", help="skip the early warning of the last weeks")
-    sh.set_defaults(func=cmd_seed_history)
-    demo = sub.add_parser("demo", help="seed the demo org and stream activities at a running API")
-    demo.add_argument("--url", default="http://127.0.0.1:8000")
-    demo.add_argument("--rate", type=float, default=2.0)
-    demo.set_defaults(func=cmd_demo)
-    sub.add_parser("redis", help="run the bundled redis-server").set_defaults(func=cmd_redis)
-    args = parser.parse_args(argv)
-    _setup_logging(os.environ.get("LOG_LEVEL", "info"))
-    from server.core.settings import SettingsError
+    parser.add_argument("--version", action="version", version=f"reprally {_version()}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    def command(name: str, summary: str, description: str, *env: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=summary, description=f"{summary}.\n\n{description}", epilog=_epilog(*env),
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    up = command("up", "run everything on embedded defaults with demo data",
+                 "Starts the bundled Redis (unless REDIS_URL is set), migrates, seeds the demo org, then runs the\n"
+                 "API, the game server, the worker and a simulated CRM in one process until Ctrl-C or SIGTERM.",
+                 STORES_ENV, SECRET_ENV, "API_HOST (127.0.0.1), API_PORT (8000), REALTIME_HOST (127.0.0.1), "
+                 "REALTIME_PORT (8001)")
+    up.add_argument("--host", help="the API's address (default: API_HOST, 127.0.0.1)")
+    up.add_argument("--port", type=int, help="the API's port (default: API_PORT, 8000)")
+    up.add_argument("--realtime-port", type=int, help="the game server's port (default: REALTIME_PORT, 8001)")
+    up.add_argument("--rate", type=float, default=2.0, help="simulated activities per second (default: 2.0)")
+    up.set_defaults(func=cmd_up)
+    api = command("api", "run the HTTP API",
+                  "uvicorn serving server.app:app. GET /healthz answers while the process lives; GET /readyz\n"
+                  "answers 200 once the database, Redis and (when required) a worker's heartbeat answer, else 503.",
+                  STORES_ENV, SECRET_ENV, "API_HOST (127.0.0.1), API_PORT (8000), TRUSTED_PROXIES, CORS_ORIGINS, "
+                  "PUBLIC_URL, PUBLIC_REALTIME_URL",
+                  "API_KEEP_ALIVE_S (5), API_MAX_CONCURRENCY (1000), API_MAX_HEADER_BYTES (16384)",
+                  "REQUIRE_WORKER (false), WORKER_STALE_S (60): /readyz and the worker's heartbeat")
+    api.add_argument("--host", help="the address to listen on (default: API_HOST, 127.0.0.1)")
+    api.add_argument("--port", type=int, help="the port to listen on (default: API_PORT, 8000)")
+    api.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default: 1)")
+    api.set_defaults(func=cmd_api)
+    rt_cmd = command("realtime", "run the websocket game server",
+                     "Websockets on /ws (docs/realtime-protocol.md); GET /healthz and GET /readyz on the same port.",
+                     STORES_ENV, SECRET_ENV, "REALTIME_HOST (127.0.0.1), REALTIME_PORT (8001), WS_PER_USER (20), "
+                     "WS_PER_ADDRESS (200), TRUSTED_PROXIES")
+    rt_cmd.add_argument("--host", help="the address to listen on (default: REALTIME_HOST, 127.0.0.1)")
+    rt_cmd.add_argument("--port", type=int, help="the port to listen on (default: REALTIME_PORT, 8001)")
+    rt_cmd.set_defaults(func=cmd_realtime)
+    wk = command("worker", "run background jobs",
+                 "The board sync loop and every feature's timed jobs; writes a heartbeat to Redis every\n"
+                 "WORKER_HEARTBEAT_S. With --check: exit 0 when this host's worker wrote one within WORKER_STALE_S,\n"
+                 "else 1 (a container healthcheck).",
+                 STORES_ENV, SECRET_ENV, "WORKER_HEARTBEAT_S (5), WORKER_STALE_S (60)",
+                 "FIREBASE_CREDENTIALS, FCM_PROJECT_ID, FCM_ENDPOINT, PUSH_* and NOTIFY_* (push notifications)")
+    wk.add_argument("--check", action="store_true",
+                    help="only check the heartbeat of this host's worker and exit (default: run the worker)")
+    wk.set_defaults(func=cmd_worker)
+    command("migrate", "upgrade the database to the latest schema",
+            "alembic upgrade head with the migrations shipped in the package; waits (with backoff, up to\n"
+            "--wait seconds) for a database that does not answer yet.",
+            "DATABASE_URL (default sqlite:///var/reprally.db)").set_defaults(func=cmd_migrate)
+    rb = command("rebuild", "recompute Redis state from the ledger",
+                 "Every org's boards (or one org's) from the SQL ledger, then prints one line per org.",
+                 STORES_ENV)
+    rb.add_argument("--org", type=int, help="only this org (default: every org)")
+    rb.set_defaults(func=cmd_rebuild)
+    ins = command("insights", "run an org's early-warning day close now",
+                  "Closes the org's day (alerts for reps falling behind) and prints the alerts made per team.",
+                  STORES_ENV)
+    ins.add_argument("--org", type=int, required=True, help="the org (required)")
+    ins.add_argument("--day", help="the local day to close, YYYY-MM-DD (default: today in the org's time zone)")
+    ins.add_argument("--rebuild-rollups", action="store_true",
+                     help="first make the rollups match the ledger (default: off)")
+    ins.set_defaults(func=cmd_insights)
+    sh = command("seed-history", "a new org with weeks of realistic history (the real activity path)",
+                 "Creates an org, its teams and reps, and logs their history through the activity path.",
+                 STORES_ENV, SECRET_ENV)
+    sh.add_argument("--reps", type=int, default=30, help="reps in the org (default: 30)")
+    sh.add_argument("--weeks", type=int, default=12, help="weeks of history (default: 12)")
+    sh.add_argument("--team-size", type=int, default=8, help="reps per team (default: 8)")
+    sh.add_argument("--seed", type=int, default=7, help="random seed (default: 7)")
+    sh.add_argument("--no-day-closes", action="store_true",
+                    help="skip the early warning of the last weeks (default: run them)")
+    sh.set_defaults(func=cmd_seed_history)
+    demo = command("demo", "seed the demo org and stream activities at a running API",
+                   "Seeds the demo org (its API key in var/demo-api-key), then posts simulated CRM activities.",
+                   STORES_ENV, SECRET_ENV)
+    demo.add_argument("--url", default="http://127.0.0.1:8000", help="the API (default: http://127.0.0.1:8000)")
+    demo.add_argument("--rate", type=float, default=2.0, help="activities per second (default: 2.0)")
+    demo.set_defaults(func=cmd_demo)
+    command("redis", "run the bundled redis-server",
+            "In the foreground, on the socket var/redis.sock (no TCP port, nothing saved).").set_defaults(
+        func=cmd_redis, settings=False)
+    return parser
+
+
+def _config_error(exc: Exception) -> NoReturn:
+    for line in str(exc).splitlines():
+        print(f"reprally: configuration error: {line}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = build_parser().parse_args(argv)
+    from server.core.settings import SettingsError, parse_env
+
+    if getattr(args, "settings", True):
+        try:  # every setting converted and checked once, before anything starts
+            parse_env()
+        except SettingsError as exc:
+            _config_error(exc)
+    _setup_logging(os.environ.get("LOG_LEVEL", "info"))
     try:
         args.func(args)
     except SettingsError as exc:  # a setting no process may start with (e.g. a short JWT_SECRET)
-        raise SystemExit(f"reprally: {exc}") from None
+        _config_error(exc)
 
 
 if __name__ == "__main__":

@@ -11,8 +11,6 @@ import os
 import secrets
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
 import msgspec
 
 from server.core.auth import check_secret
@@ -124,17 +122,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     webhook_rate_per_min: int = 6000
     #: How long a worker holds the inbox events it claimed before another may take them.
     integrations_lease_s: float = 30.0
-
-
-_INT_FIELDS = {"access_token_ttl_s", "refresh_token_ttl_s", "backdate_days", "batch_limit",
-               "password_time_cost", "api_port", "realtime_port",
-               "db_pool_size", "push_claim", "push_cap_per_hour", "notify_top_n", "notify_team_max",
-               "notify_passed_top", "ws_per_user", "ws_per_address", "api_keep_alive_s", "api_max_concurrency",
-               "api_max_header_bytes", "webhook_max_body", "webhook_rate_per_min"}
-_BOOL_FIELDS = {"habits_enabled"}
-_FLOAT_FIELDS = {"board_sync_after_s", "board_sync_interval_s", "board_repair_wait_s", "redis_retry_after_s",
-                 "contest_ending_soon_s", "contest_settle_s", "contest_reconcile_s",
-                 "push_lease_s", "notify_big_win_value", "integrations_lease_s"}
+    # -- health (docs/operations.md) --
+    #: How often a worker writes its heartbeat (Redis, the runtime's clock).
+    worker_heartbeat_s: float = 5.0
+    #: A heartbeat older than this makes the API not ready and `reprally worker --check` fail.
+    worker_stale_s: float = 60.0
+    #: The API is not ready until a worker has written a heartbeat (compose sets it; a lone API does not).
+    require_worker: bool = False
 
 
 class SettingsError(ValueError):
@@ -174,21 +168,14 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
 
 
 def parse_env(env: dict[str, str] | None = None) -> Settings:
-    """The settings the environment names, as they are (no secret is made up for a missing one)."""
-    env = dict(os.environ if env is None else env)
-    values: dict[str, Any] = {}
-    for name in Settings.__struct_fields__:
-        raw = env.get(name.upper())
-        if raw is None:
-            continue
-        if name in _INT_FIELDS:
-            values[name] = int(raw)
-        elif name in _BOOL_FIELDS:
-            values[name] = raw.strip().lower() in ("1", "true", "yes", "on")
-        elif name in _FLOAT_FIELDS:
-            values[name] = float(raw)
-        else:
-            values[name] = raw
+    """The settings the environment names, as they are (no secret is made up for a missing one);
+    a value of the wrong type or out of range is a `SettingsError` naming each variable."""
+    from server.core.config_check import from_env
+
+    fields = {f.name: f.type for f in msgspec.structs.fields(Settings)}
+    values, errors = from_env(fields, os.environ if env is None else env)
+    if errors:
+        raise SettingsError("\n".join(errors))
     return Settings(**values)
 
 
