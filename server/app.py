@@ -15,6 +15,7 @@ from litestar.static_files import create_static_files_router
 import server.models  # noqa: F401 - every table on the metadata (foreign keys across features)
 from server.core.contract.openapi import openapi_config
 from server.core.contract.requests import ApiRequest, strict_query
+from server.core.dependencies import wait_until_reachable
 from server.core.edge.headers import cors, security_headers
 from server.core.http import HANDLERS
 from server.core.runtime import Runtime
@@ -57,7 +58,11 @@ def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, b
         own = rt is None
         app.state.rt = rt or make_runtime(settings or get_settings())
         if background:
-            app.state.rt.start_background(run_sync_loop(app.state.rt))
+            started = app.state.rt
+            # a database or Redis out of reach at start: one clear line per 30 s, /readyz 503 until both answer
+            started.start_background(wait_until_reachable(started.engine, started.settings.database_url,
+                                                          started.redis, started.settings.redis_url))
+            started.start_background(run_sync_loop(started))
         try:
             yield
         finally:

@@ -51,8 +51,32 @@ def _settings() -> Settings:
     return get_settings()
 
 
-def cmd_migrate(_args: argparse.Namespace) -> None:
-    migrate()
+def cmd_migrate(args: argparse.Namespace) -> None:
+    """Migrate; a database that cannot be reached yet is waited for (one line per 30 s, backoff)."""
+    import time
+
+    from server.core.config_check import mask_url
+    from server.core.dependencies import Backoff, reason, report_unreachable
+
+    url = _settings().database_url
+    deadline = time.monotonic() + args.wait
+    backoff = Backoff()
+    while True:
+        try:
+            migrate()
+            break
+        except Exception as exc:
+            delay = backoff.next()
+            if time.monotonic() + delay > deadline:
+                from server.core.dependencies import unreachable
+
+                if not unreachable(exc):
+                    raise
+                raise SystemExit(f"reprally: database {mask_url(url)} cannot be reached ({reason(exc)}); "
+                                 f"gave up after {args.wait:g} s") from None
+            if not report_unreachable(exc, url, "", delay):
+                raise
+            time.sleep(delay)
     print("database is at the latest schema")
 
 
@@ -132,8 +156,11 @@ def _stop_event() -> asyncio.Event:
     return stop
 
 
-def cmd_worker(_args: argparse.Namespace) -> None:
+def cmd_worker(args: argparse.Namespace) -> None:
     from server.features import make_runtime
+
+    if args.check:
+        raise SystemExit(asyncio.run(_check_worker()))
 
     async def run() -> None:
         from server.worker import run_worker
@@ -146,6 +173,27 @@ def cmd_worker(_args: argparse.Namespace) -> None:
             await rt.close()
 
     asyncio.run(run())
+
+
+async def _check_worker() -> int:
+    """`reprally worker --check`: 0 when this host's worker wrote its heartbeat within WORKER_STALE_S."""
+    from server.core.config_check import mask_url
+    from server.core.dependencies import reason
+    from server.core.heartbeat import host, status
+    from server.core.runtime import Runtime
+
+    settings = _settings()
+    rt = Runtime(settings)
+    try:
+        found = await status(rt, on_host=host())
+    except Exception as exc:  # noqa: BLE001 - the check fails, on one line
+        print(f"reprally: worker check: redis {mask_url(settings.redis_url)} cannot be reached ({reason(exc)})",
+              file=sys.stderr)
+        return 1
+    finally:
+        await rt.close()
+    print(f"worker on {host()}: {found.describe()}")
+    return 0 if found.state == "ok" else 1
 
 
 def cmd_realtime(args: argparse.Namespace) -> None:
@@ -346,10 +394,13 @@ def build_parser() -> argparse.ArgumentParser:
     wk.add_argument("--check", action="store_true",
                     help="only check the heartbeat of this host's worker and exit (default: run the worker)")
     wk.set_defaults(func=cmd_worker)
-    command("migrate", "upgrade the database to the latest schema",
-            "alembic upgrade head with the migrations shipped in the package; waits (with backoff, up to\n"
-            "--wait seconds) for a database that does not answer yet.",
-            "DATABASE_URL (default sqlite:///var/reprally.db)").set_defaults(func=cmd_migrate)
+    mg = command("migrate", "upgrade the database to the latest schema",
+                 "alembic upgrade head with the migrations shipped in the package; waits (with backoff, up to\n"
+                 "--wait seconds) for a database that does not answer yet, then exits 1 naming it.",
+                 "DATABASE_URL (default sqlite:///var/reprally.db)")
+    mg.add_argument("--wait", type=float, default=30.0,
+                    help="seconds to wait for an unreachable database (default: 30)")
+    mg.set_defaults(func=cmd_migrate)
     rb = command("rebuild", "recompute Redis state from the ledger",
                  "Every org's boards (or one org's) from the SQL ledger, then prints one line per org.",
                  STORES_ENV)

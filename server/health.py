@@ -1,12 +1,13 @@
-"""Liveness and readiness."""
+"""Liveness and readiness (docs/operations.md)."""
 
 from __future__ import annotations
 
 from litestar import Controller, Response, get
 from litestar.openapi import ResponseSpec
 from msgspec import Struct
-from sqlalchemy import text
 
+from server.core.dependencies import probe_database, probe_redis
+from server.core.heartbeat import status as worker_status
 from server.core.runtime import Runtime
 
 
@@ -14,6 +15,9 @@ class Health(Struct, omit_defaults=True):
     status: str
     database: str | None = None
     redis: str | None = None
+    #: The freshest worker heartbeat: "ok: ...", "stale: last heartbeat 75 s ago" or "none: ..."
+    #: (absent when no worker has written one and none is required).
+    worker: str | None = None
 
 
 class HealthController(Controller):
@@ -23,19 +27,40 @@ class HealthController(Controller):
     async def healthz(self) -> Health:
         return Health("ok")
 
-    @get("/readyz", summary="The database and Redis answer",
-         responses={503: ResponseSpec(Health, description="The database or Redis does not answer",
-                                      generate_examples=False)})
+    @get(
+        "/readyz",
+        summary="The database and Redis answer, and the worker's heartbeat is fresh",
+        responses={
+            503: ResponseSpec(
+                Health,
+                description="The database or Redis does not answer, or the "
+                "worker's heartbeat is stale (or missing while REQUIRE_WORKER is set)",
+                generate_examples=False,
+            )
+        },
+    )
     async def readyz(self, rt: Runtime) -> Response[Health]:
         db = redis = "ok"
+        worker: str | None = None
         try:
-            async with rt.engine.connect() as conn:
-                await conn.execute(text("SELECT 1"))
+            await probe_database(rt.engine)
         except Exception as exc:  # noqa: BLE001 - any failure means not ready
             db = f"error: {type(exc).__name__}"
         try:
-            await rt.redis.ping()
+            await probe_redis(rt.redis)
         except Exception as exc:  # noqa: BLE001
             redis = f"error: {type(exc).__name__}"
-        ok = db == "ok" and redis == "ok"
-        return Response(Health("ok" if ok else "unavailable", db, redis), status_code=200 if ok else 503)
+        worker_ok = True
+        if redis == "ok":
+            try:
+                w = await worker_status(rt)
+            except Exception as exc:  # noqa: BLE001
+                redis = f"error: {type(exc).__name__}"
+            else:
+                worker_ok = w.state == "ok" or (w.state == "none" and not rt.settings.require_worker)
+                if w.state != "none" or rt.settings.require_worker:
+                    worker = w.describe()
+        ok = db == "ok" and redis == "ok" and worker_ok
+        return Response(
+            Health("ok" if ok else "unavailable", db, redis, worker), status_code=200 if ok else 503
+        )

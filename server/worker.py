@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from server.core.dependencies import LAST_RETRY_S, Backoff, report_unreachable
+from server.core.heartbeat import run_heartbeat
 from server.core.runtime import Job, Runtime
 from server.ledger.sync import run_sync_loop
 
@@ -18,15 +20,22 @@ log = logging.getLogger("reprally.worker")
 
 
 async def _loop(rt: Runtime, j: Job, stop: asyncio.Event) -> None:
+    backoff = Backoff(first=j.every_s, last=max(j.every_s, LAST_RETRY_S))
     while not stop.is_set():
+        wait = j.every_s
         try:
             await j.run(rt)
+            backoff.reset()
         except asyncio.CancelledError:
             raise
-        except Exception:  # noqa: BLE001 - one bad run must not stop the worker
-            log.exception("job %s failed; retrying in %.0f s", j.name, j.every_s)
+        except Exception as exc:  # noqa: BLE001 - one bad run must not stop the worker
+            # a database or Redis out of reach: one line per 30 s, and the job backs off
+            wait = backoff.next()
+            if not report_unreachable(exc, rt.settings.database_url, rt.settings.redis_url, wait):
+                log.exception("job %s failed; retrying in %.0f s", j.name, j.every_s)
+                wait = j.every_s
         try:
-            await asyncio.wait_for(stop.wait(), j.every_s)
+            await asyncio.wait_for(stop.wait(), wait)
         except TimeoutError:
             pass
 
@@ -37,6 +46,7 @@ async def run_worker(rt: Runtime, stop: asyncio.Event, *, jobs: list[Job] | None
     selected = rt.registry.jobs if jobs is None else jobs
     log.info("worker running: board sync%s", "".join(f", {j.name}" for j in selected))
     tasks = [asyncio.create_task(run_sync_loop(rt))] if sync else []
+    tasks.append(asyncio.create_task(run_heartbeat(rt, stop)))  # /readyz and `reprally worker --check`
     tasks += [asyncio.create_task(_loop(rt, j, stop)) for j in selected]
     try:
         await stop.wait()

@@ -59,7 +59,9 @@ def any_text(_v: Any) -> str | None:
 def database_url(v: str) -> str | None:
     scheme = urlsplit(v).scheme
     if scheme.split("+")[0] not in ("postgresql", "postgres", "sqlite") or "://" not in v:
-        return "must be a URL such as postgresql://user:password@host:5432/reprally or sqlite:///var/reprally.db"
+        return (
+            "must be a URL such as postgresql://user:password@host:5432/reprally or sqlite:///var/reprally.db"
+        )
     return None
 
 
@@ -96,7 +98,11 @@ def networks(v: str) -> str | None:
 
 def origins(v: str) -> str | None:
     for part in (p.strip() for p in v.split(",")):
-        if part and part != "*" and (urlsplit(part).scheme not in ("http", "https") or not urlsplit(part).netloc):
+        if (
+            part
+            and part != "*"
+            and (urlsplit(part).scheme not in ("http", "https") or not urlsplit(part).netloc)
+        ):
             return f"must be origins such as https://app.example.com, comma-separated; {part!r} is not"
     return None
 

@@ -11,6 +11,7 @@ import os
 import secrets
 from functools import lru_cache
 from pathlib import Path
+
 import msgspec
 
 from server.core.auth import check_secret

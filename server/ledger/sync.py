@@ -30,6 +30,7 @@ from server.board import keys
 from server.board.ranking import pack
 from server.board.rules import WALLET_KINDS, board_deltas
 from server.board.store import MetaMissing, Page, PendingEntry, Profile, board_store
+from server.core.dependencies import Backoff, report_reachable, report_unreachable
 from server.core.events import EntryFacts, EntryRow
 from server.core.periods import Period
 from server.core.runtime import Part, Runtime
@@ -304,6 +305,7 @@ async def run_sync_loop(rt: Runtime) -> None:
     """Background loop: mark what reached Redis, re-apply what did not."""
     interval = rt.settings.board_sync_interval_s
     tick = 0
+    backoff, failing = Backoff(), False
     while True:
         await asyncio.sleep(min(interval, 0.25))
         tick += 1
@@ -313,7 +315,15 @@ async def run_sync_loop(rt: Runtime) -> None:
                 tick = 0
                 await sync_pending(rt)
                 _run_pending_rebuilds(rt)
+                if failing:
+                    backoff.reset()
+                    failing = False
+                    report_reachable(rt.settings.database_url, rt.settings.redis_url)
         except asyncio.CancelledError:
             raise
-        except Exception:
-            log.exception("board sync pass failed; retrying")
+        except Exception as exc:
+            delay = backoff.next()
+            if not report_unreachable(exc, rt.settings.database_url, rt.settings.redis_url, delay):
+                log.exception("board sync pass failed; retrying")
+            failing = True
+            await asyncio.sleep(delay)

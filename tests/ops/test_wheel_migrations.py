@@ -20,7 +20,9 @@ from server.core.schema import script_location
 from tests.support.boards import scratch_database
 
 ROOT = Path(__file__).resolve().parents[2]
-_PG = make_url(normalise_url(os.environ.get("DATABASE_URL") or "sqlite://")).get_backend_name() == "postgresql"
+_PG = (
+    make_url(normalise_url(os.environ.get("DATABASE_URL") or "sqlite://")).get_backend_name() == "postgresql"
+)
 BACKENDS = ["sqlite", "postgresql"] if _PG else ["sqlite"]
 
 
@@ -36,32 +38,54 @@ def installed(tmp_path_factory) -> Path:
     for f in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / f, src / f)
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp / "dist"), str(src)],
-                   check=True, capture_output=True, cwd=tmp)
+    subprocess.run(
+        [*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp / "dist"), str(src)],
+        check=True,
+        capture_output=True,
+        cwd=tmp,
+    )
     (wheel,) = (tmp / "dist").glob("reprally-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "migrations/env.py" in names and "migrations/script.py.mako" in names
-    assert any(n.startswith("migrations/versions/") and n.endswith("_0001_core_scoring_loop.py") for n in names)
+    assert any(
+        n.startswith("migrations/versions/") and n.endswith("_0001_core_scoring_loop.py") for n in names
+    )
     site = tmp / "site"
-    subprocess.run([*pip, "install", "--no-deps", "--target", str(site), str(wheel)], check=True,
-                   capture_output=True, cwd=tmp)
+    subprocess.run(
+        [*pip, "install", "--no-deps", "--target", str(site), str(wheel)],
+        check=True,
+        capture_output=True,
+        cwd=tmp,
+    )
     return site
 
 
 def _run(site: Path, cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "PYTHONPATH")}
-    environ.update(PYTHONPATH=str(site), REPRALLY_VAR_DIR=str(cwd / "var"), LOG_LEVEL="warning",
-                   JWT_SECRET="wheel-test-" + "x" * 32, **env)
-    return subprocess.run([sys.executable, *args], cwd=cwd, env=environ, capture_output=True, text=True,
-                          timeout=120)
+    environ.update(
+        PYTHONPATH=str(site),
+        REPRALLY_VAR_DIR=str(cwd / "var"),
+        LOG_LEVEL="warning",
+        JWT_SECRET="wheel-test-" + "x" * 32,
+        **env,
+    )
+    return subprocess.run(
+        [sys.executable, *args], cwd=cwd, env=environ, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_the_installed_package_is_the_wheel(installed, tmp_path):
-    done = _run(installed, tmp_path, "-c", "import server, migrations; print(server.__file__); "
-                "print(migrations.__file__)")
+    done = _run(
+        installed,
+        tmp_path,
+        "-c",
+        "import server, migrations; print(server.__file__); print(migrations.__file__)",
+    )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == [str(installed / "server" / "__init__.py"),
-                                   str(installed / "migrations" / "__init__.py")]
+    assert done.stdout.split() == [
+        str(installed / "server" / "__init__.py"),
+        str(installed / "migrations" / "__init__.py"),
+    ]
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
