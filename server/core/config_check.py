@@ -41,11 +41,11 @@ Rule = Callable[[Any], str | None]
 
 
 def at_least(low: float) -> Rule:
-    return lambda v: None if v >= low else f"must be at least {low:g}"
+    return lambda v: None if v >= low else f"must be at least {low:.12g}"
 
 
 def between(low: float, high: float) -> Rule:
-    return lambda v: None if low <= v <= high else f"must be between {low:g} and {high:g}"
+    return lambda v: None if low <= v <= high else f"must be between {low:.12g} and {high:.12g}"
 
 
 def one_of(*choices: str) -> Rule:

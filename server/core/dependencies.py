@@ -142,6 +142,7 @@ async def wait_until_reachable(
 ) -> None:
     """Probe both until both answer, with backoff, reporting each one that does not. The API runs
     it in the background at start (its /readyz answers 503 meanwhile); it ends once both answer."""
+
     async def database() -> None:
         await probe_database(engine)
 

@@ -27,9 +27,9 @@ BACKENDS = ["sqlite", "postgresql"] if _PG else ["sqlite"]
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory) -> Path:
+def wheel_site(tmp_path_factory) -> Path:
     """The project built as a wheel from a copy of its sources (the checkout stays clean) and
-    installed, without its dependencies (the shared venv has them), into a directory of its own."""
+    wheel_site, without its dependencies (the shared venv has them), into a directory of its own."""
     tmp = tmp_path_factory.mktemp("wheel")
     src = tmp / "src"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
@@ -74,26 +74,26 @@ def _run(site: Path, cwd: Path, *args: str, **env: str) -> subprocess.CompletedP
     )
 
 
-def test_the_installed_package_is_the_wheel(installed, tmp_path):
+def test_the_installed_package_is_the_wheel(wheel_site, tmp_path):
     done = _run(
-        installed,
+        wheel_site,
         tmp_path,
         "-c",
         "import server, migrations; print(server.__file__); print(migrations.__file__)",
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [
-        str(installed / "server" / "__init__.py"),
-        str(installed / "migrations" / "__init__.py"),
+        str(wheel_site / "server" / "__init__.py"),
+        str(wheel_site / "migrations" / "__init__.py"),
     ]
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-async def test_the_wheel_migrates_an_empty_database(installed, tmp_path, backend, database_url):
+async def test_the_wheel_migrates_an_empty_database(wheel_site, tmp_path, backend, database_url):
     base = database_url if backend == "postgresql" else "sqlite://"
     async with scratch_database(base, migrated=False) as url:
         for _ in range(2):  # the second run finds nothing to do
-            done = _run(installed, tmp_path, "-m", "server.cli", "migrate", DATABASE_URL=url)
+            done = _run(wheel_site, tmp_path, "-m", "server.cli", "migrate", DATABASE_URL=url)
             assert done.returncode == 0, done.stderr
             assert done.stdout == "database is at the latest schema\n"
             assert "Traceback" not in done.stderr

@@ -1,0 +1,91 @@
+"""A database and a Redis that cannot be reached when the API starts: the API comes up anyway,
+says so in one line per dependency (URL with the password masked, and what failed), retries
+with backoff without a traceback, answers /readyz 503 until both answer, then 200."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sys
+import time
+from urllib.parse import urlsplit
+
+import httpx
+from sqlalchemy.engine import make_url
+
+from tests.conftest import free_port
+from tests.ops.support import RUN, Forwarder, environment, target_of, through
+
+
+def _with_password(url: str, password: str) -> str:
+    u = urlsplit(url)
+    user, host = u.netloc.rsplit("@", 1) if "@" in u.netloc else ("postgres", u.netloc)
+    return u._replace(netloc=f"{user.split(':')[0]}:{password}@{host}").geturl()
+
+
+async def test_the_api_waits_for_its_stores_and_says_why(tmp_path, database_url, redis_url):
+    pg = make_url(database_url).get_backend_name() == "postgresql"
+    db_port, redis_port, api_port = free_port(), free_port(), free_port()
+    # PostgreSQL here trusts local connections: the password is only there to be masked.
+    db_url = _with_password(through(database_url, db_port), "sekret-pw") if pg else database_url
+    rd_url = through(redis_url, redis_port)
+    forwarders = [Forwarder(redis_port, target_of(redis_url))]
+    if pg:
+        forwarders.append(Forwarder(db_port, target_of(database_url)))
+    log = tmp_path / "api.log"
+    env = environment(tmp_path, DATABASE_URL=db_url, REDIS_URL=rd_url, LOG_LEVEL="info")
+    with log.open("wb") as out:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-c",
+            RUN,
+            "api",
+            "--port",
+            str(api_port),
+            env=env,
+            cwd=tmp_path,
+            stdout=out,
+            stderr=out,
+        )
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{api_port}", timeout=10) as http:
+            deadline = time.monotonic() + 90
+            while True:
+                with contextlib.suppress(httpx.TransportError):
+                    if (await http.get("/healthz")).status_code == 200:
+                        break
+                assert proc.returncode is None and time.monotonic() < deadline, log.read_text()
+                await asyncio.sleep(0.2)
+            r = await http.get("/readyz")
+            assert r.status_code == 503
+            assert r.json() == {
+                "status": "unavailable",
+                "database": "error: ConnectionRefusedError" if pg else "ok",
+                "redis": "error: ConnectionError",
+            }
+            await asyncio.sleep(3)  # the board sync and the start-up probe keep failing meanwhile
+            for f in forwarders:
+                await f.start()
+            deadline = time.monotonic() + 30
+            while (r := await http.get("/readyz")).status_code != 200:
+                assert time.monotonic() < deadline, r.text
+                await asyncio.sleep(0.2)
+            assert r.json() == {"status": "ok", "database": "ok", "redis": "ok"}
+    finally:
+        if proc.returncode is None:
+            proc.terminate()
+        await asyncio.wait_for(proc.wait(), 30)
+        for f in forwarders:
+            await f.stop()
+    text = log.read_text()
+    assert "Traceback" not in text
+    assert "sekret-pw" not in text
+    unreachable = [line for line in text.splitlines() if "cannot be reached" in line]
+    expected = [f"redis {rd_url} cannot be reached (ConnectionError: "]
+    if pg:
+        masked = db_url.replace("sekret-pw", "***")
+        expected.insert(0, f"database {masked} cannot be reached (ConnectionRefusedError: ")
+    # one line per dependency in the first 30 seconds, however many attempts failed
+    assert len(unreachable) == len(expected), text
+    for want in expected:
+        assert any(want in line for line in unreachable), (want, text)
