@@ -11,8 +11,10 @@ project into it, then runs the command inside it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 import venv
@@ -40,6 +42,27 @@ def ensure_env() -> None:
     STAMP.write_text(wanted)
 
 
+def run(cmd: list[str], *, own_group: bool = True) -> int:
+    """Run the product, pass it SIGINT, SIGTERM and SIGHUP, and wait for it to finish: stopping
+    this launcher never leaves a server behind on its ports. In its own process group a Ctrl-C in
+    the terminal reaches it once, through here; with `own_group=False` (pytest, which may read the
+    terminal under --pdb) the terminal's Ctrl-C reaches it directly and is not passed on again."""
+    group = own_group and os.name != "nt"
+    proc = subprocess.Popen(cmd, process_group=0) if group else subprocess.Popen(cmd)
+
+    def forward(signum: int, _frame: object) -> None:
+        if signum == signal.SIGINT and not group:
+            return  # the terminal sent it to the whole foreground group, the product included
+        with contextlib.suppress(ProcessLookupError):
+            proc.send_signal(signum)
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), forward)
+    code = proc.wait()
+    return 128 - code if code < 0 else code  # killed by signal N: 128 + N, as a shell says
+
+
 def main() -> int:
     args = sys.argv[1:] or ["--help"]
     if args[0] in ("-h", "--help"):
@@ -48,8 +71,8 @@ def main() -> int:
     ensure_env()
     os.chdir(ROOT)
     if args[0] == "test":
-        return subprocess.call([str(BIN / "python"), "-m", "pytest", *args[1:]])
-    return subprocess.call([str(BIN / "reprally"), *args])
+        return run([str(BIN / "python"), "-m", "pytest", *args[1:]], own_group=False)
+    return run([str(BIN / "reprally"), *args])
 
 
 if __name__ == "__main__":
