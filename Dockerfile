@@ -3,7 +3,7 @@
 #
 # Two stages: `build` installs the locked dependencies (uv.lock, exactly as locked: `--frozen`)
 # and then the project itself as a regular, non-editable package (the Alembic migrations travel
-# inside it, see server/core/schema.py) into /opt/venv; `runtime` is the same pinned base image with
+# inside it, see server/core/ops/schema.py) into /opt/venv; `runtime` is the same pinned base image with
 # that virtualenv, the browser clients, and no compiler, no uv, no source tree. It runs as an
 # unprivileged user. Refresh the lock with `uv lock` after changing pyproject.toml
 # (tests/ops/test_image.py fails when the lock misses a dependency).

@@ -11,7 +11,7 @@ from websockets.asyncio.server import ServerConnection
 from websockets.datastructures import Headers
 from websockets.http11 import Request, Response
 
-from server.core.dependencies import probe_database, probe_redis
+from server.core.ops.dependencies import probe_database, probe_redis
 from server.core.runtime import Runtime
 
 PATHS = ("/healthz", "/readyz")

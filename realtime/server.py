@@ -15,7 +15,7 @@ from realtime import health
 from realtime.connection import Conn
 from realtime.hub import Hub
 from realtime.protocol import MAX_MESSAGE_BYTES
-from server.core.dependencies import Backoff, report_reachable, report_unreachable
+from server.core.ops.dependencies import Backoff, report_reachable, report_unreachable
 from server.core.runtime import Runtime
 
 log = logging.getLogger("reprally.realtime")

@@ -15,9 +15,9 @@ from litestar.static_files import create_static_files_router
 import server.models  # noqa: F401 - every table on the metadata (foreign keys across features)
 from server.core.contract.openapi import openapi_config
 from server.core.contract.requests import ApiRequest, strict_query
-from server.core.dependencies import wait_until_reachable
 from server.core.edge.headers import cors, security_headers
 from server.core.http import HANDLERS
+from server.core.ops.dependencies import wait_until_reachable
 from server.core.runtime import Runtime
 from server.core.settings import Settings, get_settings, parse_env
 from server.core.web import caller_first, runtime

@@ -40,7 +40,7 @@ def _setup_logging(level: str = "info") -> None:
 def migrate(database_url: str | None = None) -> None:
     from alembic import command
 
-    from server.core.schema import alembic_config
+    from server.core.ops.schema import alembic_config
 
     command.upgrade(alembic_config(database_url), "head")
 
@@ -55,8 +55,8 @@ def cmd_migrate(args: argparse.Namespace) -> None:
     """Migrate; a database that cannot be reached yet is waited for (one line per 30 s, backoff)."""
     import time
 
-    from server.core.config_check import mask_url
-    from server.core.dependencies import Backoff, reason, report_unreachable
+    from server.core.ops.config import mask_url
+    from server.core.ops.dependencies import Backoff, reason, report_unreachable
 
     url = _settings().database_url
     deadline = time.monotonic() + args.wait
@@ -68,7 +68,7 @@ def cmd_migrate(args: argparse.Namespace) -> None:
         except Exception as exc:
             delay = backoff.next()
             if time.monotonic() + delay > deadline:
-                from server.core.dependencies import unreachable
+                from server.core.ops.dependencies import unreachable
 
                 if not unreachable(exc):
                     raise
@@ -177,10 +177,10 @@ def cmd_worker(args: argparse.Namespace) -> None:
 
 async def _check_worker() -> int:
     """`reprally worker --check`: 0 when this host's worker wrote its heartbeat within WORKER_STALE_S."""
-    from server.core.config_check import mask_url
-    from server.core.dependencies import reason
-    from server.core.heartbeat import host, status
+    from server.core.ops.config import mask_url
+    from server.core.ops.dependencies import reason
     from server.core.runtime import Runtime
+    from server.heartbeat import host, status
 
     settings = _settings()
     rt = Runtime(settings)

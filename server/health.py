@@ -6,9 +6,9 @@ from litestar import Controller, Response, get
 from litestar.openapi import ResponseSpec
 from msgspec import Struct
 
-from server.core.dependencies import probe_database, probe_redis
-from server.core.heartbeat import status as worker_status
+from server.core.ops.dependencies import probe_database, probe_redis
 from server.core.runtime import Runtime
+from server.heartbeat import status as worker_status
 
 
 class Health(Struct, omit_defaults=True):

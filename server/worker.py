@@ -11,9 +11,9 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from server.core.dependencies import LAST_RETRY_S, Backoff, report_unreachable
-from server.core.heartbeat import run_heartbeat
+from server.core.ops.dependencies import LAST_RETRY_S, Backoff, report_unreachable
 from server.core.runtime import Job, Runtime
+from server.heartbeat import run_heartbeat
 from server.ledger.sync import run_sync_loop
 
 log = logging.getLogger("reprally.worker")

@@ -15,6 +15,7 @@ from pathlib import Path
 import msgspec
 
 from server.core.auth import check_secret
+from server.core.ops.config import from_env
 
 VAR_DIR = Path(os.environ.get("REPRALLY_VAR_DIR", "var")).resolve()
 
@@ -171,8 +172,6 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
 def parse_env(env: dict[str, str] | None = None) -> Settings:
     """The settings the environment names, as they are (no secret is made up for a missing one);
     a value of the wrong type or out of range is a `SettingsError` naming each variable."""
-    from server.core.config_check import from_env
-
     fields = {f.name: f.type for f in msgspec.structs.fields(Settings)}
     values, errors = from_env(fields, os.environ if env is None else env)
     if errors:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from server.core.config_check import RULES, mask_url
+from server.core.ops.config import RULES, mask_url
 from server.core.settings import Settings, SettingsError, parse_env
 from tests.ops.support import reprally
 

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 
 from realtime.server import run as run_realtime
-from server.core import heartbeat
+from server import heartbeat
 from server.core.clock import ManualClock
 from server.features import make_runtime
 from server.worker import run_worker

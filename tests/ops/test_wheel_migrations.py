@@ -16,7 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from server.core.db import create_engine, normalise_url
-from server.core.schema import script_location
+from server.core.ops.schema import script_location
 from tests.support.boards import scratch_database
 
 ROOT = Path(__file__).resolve().parents[2]

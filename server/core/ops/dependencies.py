@@ -20,7 +20,7 @@ from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from server.core.config_check import mask_url
+from server.core.ops.config import mask_url
 
 log = logging.getLogger("reprally.dependencies")
 

@@ -20,7 +20,7 @@ import socket
 import msgspec
 
 from server.core import redis as redis_client
-from server.core.dependencies import report_unreachable
+from server.core.ops.dependencies import report_unreachable
 from server.core.runtime import Runtime
 
 log = logging.getLogger("reprally.worker")

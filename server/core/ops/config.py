@@ -15,6 +15,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import msgspec
+from limits import parse_many
+
+from server.core.periods import WINDOWS
 
 TRUE = ("1", "true", "yes", "on")
 FALSE = ("0", "false", "no", "off", "")
@@ -108,8 +111,6 @@ def origins(v: str) -> str | None:
 
 
 def rates(v: str) -> str | None:
-    from limits import parse_many
-
     if v.strip():
         try:
             parse_many(v)
@@ -119,8 +120,6 @@ def rates(v: str) -> str | None:
 
 
 def windows(v: str) -> str | None:
-    from server.core.periods import WINDOWS
-
     return None if v in WINDOWS else f"must be one of {', '.join(WINDOWS)}"
 
 
