@@ -59,13 +59,14 @@ def cmd_migrate(args: argparse.Namespace) -> None:
     from server.core.ops.dependencies import Backoff, reason, report_unreachable
 
     url = _settings().database_url
-    deadline = time.monotonic() + args.wait
+    deadline: float | None = None  # --wait seconds from the first failure (imports take no part)
     backoff = Backoff()
     while True:
         try:
             migrate()
             break
         except Exception as exc:
+            deadline = deadline or time.monotonic() + args.wait
             delay = backoff.next()
             if time.monotonic() + delay > deadline:
                 from server.core.ops.dependencies import unreachable

@@ -14,7 +14,7 @@ import httpx
 from sqlalchemy.engine import make_url
 
 from tests.conftest import free_port
-from tests.ops.support import RUN, Forwarder, environment, target_of, through
+from tests.ops.support import RUN, Forwarder, environment, reprally, target_of, through
 
 
 def _with_password(url: str, password: str) -> str:
@@ -89,3 +89,21 @@ async def test_the_api_waits_for_its_stores_and_says_why(tmp_path, database_url,
     assert len(unreachable) == len(expected), text
     for want in expected:
         assert any(want in line for line in unreachable), (want, text)
+
+
+def test_migrate_waits_then_names_the_database(tmp_path):
+    port = free_port()
+    url = f"postgresql://rr:sekret-pw@127.0.0.1:{port}/rr"
+    started = time.monotonic()
+    done = reprally(tmp_path, "migrate", "--wait", "2", DATABASE_URL=url, LOG_LEVEL="info")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "sekret-pw" not in done.stderr
+    masked = url.replace("sekret-pw", "***")
+    lines = done.stderr.splitlines()
+    assert lines[-1].startswith(f"reprally: database {masked} cannot be reached (ConnectionRefusedError: ")
+    assert lines[-1].endswith("; gave up after 2 s")
+    # three attempts before giving up (0.5 s, then 1 s apart), one line for them (within 30 s)
+    reported = [line for line in lines[:-1] if "cannot be reached" in line]
+    assert len(reported) == 1 and f"database {masked} cannot be reached" in reported[0], done.stderr
+    assert reported[0].endswith("; retrying in 0.5 s")
+    assert time.monotonic() - started >= 1.5  # it did wait
