@@ -37,6 +37,8 @@ from server.core.events import (
     Notice,
     ReversalBatch,
 )
+from server.core.ops.config import mask_url
+from server.core.ops.dependencies import LOG_EVERY_S, reason
 from server.core.periods import WorkCalendar
 from server.core.settings import Settings
 
@@ -166,6 +168,7 @@ class Runtime:
                              settings.jwt_previous_secret)
         #: Monotonic time before which the activity path does not try Redis (it just failed).
         self.redis_down_until = 0.0
+        self._redis_warned_at = -LOG_EVERY_S
         self._parts: dict[Part[Any], Any] = {}
         self._tasks: list[asyncio.Task[None]] = []
 
@@ -184,9 +187,12 @@ class Runtime:
         return time.monotonic() >= self.redis_down_until
 
     def redis_failed(self, exc: Exception) -> None:
-        if self.redis_usable:
-            log.warning("redis unavailable (%s); activities stay in the ledger and boards catch up later", exc)
-        self.redis_down_until = time.monotonic() + self.settings.redis_retry_after_s
+        now = time.monotonic()
+        if self.redis_usable and now - self._redis_warned_at >= LOG_EVERY_S:  # one line per 30 s at most
+            self._redis_warned_at = now
+            log.warning("redis %s unavailable (%s); activities stay in the ledger and boards catch up later",
+                        mask_url(self.settings.redis_url), reason(exc))
+        self.redis_down_until = now + self.settings.redis_retry_after_s
 
     # -- lifecycle ----------------------------------------------------------------------------
     def start_background(self, *coros: Coroutine[Any, Any, None]) -> None:
