@@ -56,7 +56,7 @@ def cmd_migrate(args: argparse.Namespace) -> None:
     import time
 
     from server.core.ops.config import mask_url
-    from server.core.ops.dependencies import Backoff, reason, report_unreachable
+    from server.core.ops.dependencies import REPORT, Backoff, reason, unreachable
 
     url = _settings().database_url
     deadline: float | None = None  # --wait seconds from the first failure (imports take no part)
@@ -66,17 +66,14 @@ def cmd_migrate(args: argparse.Namespace) -> None:
             migrate()
             break
         except Exception as exc:
+            if not unreachable(exc):
+                raise  # a broken migration: its traceback is what one needs
             deadline = deadline or time.monotonic() + args.wait
             delay = backoff.next()
             if time.monotonic() + delay > deadline:
-                from server.core.ops.dependencies import unreachable
-
-                if not unreachable(exc):
-                    raise
                 raise SystemExit(f"reprally: database {mask_url(url)} cannot be reached ({reason(exc)}); "
                                  f"gave up after {args.wait:g} s") from None
-            if not report_unreachable(exc, url, "", delay):
-                raise
+            REPORT.failed("database", url, exc, delay)
             time.sleep(delay)
     print("database is at the latest schema")
 
