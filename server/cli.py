@@ -31,9 +31,14 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO_HISTORY_WEEKS = 12
 
 
-def _setup_logging(level: str = "info") -> None:
-    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+def _setup_logging() -> None:
+    """LOG_FORMAT (console|json) and LOG_LEVEL, for every command (docs/observability.md)."""
+    from server.core.observability.logs import configure_from_env
+
+    try:
+        configure_from_env(os.environ)
+    except ValueError as exc:
+        raise SystemExit(f"reprally: {exc}") from None
 
 
 def migrate(database_url: str | None = None) -> None:
@@ -123,8 +128,16 @@ def cmd_api(args: argparse.Namespace) -> None:
     from server.core.edge.http_server import uvicorn_options
 
     s = _settings()
+    if args.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # the processes' metrics summed by whichever answers /metrics (docs/observability.md)
+        from server.core.observability.metrics import prepare_multiprocess
+        from server.core.settings import VAR_DIR
+
+        prepare_multiprocess(str(VAR_DIR / f"metrics-{os.getpid()}"))
+    # no uvicorn log config or access log: its loggers go to ours, the app logs each request itself
     uvicorn.run("server.app:app", host=args.host or s.api_host, port=args.port or s.api_port,
-                workers=args.workers, log_level=s.log_level, **uvicorn_options(s))
+                workers=args.workers, log_level=s.log_level, log_config=None, access_log=False,
+                **uvicorn_options(s))
 
 
 def _stop_event() -> asyncio.Event:
@@ -139,12 +152,15 @@ def cmd_worker(_args: argparse.Namespace) -> None:
     from server.features import make_runtime
 
     async def run() -> None:
+        from server.core.observability.exporter import serving
         from server.worker import run_worker
 
-        rt = make_runtime(_settings())
+        s = _settings()
+        rt = make_runtime(s)
         stop = _stop_event()
         try:
-            await run_worker(rt, stop)
+            async with serving(s.metrics_host, s.worker_metrics_port, s.metrics_token, "worker"):
+                await run_worker(rt, stop)
         finally:
             await rt.close()
 
@@ -158,9 +174,12 @@ def cmd_realtime(args: argparse.Namespace) -> None:
     s = _settings()
 
     async def main_() -> None:
+        from server.core.observability.exporter import serving
+
         rt = make_runtime(s)
         try:
-            await run(rt, args.host or s.realtime_host, args.port or s.realtime_port, _stop_event())
+            async with serving(s.metrics_host, s.realtime_metrics_port, s.metrics_token, "game server"):
+                await run(rt, args.host or s.realtime_host, args.port or s.realtime_port, _stop_event())
         finally:
             await rt.close()
 
@@ -201,6 +220,9 @@ def cmd_up(args: argparse.Namespace) -> None:
     from server.core.embedded import EmbeddedRedis
     from server.core.settings import VAR_DIR
 
+    # one process: the API's /metrics shows the game server's and the worker's metrics too; the
+    # access log stays off unless ACCESS_LOG says otherwise (the demo's stream would bury the banner)
+    os.environ.setdefault("ACCESS_LOG", "false")
     embedded: EmbeddedRedis | None = None
     if "REDIS_URL" not in os.environ:
         embedded = EmbeddedRedis(VAR_DIR)
@@ -231,7 +253,8 @@ def cmd_up(args: argparse.Namespace) -> None:
         host, port = args.host or settings.api_host, args.port or settings.api_port
         base = f"http://{host}:{port}"
         server = uvicorn.Server(uvicorn.Config(create_app(rt=rt), host=host, port=port,
-                                               log_level="warning", **uvicorn_options(settings)))
+                                               log_level="warning", log_config=None, access_log=False,
+                                               **uvicorn_options(settings)))
         server_task = asyncio.create_task(server.serve())
         from realtime.server import run as run_realtime
 
@@ -252,6 +275,7 @@ RepRally is running on embedded defaults (database {settings.database_url}, Redi
   API            {base}/api/v1
   API docs       {base}/schema/swagger
   Health         {base}/readyz
+  Metrics        {base}/metrics   (Prometheus; docs/observability.md)
   Org board      {base}/api/v1/leaderboards/points?window=week
   Game server    ws://{rt_host}:{rt_port}/ws   (protocol: docs/realtime-protocol.md)
   Office TV      {base}/tv   pairing code {tv_code} (valid 15 minutes; a new one at every start)
@@ -322,7 +346,7 @@ def main(argv: list[str] | None = None) -> None:
     demo.set_defaults(func=cmd_demo)
     sub.add_parser("redis", help="run the bundled redis-server").set_defaults(func=cmd_redis)
     args = parser.parse_args(argv)
-    _setup_logging(os.environ.get("LOG_LEVEL", "info"))
+    _setup_logging()
     from server.core.settings import SettingsError
 
     try:

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 
+from server import worker_gauges as gauges
+from server.core.observability.metrics import observe_job
 from server.core.runtime import Job, Runtime
 from server.ledger.sync import run_sync_loop
 
@@ -19,12 +22,16 @@ log = logging.getLogger("reprally.worker")
 
 async def _loop(rt: Runtime, j: Job, stop: asyncio.Event) -> None:
     while not stop.is_set():
+        started = time.perf_counter()
         try:
             await j.run(rt)
         except asyncio.CancelledError:
             raise
         except Exception:  # noqa: BLE001 - one bad run must not stop the worker
+            observe_job(j.name, started, ok=False)
             log.exception("job %s failed; retrying in %.0f s", j.name, j.every_s)
+        else:
+            observe_job(j.name, started, ok=True)
         try:
             await asyncio.wait_for(stop.wait(), j.every_s)
         except TimeoutError:
@@ -34,7 +41,7 @@ async def _loop(rt: Runtime, j: Job, stop: asyncio.Event) -> None:
 async def run_worker(rt: Runtime, stop: asyncio.Event, *, jobs: list[Job] | None = None, sync: bool = True) -> None:
     """Run the board sync loop (unless the API in this process already does) and every
     registered job until `stop` is set."""
-    selected = rt.registry.jobs if jobs is None else jobs
+    selected = [*rt.registry.jobs, gauges.JOB] if jobs is None else jobs
     log.info("worker running: board sync%s", "".join(f", {j.name}" for j in selected))
     tasks = [asyncio.create_task(run_sync_loop(rt))] if sync else []
     tasks += [asyncio.create_task(_loop(rt, j, stop)) for j in selected]

@@ -124,14 +124,28 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     webhook_rate_per_min: int = 6000
     #: How long a worker holds the inbox events it claimed before another may take them.
     integrations_lease_s: float = 30.0
+    # -- metrics and logs (docs/observability.md) --
+    #: `console` (readable) or `json` (one object a line, for log shippers).
+    log_format: str = "console"
+    #: One log line per HTTP request (request id, route, status, duration, org and user ids).
+    access_log: bool = True
+    #: Request metrics of the API (GET /metrics is served either way).
+    metrics_enabled: bool = True
+    #: When set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`.
+    metrics_token: str = ""
+    #: Where the game server's and the worker's /metrics listen; port 0 serves none.
+    metrics_host: str = "127.0.0.1"
+    realtime_metrics_port: int = 0
+    worker_metrics_port: int = 0
 
 
 _INT_FIELDS = {"access_token_ttl_s", "refresh_token_ttl_s", "backdate_days", "batch_limit",
                "password_time_cost", "api_port", "realtime_port",
                "db_pool_size", "push_claim", "push_cap_per_hour", "notify_top_n", "notify_team_max",
                "notify_passed_top", "ws_per_user", "ws_per_address", "api_keep_alive_s", "api_max_concurrency",
-               "api_max_header_bytes", "webhook_max_body", "webhook_rate_per_min"}
-_BOOL_FIELDS = {"habits_enabled"}
+               "api_max_header_bytes", "webhook_max_body", "webhook_rate_per_min",
+               "realtime_metrics_port", "worker_metrics_port"}
+_BOOL_FIELDS = {"habits_enabled", "access_log", "metrics_enabled"}
 _FLOAT_FIELDS = {"board_sync_after_s", "board_sync_interval_s", "board_repair_wait_s", "redis_retry_after_s",
                  "contest_ending_soon_s", "contest_settle_s", "contest_reconcile_s",
                  "push_lease_s", "notify_big_win_value", "integrations_lease_s"}
