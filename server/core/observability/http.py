@@ -80,17 +80,17 @@ class Observed:
                 metrics.HTTP_REQUESTS.labels(method, route, str(status)).inc()
                 metrics.HTTP_DURATION.labels(method, route, str(status)).observe(elapsed)
             if self.access_log:
-                self._log(scope, method, route, status, elapsed)
+                self._log(scope, rid, method, route, status, elapsed)
             REQUEST_ID.reset(reset)
 
     @staticmethod
-    def _log(scope: Any, method: str, route: str, status: int, elapsed: float) -> None:
+    def _log(scope: Any, rid: str, method: str, route: str, status: int, elapsed: float) -> None:
         if not log.isEnabledFor(logging.INFO):
             return
         caller = scope.get("state", {}).get(_PRINCIPAL)
         client = scope.get("client")
         log.info("%s %s %d", method, route, status, extra={"fields": {
-            "event": "request", "method": method, "route": route, "status": status,
+            "event": "request", "request_id": rid, "method": method, "route": route, "status": status,
             "duration_ms": round(elapsed * 1000, 2),
             "org_id": getattr(caller, "org_id", None), "user_id": getattr(caller, "user_id", None),
             "role": getattr(caller, "role", None), "api_key_id": getattr(caller, "api_key_id", None),
