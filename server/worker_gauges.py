@@ -18,8 +18,12 @@ EVERY_S = 15.0
 async def sample(rt: Runtime) -> None:
     async with rt.engine.connect() as conn:
         pending = await conn.scalar(select(func.count()).select_from(BoardPending))
-        outbox = await conn.scalar(select(func.count()).select_from(PushOutbox).where(PushOutbox.state == "pending"))
-        crm = await conn.scalar(select(func.count()).select_from(InboxEvent).where(InboxEvent.status == "pending"))
+        outbox = await conn.scalar(
+            select(func.count()).select_from(PushOutbox).where(PushOutbox.state == "pending")
+        )
+        crm = await conn.scalar(
+            select(func.count()).select_from(InboxEvent).where(InboxEvent.status == "pending")
+        )
     metrics.BOARD_PENDING.set(pending or 0)
     metrics.OUTBOX_DEPTH.set(outbox or 0)
     metrics.CRM_PENDING.set(crm or 0)

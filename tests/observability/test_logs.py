@@ -40,24 +40,44 @@ async def test_one_access_line_per_request_with_ids_and_no_secrets(client, caplo
     org = await new_org(client)
     rep = await org.user("rep")
     email = f"{unique('logged')}@example.com"
-    await org.ok("post", "/users", {"email": email, "display_name": "Logged", "password": PASSWORD,
-                                    "role": "rep"}, status=201)
+    await org.ok(
+        "post",
+        "/users",
+        {"email": email, "display_name": "Logged", "password": PASSWORD, "role": "rep"},
+        status=201,
+    )
     caplog.clear()
-    r = await client.post("/api/v1/auth/login", json={"email": email, "password": PASSWORD},
-                          headers={"x-request-id": "login-req-1"})
+    r = await client.post(
+        "/api/v1/auth/login",
+        json={"email": email, "password": PASSWORD},
+        headers={"x-request-id": "login-req-1"},
+    )
     assert r.status_code == 200
     token = r.json()["access_token"]
-    r = await client.post("/api/v1/activities", json={"type": "call"}, headers={
-        "authorization": f"Bearer {rep.token}", "x-request-id": "post-req-1"})
+    r = await client.post(
+        "/api/v1/activities",
+        json={"type": "call"},
+        headers={"authorization": f"Bearer {rep.token}", "x-request-id": "post-req-1"},
+    )
     assert r.status_code == 201, r.text
     lines = access_lines(caplog)
     assert len(lines) == 2
     login, post = (json.loads(JsonFormatter().format(rec)) for rec in lines)
     assert login["request_id"] == "login-req-1" and login["route"] == "/api/v1/auth/login"
     assert login["status"] == 200 and login["user_id"] is None  # the caller is not known before
-    assert post == {**post, "request_id": "post-req-1", "event": "request", "method": "POST",
-                    "route": "/api/v1/activities", "status": 201, "org_id": org.org_id, "user_id": rep.user_id,
-                    "role": "rep", "level": "info", "logger": ACCESS}
+    assert post == {
+        **post,
+        "request_id": "post-req-1",
+        "event": "request",
+        "method": "POST",
+        "route": "/api/v1/activities",
+        "status": 201,
+        "org_id": org.org_id,
+        "user_id": rep.user_id,
+        "role": "rep",
+        "level": "info",
+        "logger": ACCESS,
+    }
     assert isinstance(post["duration_ms"], float) and post["duration_ms"] > 0
     assert "ts" in post and post["msg"] == "POST /api/v1/activities 201"
     text = caplog.text + "".join(JsonFormatter().format(r) + ConsoleFormatter().format(r) for r in lines)
@@ -70,12 +90,19 @@ async def test_a_display_and_an_api_key_are_named_by_id(client, caplog):
     key = await org.ok("post", "/api-keys", {"name": "crm"}, status=201)
     caplog.set_level(logging.INFO, logger=ACCESS)
     caplog.clear()
-    r = await client.post("/api/v1/activities", json={"type": "call", "user_id": org.user_id},
-                          headers={"authorization": f"Bearer {key['key']}"})
+    r = await client.post(
+        "/api/v1/activities",
+        json={"type": "call", "user_id": org.user_id},
+        headers={"authorization": f"Bearer {key['key']}"},
+    )
     assert r.status_code == 201, r.text
     (line,) = access_lines(caplog)
     fields = line.fields  # type: ignore[attr-defined]
-    assert fields["org_id"] == org.org_id and fields["role"] == "integration" and fields["api_key_id"] == key["id"]
+    assert (
+        fields["org_id"] == org.org_id
+        and fields["role"] == "integration"
+        and fields["api_key_id"] == key["id"]
+    )
     assert key["key"] not in caplog.text and key["key"] not in JsonFormatter().format(line)
 
 
@@ -94,8 +121,14 @@ def test_json_lines_carry_the_request_id_of_the_task():
 
 def _cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if k not in ("LOG_FORMAT", "LOG_LEVEL")}
-    return subprocess.run([sys.executable, "-m", "server.cli", *args], cwd=ROOT, env={**base, **env},
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "server.cli", *args],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize("fmt", ["json", "console"])

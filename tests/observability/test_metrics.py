@@ -15,9 +15,9 @@ from server.core.observability import exporter, metrics
 from server.core.runtime import Job
 from server.worker import run_worker
 from server.worker_gauges import sample
-from tests.conftest import free_port, make_settings, new_org
+from tests.conftest import free_port, make_settings
 from tests.support.contract import client_of
-from tests.support.realtime import eventually, ws  # noqa: F401 - the fixture
+from tests.support.realtime import eventually
 
 
 def value(text: str, name: str, **labels: str) -> float:
@@ -46,10 +46,14 @@ async def test_requests_are_counted_by_route_template_and_status(client, org):
     assert (await client.get("/api/v1/no-such-thing")).status_code == 404
     after = await scrape(client)
     route = "/api/v1/users/{user_id}"
-    assert value(after, "reprally_http_requests_total", method="GET", route=route, status="200") == \
-        value(before, "reprally_http_requests_total", method="GET", route=route, status="200") + 1
-    assert value(after, "reprally_http_request_duration_seconds_count", method="GET", route=route,
-                 status="200") >= 1
+    assert (
+        value(after, "reprally_http_requests_total", method="GET", route=route, status="200")
+        == value(before, "reprally_http_requests_total", method="GET", route=route, status="200") + 1
+    )
+    assert (
+        value(after, "reprally_http_request_duration_seconds_count", method="GET", route=route, status="200")
+        >= 1
+    )
     assert value(after, "reprally_http_requests_total", route="unmatched", status="404") >= 1
     # bounded labels: no raw path (ids) ever becomes a route
     routes = set(re.findall(r'route="([^"]*)"', after))
@@ -66,8 +70,9 @@ async def test_activities_accepted_duplicate_and_rejected(client, org):
     after = await scrape(client)
 
     def delta(outcome: str) -> float:
-        return (value(after, "reprally_activities_total", outcome=outcome)
-                - value(before, "reprally_activities_total", outcome=outcome))
+        return value(after, "reprally_activities_total", outcome=outcome) - value(
+            before, "reprally_activities_total", outcome=outcome
+        )
 
     assert (delta("accepted"), delta("duplicate"), delta("rejected")) == (1, 1, 1)
     assert value(after, "reprally_board_apply_lag_seconds_count", path="live") >= 1
@@ -87,15 +92,18 @@ async def test_metrics_token_guards_the_endpoint(rt, database_url, redis_url):
 
 async def test_metrics_can_be_switched_off(rt, database_url, redis_url):
     """METRICS_ENABLED=false: no request metrics (the overhead benchmark's "off" side)."""
-    app = create_app(settings=make_settings(database_url, redis_url, metrics_enabled=False), rt=rt,
-                     background=False)
+    app = create_app(
+        settings=make_settings(database_url, redis_url, metrics_enabled=False), rt=rt, background=False
+    )
     app.state.rt = rt
     async with client_of(app) as c:
-        before = value(await scrape(c), "reprally_http_requests_total", method="GET", route="/healthz",
-                       status="200")
+        before = value(
+            await scrape(c), "reprally_http_requests_total", method="GET", route="/healthz", status="200"
+        )
         assert (await c.get("/healthz")).status_code == 200
-        after = value(await scrape(c), "reprally_http_requests_total", method="GET", route="/healthz",
-                      status="200")
+        after = value(
+            await scrape(c), "reprally_http_requests_total", method="GET", route="/healthz", status="200"
+        )
         assert after == before
 
 
@@ -112,8 +120,9 @@ async def test_worker_jobs_runs_failures_and_last_success(rt):
     ok_before = metrics.JOB_RUNS.labels("obs_good")._value.get()
     fail_before = metrics.JOB_FAILURES.labels("obs_bad")._value.get()
     stop = asyncio.Event()
-    task = asyncio.create_task(run_worker(rt, stop, jobs=[Job("obs_good", 0.05, good), Job("obs_bad", 0.05, bad)],
-                                          sync=False))
+    task = asyncio.create_task(
+        run_worker(rt, stop, jobs=[Job("obs_good", 0.05, good), Job("obs_bad", 0.05, bad)], sync=False)
+    )
     await eventually(lambda: runs["ok"] >= 2 and runs["bad"] >= 2)
     stop.set()
     await task
@@ -133,7 +142,11 @@ async def test_the_worker_samples_queue_depths(rt, client, org):
     metrics.CRM_PENDING.set(-1)
     await sample(rt)
     page = metrics.render()[0].decode()
-    for name in ("reprally_board_pending_rows", "reprally_push_outbox_pending", "reprally_crm_events_pending"):
+    for name in (
+        "reprally_board_pending_rows",
+        "reprally_push_outbox_pending",
+        "reprally_crm_events_pending",
+    ):
         assert value(page, name) >= 0, name
 
 
@@ -145,17 +158,29 @@ async def test_websocket_metrics(client, org, game_server, ws):
     mid = metrics.render()[0].decode()
     assert value(mid, "reprally_ws_connections") == value(before, "reprally_ws_connections") + 1
     assert value(mid, "reprally_ws_subscriptions") == value(before, "reprally_ws_subscriptions") + 1
-    assert value(mid, "reprally_ws_connections_opened_total") >= value(before, "reprally_ws_connections_opened_total") + 1
+    assert (
+        value(mid, "reprally_ws_connections_opened_total")
+        >= value(before, "reprally_ws_connections_opened_total") + 1
+    )
     assert value(mid, "reprally_ws_frames_sent_total") >= value(before, "reprally_ws_frames_sent_total") + 1
     await org.log("call")  # a live delta through pub/sub: fan-out timed
     await c.until(lambda f: f.get("type") == "delta", wait_s=10)
-    await eventually(lambda: value(metrics.render()[0].decode(), "reprally_ws_delivery_seconds_count")
-                     > value(before, "reprally_ws_delivery_seconds_count"))
+    await eventually(
+        lambda: (
+            value(metrics.render()[0].decode(), "reprally_ws_delivery_seconds_count")
+            > value(before, "reprally_ws_delivery_seconds_count")
+        )
+    )
     await c.ws.close()
-    await eventually(lambda: value(metrics.render()[0].decode(), "reprally_ws_connections")
-                     == value(before, "reprally_ws_connections"))
-    assert value(metrics.render()[0].decode(), "reprally_ws_subscriptions") == \
-        value(before, "reprally_ws_subscriptions")
+    await eventually(
+        lambda: (
+            value(metrics.render()[0].decode(), "reprally_ws_connections")
+            == value(before, "reprally_ws_connections")
+        )
+    )
+    assert value(metrics.render()[0].decode(), "reprally_ws_subscriptions") == value(
+        before, "reprally_ws_subscriptions"
+    )
 
 
 @pytest.mark.parametrize("token", ["", "port-token-" + "t" * 24])

@@ -20,10 +20,13 @@ _MAX_HEAD = 8192
 _TIMEOUT_S = 5.0
 
 
-def _answer(status: str, body: bytes, content_type: str = "text/plain; charset=utf-8",
-            extra: str = "") -> bytes:
-    head = (f"HTTP/1.0 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n"
-            f"{extra}Connection: close\r\n\r\n")
+def _answer(
+    status: str, body: bytes, content_type: str = "text/plain; charset=utf-8", extra: str = ""
+) -> bytes:
+    head = (
+        f"HTTP/1.0 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n"
+        f"{extra}Connection: close\r\n\r\n"
+    )
     return head.encode() + body
 
 
@@ -34,11 +37,16 @@ def respond(head: bytes, token: str) -> bytes:
     if len(parts) != 3 or parts[0] != "GET" or parts[1].split("?")[0] != "/metrics":
         return _answer("404 Not Found", b"only GET /metrics here\n")
     if token:
-        auth = next((ln.split(":", 1)[1].strip() for ln in lines[1:] if ln.lower().startswith("authorization:")), "")
+        auth = next(
+            (ln.split(":", 1)[1].strip() for ln in lines[1:] if ln.lower().startswith("authorization:")), ""
+        )
         scheme, _, given = auth.partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
-            return _answer("401 Unauthorized", b"metrics need 'Authorization: Bearer <METRICS_TOKEN>'\n",
-                           extra="WWW-Authenticate: Bearer\r\n")
+            return _answer(
+                "401 Unauthorized",
+                b"metrics need 'Authorization: Bearer <METRICS_TOKEN>'\n",
+                extra="WWW-Authenticate: Bearer\r\n",
+            )
     body, content_type = metrics.render()
     return _answer("200 OK", body, content_type)
 

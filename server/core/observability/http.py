@@ -89,14 +89,28 @@ class Observed:
             return
         caller = scope.get("state", {}).get(_PRINCIPAL)
         client = scope.get("client")
-        log.info("%s %s %d", method, route, status, extra={"fields": {
-            "event": "request", "request_id": rid, "method": method, "route": route, "status": status,
-            "duration_ms": round(elapsed * 1000, 2),
-            "org_id": getattr(caller, "org_id", None), "user_id": getattr(caller, "user_id", None),
-            "role": getattr(caller, "role", None), "api_key_id": getattr(caller, "api_key_id", None),
-            "display_id": getattr(caller, "display_id", None),
-            "client": client[0] if client else None,
-        }})
+        log.info(
+            "%s %s %d",
+            method,
+            route,
+            status,
+            extra={
+                "fields": {
+                    "event": "request",
+                    "request_id": rid,
+                    "method": method,
+                    "route": route,
+                    "status": status,
+                    "duration_ms": round(elapsed * 1000, 2),
+                    "org_id": getattr(caller, "org_id", None),
+                    "user_id": getattr(caller, "user_id", None),
+                    "role": getattr(caller, "role", None),
+                    "api_key_id": getattr(caller, "api_key_id", None),
+                    "display_id": getattr(caller, "display_id", None),
+                    "client": client[0] if client else None,
+                }
+            },
+        )
 
 
 def observe(app: Any, *, with_metrics: bool, access_log: bool) -> None:
@@ -112,8 +126,12 @@ def metrics_route(token: str) -> Any:
     @get("/metrics", include_in_schema=False, name="metrics", sync_to_thread=False)
     def metrics_handler(request: Request[Any, Any, Any]) -> Response[bytes]:
         if token and not _token_ok(request.headers.get("authorization", ""), token):
-            return Response(b"metrics need 'Authorization: Bearer <METRICS_TOKEN>'\n", status_code=401,
-                            media_type="text/plain", headers={"www-authenticate": "Bearer"})
+            return Response(
+                b"metrics need 'Authorization: Bearer <METRICS_TOKEN>'\n",
+                status_code=401,
+                media_type="text/plain",
+                headers={"www-authenticate": "Bearer"},
+            )
         body, content_type = metrics.render()
         return Response(body, media_type=content_type)
 

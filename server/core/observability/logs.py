@@ -21,8 +21,12 @@ REQUEST_ID: ContextVar[str | None] = ContextVar("reprally_request_id", default=N
 
 FORMATS = ("console", "json")
 #: Loggers that say too much at INFO for a service's log (alembic lists its plugins at every start).
-_QUIET = {"alembic": logging.WARNING, "httpx": logging.WARNING, "httpcore": logging.WARNING,
-          "asyncio": logging.WARNING}
+_QUIET = {
+    "alembic": logging.WARNING,
+    "httpx": logging.WARNING,
+    "httpcore": logging.WARNING,
+    "asyncio": logging.WARNING,
+}
 
 
 def _fields(record: logging.LogRecord) -> dict[str, Any]:
@@ -93,5 +97,8 @@ def configure(fmt: str = "console", level: str = "info", *, force: bool = True) 
 
 def configure_from_env(environ: Mapping[str, str], *, force: bool = True) -> None:
     """`configure` with LOG_FORMAT and LOG_LEVEL of the environment."""
-    configure(environ.get("LOG_FORMAT", "console").strip().lower() or "console",
-              environ.get("LOG_LEVEL", "info").strip() or "info", force=force)
+    configure(
+        environ.get("LOG_FORMAT", "console").strip().lower() or "console",
+        environ.get("LOG_LEVEL", "info").strip() or "info",
+        force=force,
+    )

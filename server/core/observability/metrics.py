@@ -31,52 +31,89 @@ LATENCY = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.
 LAG = (0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 15.0, 60.0, 300.0, 900.0, 3600.0)
 
 # -- HTTP API -------------------------------------------------------------------------------------
-HTTP_REQUESTS = Counter("reprally_http_requests", "HTTP requests answered, by route template and status",
-                        ["method", "route", "status"])
-HTTP_DURATION = Histogram("reprally_http_request_duration_seconds",
-                          "Time from the request's arrival to the end of its response",
-                          ["method", "route", "status"], buckets=LATENCY)
-HTTP_IN_FLIGHT = Gauge("reprally_http_requests_in_flight", "Requests being handled", multiprocess_mode="livesum")
+HTTP_REQUESTS = Counter(
+    "reprally_http_requests",
+    "HTTP requests answered, by route template and status",
+    ["method", "route", "status"],
+)
+HTTP_DURATION = Histogram(
+    "reprally_http_request_duration_seconds",
+    "Time from the request's arrival to the end of its response",
+    ["method", "route", "status"],
+    buckets=LATENCY,
+)
+HTTP_IN_FLIGHT = Gauge(
+    "reprally_http_requests_in_flight", "Requests being handled", multiprocess_mode="livesum"
+)
 
 # -- the activity path ------------------------------------------------------------------------------
-ACTIVITIES = Counter("reprally_activities", "Activities submitted: accepted (new), duplicate (an external id "
-                     "seen before) or rejected (a 4xx item)", ["outcome"])
-BOARD_APPLY_LAG = Histogram("reprally_board_apply_lag_seconds",
-                            "From a ledger entry's commit to its application to the Redis boards",
-                            ["path"], buckets=LAG)
-BOARD_PENDING = Gauge("reprally_board_pending_rows", "board_pending rows: committed entries not yet on the boards",
-                      multiprocess_mode="max")
+ACTIVITIES = Counter(
+    "reprally_activities",
+    "Activities submitted: accepted (new), duplicate (an external id seen before) or rejected (a 4xx item)",
+    ["outcome"],
+)
+BOARD_APPLY_LAG = Histogram(
+    "reprally_board_apply_lag_seconds",
+    "From a ledger entry's commit to its application to the Redis boards",
+    ["path"],
+    buckets=LAG,
+)
+BOARD_PENDING = Gauge(
+    "reprally_board_pending_rows",
+    "board_pending rows: committed entries not yet on the boards",
+    multiprocess_mode="max",
+)
 
 # -- push notifications -------------------------------------------------------------------------------
-OUTBOX_DEPTH = Gauge("reprally_push_outbox_pending", "Push outbox rows waiting to be sent", multiprocess_mode="max")
-PUSH_RESULTS = Counter("reprally_push_results", "Push sends per device, by result (ok or the FCM error code)",
-                       ["result"])
+OUTBOX_DEPTH = Gauge(
+    "reprally_push_outbox_pending", "Push outbox rows waiting to be sent", multiprocess_mode="max"
+)
+PUSH_RESULTS = Counter(
+    "reprally_push_results", "Push sends per device, by result (ok or the FCM error code)", ["result"]
+)
 
 # -- the game server ------------------------------------------------------------------------------------
 WS_CONNECTIONS = Gauge("reprally_ws_connections", "Open websocket connections", multiprocess_mode="livesum")
 WS_OPENED = Counter("reprally_ws_connections_opened", "Websocket connections accepted")
-WS_SUBSCRIPTIONS = Gauge("reprally_ws_subscriptions", "Channel subscriptions of the open connections",
-                         multiprocess_mode="livesum")
+WS_SUBSCRIPTIONS = Gauge(
+    "reprally_ws_subscriptions", "Channel subscriptions of the open connections", multiprocess_mode="livesum"
+)
 WS_FRAMES = Counter("reprally_ws_frames_sent", "Frames written to websockets")
-WS_SLOW_DROPS = Counter("reprally_ws_slow_consumer_drops", "Connections closed because they could not keep up")
-WS_DELIVERY = Histogram("reprally_ws_delivery_seconds", "From a live event's publish to its frame's write",
-                        buckets=LATENCY)
+WS_SLOW_DROPS = Counter(
+    "reprally_ws_slow_consumer_drops", "Connections closed because they could not keep up"
+)
+WS_DELIVERY = Histogram(
+    "reprally_ws_delivery_seconds", "From a live event's publish to its frame's write", buckets=LATENCY
+)
 
 # -- worker jobs --------------------------------------------------------------------------------------
 JOB_RUNS = Counter("reprally_job_runs", "Runs of a worker job", ["job"])
 JOB_FAILURES = Counter("reprally_job_failures", "Runs of a worker job that raised", ["job"])
-JOB_LAST_SUCCESS = Gauge("reprally_job_last_success_timestamp_seconds", "Unix time of a job's last good run",
-                         ["job"], multiprocess_mode="max")
+JOB_LAST_SUCCESS = Gauge(
+    "reprally_job_last_success_timestamp_seconds",
+    "Unix time of a job's last good run",
+    ["job"],
+    multiprocess_mode="max",
+)
 JOB_DURATION = Histogram("reprally_job_duration_seconds", "How long a job's run took", ["job"], buckets=LAG)
 
 # -- CRM integrations -------------------------------------------------------------------------------------
-CRM_EVENTS = Counter("reprally_crm_events", "CRM events settled, by connector and outcome "
-                     "(done, stale, unmatched, ignored, error)", ["kind", "status"])
-CRM_LAG = Histogram("reprally_crm_event_lag_seconds", "From a CRM event's receipt to its application",
-                    ["kind"], buckets=LAG)
-CRM_SIGNATURE_FAILURES = Counter("reprally_crm_signature_failures", "Webhook deliveries refused for their "
-                                 "signature (bad, missing, stale timestamp)", ["kind"])
-CRM_PENDING = Gauge("reprally_crm_events_pending", "CRM events waiting to be applied", multiprocess_mode="max")
+CRM_EVENTS = Counter(
+    "reprally_crm_events",
+    "CRM events settled, by connector and outcome (done, stale, unmatched, ignored, error)",
+    ["kind", "status"],
+)
+CRM_LAG = Histogram(
+    "reprally_crm_event_lag_seconds", "From a CRM event's receipt to its application", ["kind"], buckets=LAG
+)
+CRM_SIGNATURE_FAILURES = Counter(
+    "reprally_crm_signature_failures",
+    "Webhook deliveries refused for their signature (bad, missing, stale timestamp)",
+    ["kind"],
+)
+CRM_PENDING = Gauge(
+    "reprally_crm_events_pending", "CRM events waiting to be applied", multiprocess_mode="max"
+)
 
 
 def observe_job(job: str, started: float, ok: bool) -> None:
