@@ -146,3 +146,17 @@ def test_an_unknown_log_format_stops_the_command():
     assert done.returncode != 0
     assert "LOG_FORMAT must be one of console, json, got 'yaml'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_compose_logs_json_with_access_lines_and_exposes_metrics_ports_privately():
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    services = compose["services"]
+    for name in ("api", "realtime", "worker", "migrate"):
+        assert services[name]["environment"]["LOG_FORMAT"] == "json", name
+    app_env = services["api"]["environment"]
+    assert app_env["ACCESS_LOG"] == "true"
+    assert app_env["REALTIME_METRICS_PORT"] and app_env["WORKER_METRICS_PORT"]
+    for name in ("api", "realtime", "worker"):
+        assert "ports" not in services[name], f"{name} must not publish a port: the proxy is the only way in"

@@ -1,0 +1,113 @@
+"""The cost of metrics and structured logs: the same requests against two API processes, one with
+request metrics and a JSON access line per request (METRICS_ENABLED=true, ACCESS_LOG=true,
+LOG_FORMAT=json, LOG_LEVEL=info), one with both off, measured in turns (A B A B ...) in one run:
+
+  single post   POST /api/v1/activities, one activity per request (the org's API key)
+  top 50        GET /api/v1/leaderboards/points?window=week&limit=50 (reps' access tokens)
+
+    python -m loadtests.bench_observability [--smoke] [--reps 5000] [--seconds 10] [--rounds 3]
+                                            [--connections 8]
+
+Both processes run throughout (one idles while the other is measured); the "on" process writes
+its log to a file, as a container's log driver would take it, and the run checks that it holds
+one JSON line per answered request. The figure is the ratio of the medians of the rounds (p50
+latency and throughput); the goal is at most 5 % overhead (docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+import httpx
+
+from loadtests import loadgen
+from loadtests.bench_reads import fill
+from loadtests.common import Api, Bench, Figure, activity_bodies, parse_args, run_with
+from loadtests.realtime_setup import mint_tokens
+
+ON = {"METRICS_ENABLED": "true", "ACCESS_LOG": "true", "LOG_FORMAT": "json", "LOG_LEVEL": "info"}
+OFF = {"METRICS_ENABLED": "false", "ACCESS_LOG": "false", "LOG_FORMAT": "console", "LOG_LEVEL": "warning"}
+GOAL = 1.05
+
+
+async def run(bench: Bench, args: argparse.Namespace) -> None:
+    org = await bench.org()
+    conns = args.connections or 8
+    rounds = 1 if bench.smoke else args.rounds
+    bodies = activity_bodies(org.rep_ids, 300 if bench.smoke else 20_000, seed=11)
+    posts = [loadgen.Req("POST", "/api/v1/activities", org.api_key, json.dumps(b)) for b in bodies]
+    viewers = org.rep_ids[: max(conns, 8)]
+    tokens = await mint_tokens(bench.settings.database_url, bench.settings.jwt_secret, org.org_id, viewers)
+    reads = [loadgen.Req("GET", "/api/v1/leaderboards/points?window=week&limit=50", tokens[u]) for u in viewers]
+    bench.stop_api()
+    log_dir = Path(tempfile.mkdtemp(prefix="reprally-obs-"))
+    on_log = (log_dir / "api-on.log").open("w")
+    apis = {"on": await Api(1, ON, stderr=on_log).start(), "off": await Api(1, OFF).start()}
+    try:
+        await fill(bench, apis["off"].url, org)
+        results: dict[tuple[str, str], list[loadgen.LoadResult]] = {}
+        answered = 0
+        for name, reqs, expect in (("single post", posts, 201), ("top 50", reads, 200)):
+            for api in apis.values():  # warm both (caches, pools, scripts)
+                await loadgen.run(api.urls, reqs, connections=conns, seconds=1 if bench.smoke else 3, expect=expect)
+            for r in range(rounds):
+                order = ("on", "off") if r % 2 == 0 else ("off", "on")  # A B, then B A: drift hits both
+                for side in order:
+                    await bench.quiet()
+                    res = await loadgen.run(apis[side].urls, reqs, connections=conns, seconds=bench.seconds,
+                                            expect=expect)
+                    bench.check(res.good > 0 and not res.bad and not res.errors,
+                                f"{name} ({side}): {res.good} good, {res.bad} other statuses, {res.errors} errors")
+                    results.setdefault((name, side), []).append(res)
+                    print(f"  {name} round {r + 1} metrics+logs {side}: {res.good / res.seconds:,.0f}/s "
+                          f"p50 {res.p50:.2f} ms p99 {res.p99:.2f} ms", flush=True)
+        async with httpx.AsyncClient(timeout=10) as c:
+            on_page = (await c.get(f"{apis['on'].url}/metrics")).text
+            off_page = (await c.get(f"{apis['off'].url}/metrics")).text
+        answered = sum(r.good for side in ("on",) for name in ("single post", "top 50") for r in results[(name, side)])
+        on_log.flush()
+        lines = [ln for ln in (log_dir / "api-on.log").read_text().splitlines() if '"event": "request"' in ln]
+        bench.check(len(lines) >= answered, f"the 'on' API logged {len(lines)} access lines for {answered} answers")
+        bench.check(all(isinstance(json.loads(ln), dict) for ln in lines[:1000]), "access lines are JSON")
+        bench.check('route="/api/v1/activities"' in on_page and 'route="/api/v1/activities"' not in off_page,
+                    "request metrics only on the 'on' side")
+        for name in ("single post", "top 50"):
+            on, off = results[(name, "on")], results[(name, "off")]
+            p50_on, p50_off = statistics.median(r.p50 for r in on), statistics.median(r.p50 for r in off)
+            rate_on = statistics.median(r.good / r.seconds for r in on)
+            rate_off = statistics.median(r.good / r.seconds for r in off)
+            latency_ratio, rate_ratio = p50_on / p50_off, rate_off / rate_on
+            for side, rs, rate in (("on", on, rate_on), ("off", off, rate_off)):
+                bench.add(Figure(
+                    f"{name}: metrics + JSON logs {side}", f"1 API process, {conns} connections, {rounds} round(s)",
+                    rate, "req/s", statistics.median(r.p50 for r in rs), statistics.median(r.p95 for r in rs),
+                    statistics.median(r.p99 for r in rs),
+                    target="<= 5 % overhead" if side == "on" else "",
+                    met=None if bench.smoke or side == "off" else max(latency_ratio, rate_ratio) <= GOAL,
+                    notes=[f"on/off: p50 latency x{latency_ratio:.3f}, throughput cost x{rate_ratio:.3f} "
+                           f"(rounds: {', '.join(f'{r.p50:.2f}' for r in rs)} ms p50)"] if side == "on" else []))
+    finally:
+        for api in apis.values():
+            api.stop()
+        on_log.close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    rounds = 4
+    if "--rounds" in argv:
+        i = argv.index("--rounds")
+        rounds = int(argv[i + 1])
+        argv = argv[:i] + argv[i + 2:]
+    args = parse_args(argv, __doc__, seconds=10, workers="1")
+    args.rounds = rounds
+    run_with(run, args)
+
+
+if __name__ == "__main__":
+    main()
