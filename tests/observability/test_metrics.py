@@ -128,11 +128,11 @@ async def test_worker_jobs_runs_failures_and_last_success(rt):
     await task
     text, _ = metrics.render()
     page = text.decode()
-    assert value(page, "reprally_job_runs_total", job="obs_good") >= ok_before + 2
-    assert value(page, "reprally_job_failures_total", job="obs_bad") >= fail_before + 2
-    assert value(page, "reprally_job_failures_total", job="obs_good") == 0
-    assert value(page, "reprally_job_last_success_timestamp_seconds", job="obs_good") > 1.7e9
-    assert value(page, "reprally_job_last_success_timestamp_seconds", job="obs_bad") == 0
+    assert value(page, "reprally_job_runs_total", job_name="obs_good") >= ok_before + 2
+    assert value(page, "reprally_job_failures_total", job_name="obs_bad") >= fail_before + 2
+    assert value(page, "reprally_job_failures_total", job_name="obs_good") == 0
+    assert value(page, "reprally_job_last_success_timestamp_seconds", job_name="obs_good") > 1.7e9
+    assert value(page, "reprally_job_last_success_timestamp_seconds", job_name="obs_bad") == 0
 
 
 async def test_the_worker_samples_queue_depths(rt, client, org):

@@ -27,6 +27,7 @@ from prometheus_client import multiprocess as _mp
 
 #: Latency buckets (seconds) for requests and deliveries: 1 ms .. 10 s.
 LATENCY = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+#: (The jobs' label is `job_name`: `job` is Prometheus' own target label.)
 #: Lag buckets (seconds) for work done later (board sync, CRM events): 10 ms .. 1 h.
 LAG = (0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 15.0, 60.0, 300.0, 900.0, 3600.0)
 
@@ -87,15 +88,15 @@ WS_DELIVERY = Histogram(
 )
 
 # -- worker jobs --------------------------------------------------------------------------------------
-JOB_RUNS = Counter("reprally_job_runs", "Runs of a worker job", ["job"])
-JOB_FAILURES = Counter("reprally_job_failures", "Runs of a worker job that raised", ["job"])
+JOB_RUNS = Counter("reprally_job_runs", "Runs of a worker job", ["job_name"])
+JOB_FAILURES = Counter("reprally_job_failures", "Runs of a worker job that raised", ["job_name"])
 JOB_LAST_SUCCESS = Gauge(
     "reprally_job_last_success_timestamp_seconds",
     "Unix time of a job's last good run",
-    ["job"],
+    ["job_name"],
     multiprocess_mode="max",
 )
-JOB_DURATION = Histogram("reprally_job_duration_seconds", "How long a job's run took", ["job"], buckets=LAG)
+JOB_DURATION = Histogram("reprally_job_duration_seconds", "How long a job's run took", ["job_name"], buckets=LAG)
 
 # -- CRM integrations -------------------------------------------------------------------------------------
 CRM_EVENTS = Counter(
