@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -200,3 +201,46 @@ async def test_the_metrics_port_of_the_game_server_and_worker(token):
                 assert (await c.get("/metrics", headers={"authorization": "Bearer nope"})).status_code == 401
     async with exporter.serving("127.0.0.1", 0, token, "off") as bound:
         assert bound is None
+
+
+async def test_crm_signature_failures_outcomes_and_lag(rt, client, org):
+    from tests.integrations.support import drain, std_integration
+
+    sender = await std_integration(org)
+    rep = await org.user()
+    email = (await rep.ok("get", "/me"))["user"]["email"]
+    before = metrics.render()[0].decode()
+    kind = "standard_webhooks"
+    good_secret = sender.secret
+    sender.secret = "whsec_" + "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE="
+    assert (await sender.upsert("obs-sig", owner={"email": email})).status_code == 401
+    sender.secret = good_secret
+    assert (await sender.upsert("obs-done", owner={"email": email})).status_code == 200
+    assert (await sender.upsert("obs-nobody", owner={"email": "nobody-obs@example.com"})).status_code == 200
+    await drain(rt)
+    after = metrics.render()[0].decode()
+
+    def delta(name: str, **labels: str) -> float:
+        return value(after, name, **labels) - value(before, name, **labels)
+
+    assert delta("reprally_crm_signature_failures_total", kind=kind) == 1
+    assert delta("reprally_crm_events_total", kind=kind, status="done") == 1
+    assert delta("reprally_crm_events_total", kind=kind, status="unmatched") == 1
+    assert delta("reprally_crm_event_lag_seconds_count", kind=kind) >= 1
+
+
+async def test_push_results_are_counted_by_fcm_code():
+    from server.notifications import fcm, push
+
+    unit = push._Unit(rows=[], title="t", body="b", data={}, collapse="c", ttl=timedelta(1), devices=[])
+    device = type("D", (), {"id": 1})()
+    before = metrics.render()[0].decode()
+    push._record(unit, device, fcm.Outcome(True))
+    push._record(unit, device, fcm.Outcome(False, "unregistered", "gone"))
+    push._record(unit, device, fcm.Outcome(False, "quota_exceeded", "slow down", 5.0))
+    after = metrics.render()[0].decode()
+    for result in ("ok", "unregistered", "quota_exceeded"):
+        assert (
+            value(after, "reprally_push_results_total", result=result)
+            == value(before, "reprally_push_results_total", result=result) + 1
+        )
