@@ -8,13 +8,14 @@ or a secret in a field: the access line holds ids only.
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from collections.abc import Mapping
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
+
+import msgspec
 
 #: The request being handled by this task (set by `server.core.observability.http`).
 REQUEST_ID: ContextVar[str | None] = ContextVar("reprally_request_id", default=None)
@@ -27,6 +28,9 @@ _QUIET = {
     "httpcore": logging.WARNING,
     "asyncio": logging.WARNING,
 }
+
+
+_encode = msgspec.json.Encoder(enc_hook=str).encode
 
 
 def _fields(record: logging.LogRecord) -> dict[str, Any]:
@@ -50,7 +54,7 @@ class JsonFormatter(logging.Formatter):
         out.update(_fields(record))
         if record.exc_info:
             out["exc"] = self.formatException(record.exc_info)
-        return json.dumps(out, default=str, ensure_ascii=False)
+        return _encode(out).decode()
 
 
 class ConsoleFormatter(logging.Formatter):
