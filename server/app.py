@@ -19,6 +19,7 @@ from server.core.edge.headers import cors, security_headers
 from server.core.http import HANDLERS
 from server.core.observability.http import metrics_route, observe
 from server.core.observability.logs import configure_from_env
+from server.core.observability.tracing import setup_from_env as setup_tracing
 from server.core.runtime import Runtime
 from server.core.settings import Settings, get_settings, parse_env
 from server.core.web import caller_first, runtime
@@ -86,4 +87,5 @@ def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, b
 
 
 configure_from_env(os.environ, force=False)  # LOG_FORMAT, LOG_LEVEL (`reprally` has set it up already)
+setup_tracing(os.environ, "reprally-api")  # OTEL_EXPORTER_OTLP_ENDPOINT: off unless set
 app = create_app()

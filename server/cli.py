@@ -134,9 +134,9 @@ def cmd_api(args: argparse.Namespace) -> None:
         from server.core.settings import VAR_DIR
 
         prepare_multiprocess(str(VAR_DIR / f"metrics-{os.getpid()}"))
-    # no uvicorn log config or access log: its loggers go to ours, the app logs each request itself
+    # no uvicorn log config: its loggers go to ours (its access log is off: the app logs each request)
     uvicorn.run("server.app:app", host=args.host or s.api_host, port=args.port or s.api_port,
-                workers=args.workers, log_level=s.log_level, log_config=None, access_log=False,
+                workers=args.workers, log_level=s.log_level, log_config=None,
                 **uvicorn_options(s))
 
 
@@ -153,9 +153,11 @@ def cmd_worker(_args: argparse.Namespace) -> None:
 
     async def run() -> None:
         from server.core.observability.exporter import serving
+        from server.core.observability.tracing import setup_from_env
         from server.worker import run_worker
 
         s = _settings()
+        setup_from_env(os.environ, "reprally-worker")
         rt = make_runtime(s)
         stop = _stop_event()
         try:
@@ -175,7 +177,9 @@ def cmd_realtime(args: argparse.Namespace) -> None:
 
     async def main_() -> None:
         from server.core.observability.exporter import serving
+        from server.core.observability.tracing import setup_from_env
 
+        setup_from_env(os.environ, "reprally-realtime")
         rt = make_runtime(s)
         try:
             async with serving(s.metrics_host, s.realtime_metrics_port, s.metrics_token, "game server"):
@@ -253,7 +257,7 @@ def cmd_up(args: argparse.Namespace) -> None:
         host, port = args.host or settings.api_host, args.port or settings.api_port
         base = f"http://{host}:{port}"
         server = uvicorn.Server(uvicorn.Config(create_app(rt=rt), host=host, port=port,
-                                               log_level="warning", log_config=None, access_log=False,
+                                               log_level="warning", log_config=None,
                                                **uvicorn_options(settings)))
         server_task = asyncio.create_task(server.serve())
         from realtime.server import run as run_realtime

@@ -46,7 +46,7 @@ from server.core import events
 from server.core.auth import Principal
 from server.core.errors import Conflict, DomainError, Forbidden, NotFound, Unauthorized
 from server.core.events import AfterCommit, EntryFacts, EntryRow
-from server.core.observability import metrics
+from server.core.observability import metrics, tracing
 from server.core.periods import local_date
 from server.core.runtime import Runtime
 from server.ledger import sinks, trust
@@ -322,8 +322,10 @@ async def _write(rt: Runtime, principal: Principal, prepared: list[_Prepared], o
     while True:
         raced = races >= OPTIMISTIC_ATTEMPTS
         try:
-            return await _write_once(rt, principal, prepared, outcomes, now, reverse, within, exclusive=raced,
-                                     lock_first=raced or any(f(rt, principal.org_id) for f in rt.registry.counters_first))
+            with tracing.span("ledger.transaction", items=len(prepared), attempt=races + deadlocks + 1):
+                return await _write_once(
+                    rt, principal, prepared, outcomes, now, reverse, within, exclusive=raced,
+                    lock_first=raced or any(f(rt, principal.org_id) for f in rt.registry.counters_first))
         except _CapRace:
             races += 1
         except IntegrityError:

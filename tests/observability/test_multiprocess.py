@@ -17,11 +17,22 @@ from tests.observability.test_metrics import value
 
 def test_two_api_processes_are_summed_in_one_scrape(database_url, redis_url, tmp_path):
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": redis_url, "JWT_SECRET": "mp-" + "m" * 40,
-           "REPRALLY_VAR_DIR": str(tmp_path), "LOG_LEVEL": "warning"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "JWT_SECRET": "mp-" + "m" * 40,
+        "REPRALLY_VAR_DIR": str(tmp_path),
+        "LOG_LEVEL": "warning",
+    }
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)
-    proc = subprocess.Popen([sys.executable, "-m", "server.cli", "api", "--port", str(port), "--workers", "2"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "server.cli", "api", "--port", str(port), "--workers", "2"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
@@ -38,7 +49,10 @@ def test_two_api_processes_are_summed_in_one_scrape(database_url, redis_url, tmp
         assert len(list((tmp_path / f"metrics-{proc.pid}").glob("*.db"))) >= 2  # one file set per process
         for _ in range(4):  # every answer holds every process's count, whoever answers
             page = httpx.get(f"{url}/metrics", timeout=5).text
-            assert value(page, "reprally_http_requests_total", method="GET", route="/healthz", status="200") >= n + 1
+            assert (
+                value(page, "reprally_http_requests_total", method="GET", route="/healthz", status="200")
+                >= n + 1
+            )
     finally:
         proc.terminate()
         proc.wait(30)

@@ -19,7 +19,7 @@ from typing import Any
 from litestar import Request, Response, get
 from litestar.types import ASGIApp, Message, Receive, Send
 
-from server.core.observability import metrics
+from server.core.observability import metrics, tracing
 from server.core.observability.logs import REQUEST_ID
 
 ACCESS_LOGGER = "reprally.access"
@@ -87,7 +87,10 @@ class Observed:
         if self.with_metrics:
             metrics.HTTP_IN_FLIGHT.inc()
         try:
-            await self.app(scope, receive, send_)
+            if tracing.enabled():
+                await self._traced(scope, receive, send_, rid, lambda: status)
+            else:
+                await self.app(scope, receive, send_)
         finally:
             elapsed = time.perf_counter() - started
             method = scope["method"] if scope["method"] in _METHODS else "OTHER"
@@ -101,6 +104,23 @@ class Observed:
                 self._log(scope, rid, method, route, status, elapsed)
             REQUEST_ID.reset(reset)
 
+    async def _traced(self, scope: Any, receive: Receive, send: Send, rid: str, status: Any) -> None:
+        method = scope["method"] if scope["method"] in _METHODS else "OTHER"
+        with tracing.server_span(f"{method}", scope["headers"]) as sp:
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                route = scope.get("path_template") or "unmatched"
+                sp.update_name(f"{method} {route}")
+                sp.set_attributes(
+                    {
+                        "http.request.method": method,
+                        "http.route": route,
+                        "http.response.status_code": status(),
+                        "reprally.request_id": rid,
+                    }
+                )
+
     @staticmethod
     def _log(scope: Any, rid: str, method: str, route: str, status: int, elapsed: float) -> None:
         if not log.isEnabledFor(logging.INFO):
@@ -108,7 +128,9 @@ class Observed:
         caller = scope.get("state", {}).get(_PRINCIPAL)
         client = scope.get("client")
         # a record made directly: `log.info` would look for its caller's frame (a third of the cost)
-        record = logging.LogRecord(ACCESS_LOGGER, logging.INFO, __file__, 0, "%s %s %d", (method, route, status), None)
+        record = logging.LogRecord(
+            ACCESS_LOGGER, logging.INFO, __file__, 0, "%s %s %d", (method, route, status), None
+        )
         record.fields = {
             "event": "request",
             "request_id": rid,

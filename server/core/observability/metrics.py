@@ -96,7 +96,9 @@ JOB_LAST_SUCCESS = Gauge(
     ["job_name"],
     multiprocess_mode="max",
 )
-JOB_DURATION = Histogram("reprally_job_duration_seconds", "How long a job's run took", ["job_name"], buckets=LAG)
+JOB_DURATION = Histogram(
+    "reprally_job_duration_seconds", "How long a job's run took", ["job_name"], buckets=LAG
+)
 
 # -- CRM integrations -------------------------------------------------------------------------------------
 CRM_EVENTS = Counter(
