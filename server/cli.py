@@ -128,16 +128,23 @@ def cmd_api(args: argparse.Namespace) -> None:
     from server.core.edge.http_server import uvicorn_options
 
     s = _settings()
+    shared: Path | None = None
     if args.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         # the processes' metrics summed by whichever answers /metrics (docs/observability.md)
         from server.core.observability.metrics import prepare_multiprocess
         from server.core.settings import VAR_DIR
 
-        prepare_multiprocess(str(VAR_DIR / f"metrics-{os.getpid()}"))
-    # no uvicorn log config: its loggers go to ours (its access log is off: the app logs each request)
-    uvicorn.run("server.app:app", host=args.host or s.api_host, port=args.port or s.api_port,
-                workers=args.workers, log_level=s.log_level, log_config=None,
-                **uvicorn_options(s))
+        shared = VAR_DIR / f"metrics-{os.getpid()}"
+        prepare_multiprocess(str(shared))
+    try:
+        # no uvicorn log config: its loggers go to ours (its access log is off: the app logs each request)
+        uvicorn.run("server.app:app", host=args.host or s.api_host, port=args.port or s.api_port,
+                    workers=args.workers, log_level=s.log_level, log_config=None, **uvicorn_options(s))
+    finally:
+        if shared is not None:
+            import shutil
+
+            shutil.rmtree(shared, ignore_errors=True)
 
 
 def _stop_event() -> asyncio.Event:
