@@ -213,8 +213,8 @@ class Api:
     --workers the kernel hands keep-alive connections to whichever worker accepts first, and one
     worker can end up with all of them.)"""
 
-    def __init__(self, n: int, extra_env: dict[str, str] | None = None) -> None:
-        self.n, self.extra_env = n, extra_env or {}
+    def __init__(self, n: int, extra_env: dict[str, str] | None = None, stderr=None) -> None:
+        self.n, self.extra_env, self.stderr = n, extra_env or {}, stderr
         self.ports = [free_port() for _ in range(n)]
         self.urls = [f"http://127.0.0.1:{p}" for p in self.ports]
         self.url = self.urls[0]
@@ -224,7 +224,8 @@ class Api:
         for port in self.ports:
             self.procs.append(subprocess.Popen(
                 [sys.executable, "-m", "uvicorn", "server.app:app", "--host", "127.0.0.1", "--port", str(port),
-                 "--log-level", "warning", "--no-access-log"], env={**env(), **self.extra_env}, cwd=ROOT))
+                 "--log-level", "warning", "--no-access-log"], env={**env(), **self.extra_env}, cwd=ROOT,
+                stderr=self.stderr))
         deadline = time.monotonic() + 40
         async with httpx.AsyncClient(timeout=2) as c:
             for url, proc in zip(self.urls, self.procs, strict=True):

@@ -7,7 +7,7 @@
 Options are those of the single benchmarks (--reps, --seconds, --workers, --profile, ...). The
 core benchmarks share one org and one API process per worker count. The realtime benchmark
 (loadtests/bench_realtime.py, its own set-up) and the features' benchmarks (contests, the habit
-loop on vs off in process and over HTTP, push) run after them in subprocesses when present,
+loop on vs off in process and over HTTP, push, metrics and logs on vs off) run after them in subprocesses when present,
 unless --core-only.
 """
 
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n== loadtests.bench_realtime", flush=True)
         rc |= subprocess.call([sys.executable, "-m", "loadtests.bench_realtime", *(["--smoke"] if args.smoke else [])])
     for extra in ("bench_contests", "bench_habits", "bench_habits_http", "bench_push", "bench_insights",
-                  "bench_integrations"):  # features' own benchmarks, each in its own process
+                  "bench_integrations", "bench_observability"):  # features' own benchmarks, each in its own process
         print(f"\n== loadtests.{extra}", flush=True)
         rc |= subprocess.call([sys.executable, "-m", f"loadtests.{extra}", *(["--smoke"] if args.smoke else [])])
     print(f"\nall benchmarks done in {time.monotonic() - t0:.0f} s", flush=True)

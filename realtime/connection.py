@@ -25,6 +25,7 @@ from realtime.admission import Admission
 from server.board.channel_names import Channel, check_access, parse_channel
 from server.contests import service as contests
 from server.core.errors import DomainError
+from server.core.observability import metrics
 from server.core.runtime import Runtime
 from server.core.web import authenticate
 
@@ -89,6 +90,7 @@ class Conn:
             self.queue.put_nowait(frame)
         except asyncio.QueueFull:
             self.dropped = True
+            metrics.WS_SLOW_DROPS.inc()
             log.info("dropping slow client %s (org %s)", self.id, self.org_id)
             asyncio.get_running_loop().create_task(
                 self.ws.close(CLOSE_SLOW, "too slow: reconnect and resubscribe with since"))
@@ -110,6 +112,7 @@ class Conn:
         while True:
             frame = await self.queue.get()
             await self.ws.send(frame, text=True)
+            metrics.WS_FRAMES.inc()
 
     async def run(self) -> None:
         admission = self.hub.admission

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from websockets.asyncio.server import ServerConnection, broadcast
 
 from realtime.connection import Conn
+from server.core.observability import metrics
 
 
 def deliver(channel_name: str, conns: Iterable[Conn], frame: bytes) -> int:
@@ -35,4 +36,5 @@ def deliver(channel_name: str, conns: Iterable[Conn], frame: bytes) -> int:
             conn.send(frame)
     if direct:
         broadcast(direct, frame, text=True)
+        metrics.WS_FRAMES.inc(len(direct))
     return len(direct)

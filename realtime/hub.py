@@ -18,6 +18,7 @@ import contextlib
 import json
 import logging
 import secrets
+import time
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -36,6 +37,7 @@ from server.board import keys, presence
 from server.board.channel_names import Channel
 from server.board.channels import ChannelBus, Position, org_changes, pubsub_name
 from server.core.errors import DomainError
+from server.core.observability import metrics
 from server.core.runtime import Runtime
 from server.core.web import authenticate
 from server.ledger.summary import Standing, me_summary
@@ -98,6 +100,7 @@ class Hub:
                 self.org_refs[conn.org_id] += 1
         sub = Subscription()
         conn.subscriptions[ch.name] = sub
+        metrics.WS_SUBSCRIPTIONS.inc()
         lc.conns.add(conn)
         try:
             position = await lc.positions.get()  # read before the state (no gap)
@@ -163,6 +166,7 @@ class Hub:
     async def unsubscribe(self, conn: Conn, channel_name: str) -> bool:
         if conn.subscriptions.pop(channel_name, None) is None:
             return False
+        metrics.WS_SUBSCRIPTIONS.dec()
         name = pubsub_name(conn.org_id, channel_name)
         lc = self.channels.get(name)
         if lc is None:
@@ -184,8 +188,11 @@ class Hub:
     def attach(self, conn: Conn) -> None:
         self.conns_by_org[conn.org_id].add(conn)
         self.unchecked.add(conn)
+        metrics.WS_CONNECTIONS.inc()
+        metrics.WS_OPENED.inc()
 
     async def detach(self, conn: Conn) -> None:
+        metrics.WS_CONNECTIONS.dec()
         self.unchecked.discard(conn)
         for channel_name in list(conn.subscriptions):
             await self.unsubscribe(conn, channel_name)
@@ -211,7 +218,9 @@ class Hub:
             lc = self.channels.get(topic)
             if lc is None:
                 continue
+            arrived = time.perf_counter()
             deliver(lc.channel.name, lc.conns, msg["data"])
+            metrics.WS_DELIVERY.observe(time.perf_counter() - arrived)
 
     def _boards_moved(self, payload: str) -> None:
         moved: set[tuple[str, str, str]] = set()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -18,6 +18,9 @@ from server.core.contract.requests import ApiRequest, strict_query
 from server.core.edge.headers import cors, security_headers
 from server.core.http import HANDLERS
 from server.core.ops.dependencies import wait_until_reachable
+from server.core.observability.http import metrics_route, observe
+from server.core.observability.logs import configure_from_env
+from server.core.observability.tracing import setup_from_env as setup_tracing
 from server.core.runtime import Runtime
 from server.core.settings import Settings, get_settings, parse_env
 from server.core.web import caller_first, runtime
@@ -69,8 +72,8 @@ def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, b
             if own:
                 await app.state.rt.close()
 
-    return Litestar(
-        route_handlers=[HealthController, *routes(),
+    app = Litestar(
+        route_handlers=[HealthController, metrics_route(edge.metrics_token), *routes(),
                         create_static_files_router(path="/tv", directories=[clients_dir() / "tv"], html_mode=True,
                                                    include_in_schema=False, name="tv", before_request=_tv_slash)],
         dependencies={"rt": Provide(runtime, sync_to_thread=False)},
@@ -84,7 +87,10 @@ def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, b
         request_max_body_size=2 * 1024 * 1024,
         logging_config=None,
     )
+    observe(app, with_metrics=edge.metrics_enabled, access_log=edge.access_log)
+    return app
 
 
-logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+configure_from_env(os.environ, force=False)  # LOG_FORMAT, LOG_LEVEL (`reprally` has set it up already)
+setup_tracing(os.environ, "reprally-api")  # OTEL_EXPORTER_OTLP_ENDPOINT: off unless set
 app = create_app()

@@ -32,9 +32,14 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO_HISTORY_WEEKS = 12
 
 
-def _setup_logging(level: str = "info") -> None:
-    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+def _setup_logging() -> None:
+    """LOG_FORMAT (console|json) and LOG_LEVEL, for every command (docs/observability.md)."""
+    from server.core.observability.logs import configure_from_env
+
+    try:
+        configure_from_env(os.environ)
+    except ValueError as exc:
+        raise SystemExit(f"reprally: {exc}") from None
 
 
 def migrate(database_url: str | None = None) -> None:
@@ -142,8 +147,23 @@ def cmd_api(args: argparse.Namespace) -> None:
     from server.core.edge.http_server import uvicorn_options
 
     s = _settings()
-    uvicorn.run("server.app:app", host=args.host or s.api_host, port=args.port or s.api_port,
-                workers=args.workers, log_level=s.log_level, **uvicorn_options(s))
+    shared: Path | None = None
+    if args.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # the processes' metrics summed by whichever answers /metrics (docs/observability.md)
+        from server.core.observability.metrics import prepare_multiprocess
+        from server.core.settings import VAR_DIR
+
+        shared = VAR_DIR / f"metrics-{os.getpid()}"
+        prepare_multiprocess(str(shared))
+    try:
+        # no uvicorn log config: its loggers go to ours (its access log is off: the app logs each request)
+        uvicorn.run("server.app:app", host=args.host or s.api_host, port=args.port or s.api_port,
+                    workers=args.workers, log_level=s.log_level, log_config=None, **uvicorn_options(s))
+    finally:
+        if shared is not None:
+            import shutil
+
+            shutil.rmtree(shared, ignore_errors=True)
 
 
 def _stop_event() -> asyncio.Event:
@@ -161,12 +181,17 @@ def cmd_worker(args: argparse.Namespace) -> None:
         raise SystemExit(asyncio.run(_check_worker()))
 
     async def run() -> None:
+        from server.core.observability.exporter import serving
+        from server.core.observability.tracing import setup_from_env
         from server.worker import run_worker
 
-        rt = make_runtime(_settings())
+        s = _settings()
+        setup_from_env(os.environ, "reprally-worker")
+        rt = make_runtime(s)
         stop = _stop_event()
         try:
-            await run_worker(rt, stop)
+            async with serving(s.metrics_host, s.worker_metrics_port, s.metrics_token, "worker"):
+                await run_worker(rt, stop)
         finally:
             await rt.close()
 
@@ -201,9 +226,14 @@ def cmd_realtime(args: argparse.Namespace) -> None:
     s = _settings()
 
     async def main_() -> None:
+        from server.core.observability.exporter import serving
+        from server.core.observability.tracing import setup_from_env
+
+        setup_from_env(os.environ, "reprally-realtime")
         rt = make_runtime(s)
         try:
-            await run(rt, args.host or s.realtime_host, args.port or s.realtime_port, _stop_event())
+            async with serving(s.metrics_host, s.realtime_metrics_port, s.metrics_token, "game server"):
+                await run(rt, args.host or s.realtime_host, args.port or s.realtime_port, _stop_event())
         finally:
             await rt.close()
 
@@ -244,6 +274,9 @@ def cmd_up(args: argparse.Namespace) -> None:
     from server.core.embedded import EmbeddedRedis
     from server.core.settings import VAR_DIR
 
+    # one process: the API's /metrics shows the game server's and the worker's metrics too; the
+    # access log stays off unless ACCESS_LOG says otherwise (the demo's stream would bury the banner)
+    os.environ.setdefault("ACCESS_LOG", "false")
     embedded: EmbeddedRedis | None = None
     if "REDIS_URL" not in os.environ:
         embedded = EmbeddedRedis(VAR_DIR)
@@ -274,7 +307,8 @@ def cmd_up(args: argparse.Namespace) -> None:
         host, port = args.host or settings.api_host, args.port or settings.api_port
         base = f"http://{host}:{port}"
         server = uvicorn.Server(uvicorn.Config(create_app(rt=rt), host=host, port=port,
-                                               log_level="warning", **uvicorn_options(settings)))
+                                               log_level="warning", log_config=None,
+                                               **uvicorn_options(settings)))
         server_task = asyncio.create_task(server.serve())
         from realtime.server import run as run_realtime
 
@@ -295,6 +329,7 @@ RepRally is running on embedded defaults (database {settings.database_url}, Redi
   API            {base}/api/v1
   API docs       {base}/schema/swagger
   Health         {base}/readyz
+  Metrics        {base}/metrics   (Prometheus; docs/observability.md)
   Org board      {base}/api/v1/leaderboards/points?window=week
   Game server    ws://{rt_host}:{rt_port}/ws   (protocol: docs/realtime-protocol.md)
   Office TV      {base}/tv   pairing code {tv_code} (valid 15 minutes; a new one at every start)
@@ -324,7 +359,7 @@ Simulating about {args.rate} activities a second from the demo CRM key. Ctrl-C s
 
 
 #: The environment every command reads (its own list follows in each command's --help).
-COMMON_ENV = "LOG_LEVEL (info), REPRALLY_VAR_DIR (./var: the SQLite file, the bundled Redis, the kept JWT secret)"
+COMMON_ENV = "LOG_LEVEL (info), LOG_FORMAT (console), REPRALLY_VAR_DIR (./var: the SQLite file, the bundled Redis, the kept JWT secret)"
 STORES_ENV = ("DATABASE_URL (default sqlite:///var/reprally.db), REDIS_URL (default: the bundled Redis socket "
               "var/redis.sock), REDIS_PREFIX, DB_POOL_SIZE")
 SECRET_ENV = "JWT_SECRET (default: made once in var/jwt-secret), JWT_PREVIOUS_SECRET"
@@ -449,7 +484,7 @@ def main(argv: list[str] | None = None) -> None:
             parse_env()
         except SettingsError as exc:
             _config_error(exc)
-    _setup_logging(os.environ.get("LOG_LEVEL", "info"))
+    _setup_logging()
     try:
         args.func(args)
     except SettingsError as exc:  # a setting no process may start with (e.g. a short JWT_SECRET)

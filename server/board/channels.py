@@ -16,6 +16,7 @@ from redis.asyncio import Redis
 from redis.exceptions import NoScriptError
 
 from server.board import keys
+from server.core.observability import tracing
 from server.core.runtime import Part, Runtime
 
 #: XRANGE's reply on a client without decode_responses: (entry id, fields)
@@ -63,11 +64,12 @@ class ChannelBus:
     async def publish(self, org_id: int, channel: str, frame_json: bytes, view_json: bytes = b"") -> Position:
         """Stamp `frame_json` (a JSON object) with the channel's epoch and next offset, and send it."""
         meta, stream, view = self._keys(org_id, channel)
-        epoch, offset = await self._publish(
-            keys=[meta, stream, view],
-            args=[secrets.token_hex(4), frame_json, _history_len(channel), TTL_S, pubsub_name(org_id, channel),
-                  view_json],
-        )
+        with tracing.span("realtime.publish", frames=1):
+            epoch, offset = await self._publish(
+                keys=[meta, stream, view],
+                args=[secrets.token_hex(4), frame_json, _history_len(channel), TTL_S, pubsub_name(org_id, channel),
+                      view_json],
+            )
         return Position(epoch.decode() if isinstance(epoch, bytes) else epoch, int(offset))
 
     async def publish_many(self, org_id: int, frames: list[tuple[str, bytes]]) -> None:
@@ -91,11 +93,12 @@ class ChannelBus:
                     pipe.evalsha(self._publish_many.sha, numkeys, *keys_and_args)
                 await pipe.execute()
 
-        try:  # EVALSHA straight away: redis-py's script pipelines ask SCRIPT EXISTS every time
-            await send()
-        except NoScriptError:  # a restarted Redis forgot the script: load it once, then again
-            await self.redis.script_load(self._publish_many.script)
-            await send()
+        with tracing.span("realtime.publish", frames=len(frames)):
+            try:  # EVALSHA straight away: redis-py's script pipelines ask SCRIPT EXISTS every time
+                await send()
+            except NoScriptError:  # a restarted Redis forgot the script: load it once, then again
+                await self.redis.script_load(self._publish_many.script)
+                await send()
 
     async def ensure(self, org_id: int, channel: str) -> Position:
         """The channel's position, creating it (offset 0, new epoch) if it has none."""

@@ -15,6 +15,7 @@ from server.board.channels import org_changes
 from server.board.ranking import competition_ranks, tie_scale, unpack_metric
 from server.board.rules import BoardDelta
 from server.core.clock import wall_time
+from server.core.observability import tracing
 from server.core.periods import Period
 from server.core.runtime import Part, Runtime
 
@@ -105,7 +106,8 @@ class BoardStore:
                 firsts.add(e.entry_id)
                 pending.append(i)
         while pending:
-            refused = await self._apply_once(org_id, [entries[i] for i in pending])
+            with tracing.span("board.apply", entries=len(pending)):
+                refused = await self._apply_once(org_id, [entries[i] for i in pending])
             if refused is None:
                 for i in pending:
                     out[i] = True

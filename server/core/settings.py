@@ -131,6 +131,19 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     worker_stale_s: float = 60.0
     #: The API is not ready until a worker has written a heartbeat (compose sets it; a lone API does not).
     require_worker: bool = False
+    # -- metrics and logs (docs/observability.md) --
+    #: `console` (readable) or `json` (one object a line, for log shippers).
+    log_format: str = "console"
+    #: One log line per HTTP request (request id, route, status, duration, org and user ids).
+    access_log: bool = True
+    #: Request metrics of the API (GET /metrics is served either way).
+    metrics_enabled: bool = True
+    #: When set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`.
+    metrics_token: str = ""
+    #: Where the game server's and the worker's /metrics listen; port 0 serves none.
+    metrics_host: str = "127.0.0.1"
+    realtime_metrics_port: int = 0
+    worker_metrics_port: int = 0
 
 
 class SettingsError(ValueError):

@@ -25,6 +25,7 @@ from typing import Any
 
 from server.core.auth import Principal
 from server.core.errors import DomainError
+from server.core.observability import metrics
 from server.core.runtime import Runtime
 from server.integrations import rules, store
 from server.integrations.connectors.base import EventRow, IntegrationView, Read, Retry
@@ -233,8 +234,11 @@ async def _apply(rt: Runtime, view: IntegrationView, objects: list[_Object], set
             elif step.reverse is not None and step.reverse.activity_id is not None:
                 reverse.append(step.reverse.activity_id)
 
+    settled: list[dict[int, dict[str, Any]]] = []
+
     async def within(conn: Any, done: Committing) -> None:
         now = rt.now()
+        settled.clear()
         locked = await store.states(conn, view.org_id, view.namespace, [o.key for o in objects], lock=True)
         out = _Outcome(dict(settle))
         for oi, obj in enumerate(objects):
@@ -247,9 +251,26 @@ async def _apply(rt: Runtime, view: IntegrationView, objects: list[_Object], set
         await store.add_changes(conn, out.changes)
         if await store.settle(conn, out.events, now) != len(out.events):
             raise _Stale()  # another worker settled one of these events meanwhile
+        settled.append(out.events)
 
     await record(rt, Principal(org_id=view.org_id, role="integration"), items, batch=True, reverse=reverse,
                  within=within)
+    if settled:
+        _observe(rt, view, objects, settled[0])
+
+
+def _observe(rt: Runtime, view: IntegrationView, objects: list[_Object], settled: dict[int, dict[str, Any]]) -> None:
+    """Metrics of a committed chunk: its events' outcomes, and the lag from the CRM's event time."""
+    counts: dict[str, int] = defaultdict(int)
+    for outcome in settled.values():
+        counts[str(outcome.get("status", "done"))] += 1
+    for status, n in counts.items():
+        metrics.CRM_EVENTS.labels(view.kind, status).inc(n)
+    now = rt.now()
+    for obj in objects:
+        for e, _ in obj.events:
+            if e.source_at is not None:
+                metrics.CRM_LAG.labels(view.kind).observe(max(0.0, (now - e.source_at).total_seconds()))
 
 
 @dataclass(slots=True)

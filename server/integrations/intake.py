@@ -17,6 +17,7 @@ from typing import Any
 
 from server.core.clock import wall_time
 from server.core.errors import DomainError, Forbidden, NotFound, Unauthorized
+from server.core.observability import metrics
 from server.core.runtime import Runtime
 from server.integrations import service, store, throttle, vault
 from server.integrations.connectors.base import Answer, Delivery, Parsed, Received, Rejected
@@ -52,6 +53,7 @@ async def receive(rt: Runtime, hook_id: str, path_secret: str | None, delivery: 
         raise NotFound("unknown_webhook", "no active integration has this webhook URL")
     if view.path_secret_hash is not None and not vault.path_secret_matches(path_secret or "", view.path_secret_hash):
         await service.count_refused(rt, view, "bad_path")
+        metrics.CRM_SIGNATURE_FAILURES.labels(view.kind).inc()
         raise NotFound("unknown_webhook", "no active integration has this webhook URL")
     if view.path_secret_hash is None and path_secret is not None:
         raise NotFound("unknown_webhook", "no active integration has this webhook URL")
@@ -62,6 +64,7 @@ async def receive(rt: Runtime, hook_id: str, path_secret: str | None, delivery: 
         await service.count_refused(rt, view, exc.reason)
         log.info("integration %d refused a delivery: %s", view.id, exc.reason)
         if exc.reason in service.SIGNATURE_REASONS:
+            metrics.CRM_SIGNATURE_FAILURES.labels(view.kind).inc()
             raise Unauthorized("invalid_signature", exc.message, details={"reason": exc.reason}) from None
         if exc.reason == "invalid_message":
             raise DomainError(exc.reason, exc.message) from None

@@ -46,6 +46,7 @@ from server.core import events
 from server.core.auth import Principal
 from server.core.errors import Conflict, DomainError, Forbidden, NotFound, Unauthorized
 from server.core.events import AfterCommit, EntryFacts, EntryRow
+from server.core.observability import metrics, tracing
 from server.core.periods import local_date
 from server.core.runtime import Runtime
 from server.ledger import sinks, trust
@@ -222,7 +223,22 @@ async def record(rt: Runtime, principal: Principal, items: list[ActivityInput], 
         except Exception:  # noqa: BLE001 - committed: the answer stands, the sync loop catches the boards up
             log.exception("post-commit work of %d activities failed", len(prepared))
     _resolve_repeats(principal, items, outcomes, seen_external)
+    _count(outcomes)
     return outcomes
+
+
+def _count(outcomes: list[ItemOutcome]) -> None:
+    accepted = duplicate = rejected = 0
+    for o in outcomes:
+        if o.recorded is None:
+            rejected += o.error is not None
+        elif o.recorded.duplicate:
+            duplicate += 1
+        else:
+            accepted += 1
+    for outcome, n in (("accepted", accepted), ("duplicate", duplicate), ("rejected", rejected)):
+        if n:
+            metrics.ACTIVITIES.labels(outcome).inc(n)
 
 
 async def _after_commit(rt: Runtime, principal: Principal, prepared: list[_Prepared], outcomes: list[ItemOutcome],
@@ -306,8 +322,10 @@ async def _write(rt: Runtime, principal: Principal, prepared: list[_Prepared], o
     while True:
         raced = races >= OPTIMISTIC_ATTEMPTS
         try:
-            return await _write_once(rt, principal, prepared, outcomes, now, reverse, within, exclusive=raced,
-                                     lock_first=raced or any(f(rt, principal.org_id) for f in rt.registry.counters_first))
+            with tracing.span("ledger.transaction", items=len(prepared), attempt=races + deadlocks + 1):
+                return await _write_once(
+                    rt, principal, prepared, outcomes, now, reverse, within, exclusive=raced,
+                    lock_first=raced or any(f(rt, principal.org_id) for f in rt.registry.counters_first))
         except _CapRace:
             races += 1
         except IntegrityError:

@@ -18,7 +18,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, timedelta
 from typing import Any
 
 from redis.exceptions import RedisError
@@ -32,6 +32,7 @@ from server.board.rules import WALLET_KINDS, board_deltas
 from server.board.store import MetaMissing, Page, PendingEntry, Profile, board_store
 from server.core.events import EntryFacts, EntryRow
 from server.core.ops.dependencies import Backoff, report_reachable, report_unreachable
+from server.core.observability import metrics
 from server.core.periods import Period
 from server.core.runtime import Part, Runtime
 from server.ledger import store as ledger_repo
@@ -70,7 +71,7 @@ def sync_state(rt: Runtime) -> SyncState:
     return rt.part(SYNC)
 
 
-async def apply_entries(rt: Runtime, org_id: int, facts: list[EntryFacts]) -> bool:
+async def apply_entries(rt: Runtime, org_id: int, facts: list[EntryFacts], *, path: str = "live") -> bool:
     """Apply freshly committed entries to the boards; False if they were left for the sync loop.
 
     `facts` must hold every board entry of the inserts that wrote them (a transaction's entries
@@ -92,6 +93,9 @@ async def apply_entries(rt: Runtime, org_id: int, facts: list[EntryFacts]) -> bo
         return False
     # Only now: a pending row is keyed by its smallest entry id, and it may go once all are on.
     sync_state(rt).boarded.extend(f.entry_id for f in facts)
+    oldest = min(f.created_at for f in facts)
+    oldest = oldest if oldest.tzinfo is not None else oldest.replace(tzinfo=UTC)
+    metrics.BOARD_APPLY_LAG.labels(path).observe(max(0.0, (rt.now() - oldest).total_seconds()))
     return True
 
 
@@ -146,7 +150,7 @@ async def sync_pending(rt: Runtime, limit: int = 200) -> int:
     for org_id, group_keys in keys_by_org.items():
         inactive = await inactive_users(rt, org_id)
         facts = [f for f in by_org.get(org_id, []) if f.user_id not in inactive]  # deactivated: off the boards
-        if not facts or await apply_entries(rt, org_id, facts):
+        if not facts or await apply_entries(rt, org_id, facts, path="sync"):
             done += len(facts)
             settled.extend(group_keys)
     if settled:

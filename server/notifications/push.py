@@ -25,6 +25,7 @@ from firebase_admin import messaging
 from sqlalchemy import Row
 
 from server.core.errors import DomainError
+from server.core.observability import metrics
 from server.core.periods import zone
 from server.core.runtime import Runtime
 from server.notifications import fcm, rules
@@ -183,6 +184,7 @@ def _plan_user(rt: Runtime, uid: int, group: list[Row[Any]], notes: dict[int, Ro
 
 
 def _record(unit: _Unit, device: repo.DeviceRow, outcome: fcm.Outcome) -> None:
+    metrics.PUSH_RESULTS.labels("ok" if outcome.ok else outcome.code or "unknown").inc()
     if outcome.ok:
         unit.ok.add(device.id)
         return

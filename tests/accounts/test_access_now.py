@@ -20,7 +20,7 @@ from tests.support.api import assert_error
 #: Endpoints anyone may call (sign-up, sign-in, pairing a screen, health, the schema, the TV page).
 #: Operations without a user's token: sign-up, sign-in, pairing, health, the document, the TV page,
 #: and the CRM webhooks (their sender proves itself by the request's signature, not a token).
-PUBLIC = re.compile(r"^/(api/v1/(orgs|auth/(login|refresh)|displays/pair|hooks)|healthz|readyz|schema|tv)(/|$)")
+PUBLIC = re.compile(r"^/(api/v1/(orgs|auth/(login|refresh)|displays/pair|hooks)|healthz|readyz|metrics|schema|tv)(/|$)")
 
 
 def authenticated_endpoints(app) -> list[tuple[str, str]]:

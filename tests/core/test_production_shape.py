@@ -144,6 +144,16 @@ async def test_the_api_and_the_tv_through_the_proxy(stack):
         assert (await c.post("/api/v1/auth/login", content=b"x" * (3 * 1024 * 1024))).status_code == 413
 
 
+async def test_metrics_are_not_served_through_the_proxy(stack):
+    """/metrics answers on the API's own port (Prometheus scrapes it there) but never through the
+    proxy, however the path is spelt."""
+    base, _ = stack
+    async with client_from(base, loopback()) as c:
+        for path in ("/metrics", "/metrics/", "/metrics?x=1", "/%6detrics", "/metrics%2F"):
+            r = await c.get(path)
+            assert r.status_code == 404 and "reprally_" not in r.text, path
+
+
 async def test_websockets_are_upgraded_through_the_proxy(stack):
     base, port = stack
     async with client_from(base, loopback()) as c:

@@ -1,0 +1,1 @@
+from tests.support.realtime import ws  # noqa: F401 - fixtures
