@@ -17,10 +17,10 @@ from server.core.contract.openapi import openapi_config
 from server.core.contract.requests import ApiRequest, strict_query
 from server.core.edge.headers import cors, security_headers
 from server.core.http import HANDLERS
-from server.core.ops.dependencies import wait_until_reachable
 from server.core.observability.http import metrics_route, observe
 from server.core.observability.logs import configure_from_env
 from server.core.observability.tracing import setup_from_env as setup_tracing
+from server.core.ops.dependencies import wait_until_reachable
 from server.core.runtime import Runtime
 from server.core.settings import Settings, get_settings, parse_env
 from server.core.web import caller_first, runtime

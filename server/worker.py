@@ -12,9 +12,9 @@ import asyncio
 import logging
 import time
 
-from server.core.ops.dependencies import LAST_RETRY_S, Backoff, report_unreachable
 from server import worker_gauges as gauges
 from server.core.observability.metrics import observe_job
+from server.core.ops.dependencies import LAST_RETRY_S, Backoff, report_unreachable
 from server.core.runtime import Job, Runtime
 from server.heartbeat import run_heartbeat
 from server.ledger.sync import run_sync_loop

@@ -31,8 +31,8 @@ from server.board.ranking import pack
 from server.board.rules import WALLET_KINDS, board_deltas
 from server.board.store import MetaMissing, Page, PendingEntry, Profile, board_store
 from server.core.events import EntryFacts, EntryRow
-from server.core.ops.dependencies import Backoff, report_reachable, report_unreachable
 from server.core.observability import metrics
+from server.core.ops.dependencies import Backoff, report_reachable, report_unreachable
 from server.core.periods import Period
 from server.core.runtime import Part, Runtime
 from server.ledger import store as ledger_repo

@@ -184,6 +184,13 @@ RULES: dict[str, Rule] = {
     "worker_heartbeat_s": at_least(0.1),
     "worker_stale_s": at_least(1),
     "require_worker": any_text,
+    "log_format": one_of("console", "json"),
+    "access_log": any_text,
+    "metrics_enabled": any_text,
+    "metrics_token": any_text,
+    "metrics_host": any_text,
+    "realtime_metrics_port": PORT,
+    "worker_metrics_port": PORT,
 }
 
 
