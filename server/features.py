@@ -25,8 +25,8 @@ from server.habits.feature import FEATURE as HABITS
 from server.insights.feature import FEATURE as INSIGHTS
 from server.integrations.feature import FEATURE as INTEGRATIONS
 from server.leaderboards.feature import FEATURE as LEADERBOARDS
-from server.levels.feature import FEATURE as LEVELS
 from server.ledger.sync import schedule_rebuild
+from server.levels.feature import FEATURE as LEVELS
 from server.notifications.feature import FEATURE as NOTIFICATIONS
 from server.rewards.feature import FEATURE as REWARDS
 from server.social.feature import FEATURE as SOCIAL

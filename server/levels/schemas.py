@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
+import msgspec
 from msgspec import Meta, Struct
 
 from server.core.wire import Key
@@ -32,8 +33,8 @@ class WeightsIn(Struct, forbid_unknown_fields=True):
 
 
 class LevelSettingsIn(Struct, forbid_unknown_fields=True):
-    curve: CurveIn = CurveIn()
-    weights: WeightsIn = WeightsIn()
+    curve: CurveIn = msgspec.field(default_factory=CurveIn)
+    weights: WeightsIn = msgspec.field(default_factory=WeightsIn)
 
 
 class CurveOut(Struct):
