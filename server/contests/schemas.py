@@ -195,3 +195,39 @@ class ResultsOut(Struct):
     tie_breakers: list[str]
     results: list[ResultOut]
 
+
+
+# -- instant wins ---------------------------------------------------------------------------------
+
+class InstantWinIn(Struct, forbid_unknown_fields=True):
+    name: ContestName
+    #: the chance that one qualifying activity wins (0 < p <= 1)
+    probability: Annotated[float, Meta(gt=0, le=1)]
+    #: how many prizes the program may grant in all (never exceeded)
+    budget: Annotated[int, Meta(ge=1, le=1_000_000)]
+    #: an activity type key: only its activities roll (None: every activity)
+    activity_type: Metric | None = None
+    prize_points: Annotated[int, Meta(ge=0, le=1_000_000)] = 0
+    prize_name: PrizeName | None = None
+
+
+class InstantWinPatch(Struct, forbid_unknown_fields=True):
+    active: bool
+
+
+class InstantWinOut(Struct):
+    id: int
+    name: str
+    activity_type: str | None
+    probability: float
+    budget: int
+    granted: int
+    remaining: int
+    prize_points: int
+    prize_name: str | None
+    active: bool
+    created_at: datetime
+
+
+class InstantWinList(Struct):
+    programs: list[InstantWinOut]
