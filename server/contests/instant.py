@@ -43,25 +43,55 @@ async def on_activities(rt: Runtime, conn: AsyncConnection, batch: events.Activi
                 continue
             if not roll(p.probability) or not await repo.claim(conn, p.id):
                 continue
-            await repo.add_win(conn, {"program_id": p.id, "org_id": batch.org_id, "user_id": a.user_id,
-                                      "activity_id": a.activity_id, "points": p.prize_points,
-                                      "prize_name": p.prize_name, "created_at": batch.now})
+            await repo.add_win(
+                conn,
+                {
+                    "program_id": p.id,
+                    "org_id": batch.org_id,
+                    "user_id": a.user_id,
+                    "activity_id": a.activity_id,
+                    "points": p.prize_points,
+                    "prize_name": p.prize_name,
+                    "created_at": batch.now,
+                },
+            )
             if p.prize_points:
-                batch.add_entry(user_id=a.user_id, kind="instant_win", points=p.prize_points,
-                                occurred_at=a.occurred_at, cause=events.Cause("instant_win", p.id),
-                                activity_id=a.activity_id)
-            prize = " + ".join(x for x in (text.points(p.prize_points) if p.prize_points else "", p.prize_name or "")
-                               if x)
-            data = {"program_id": p.id, "name": p.name, "activity_id": a.activity_id, "points": p.prize_points,
-                    "prize_name": p.prize_name}
-            batch.notices.append(events.Notice(a.user_id, "instant_win", f"Instant win: {p.name}",
-                                               f"Your {a.type_key} won {prize}!", data,
-                                               dedupe_key=f"instant_win:{p.id}:{a.activity_id}"))
-            batch.feed.append(events.FeedItem("instant_win", a.user_id, data, ref=f"instant_win:{p.id}:{a.activity_id}"))
+                batch.add_entry(
+                    user_id=a.user_id,
+                    kind="instant_win",
+                    points=p.prize_points,
+                    occurred_at=a.occurred_at,
+                    cause=events.Cause("instant_win", p.id),
+                    activity_id=a.activity_id,
+                )
+            prize = " + ".join(
+                x for x in (text.points(p.prize_points) if p.prize_points else "", p.prize_name or "") if x
+            )
+            data = {
+                "program_id": p.id,
+                "name": p.name,
+                "activity_id": a.activity_id,
+                "points": p.prize_points,
+                "prize_name": p.prize_name,
+            }
+            batch.notices.append(
+                events.Notice(
+                    a.user_id,
+                    "instant_win",
+                    f"Instant win: {p.name}",
+                    f"Your {a.type_key} won {prize}!",
+                    data,
+                    dedupe_key=f"instant_win:{p.id}:{a.activity_id}",
+                )
+            )
+            batch.feed.append(
+                events.FeedItem("instant_win", a.user_id, data, ref=f"instant_win:{p.id}:{a.activity_id}")
+            )
             batch.frames.append((a.user_id, {"kind": "instant_win", **data}))
 
 
 # -- the admin API ----------------------------------------------------------------------------
+
 
 def _require_admin(principal: Principal) -> int:
     if principal.role != "admin" or principal.user_id is None:
@@ -80,11 +110,22 @@ async def create(rt: Runtime, principal: Principal, spec: dict[str, Any]) -> Row
     if not spec.get("prize_points") and not spec.get("prize_name"):
         raise DomainError("invalid_prize", "an instant win pays points, names a prize, or both")
     async with rt.engine.begin() as conn:
-        return await repo.create(conn, {
-            "org_id": principal.org_id, "name": spec["name"], "type_id": type_id, "probability": spec["probability"],
-            "prize_points": spec.get("prize_points") or 0, "prize_name": spec.get("prize_name"),
-            "budget": spec["budget"], "granted": 0, "active": True, "created_by_user_id": admin_id,
-            "created_at": rt.now()})
+        return await repo.create(
+            conn,
+            {
+                "org_id": principal.org_id,
+                "name": spec["name"],
+                "type_id": type_id,
+                "probability": spec["probability"],
+                "prize_points": spec.get("prize_points") or 0,
+                "prize_name": spec.get("prize_name"),
+                "budget": spec["budget"],
+                "granted": 0,
+                "active": True,
+                "created_by_user_id": admin_id,
+                "created_at": rt.now(),
+            },
+        )
 
 
 async def list_programs(rt: Runtime, principal: Principal) -> Sequence[Row[Any]]:

@@ -17,9 +17,19 @@ from server.core.wire import changes
 
 
 def program_out(p: Row[Any], keys: dict[int, str]) -> w.InstantWinOut:
-    return w.InstantWinOut(p.id, p.name, keys.get(p.type_id) if p.type_id is not None else None, p.probability,
-                           p.budget, p.granted, max(p.budget - p.granted, 0), p.prize_points, p.prize_name, p.active,
-                           p.created_at)
+    return w.InstantWinOut(
+        p.id,
+        p.name,
+        keys.get(p.type_id) if p.type_id is not None else None,
+        p.probability,
+        p.budget,
+        p.granted,
+        max(p.budget - p.granted, 0),
+        p.prize_points,
+        p.prize_name,
+        p.active,
+        p.created_at,
+    )
 
 
 class InstantWinController(Controller):
@@ -39,7 +49,8 @@ class InstantWinController(Controller):
         return w.InstantWinList([program_out(p, keys) for p in found])
 
     @patch("/{program_id:int}", summary="Pause or resume an instant-win program (admins)")
-    async def set_active(self, program_id: int, data: w.InstantWinPatch, principal: Principal,
-                         rt: Runtime) -> w.InstantWinOut:
+    async def set_active(
+        self, program_id: int, data: w.InstantWinPatch, principal: Principal, rt: Runtime
+    ) -> w.InstantWinOut:
         p = await instant.set_active(rt, principal, program_id, data.active)
         return program_out(p, await instant.type_keys(rt, principal.org_id))

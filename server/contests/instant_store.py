@@ -43,8 +43,11 @@ async def open_programs(conn: AsyncConnection, org_id: int) -> Sequence[Row[Any]
 async def claim(conn: AsyncConnection, program_id: int) -> bool:
     """Take one prize from the budget: one conditional UPDATE, so concurrent winners queue on the
     row and the condition is checked again against the committed count; never past the budget."""
-    res = await conn.execute(update(G).where(G.c.id == program_id, G.c.active.is_(True), G.c.granted < G.c.budget)
-                             .values(granted=G.c.granted + 1))
+    res = await conn.execute(
+        update(G)
+        .where(G.c.id == program_id, G.c.active.is_(True), G.c.granted < G.c.budget)
+        .values(granted=G.c.granted + 1)
+    )
     return bool(res.rowcount)
 
 
@@ -53,5 +56,8 @@ async def add_win(conn: AsyncConnection, row: dict[str, Any]) -> None:
 
 
 async def wins_of(conn: AsyncConnection, org_id: int, program_id: int) -> Sequence[Row[Any]]:
-    return (await conn.execute(select(I).where(I.c.org_id == org_id, I.c.program_id == program_id)
-                               .order_by(I.c.id))).all()
+    return (
+        await conn.execute(
+            select(I).where(I.c.org_id == org_id, I.c.program_id == program_id).order_by(I.c.id)
+        )
+    ).all()

@@ -17,9 +17,17 @@ from server.levels import service as svc
 def settings_out(cfg: svc.Config) -> w.LevelSettingsOut:
     c, wt = cfg.curve, cfg.weights
     return w.LevelSettingsOut(
-        w.CurveOut(c.base, c.exponent, c.max_level, list(c.thresholds),
-                   [rules.threshold(c, lv) for lv in range(1, c.max_level + 1)]),
-        w.WeightsOut(wt.per_point, dict(wt.activity_xp), dict(wt.bonus_xp)), cfg.version, cfg.updated_at)
+        w.CurveOut(
+            c.base,
+            c.exponent,
+            c.max_level,
+            list(c.thresholds),
+            [rules.threshold(c, lv) for lv in range(1, c.max_level + 1)],
+        ),
+        w.WeightsOut(wt.per_point, dict(wt.activity_xp), dict(wt.bonus_xp)),
+        cfg.version,
+        cfg.updated_at,
+    )
 
 
 def level_out(m: svc.MyLevel) -> w.MyLevelOut:
@@ -35,12 +43,24 @@ class LevelController(Controller):
     async def get_settings(self, principal: Principal, rt: Runtime) -> w.LevelSettingsOut:
         return settings_out(await svc.get_settings(rt, principal))
 
-    @put("/settings", summary="Tune the level curve and XP weights (admins); every rep's XP is rebuilt from the ledger")
-    async def put_settings(self, data: w.LevelSettingsIn, principal: Principal, rt: Runtime) -> w.LevelSettingsOut:
+    @put(
+        "/settings",
+        summary="Tune the level curve and XP weights (admins); every rep's XP is rebuilt from the ledger",
+    )
+    async def put_settings(
+        self, data: w.LevelSettingsIn, principal: Principal, rt: Runtime
+    ) -> w.LevelSettingsOut:
         c, wt = data.curve, data.weights
         cfg = await svc.put_settings(
-            rt, principal, rules.Curve(c.base, c.exponent, c.max_level, tuple(c.thresholds)),
-            rules.Weights(wt.per_point, dict(wt.activity_xp), {**rules.BONUS_KINDS, **wt.bonus_xp}))
+            rt,
+            principal,
+            rules.Curve(c.base, c.exponent, c.max_level, tuple(c.thresholds)),
+            rules.Weights(
+                wt.per_point,
+                dict(wt.activity_xp),
+                {**rules.BONUS_KINDS, **{str(k): v for k, v in wt.bonus_xp.items()}},
+            ),
+        )
         return settings_out(cfg)
 
     @get("/me", summary="My level, XP and the XP to the next level")

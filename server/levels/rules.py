@@ -26,13 +26,25 @@ from server.core.errors import DomainError
 
 ACTIVITY_KINDS = ("activity", "reversal")
 #: The bonus kinds that can earn XP, and their default XP per point.
-BONUS_KINDS: dict[str, int] = {"badge_bonus": 1, "mission_bonus": 1, "streak_bonus": 1, "prize": 1, "kudos": 0,
-                               "instant_win": 0}
+BONUS_KINDS: dict[str, int] = {
+    "badge_bonus": 1,
+    "mission_bonus": 1,
+    "streak_bonus": 1,
+    "prize": 1,
+    "kudos": 0,
+    "instant_win": 0,
+}
 MAX_LEVEL = 200
 MAX_WEIGHT = 1000
 #: The level badge's tier by the first level of each tier.
-TIERS: tuple[tuple[int, str], ...] = ((1, "rookie"), (5, "bronze"), (10, "silver"), (20, "gold"), (35, "platinum"),
-                                      (50, "legend"))
+TIERS: tuple[tuple[int, str], ...] = (
+    (1, "rookie"),
+    (5, "bronze"),
+    (10, "silver"),
+    (20, "gold"),
+    (35, "platinum"),
+    (50, "legend"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +77,9 @@ def validate(curve: Curve, weights: Weights) -> None:
     if curve.thresholds:
         t = curve.thresholds
         if len(t) != curve.max_level - 1:
-            raise DomainError("invalid_curve", "thresholds list the XP of levels 2..max_level: max_level - 1 values")
+            raise DomainError(
+                "invalid_curve", "thresholds list the XP of levels 2..max_level: max_level - 1 values"
+            )
         if t[0] < 1 or any(b <= a for a, b in zip(t, t[1:], strict=False)):
             raise DomainError("invalid_curve", "thresholds are positive and strictly increasing")
     else:
@@ -101,7 +115,7 @@ def threshold(curve: Curve, level: int) -> int:
     if curve.thresholds:
         return curve.thresholds[level - 2]
     # the epsilon keeps exact powers exact (100 * 4 ** 1.5 is 800, not 799.999...)
-    return math.floor(curve.base * (level - 1) ** curve.exponent + 1e-9)
+    return int(math.floor(curve.base * float(level - 1) ** curve.exponent + 1e-9))
 
 
 def level_of(curve: Curve, xp: int) -> int:

@@ -42,7 +42,9 @@ def config_of(row: Row[Any] | None) -> Config:
     if row is None:
         return Config(rules.Curve(), rules.Weights(), 0, None)
     curve = rules.Curve(row.base, float(row.exponent), row.max_level, tuple(row.thresholds or ()))
-    weights = rules.Weights(row.per_point, dict(row.activity_xp or {}), {**rules.BONUS_KINDS, **(row.bonus_xp or {})})
+    weights = rules.Weights(
+        row.per_point, dict(row.activity_xp or {}), {**rules.BONUS_KINDS, **(row.bonus_xp or {})}
+    )
     return Config(curve, weights, row.version, row.updated_at)
 
 
@@ -52,6 +54,7 @@ async def _config(conn: AsyncConnection, org_id: int) -> Config:
 
 # -- the activity path ----------------------------------------------------------------------------
 
+
 def _entries_xp(weights: rules.Weights, entries: list[events.EntryRow], out: dict[int, int]) -> None:
     for e in entries:
         xp = rules.entry_xp(weights, e["kind"], None, int(e["points"]), int(e.get("units") or 0))
@@ -59,9 +62,16 @@ def _entries_xp(weights: rules.Weights, entries: list[events.EntryRow], out: dic
             out[e["user_id"]] += xp
 
 
-async def _apply(conn: AsyncConnection, org_id: int, cfg: Config, deltas: dict[int, int], now: datetime,
-                 notices: list[events.Notice], feed: FeedItems,
-                 frames: list[tuple[int, dict[str, Any]]] | None) -> None:
+async def _apply(
+    conn: AsyncConnection,
+    org_id: int,
+    cfg: Config,
+    deltas: dict[int, int],
+    now: datetime,
+    notices: list[events.Notice],
+    feed: FeedItems,
+    frames: list[tuple[int, dict[str, Any]]] | None,
+) -> None:
     deltas = {u: d for u, d in deltas.items() if d}
     if not deltas:
         return
@@ -73,15 +83,38 @@ async def _apply(conn: AsyncConnection, org_id: int, cfg: Config, deltas: dict[i
             continue
         p = rules.progress(cfg.curve, int(r.xp))
         badge = {"level": level, "tier": rules.tier(level), "name": f"Level {level}"}
-        notices.append(events.Notice(r.user_id, "level_up", f"Level {level}!",
-                                     f"You reached level {level} ({rules.tier(level)}) with {r.xp} XP.",
-                                     {"level": level, "xp": int(r.xp), "xp_to_next": p.xp_to_next, "badge": badge},
-                                     dedupe_key=f"level:{level}", collapse_key="level_up"))
-        feed.append(events.FeedItem("level_up", r.user_id, {"level": level, "tier": rules.tier(level)},
-                                    ref=f"level:{r.user_id}:{level}"))
+        notices.append(
+            events.Notice(
+                r.user_id,
+                "level_up",
+                f"Level {level}!",
+                f"You reached level {level} ({rules.tier(level)}) with {r.xp} XP.",
+                {"level": level, "xp": int(r.xp), "xp_to_next": p.xp_to_next, "badge": badge},
+                dedupe_key=f"level:{level}",
+                collapse_key="level_up",
+            )
+        )
+        feed.append(
+            events.FeedItem(
+                "level_up",
+                r.user_id,
+                {"level": level, "tier": rules.tier(level)},
+                ref=f"level:{r.user_id}:{level}",
+            )
+        )
         if frames is not None:
-            frames.append((r.user_id, {"kind": "level_up", "level": level, "xp": int(r.xp),
-                                       "xp_to_next": p.xp_to_next, "badge": badge}))
+            frames.append(
+                (
+                    r.user_id,
+                    {
+                        "kind": "level_up",
+                        "level": level,
+                        "xp": int(r.xp),
+                        "xp_to_next": p.xp_to_next,
+                        "badge": badge,
+                    },
+                )
+            )
 
 
 async def on_activities(rt: Runtime, conn: AsyncConnection, batch: events.ActivityBatch) -> None:
@@ -109,6 +142,7 @@ async def on_event_entries(rt: Runtime, conn: AsyncConnection, batch: events.Eve
 
 
 # -- reads ----------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class MyLevel:
@@ -156,6 +190,7 @@ async def stored_xp(rt: Runtime, org_id: int) -> dict[int, int]:
 
 # -- settings -------------------------------------------------------------------------------------
 
+
 def _require_admin(principal: Principal) -> None:
     if principal.role != "admin" or principal.user_id is None:
         raise Forbidden("forbidden", "only admins tune levels")
@@ -167,17 +202,29 @@ async def get_settings(rt: Runtime, principal: Principal) -> Config:
         return await _config(conn, principal.org_id)
 
 
-async def put_settings(rt: Runtime, principal: Principal, curve: rules.Curve, weights: rules.Weights) -> Config:
+async def put_settings(
+    rt: Runtime, principal: Principal, curve: rules.Curve, weights: rules.Weights
+) -> Config:
     """Replace the org's curve and weights, and rebuild every rep's XP from the ledger in the same
     transaction."""
     _require_admin(principal)
     rules.validate(curve, weights)
     now = rt.now()
     async with rt.engine.begin() as conn:
-        await repo.put_settings(conn, principal.org_id, {
-            "base": curve.base, "exponent": curve.exponent, "max_level": curve.max_level,
-            "thresholds": list(curve.thresholds), "per_point": weights.per_point,
-            "activity_xp": dict(weights.activity_xp), "bonus_xp": dict(weights.bonus_xp),
-            "updated_by_user_id": principal.user_id, "updated_at": now})
+        await repo.put_settings(
+            conn,
+            principal.org_id,
+            {
+                "base": curve.base,
+                "exponent": curve.exponent,
+                "max_level": curve.max_level,
+                "thresholds": list(curve.thresholds),
+                "per_point": weights.per_point,
+                "activity_xp": dict(weights.activity_xp),
+                "bonus_xp": dict(weights.bonus_xp),
+                "updated_by_user_id": principal.user_id,
+                "updated_at": now,
+            },
+        )
         await rebuild(rt, principal.org_id, conn)
         return await _config(conn, principal.org_id)

@@ -17,6 +17,8 @@ from server.levels.models import LevelSettings, RepLevel
 
 S = table_of(LevelSettings)
 R = table_of(RepLevel)
+#: Rows of chosen columns (SQLAlchemy 2.1 types a row by its columns).
+AnyRows = Sequence[Row[*tuple[Any, ...]]]
 L = table_of(LedgerEntry)
 T = table_of(ActivityType)
 
@@ -31,25 +33,34 @@ async def settings(conn: AsyncConnection, org_id: int) -> Row[Any] | None:
 
 async def put_settings(conn: AsyncConnection, org_id: int, values: dict[str, Any]) -> None:
     stmt = _insert(conn, S).values(org_id=org_id, version=1, **values)
-    await conn.execute(stmt.on_conflict_do_update(index_elements=["org_id"],
-                                                  set_={**values, "version": S.c.version + 1}))
+    await conn.execute(
+        stmt.on_conflict_do_update(index_elements=["org_id"], set_={**values, "version": S.c.version + 1})
+    )
 
 
-async def add_xp(conn: AsyncConnection, org_id: int, deltas: dict[int, int],
-                 now: datetime) -> Sequence[Row[Any]]:
+async def add_xp(
+    conn: AsyncConnection, org_id: int, deltas: dict[int, int], now: datetime
+) -> Sequence[Row[Any]]:
     """Add each rep's XP delta (one statement, reps in id order); returns (user_id, xp, announced_level)."""
-    rows = [{"org_id": org_id, "user_id": uid, "xp": d, "announced_level": 1, "updated_at": now}
-            for uid, d in sorted(deltas.items())]
+    rows = [
+        {"org_id": org_id, "user_id": uid, "xp": d, "announced_level": 1, "updated_at": now}
+        for uid, d in sorted(deltas.items())
+    ]
     stmt = _insert(conn, R).values(rows)
-    stmt = stmt.on_conflict_do_update(index_elements=["org_id", "user_id"],
-                                      set_={"xp": R.c.xp + stmt.excluded.xp, "updated_at": stmt.excluded.updated_at})
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["org_id", "user_id"],
+        set_={"xp": R.c.xp + stmt.excluded.xp, "updated_at": stmt.excluded.updated_at},
+    )
     return (await conn.execute(stmt.returning(R.c.user_id, R.c.xp, R.c.announced_level))).all()
 
 
 async def announce(conn: AsyncConnection, org_id: int, user_id: int, level: int) -> bool:
     """Raise the announced level (never lowers it); False if another transaction announced it first."""
-    res = await conn.execute(update(R).where(R.c.org_id == org_id, R.c.user_id == user_id,
-                                             R.c.announced_level < level).values(announced_level=level))
+    res = await conn.execute(
+        update(R)
+        .where(R.c.org_id == org_id, R.c.user_id == user_id, R.c.announced_level < level)
+        .values(announced_level=level)
+    )
     return bool(res.rowcount)
 
 
@@ -57,18 +68,28 @@ async def get(conn: AsyncConnection, org_id: int, user_id: int) -> Row[Any] | No
     return (await conn.execute(select(R).where(R.c.org_id == org_id, R.c.user_id == user_id))).first()
 
 
-async def all_of(conn: AsyncConnection, org_id: int) -> Sequence[Row[Any]]:
-    return (await conn.execute(select(R.c.user_id, R.c.xp, R.c.announced_level)
-                               .where(R.c.org_id == org_id).order_by(R.c.user_id))).all()
+async def all_of(conn: AsyncConnection, org_id: int) -> AnyRows:
+    return (
+        await conn.execute(
+            select(R.c.user_id, R.c.xp, R.c.announced_level).where(R.c.org_id == org_id).order_by(R.c.user_id)
+        )
+    ).all()
 
 
-async def ledger_sums(conn: AsyncConnection, org_id: int) -> Sequence[Row[Any]]:
+async def ledger_sums(conn: AsyncConnection, org_id: int) -> AnyRows:
     """The org's ledger summed per rep, kind and activity type: (user_id, kind, type_key, points, units)."""
-    q = (select(L.c.user_id, L.c.kind, T.c.key.label("type_key"), func.sum(L.c.points).label("points"),
-                func.sum(L.c.units).label("units"))
-         .select_from(L.outerjoin(T, T.c.id == L.c.type_id))
-         .where(L.c.org_id == org_id)
-         .group_by(L.c.user_id, L.c.kind, T.c.key))
+    q = (
+        select(
+            L.c.user_id,
+            L.c.kind,
+            T.c.key.label("type_key"),
+            func.sum(L.c.points).label("points"),
+            func.sum(L.c.units).label("units"),
+        )
+        .select_from(L.outerjoin(T, T.c.id == L.c.type_id))
+        .where(L.c.org_id == org_id)
+        .group_by(L.c.user_id, L.c.kind, T.c.key)
+    )
     return (await conn.execute(q)).all()
 
 
@@ -77,9 +98,14 @@ async def replace_all(conn: AsyncConnection, org_id: int, xp: dict[int, int], no
     await conn.execute(delete(R).where(R.c.org_id == org_id, R.c.user_id.not_in(list(xp) or [0])))
     if not xp:
         return
-    rows = [{"org_id": org_id, "user_id": uid, "xp": v, "announced_level": 1, "updated_at": now}
-            for uid, v in sorted(xp.items())]
+    rows = [
+        {"org_id": org_id, "user_id": uid, "xp": v, "announced_level": 1, "updated_at": now}
+        for uid, v in sorted(xp.items())
+    ]
     for i in range(0, len(rows), 1000):
-        stmt = _insert(conn, R).values(rows[i:i + 1000])
-        await conn.execute(stmt.on_conflict_do_update(index_elements=["org_id", "user_id"],
-                                                      set_={"xp": stmt.excluded.xp, "updated_at": now}))
+        stmt = _insert(conn, R).values(rows[i : i + 1000])
+        await conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["org_id", "user_id"], set_={"xp": stmt.excluded.xp, "updated_at": now}
+            )
+        )

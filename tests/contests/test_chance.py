@@ -45,8 +45,13 @@ async def test_chance_contest_commit_reveal_recompute(client, rt):
     admin = await fresh_org(client)
     meeting = await type_key(admin, "meet", points=5)
     a, b, c, d = [await admin.user("rep") for _ in range(4)]
-    made = await contest(admin, format="chance", metric=meeting, ticket_every=2,
-                         prizes=[{"place": 1, "points": 100}, {"place": 2, "points": 40}])
+    made = await contest(
+        admin,
+        format="chance",
+        metric=meeting,
+        ticket_every=2,
+        prizes=[{"place": 1, "points": 100}, {"place": 2, "points": 40}],
+    )
     assert made["format"] == "chance" and made["ticket_every"] == 2 and made["state"] == "live"
     commitment = made["draw_commitment"]
     assert len(commitment) == 64 and made["draw_seed"] is None
@@ -57,8 +62,12 @@ async def test_chance_contest_commit_reveal_recompute(client, rt):
     assert "3 tickets of 10 (1 ticket per 2 " in mine[0]["computation"]
     assert "30.00% chance in the first draw, 2 draws" in mine[0]["computation"]
     standings = await admin.ok("get", f"/contests/{made['id']}/standings")
-    assert {s["user_id"]: s["score"] for s in standings["standings"]} == {a.user_id: 1, b.user_id: 3,
-                                                                          c.user_id: 0, d.user_id: 6}
+    assert {s["user_id"]: s["score"] for s in standings["standings"]} == {
+        a.user_id: 1,
+        b.user_id: 3,
+        c.user_id: 0,
+        d.user_id: 6,
+    }
     assert all(s["place"] is None for s in standings["standings"])  # nobody is drawn before the end
     before = {r.user_id: await balance(r) for r in (a, b, c, d)}
     await finish(rt, made)
@@ -70,7 +79,10 @@ async def test_chance_contest_commit_reveal_recompute(client, rt):
     tickets = {r["user_id"]: int(r["score"]) for r in results}
     assert tickets == {a.user_id: 1, b.user_id: 3, c.user_id: 0, d.user_id: 6}
     winners = recompute(seed, tickets, 2)
-    assert sorted((r["place"], r["user_id"]) for r in results if r["place"]) == [(1, winners[0]), (2, winners[1])]
+    assert sorted((r["place"], r["user_id"]) for r in results if r["place"]) == [
+        (1, winners[0]),
+        (2, winners[1]),
+    ]
     assert c.user_id not in winners
     paid = {1: 100, 2: 40}
     for rep in (a, b, c, d):
@@ -83,12 +95,28 @@ async def test_chance_contest_commit_reveal_recompute(client, rt):
 async def test_chance_rules_bounded(client):
     admin = await fresh_org(client)
     meeting = await type_key(admin, "meet", points=5)
-    r = await admin.post("/contests", {"name": "x", "start_date": "2030-01-01", "end_date": "2030-01-02",
-                                       "metric": meeting, "ticket_every": 3})
+    r = await admin.post(
+        "/contests",
+        {
+            "name": "x",
+            "start_date": "2030-01-01",
+            "end_date": "2030-01-02",
+            "metric": meeting,
+            "ticket_every": 3,
+        },
+    )
     assert_error(r, 400, "invalid_rules")  # ticket_every is the chance format's
-    r = await admin.post("/contests", {"name": "x", "start_date": "2030-01-01", "end_date": "2030-01-02",
-                                       "metric": meeting, "format": "chance",
-                                       "prizes": [{"threshold": 3, "points": 5}]})
+    r = await admin.post(
+        "/contests",
+        {
+            "name": "x",
+            "start_date": "2030-01-01",
+            "end_date": "2030-01-02",
+            "metric": meeting,
+            "format": "chance",
+            "prizes": [{"threshold": 3, "points": 5}],
+        },
+    )
     assert_error(r, 400, "invalid_prize")
     draft = await contest(admin, launch=False, format="chance", metric=meeting, start_offset=1)
     assert draft["draw_commitment"] is None  # chosen at launch

@@ -38,8 +38,7 @@ def test_entry_xp_weights():
 
 
 async def _settings(admin, **weights):
-    body = {"curve": {"base": 100, "exponent": 2.0, "max_level": 10},
-            "weights": {"per_point": 1, **weights}}
+    body = {"curve": {"base": 100, "exponent": 2.0, "max_level": 10}, "weights": {"per_point": 1, **weights}}
     return await admin.ok("put", "/levels/settings", body)
 
 
@@ -67,8 +66,14 @@ async def test_xp_from_ledger_reversal_and_rebuild(client, rt):
         await conn.execute(text("UPDATE rep_levels SET xp = 0 WHERE org_id = :o"), {"o": admin.org_id})
     assert await levels.rebuild(rt, admin.org_id) == kept == {rep.user_id: 95}
     # new weights: every rep's XP is rebuilt from the ledger under them (calls 3 points x 2, meetings 10 x 1)
-    await admin.ok("put", "/levels/settings", {"curve": {"base": 100, "exponent": 2.0, "max_level": 10},
-                                               "weights": {"per_point": 2, "activity_xp": {meeting: 10}}})
+    await admin.ok(
+        "put",
+        "/levels/settings",
+        {
+            "curve": {"base": 100, "exponent": 2.0, "max_level": 10},
+            "weights": {"per_point": 2, "activity_xp": {meeting: 10}},
+        },
+    )
     me = await rep.ok("get", "/me")
     assert (me["level"], me["xp"]) == (1, 2 * 10 + 2 * 15)
 
@@ -81,18 +86,28 @@ async def test_level_up_moment_once(client, rt):
     r = await rep.log(big)  # 150 XP: level 2
     assert (await rep.ok("get", "/me"))["level"] == 2
     async with rt.engine.connect() as conn:
-        notes = (await conn.execute(text("SELECT kind, title FROM notifications WHERE user_id = :u AND kind = 'level_up'"),
-                                    {"u": rep.user_id})).all()
-        feed = (await conn.execute(text("SELECT kind, data FROM feed_items WHERE org_id = :o AND kind = 'level_up'"),
-                                   {"o": admin.org_id})).all()
+        notes = (
+            await conn.execute(
+                text("SELECT kind, title FROM notifications WHERE user_id = :u AND kind = 'level_up'"),
+                {"u": rep.user_id},
+            )
+        ).all()
+        feed = (
+            await conn.execute(
+                text("SELECT kind, data FROM feed_items WHERE org_id = :o AND kind = 'level_up'"),
+                {"o": admin.org_id},
+            )
+        ).all()
     assert [tuple(n) for n in notes] == [("level_up", "Level 2!")]
     assert len(feed) == 1
     await admin.ok("post", f"/activities/{r['id']}/reverse", status=201)  # back to level 1
     assert (await rep.ok("get", "/me"))["level"] == 1
     await rep.log(big)  # level 2 again: not announced twice
     async with rt.engine.connect() as conn:
-        count = await conn.scalar(text("SELECT count(*) FROM feed_items WHERE org_id = :o AND kind = 'level_up'"),
-                                  {"o": admin.org_id})
+        count = await conn.scalar(
+            text("SELECT count(*) FROM feed_items WHERE org_id = :o AND kind = 'level_up'"),
+            {"o": admin.org_id},
+        )
     assert count == 1
 
 
