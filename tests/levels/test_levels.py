@@ -133,3 +133,19 @@ async def test_settings_bounded(client, weights):
     admin = await fresh_org(client)
     r = await admin.put("/levels/settings", {"weights": weights})
     assert r.status_code == 400
+
+
+async def test_bonus_xp_counts_and_rebuilds(client, rt):
+    """Bonus entries written by other features in the activity's transaction (an instant win) earn
+    XP by their kind's weight; the rebuild from the ledger gives the same number."""
+    admin = await fresh_org(client)
+    call = await type_key(admin, "call", points=2)
+    await _settings(admin, bonus_xp={"instant_win": 3})
+    await admin.ok("post", "/instant-wins", {"name": "Dice", "probability": 1.0, "budget": 1, "prize_points": 25},
+                   status=201)
+    rep = await admin.user("rep")
+    await rep.log(call)  # 2 XP + an instant win of 25 points x 3 = 77
+    await rep.log(call)  # 2 XP (the budget is spent)
+    me = await rep.ok("get", "/me")
+    assert (me["xp"], me["level"], me["xp_to_next"]) == (79, 1, 21)
+    assert await levels.rebuild(rt, admin.org_id) == {rep.user_id: 79}
