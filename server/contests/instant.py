@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Row
@@ -22,11 +23,43 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from server.contests import instant_store as repo
 from server.core import events, text
 from server.core.auth import Principal
+from server.core.cache import TTLCache
 from server.core.errors import DomainError, Forbidden, NotFound
-from server.core.runtime import Runtime
+from server.core.runtime import Part, Runtime
 from server.ledger.types import types_of
 
 _rng = random.SystemRandom()
+#: How long a process trusts its list of an org's open programs. Safe to be stale: a claim checks
+#: `active` and the budget again in SQL; a new program starts rolling in other processes this late.
+PROGRAMS_TTL_S = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    id: int
+    name: str
+    type_id: int | None
+    probability: float
+    prize_points: int
+    prize_name: str | None
+
+
+_PROGRAMS: Part[TTLCache[int, tuple[Program, ...]]] = Part(
+    "contests.instant_programs", lambda rt: TTLCache(PROGRAMS_TTL_S, 10_000)
+)
+
+
+async def open_programs(rt: Runtime, conn: AsyncConnection, org_id: int) -> tuple[Program, ...]:
+    """The org's active programs with budget left, as this process last read them."""
+    cache = rt.part(_PROGRAMS)
+    found = cache.get(org_id)
+    if found is None:
+        found = tuple(
+            Program(p.id, p.name, p.type_id, p.probability, p.prize_points, p.prize_name)
+            for p in await repo.open_programs(conn, org_id)
+        )
+        cache.put(org_id, found)
+    return found
 
 
 def roll(probability: float) -> bool:
@@ -34,7 +67,7 @@ def roll(probability: float) -> bool:
 
 
 async def on_activities(rt: Runtime, conn: AsyncConnection, batch: events.ActivityBatch) -> None:
-    programs = await repo.open_programs(conn, batch.org_id)
+    programs = await open_programs(rt, conn, batch.org_id)
     if not programs:
         return
     for a in batch.activities:
@@ -109,6 +142,7 @@ async def create(rt: Runtime, principal: Principal, spec: dict[str, Any]) -> Row
         type_id = t.id
     if not spec.get("prize_points") and not spec.get("prize_name"):
         raise DomainError("invalid_prize", "an instant win pays points, names a prize, or both")
+    rt.part(_PROGRAMS).drop(principal.org_id)
     async with rt.engine.begin() as conn:
         return await repo.create(
             conn,
@@ -141,6 +175,7 @@ async def set_active(rt: Runtime, principal: Principal, program_id: int, active:
         if await repo.get(conn, principal.org_id, program_id) is None:
             raise NotFound("instant_win_not_found", f"instant win program {program_id} not found")
         await repo.set_active(conn, principal.org_id, program_id, active)
+        rt.part(_PROGRAMS).drop(principal.org_id)
         found = await repo.get(conn, principal.org_id, program_id)
         assert found is not None
         return found

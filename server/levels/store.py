@@ -12,6 +12,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from server.core.db import table_of
+from server.core.sql import bulk
 from server.ledger.models import ActivityType, LedgerEntry
 from server.levels.models import LevelSettings, RepLevel
 
@@ -38,14 +39,18 @@ async def put_settings(conn: AsyncConnection, org_id: int, values: dict[str, Any
     )
 
 
-async def add_xp(
-    conn: AsyncConnection, org_id: int, deltas: dict[int, int], now: datetime
-) -> Sequence[Row[Any]]:
-    """Add each rep's XP delta (one statement, reps in id order); returns (user_id, xp, announced_level)."""
+_ADD_TAIL = "ON CONFLICT (org_id, user_id) DO UPDATE SET xp = rep_levels.xp + EXCLUDED.xp, updated_at = EXCLUDED.updated_at"
+
+
+async def add_xp(conn: AsyncConnection, org_id: int, deltas: dict[int, int], now: datetime) -> Sequence[Any]:
+    """Add each rep's XP delta (one statement, reps in id order); returns rows of (user_id, xp,
+    announced_level)."""
     rows = [
         {"org_id": org_id, "user_id": uid, "xp": d, "announced_level": 1, "updated_at": now}
         for uid, d in sorted(deltas.items())
     ]
+    if conn.dialect.name == "postgresql":  # one prepared statement over a JSON document (`core.sql.bulk`)
+        return await bulk.insert(conn, R, rows, tail=_ADD_TAIL, returning="user_id, xp, announced_level")
     stmt = _insert(conn, R).values(rows)
     stmt = stmt.on_conflict_do_update(
         index_elements=["org_id", "user_id"],
