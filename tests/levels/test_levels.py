@@ -141,11 +141,49 @@ async def test_bonus_xp_counts_and_rebuilds(client, rt):
     admin = await fresh_org(client)
     call = await type_key(admin, "call", points=2)
     await _settings(admin, bonus_xp={"instant_win": 3})
-    await admin.ok("post", "/instant-wins", {"name": "Dice", "probability": 1.0, "budget": 1, "prize_points": 25},
-                   status=201)
+    await admin.ok(
+        "post",
+        "/instant-wins",
+        {"name": "Dice", "probability": 1.0, "budget": 1, "prize_points": 25},
+        status=201,
+    )
     rep = await admin.user("rep")
     await rep.log(call)  # 2 XP + an instant win of 25 points x 3 = 77
     await rep.log(call)  # 2 XP (the budget is spent)
     me = await rep.ok("get", "/me")
     assert (me["xp"], me["level"], me["xp_to_next"]) == (79, 1, 21)
     assert await levels.rebuild(rt, admin.org_id) == {rep.user_id: 79}
+
+
+async def test_level_up_frame_on_the_reps_channel(client, game_server):
+    """The rep's own websocket channel carries the level-up (the app's moment), after the points."""
+    import asyncio
+    import json
+
+    from websockets.asyncio.client import connect
+
+    admin = await fresh_org(client)
+    big = await type_key(admin, "big", points=120)
+    await _settings(admin)
+    rep = await admin.user("rep")
+    ws = await connect(game_server)
+    await ws.send(json.dumps({"op": "auth", "token": rep.token}))
+    await ws.send(json.dumps({"op": "subscribe", "channel": f"user:{rep.user_id}"}))
+    async with asyncio.timeout(5):
+        while json.loads(await ws.recv())["type"] != "snapshot":
+            pass
+    await rep.log(big)
+    got = []
+    async with asyncio.timeout(5):
+        while not any(f.get("data", {}).get("kind") == "level_up" for f in got):
+            got.append(json.loads(await ws.recv()))
+    frame = next(f for f in got if f.get("data", {}).get("kind") == "level_up")
+    assert frame["channel"] == f"user:{rep.user_id}"
+    assert frame["data"] == {
+        "kind": "level_up",
+        "level": 2,
+        "xp": 120,
+        "xp_to_next": 280,
+        "badge": {"level": 2, "tier": "rookie", "name": "Level 2"},
+    }
+    await ws.close()
