@@ -8,8 +8,10 @@ from sqlalchemy import text
 
 from server.levels import rules
 from server.levels import service as levels
+from tests.conftest import Api
 from tests.support.api import assert_error, type_key
 from tests.support.boards import fresh_org
+from tests.support.realtime import pair_display
 
 
 def test_curve_thresholds_exact():
@@ -124,6 +126,18 @@ async def test_settings_access(client):
     assert got["version"] == 0  # the other org's settings are not this org's
     r = await client.get("/api/v1/levels/settings")
     assert r.status_code == 401
+    _, token = await pair_display(admin)
+    display = Api(client, token, admin.org_id, 0)
+    for r in (
+        await display.get("/levels/settings"),
+        await display.put("/levels/settings", {}),
+        await display.get("/levels/me"),
+    ):
+        assert r.status_code in (401, 403), r.text
+    gone = await admin.user("admin")
+    await admin.ok("patch", f"/users/{gone.user_id}", {"active": False})
+    assert (await gone.put("/levels/settings", {})).status_code == 401
+    assert (await other.ok("get", "/levels/settings"))["version"] == 1  # untouched by this org
     bad = await admin.put("/levels/settings", {"curve": {"max_level": 4, "thresholds": [10, 5, 70]}})
     assert_error(bad, 400, "invalid_curve")
 
