@@ -26,6 +26,7 @@ from server.insights.feature import FEATURE as INSIGHTS
 from server.integrations.feature import FEATURE as INTEGRATIONS
 from server.leaderboards.feature import FEATURE as LEADERBOARDS
 from server.ledger.sync import schedule_rebuild
+from server.levels.feature import FEATURE as LEVELS
 from server.notifications.feature import FEATURE as NOTIFICATIONS
 from server.rewards.feature import FEATURE as REWARDS
 from server.social.feature import FEATURE as SOCIAL
@@ -33,9 +34,9 @@ from server.targets.feature import FEATURE as TARGETS
 
 #: Activity hooks run in this order inside the activity's transaction (the feed's win items
 #: first, then the habit loop, whose row locks go before the notices' and the contests'; the
-#: targets' rollups last, once every bonus of the transaction is queued).
+#: levels' XP and the targets' rollups last, once every bonus of the transaction is queued).
 FEATURES: tuple[Feature, ...] = (ACCOUNTS, ACTIVITIES, LEADERBOARDS, SOCIAL, HABITS, NOTIFICATIONS, CONTESTS,
-                                 REWARDS, DISPLAYS, INTEGRATIONS, TARGETS, INSIGHTS)
+                                 REWARDS, DISPLAYS, INTEGRATIONS, LEVELS, TARGETS, INSIGHTS)
 
 
 def build_registry(features: tuple[Feature, ...] = FEATURES) -> Registry:

@@ -155,6 +155,7 @@ function handle(f) {
       break;
     case "event":
       if (f.channel === "feed" && f.data.kind === "win") { state.wins.push(f.data); state.wins = state.wins.slice(-8); renderTicker(); celebrate(f.data); }
+      else if (f.channel === "feed" && (f.data.kind === "level_up" || f.data.kind === "instant_win")) celebrate(f.data);
       break;
     case "error":
       if (f.code === "display_revoked" || f.code === "invalid_token") unpair("This screen was disconnected by an admin. Pair it again.");
@@ -239,9 +240,19 @@ function renderTicker() {
 }
 
 let celebrationTimer = null;
+// A won deal, a rep's level-up (`level_up` feed items) or an instant win, full screen for 5 s.
 function celebrate(win) {
   $("celebration-name").textContent = win.display_name || "The team";
-  $("celebration-value").textContent = money(win.value);
+  if (win.kind === "level_up") {
+    $("celebration-kicker").textContent = "Level up!";
+    $("celebration-value").textContent = "Level " + win.level + (win.tier ? " · " + win.tier : "");
+  } else if (win.kind === "instant_win") {
+    $("celebration-kicker").textContent = "Instant win!";
+    $("celebration-value").textContent = [win.points ? win.points + " points" : "", win.prize_name || ""].filter(Boolean).join(" + ");
+  } else {
+    $("celebration-kicker").textContent = "Deal won!";
+    $("celebration-value").textContent = money(win.value);
+  }
   $("celebration").hidden = false;
   clearTimeout(celebrationTimer);
   celebrationTimer = setTimeout(() => { $("celebration").hidden = true; }, 5000);

@@ -21,6 +21,7 @@ from server.core.web import TV, provide_principal, require_manager, require_user
 from server.core.wire import ErrorBody, changes
 from server.ledger import ingest as ingestion
 from server.ledger import summary, types
+from server.levels import service as levels
 from server.targets import service as targets
 from server.targets.schemas import my_target_out
 
@@ -113,8 +114,10 @@ class ActivityController(Controller):
         org = await accounts.get_org(rt, principal)
         mine = await summary.me_summary(rt, principal.org_id, user_id)
         mine_targets = await targets.my_targets(rt, principal.org_id, user_id)
+        lv = await levels.my_level(rt, principal.org_id, user_id)
         return w.MeOut(user_out(user), org_out(org), mine.points_balance, _rank(mine.rank_today),
-                       _rank(mine.rank_this_week), [my_target_out(t) for t in mine_targets])
+                       _rank(mine.rank_this_week), [my_target_out(t) for t in mine_targets],
+                       lv.level, lv.xp, lv.xp_to_next)
 
     @get("/me/ledger", tags=["me"], summary="My ledger, newest first, with the activity and rule behind each entry")
     async def my_ledger(self, principal: Principal, rt: Runtime,

@@ -28,6 +28,11 @@ class MeOut(Struct):
     rank_this_week: RankOut | None
     #: the targets that hold now, with attainment and pace (docs/targets.md)
     targets: list[MyTargetOut] = []
+    #: permanent progression from XP (docs/mechanics.md, "Levels"): the level, the XP and the XP
+    #: still needed for the next level (None at the top level)
+    level: int = 1
+    xp: int = 0
+    xp_to_next: int | None = None
 
 
 # -- activity types -------------------------------------------------------------------------

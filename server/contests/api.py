@@ -39,7 +39,9 @@ def contest_out(c: Row[Any], tz: str, log: Sequence[Row[Any]] | None = None) -> 
         None if c.launched_at is None else counting_since(c), c.launched_at,
         c.started_at, c.ended_at, c.awarded_at, c.cancelled_at,
         None if log is None else [w.EventOut(e.kind, e.created_at, e.reason, e.actor_user_id, e.data or {})
-                                  for e in log])
+                                  for e in log],
+        int(r.get("ticket_every") or 1), r.get("draws"), c.draw_commitment,
+        c.draw_seed if c.state == "awarded" else None)
 
 
 def _spec(data: w.ContestCreate | w.ContestUpdate) -> dict[str, Any]:

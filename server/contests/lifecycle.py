@@ -158,7 +158,9 @@ async def award(rt: Runtime, contest_id: int, now: datetime | None = None) -> bo
         if not await repo.transition(conn, contest_id, ("ended",), "awarded", awarded_at=now, updated_at=now):
             return False
         members = await members_of(rt, conn, c)
-        rows = await compute_from_sql(rt, conn, c, members, None)
+        # a chance contest draws here, with the seed committed to at launch (revealed from now on)
+        rows = await compute_from_sql(rt, conn, c, members, None,
+                                      c.draw_seed if c.format == "chance" else None)
         await repo.add_results(conn, [{
             "contest_id": c.id, "user_id": r.user_id, "place": r.place, "score": r.score, "total": r.total,
             "group": r.group, "won": r.won,
@@ -166,8 +168,9 @@ async def award(rt: Runtime, contest_id: int, now: datetime | None = None) -> bo
                        "prizes": [dataclasses.asdict(p) for p in r.prizes],
                        "counted": r.counted}} for r in rows])
         done = await _pay(rt, conn, c, rows, members, now)
+        drawn = {"seed": c.draw_seed, "commitment": c.draw_commitment} if c.format == "chance" else {}
         await repo.log(conn, c.id, "awarded", now, data={"winners": [r.user_id for r in rows if r.won],
-                                                         "prizes": sum(len(r.prizes) for r in rows)})
+                                                         "prizes": sum(len(r.prizes) for r in rows), **drawn})
     await effects.finish(rt, c.org_id, done)
     await drop_standings(rt, c.org_id, c.id)  # the frozen results in SQL are the standings now
     await announce(rt, c.org_id, c.id)

@@ -63,6 +63,10 @@ class Contest(Base):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     awarded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: Chance contests: SHA-256 (hex) of the draw seed, published at launch; the seed itself stays
+    #: secret until the draw (the award) and is shown from then on (`rules.draw`).
+    draw_commitment: Mapped[str | None] = mapped_column(String(64))
+    draw_seed: Mapped[str | None] = mapped_column(String(64))
 
 
 class ContestParticipant(Base):
@@ -118,4 +122,42 @@ class ContestEvent(Base):
     reason: Mapped[str | None] = mapped_column(String(1000))
     actor_user_id: Mapped[int | None] = mapped_column(BigId)
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class InstantWinProgram(Base):
+    """Dice-style instant wins: each qualifying activity rolls once with `probability`; a win pays
+    `prize_points` (and/or names `prize_name`) while `granted < budget`. `granted` is raised by a
+    conditional UPDATE (`... WHERE granted < budget`) in the activity's transaction, so the budget
+    is never exceeded, however many activities roll at once."""
+
+    __tablename__ = "instant_win_programs"
+    __table_args__ = (Index("ix_instant_win_programs_org_active", "org_id", "active"),)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(120))
+    type_id: Mapped[int | None] = mapped_column(BigId)  # None: any activity type
+    probability: Mapped[float] = mapped_column(Float)
+    prize_points: Mapped[int] = mapped_column(BigInteger, default=0)
+    prize_name: Mapped[str | None] = mapped_column(String(200))
+    budget: Mapped[int] = mapped_column(Integer)
+    granted: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_by_user_id: Mapped[int | None] = mapped_column(BigId)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class InstantWin(Base):
+    """One instant prize granted: one per (program, activity)."""
+
+    __tablename__ = "instant_wins"
+    __table_args__ = (UniqueConstraint("program_id", "activity_id", name="uq_instant_wins_program_activity"),
+                      Index("ix_instant_wins_org_user", "org_id", "user_id"))
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("instant_win_programs.id", ondelete="CASCADE"))
+    org_id: Mapped[int] = mapped_column(BigId)
+    user_id: Mapped[int] = mapped_column(BigId)
+    activity_id: Mapped[int] = mapped_column(BigId)
+    points: Mapped[int] = mapped_column(BigInteger, default=0)
+    prize_name: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -6,11 +6,13 @@ places, tie-breaks applied, prizes and a human explanation per participant.
 
 Formats: individual, team (optionally per head), head_to_head (one round or a bracket),
 improvement (percent over the rep's own pre-contest baseline), bracketed (divisions of
-similar baselines, each with its own places) and target (everyone reaching a threshold wins).
+similar baselines, each with its own places), target (everyone reaching a threshold wins) and
+chance (work earns tickets; a draw at the end picks winners weighted by tickets, see `draw`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -24,7 +26,8 @@ from server.core import text
 from server.core.errors import DomainError
 from server.core.periods import local_midnight
 
-FORMATS = ("individual", "team", "head_to_head", "improvement", "bracketed", "target")
+FORMATS = ("individual", "team", "head_to_head", "improvement", "bracketed", "target", "chance")
+MAX_DRAWS = 100
 MEASURES = ("points", "count", "value")
 TIE_BREAKERS = ("first_to_reach", "most_activities")
 STATES = ("draft", "scheduled", "live", "ended", "awarded", "cancelled")
@@ -59,6 +62,8 @@ class Rules:
     target: int | None = None
     tie_breakers: tuple[str, ...] = ("first_to_reach",)
     prizes: tuple[Prize, ...] = ()
+    ticket_every: int = 1  # chance: one ticket per this much of the measure
+    draws: int | None = None  # chance: how many winners are drawn (default: the highest prize place, else 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +190,13 @@ def validate(rules: Rules, *, hidden: bool) -> None:
         raise DomainError("invalid_rules", "pairs and bracket apply to the head_to_head format only")
     if rules.format == "bracketed" and not 2 <= rules.divisions <= 20:
         raise DomainError("invalid_rules", "divisions must be between 2 and 20")
+    if rules.format == "chance":
+        if not 1 <= rules.ticket_every <= 1_000_000_000:
+            raise DomainError("invalid_rules", "ticket_every is 1..1000000000")
+        if rules.draws is not None and not 1 <= rules.draws <= MAX_DRAWS:
+            raise DomainError("invalid_rules", f"draws is 1..{MAX_DRAWS}")
+    elif rules.ticket_every != 1 or rules.draws is not None:
+        raise DomainError("invalid_rules", "ticket_every and draws apply to the chance format only")
     if rules.format == "target":
         if rules.target is None or rules.target < 1:
             raise DomainError("target_required", "the target format needs a positive 'target'")
@@ -214,7 +226,7 @@ def validate(rules: Rules, *, hidden: bool) -> None:
         elif p.threshold is not None:  # always: a prize without a place has a threshold (checked above)
             if p.threshold < 1 or p.threshold in thresholds:
                 raise DomainError("invalid_prize", "thresholds are positive and listed once")
-            if rules.format in ("team", "head_to_head", "improvement"):
+            if rules.format in ("team", "head_to_head", "improvement", "chance"):
                 raise DomainError("invalid_prize", f"{rules.format} contests pay per place")
             thresholds.add(p.threshold)
 
@@ -314,12 +326,16 @@ def _own(rules: Rules, t: Tally) -> str:
 
 
 def standings(rules: Rules, members: list[Member], counted: list[Counted], *,
-              rounds: list[tuple[datetime, datetime]] | None = None, now: datetime | None = None) -> list[Row]:
+              rounds: list[tuple[datetime, datetime]] | None = None, now: datetime | None = None,
+              seed: str | None = None) -> list[Row]:
     """Every participant's row, best first. `rounds` are the bracket's round windows; `now`
-    decides which rounds are over (None: all are, i.e. the final standings)."""
+    decides which rounds are over (None: all are, i.e. the final standings). `seed` is a chance
+    contest's revealed draw seed: with it the winners are drawn, without it rows show tickets and odds."""
     tallies = tally(members, counted)
     fmt = rules.format
-    if fmt == "team":
+    if fmt == "chance":
+        rows = _chance(rules, members, tallies, seed)
+    elif fmt == "team":
         rows = _team(rules, members, tallies)
     elif fmt == "head_to_head":
         rows = _h2h(rules, members, counted, tallies, rounds, now)
@@ -502,6 +518,68 @@ def _h2h(rules: Rules, members: list[Member], counted: list[Counted], tallies: d
         rows[m.user_id] = Row(m.user_id, place, float(t.total), t.total, group=f"round:{lost or total_rounds}",
                               won=place == 1, computation="; ".join(notes[m.user_id]) or "not yet drawn")
     return list(rows.values())
+
+
+# -- chance: tickets and an auditable draw -------------------------------------------------------
+
+def commitment(seed: str) -> str:
+    """What is published at launch: the SHA-256 (hex) of the seed's UTF-8 bytes."""
+    return hashlib.sha256(seed.encode()).hexdigest()
+
+
+def tickets_of(total: int, ticket_every: int) -> int:
+    """Whole tickets earned by a total of the measure (a negative total earns none)."""
+    return max(total, 0) // ticket_every
+
+
+def draws_of(rules: Rules) -> int:
+    if rules.draws is not None:
+        return rules.draws
+    return max((p.place for p in rules.prizes if p.place is not None), default=1)
+
+
+def draw(seed: str, tickets: dict[int, int], draws: int) -> list[int]:
+    """The winners, in draw order. Anyone can recompute it from the revealed seed and the tickets:
+
+    1. the pool is every rep with at least one ticket, in ascending user id;
+    2. draw k (0, 1, ...): h = SHA-256 of the UTF-8 bytes of "<seed>:<k>", read as a big-endian
+       unsigned integer; r = h mod (the pool's tickets);
+    3. walk the pool in order, subtracting each rep's tickets from r: the rep at whom r falls below
+       their tickets wins draw k and leaves the pool (nobody wins twice);
+    4. stop after `draws` draws or when the pool is empty.
+    """
+    pool = sorted((uid, t) for uid, t in tickets.items() if t > 0)
+    winners: list[int] = []
+    for k in range(draws):
+        if not pool:
+            break
+        r = int.from_bytes(hashlib.sha256(f"{seed}:{k}".encode()).digest(), "big") % sum(t for _, t in pool)
+        for i, (uid, t) in enumerate(pool):
+            if r < t:
+                winners.append(uid)
+                pool.pop(i)
+                break
+            r -= t
+    return winners
+
+
+def _chance(rules: Rules, members: list[Member], tallies: dict[int, Tally], seed: str | None) -> list[Row]:
+    tickets = {m.user_id: tickets_of(tallies[m.user_id].total, rules.ticket_every) for m in members}
+    pool = sum(tickets.values())
+    n = draws_of(rules)
+    drawn = {uid: k + 1 for k, uid in enumerate(draw(seed, tickets, n))} if seed is not None else {}
+    per = f"1 ticket per {_amount(rules, rules.ticket_every)}"
+    rows = []
+    for m in members:
+        t, mine = tallies[m.user_id], tickets[m.user_id]
+        odds = Fraction(mine, pool) if pool else Fraction(0)
+        how = (f"{_own(rules, t)}; {text.count(mine, 'ticket')} of {pool} ({per}): "
+               f"{float(odds) * 100:.2f}% chance in the first draw, {n} {'draw' if n == 1 else 'draws'}")
+        place = drawn.get(m.user_id)
+        if seed is not None:
+            how += f"; drawn #{place}" if place else "; not drawn"
+        rows.append(Row(m.user_id, place, float(mine), t.total, won=place is not None, computation=how))
+    return rows
 
 
 def _target(rules: Rules) -> int:

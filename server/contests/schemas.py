@@ -10,7 +10,9 @@ from msgspec import UNSET, Meta, Struct, UnsetType
 
 from server.core.wire import Id, Line, Prose
 
-Format = Literal["individual", "team", "head_to_head", "improvement", "bracketed", "target"]
+Format = Literal["individual", "team", "head_to_head", "improvement", "bracketed", "target", "chance"]
+TicketEvery = Annotated[int, Meta(ge=1, le=1_000_000_000)]
+Draws = Annotated[int, Meta(ge=1, le=100)]
 Measure = Literal["points", "count", "value"]
 TieBreaker = Literal["first_to_reach", "most_activities"]
 Metric = Annotated[str, Meta(min_length=1, max_length=64)]
@@ -46,6 +48,10 @@ class ContestCreate(Struct, forbid_unknown_fields=True):
     prizes: Annotated[list[PrizeIn], Meta(max_length=50)] = []
     hidden: bool = False
     count_from_start: bool = False
+    #: chance: one ticket per this much of the measure (e.g. 1 per meeting held)
+    ticket_every: TicketEvery = 1
+    #: chance: how many winners are drawn (default: the highest prize place, else 1)
+    draws: Draws | None = None
 
 
 class ContestUpdate(Struct, forbid_unknown_fields=True):
@@ -66,6 +72,8 @@ class ContestUpdate(Struct, forbid_unknown_fields=True):
     prizes: Annotated[list[PrizeIn], Meta(max_length=50)] | UnsetType = UNSET
     hidden: bool | UnsetType = UNSET
     count_from_start: bool | UnsetType = UNSET
+    ticket_every: TicketEvery | UnsetType = UNSET
+    draws: Draws | None | UnsetType = UNSET
 
 
 class Recalculate(Struct, forbid_unknown_fields=True):
@@ -127,6 +135,13 @@ class ContestOut(Struct):
     awarded_at: datetime | None
     cancelled_at: datetime | None
     log: list[EventOut] | None = None
+    #: chance: one ticket per this much of the measure, and how many winners are drawn
+    ticket_every: int = 1
+    draws: int | None = None
+    #: chance: SHA-256 (hex) of the draw seed, published from the launch on
+    draw_commitment: str | None = None
+    #: chance: the seed, revealed once the contest is awarded (recompute the draw: docs/mechanics.md)
+    draw_seed: str | None = None
 
 
 class ContestList(Struct):
@@ -180,3 +195,39 @@ class ResultsOut(Struct):
     tie_breakers: list[str]
     results: list[ResultOut]
 
+
+
+# -- instant wins ---------------------------------------------------------------------------------
+
+class InstantWinIn(Struct, forbid_unknown_fields=True):
+    name: ContestName
+    #: the chance that one qualifying activity wins (0 < p <= 1)
+    probability: Annotated[float, Meta(gt=0, le=1)]
+    #: how many prizes the program may grant in all (never exceeded)
+    budget: Annotated[int, Meta(ge=1, le=1_000_000)]
+    #: an activity type key: only its activities roll (None: every activity)
+    activity_type: Metric | None = None
+    prize_points: Annotated[int, Meta(ge=0, le=1_000_000)] = 0
+    prize_name: PrizeName | None = None
+
+
+class InstantWinPatch(Struct, forbid_unknown_fields=True):
+    active: bool
+
+
+class InstantWinOut(Struct):
+    id: int
+    name: str
+    activity_type: str | None
+    probability: float
+    budget: int
+    granted: int
+    remaining: int
+    prize_points: int
+    prize_name: str | None
+    active: bool
+    created_at: datetime
+
+
+class InstantWinList(Struct):
+    programs: list[InstantWinOut]

@@ -10,6 +10,7 @@ Hidden contests are visible to managers and admins only.
 from __future__ import annotations
 
 import dataclasses
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -46,7 +47,7 @@ SEGMENT_KINDS = ("team", "region", "job_role", "user")
 
 
 RULE_FIELDS = ("format", "metric", "measure", "per_head", "pairs", "bracket", "divisions", "target",
-               "tie_breakers", "prizes")
+               "tie_breakers", "prizes", "ticket_every", "draws")
 
 
 @dataclass(slots=True)
@@ -107,7 +108,8 @@ async def _resolve_spec(rt: Runtime, conn: AsyncConnection, org_id: int, spec: d
         "bracket": bool(spec.get("bracket")), "divisions": spec.get("divisions") or 3,
         "target": spec.get("target"),
         "tie_breakers": list(spec["tie_breakers"] if spec.get("tie_breakers") is not None else ["first_to_reach"]),
-        "prizes": prizes, "count_from_start": bool(spec.get("count_from_start"))}
+        "prizes": prizes, "count_from_start": bool(spec.get("count_from_start")),
+        "ticket_every": spec.get("ticket_every") or 1, "draws": spec.get("draws")}
     for p in rules_json["pairs"]:
         if len(p) != 2:
             raise DomainError("invalid_pairs", "a pair names exactly two reps")
@@ -154,7 +156,8 @@ def _merged(c: Row[Any], changes: dict[str, Any]) -> dict[str, Any]:
             "segments": [segment_name(s) for s in c.segments or []], **{k: r.get(k) for k in
                                                                         ("per_head", "pairs", "bracket", "divisions",
                                                                          "target", "tie_breakers", "prizes",
-                                                                         "count_from_start")}}
+                                                                         "count_from_start", "ticket_every",
+                                                                         "draws")}}
     if "metric" in changes and "measure" not in changes:
         base["measure"] = None  # derived again from the new metric
     base.update(changes)
@@ -179,6 +182,8 @@ async def update(rt: Runtime, principal: Principal, contest_id: int, changes: di
         if c.state == "scheduled":
             values["rules_version"] = c.rules_version + 1  # participants see the rules they will play by
         await repo.update_fields(conn, c.id, values)
+        if c.state == "scheduled":
+            await _commit_to_seed(conn, c, cols["format"])
         await repo.log(conn, c.id, "edited", now, actor_user_id=principal.user_id,
                        data={"fields": sorted(changes)})
         return await _reread(conn, principal.org_id, c.id)
@@ -195,11 +200,20 @@ async def launch(rt: Runtime, principal: Principal, contest_id: int) -> Row[Any]
         _check_bracket_fits(c, len(await repo.candidates(conn, principal.org_id, c.segments or [])))
         if not await repo.transition(conn, c.id, ("draft",), "scheduled", launched_at=now, updated_at=now):
             raise Conflict("invalid_state", f"only a draft can be launched (this one is {c.state})")
+        await _commit_to_seed(conn, c, c.format)
         await repo.log(conn, c.id, "launched", now, actor_user_id=principal.user_id)
     if c.starts_at <= now:  # starting today: go live at once rather than on the next tick
         await contest_lifecycle.start(rt, c.id)
     async with rt.engine.connect() as conn:
         return await _reread(conn, principal.org_id, c.id)
+
+
+async def _commit_to_seed(conn: AsyncConnection, c: Row[Any], fmt: str) -> None:
+    """A chance contest draws its winners from a secret seed chosen now; its SHA-256 is published
+    from the launch on (`draw_commitment`) and the seed itself at the draw (docs/mechanics.md)."""
+    if fmt == "chance" and c.draw_commitment is None:
+        seed = secrets.token_hex(32)
+        await repo.update_fields(conn, c.id, {"draw_seed": seed, "draw_commitment": rules_.commitment(seed)})
 
 
 def _check_bracket_fits(c: Row[Any], n: int) -> None:
@@ -257,6 +271,7 @@ async def recalculate(rt: Runtime, principal: Principal, contest_id: int, reason
                                                                                 "end_date": c.end_date.isoformat()}
         await repo.update_fields(conn, c.id, {**cols, "name": spec["name"], "description": spec.get("description"),
                                               "rules_version": c.rules_version + 1, "updated_at": now})
+        await _commit_to_seed(conn, c, cols["format"])
         parts = await repo.participants(conn, c.id)
         if cols["format"] == "head_to_head" and cols["rules"]["bracket"]:
             cols["rules"]["rounds"] = min(rules_.bracket_rounds(len(parts)),

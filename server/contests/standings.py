@@ -219,7 +219,8 @@ def rules_from(fmt: str, measure: str, metric: str, rules_json: dict[str, Any] |
         divisions=int(r.get("divisions") or 3), target=r.get("target"),
         tie_breakers=tuple(r.get("tie_breakers") or ()),
         prizes=tuple(rules_.Prize(points=p.get("points") or 0, name=p.get("name"), place=p.get("place"),
-                                  threshold=p.get("threshold")) for p in r.get("prizes") or ()))
+                                  threshold=p.get("threshold")) for p in r.get("prizes") or ()),
+        ticket_every=int(r.get("ticket_every") or 1), draws=r.get("draws"))
 
 
 async def warm(rt: Runtime, org_id: int) -> None:
@@ -251,7 +252,8 @@ def counted_from_rows(rows: repo.AnyRows) -> list[rules_.Counted]:
 
 
 async def compute_from_sql(rt: Runtime, conn: AsyncConnection, c: Row[Any], members: dict[int, rules_.Member],
-                           now: datetime | None) -> list[rules_.Row]:
+                           now: datetime | None, seed: str | None = None) -> list[rules_.Row]:
+    """Standings from the ledger; `seed` (a chance contest's, at its award only) draws the winners."""
     rows = await repo.counted_rows(conn, c.org_id, c.id, c.measure, c.type_id, counting_since(c), c.ends_at)
     return rules_.standings(to_rules(c), list(members.values()), counted_from_rows(rows),
-                            rounds=await round_list(rt, c), now=now)
+                            rounds=await round_list(rt, c), now=now, seed=seed)

@@ -72,6 +72,7 @@ class Cause:
     | streak_bonus | streak | None (the rep's own; `activity_id` names the activity) | habit settings version |
     | prize | contest | contest | the contest's rules version |
     | kudos | kudos | kudos | None |
+    | instant_win | instant_win | the instant-win program (`activity_id`: the activity that won) | None |
     | redemption, redemption_refund | reward | reward | None |
     """
 

@@ -103,6 +103,9 @@ class Registry:
     activity_hooks: list[ActivityHook] = field(default_factory=list)
     reversal_hooks: list[ReversalHook] = field(default_factory=list)
     achievement_hooks: list[AchievementHook] = field(default_factory=list)
+    #: inside the same transaction, once every achievement hook ran: every ledger row the event
+    #: writes is in `batch.entries` (what the caller passed and what the hooks added), each once
+    event_entries: list[AchievementHook] = field(default_factory=list)
     after_boards: list[AfterBoardsHook] = field(default_factory=list)
     notice_sinks: list[NoticeSink] = field(default_factory=list)
     feed_sinks: list[FeedSink] = field(default_factory=list)

@@ -54,6 +54,9 @@ async def emit(rt: Runtime, conn: AsyncConnection, org_id: int, achievements: li
         for hook in rt.registry.achievement_hooks:
             await hook(rt, conn, batch)
         pending = batch.more
+    if batch.entries:
+        for entries_hook in rt.registry.event_entries:
+            await entries_hook(rt, conn, batch)
     out = Emitted()
     if batch.entries:
         out.entry_ids = await ledger_repo.insert_entries(conn, batch.entries)

@@ -90,6 +90,9 @@ STORED_FROM = {
     "integrations.name": ("IntegrationCreate.name", "IntegrationUpdate.name"),
     "contest_events.reason": ("Recalculate.reason", "CancelIn.reason"),
     "contest_awards.prize_name": ("PrizeIn.name",),
+    "instant_win_programs.name": ("InstantWinIn.name",),
+    "instant_win_programs.prize_name": ("InstantWinIn.prize_name",),
+    "instant_wins.prize_name": ("InstantWinIn.prize_name",),
     "badges.key": ("BadgeIn.key",),
     "badges.name": ("BadgeIn.name", "BadgeUpdate.name"),
     "badges.description": ("BadgeIn.description", "BadgeUpdate.description"),
@@ -170,6 +173,7 @@ SERVER_WRITTEN = {
     "push_outbox.lease_owner": "a worker id", "push_outbox.last_error": "FCM's answer, cut at 200",
     "redemptions.state": "the redemption's states",
     "feed_items.kind": "server kinds", "feed_items.ref": "server references",
+    "contests.draw_commitment": "a SHA-256 hex digest", "contests.draw_seed": "generated (secrets.token_hex)",
 }
 #: text that is looked up, checked or hashed, never kept as sent, or kept in a JSON column
 NOT_IN_A_STRING_COLUMN = {
@@ -186,6 +190,8 @@ NOT_IN_A_STRING_COLUMN = {
     "ContestCreate.segments[]", "ContestUpdate.segments[]", "DisplayCreate.boards[]", "DisplayUpdate.boards[]",
     "BadgeIn.params{key}", "BadgeUpdate.params{key}", "StreakSettingsUpdate.holidays[]",
     "StreakSettingsUpdate.qualifying_types[]",
+    # looked up among the org's activity types; type keys of XP weights are kept in JSON
+    "InstantWinIn.activity_type", "WeightsIn.activity_xp{key}",
 }
 #: wire fields whose column is narrower than the wire limit: a rule narrows them, and the
 #: request below proves it (a 400 one character over the column)
@@ -200,7 +206,8 @@ NARROWED_BY_RULES = {
 DISPLAY_COLUMNS = {
     "orgs.name", "users.display_name", "users.region", "users.job_role", "users.shift", "teams.name",
     "teams.region", "api_keys.name", "activity_types.label", "contests.name", "contests.description",
-    "contest_events.reason", "contest_awards.prize_name", "badges.name", "badges.description",
+    "contest_events.reason", "contest_awards.prize_name", "instant_win_programs.name",
+    "instant_win_programs.prize_name", "instant_wins.prize_name", "badges.name", "badges.description",
     "badge_awards.message", "mission_templates.label", "missions.label", "displays.name", "rewards.name",
     "rewards.description", "redemptions.note", "kudos.message", "kudos.value_tag",
 }

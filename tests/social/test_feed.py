@@ -31,7 +31,9 @@ async def test_feed_combines_every_kind_newest_first(client, org, rt):
     k = await kudos(bob, ann, "huge win", points=3)
     await _other_feature_items(rt, org.org_id, bob.user_id, "a")
     items = (await feed(ann))["items"]
-    assert [i["kind"] for i in items] == ["streak_milestone", "contest_result", "badge", "kudos", "win"]
+    # the win took Ann to level 2: the level-up is on the feed with it (docs/mechanics.md)
+    assert [i["kind"] for i in items] == ["streak_milestone", "contest_result", "badge", "kudos", "level_up", "win"]
+    assert items[4]["data"] == {"level": 2, "tier": "rookie"} and items[4]["user_id"] == ann.user_id
     ids = [i["id"] for i in items]
     assert ids == sorted(ids, reverse=True)
     w = items[-1]
@@ -44,7 +46,7 @@ async def test_feed_combines_every_kind_newest_first(client, org, rt):
     datetime.fromisoformat(items[0]["at"].replace("Z", "+00:00")).astimezone(UTC)
     # the same event written twice posts once
     await _other_feature_items(rt, org.org_id, bob.user_id, "a")
-    assert len((await feed(ann))["items"]) == 5
+    assert len((await feed(ann))["items"]) == 6
 
 
 async def test_paging_and_kinds_filter(client, org, rt):

@@ -1,0 +1,1 @@
+"""Levels (XP): permanent progression derived from the ledger."""
