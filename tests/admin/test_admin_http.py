@@ -1,0 +1,153 @@
+"""The web admin over HTTP (no browser): sign-in and its cookie, CSRF, who sees what, forms and
+their field errors, and the audit log (its page and `GET /api/v1/audit`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.admin.support import csrf_of, post_form, sign_in
+from tests.conftest import PASSWORD, new_org, unique
+from tests.support.contract import client_of
+
+
+@pytest.fixture
+async def browser(app):
+    """A cookie-keeping client of the app (a browser without JavaScript)."""
+    async with client_of(app, follow_redirects=False) as c:
+        yield c
+
+
+async def _email_of(api, user_id: int) -> str:
+    return (await api.ok("get", f"/users/{user_id}"))["email"]
+
+
+async def test_sign_in_sets_a_strict_httponly_cookie_and_sign_out_ends_the_session(app, client, browser):
+    org = await new_org(client)
+    email = await _email_of(org, org.user_id)
+    r = await sign_in(browser, email)
+    assert r.status_code == 303 and r.headers["location"] == "/admin/"
+    cookie = next(h for h in r.headers.get_list("set-cookie") if h.startswith("rr_admin="))
+    assert "HttpOnly" in cookie and "samesite=strict" in cookie.lower()
+    assert "Path=/admin" in cookie
+    page = await browser.get("/admin/")
+    assert page.status_code == 200 and "Overview" in page.text
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    token = browser.cookies.get("rr_admin")
+    # the cookie is not a bearer token of the JSON API
+    r = await client.get("/api/v1/org", headers={"authorization": f"Bearer {token}"})
+    assert r.status_code == 401
+    r = await post_form(browser, "/admin/", "/admin/logout", {})
+    assert r.status_code == 303
+    # the old cookie (kept by an attacker, say) no longer opens anything
+    async with client_of(app, follow_redirects=False) as stale:
+        stale.cookies.set("rr_admin", token)
+        r = await stale.get("/admin/reps")
+        assert r.status_code == 303 and r.headers["location"].startswith("/admin/login")
+
+
+async def test_a_post_without_the_csrf_token_is_refused(client, browser):
+    org = await new_org(client)
+    await sign_in(browser, await _email_of(org, org.user_id))
+    r = await browser.post("/admin/teams", data={"name": "No token"})
+    assert r.status_code == 403 and "Form expired" in r.text
+    r = await browser.post("/admin/teams", data={"name": "Bad token", "_csrf": "0" * 64})
+    assert r.status_code == 403
+    teams = await org.ok("get", "/teams")
+    assert not [t for t in teams["items"] if t["name"] in ("No token", "Bad token")]
+    # the sign-in form too: no token, no session
+    page = await browser.get("/admin/login")
+    r = await browser.post("/admin/login", data={"email": "x@example.com", "password": PASSWORD})
+    assert r.status_code == 403 and page.status_code in (200, 303)
+
+
+async def test_reps_and_displays_get_no_admin(client, browser):
+    org = await new_org(client)
+    rep = await org.user("rep")
+    r = await sign_in(browser, await _email_of(org, rep.user_id))
+    assert r.status_code == 403 and "managers and admins" in r.text
+    assert "rr_admin=" not in ";".join(r.headers.get_list("set-cookie")).replace("rr_admin_pre=", "")
+    r = await browser.get("/admin/")
+    assert r.status_code == 303
+
+
+async def test_forms_show_the_fields_error_and_create_team_and_rep(client, browser):
+    org = await new_org(client)
+    await sign_in(browser, await _email_of(org, org.user_id))
+    r = await post_form(browser, "/admin/teams", "/admin/teams", {"name": ""})
+    assert r.status_code == 400 and 'data-testid="error-name"' in r.text
+    r = await post_form(browser, "/admin/teams", "/admin/teams", {"name": "East", "region": "East"})
+    assert r.status_code == 303
+    team = next(t for t in (await org.ok("get", "/teams"))["items"] if t["name"] == "East")
+    r = await post_form(browser, "/admin/teams", "/admin/teams", {"name": "East"})
+    assert r.status_code == 409 and "already exists" in r.text
+    bad = {"display_name": "Ann", "email": "not-an-email", "password": PASSWORD, "role": "rep",
+           "team_id": str(team["id"])}
+    r = await post_form(browser, "/admin/reps/new", "/admin/reps/new", bad)
+    assert r.status_code == 400 and 'data-testid="error-email"' in r.text
+    email = f"{unique('ann')}@example.com"
+    r = await post_form(browser, "/admin/reps/new", "/admin/reps/new", {**bad, "email": email})
+    assert r.status_code == 303, r.text
+    rep_page = r.headers["location"].split("?")[0]
+    page = await browser.get(rep_page)
+    assert page.status_code == 200 and "Ann" in page.text
+    rep_id = int(rep_page.rsplit("/", 1)[1])
+    user = await org.ok("get", f"/users/{rep_id}")
+    assert user["team_id"] == team["id"] and user["email"] == email
+    # deactivate from the rep's page: the audit log says who did it
+    r = await post_form(browser, rep_page, rep_page, {"what": "deactivate"})
+    assert r.status_code == 303
+    log = await org.ok("get", "/audit", kind="user", entity_id=str(rep_id))
+    actions = [e["action"] for e in log["entries"]]
+    assert actions == ["deactivate", "create"]
+    assert log["entries"][0]["before"] == {"active": True} and log["entries"][0]["after"] == {"active": False}
+    assert log["entries"][0]["actor_user_id"] == org.user_id
+    page = await browser.get("/admin/audit?kind=user")
+    assert page.status_code == 200 and "deactivate" in page.text
+
+
+async def test_a_manager_sees_only_their_team_and_no_admin_pages(client, browser):
+    org = await new_org(client)
+    mine = await org.ok("post", "/teams", {"name": unique("Mine")})
+    theirs = await org.ok("post", "/teams", {"name": unique("Theirs")})
+    manager = await org.user("manager", team_id=mine["id"])
+    my_rep = await org.user("rep", team_id=mine["id"])
+    their_rep = await org.user("rep", team_id=theirs["id"])
+    other = await new_org(client)
+    stranger = await other.user("rep")
+    await sign_in(browser, await _email_of(org, manager.user_id))
+    assert (await browser.get(f"/admin/reps/{my_rep.user_id}")).status_code == 200
+    for path in (f"/admin/reps/{their_rep.user_id}", f"/admin/reps/{stranger.user_id}"):
+        r = await browser.get(path)
+        assert r.status_code == 404, path
+    for path in ("/admin/teams", "/admin/audit", "/admin/displays", "/admin/rewards"):
+        r = await browser.get(path)
+        assert r.status_code == 403, path
+    reps = await browser.get("/admin/reps")
+    assert f"/admin/reps/{my_rep.user_id}" in reps.text and f"/admin/reps/{their_rep.user_id}" not in reps.text
+    # nor can they change another team's rep by posting to it
+    r = await post_form(browser, f"/admin/reps/{my_rep.user_id}", f"/admin/reps/{their_rep.user_id}",
+                        {"what": "deactivate"})
+    assert r.status_code == 404
+    assert (await org.ok("get", f"/users/{their_rep.user_id}"))["active"] is True
+    # the JSON audit log is for admins
+    r = await manager.get("/audit")
+    assert r.status_code == 403
+
+
+async def test_the_audit_log_covers_the_api_too(client):
+    org = await new_org(client)
+    await org.ok("patch", "/activity-types/call", {"points": 3})
+    await org.ok("patch", "/org", {"name": unique("Renamed ")})
+    d = await org.ok("post", "/displays", {"name": "Floor"}, status=201)
+    await org.ok("post", f"/displays/{d['id']}/revoke")
+    log = await org.ok("get", "/audit")
+    got = [(e["entity_kind"], e["action"]) for e in log["entries"]]
+    assert ("activity_type", "update") in got and ("org", "update") in got
+    assert ("display", "create") in got and ("display", "revoke") in got
+    change = next(e for e in log["entries"] if e["entity_kind"] == "activity_type")
+    assert change["before"]["points"] == 2 and change["after"]["points"] == 3 and change["after"]["version"] == 2
+    assert (await org.get("/audit", kind="nonsense")).status_code == 400
+    other = await new_org(client)
+    assert (await other.ok("get", "/audit", kind="display"))["total"] == 0
+    rep = await org.user("rep")
+    assert (await rep.get("/audit")).status_code == 403
