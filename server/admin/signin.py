@@ -7,7 +7,7 @@ import secrets
 from typing import Any
 
 from litestar import Controller, Request, get, post
-from litestar.params import Parameter, QueryParameter
+from litestar.params import QueryParameter
 from litestar.response import Redirect, Template
 
 from server.accounts import service as accounts

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.admin.support import csrf_of, post_form, sign_in
+from tests.admin.support import post_form, sign_in
 from tests.conftest import PASSWORD, new_org, unique
 from tests.support.contract import client_of
 
