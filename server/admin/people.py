@@ -27,6 +27,9 @@ from server.insights import summary as insights_summary
 from server.ledger import summary as ledger_summary
 
 PAGE = 25
+#: What the overview says once a one-click response is done.
+ACTION_DONE = {"check_in": "a note is waiting for your next 1:1.", "recognize": "kudos sent.",
+               "micro_contest": "a micro-contest is live.", "easier_missions": "their missions are easier for a while."}
 SORTS = {"name": lambda u: (u.display_name.lower(), u.id), "email": lambda u: (u.email, u.id),
          "team": lambda u: (u.team_id or 0, u.display_name.lower()), "created": lambda u: (u.created_at, u.id)}
 Q = Parameter(default="", max_length=120)
@@ -99,17 +102,23 @@ class PeopleController(Controller):
                         channel=channel, realtime_url=realtime_url(request, rt), socket_token=socket_token(rt, p))
 
     @post("/alerts/{alert_id:int}/{action:str}", status_code=303)
-    async def alert_action(self, alert_id: int, action: str, request: Request[Any, Any, Any], rt: Runtime) -> Redirect:
+    async def alert_action(self, alert_id: int, action: str, request: Request[Any, Any, Any],
+                           rt: Runtime) -> Redirect | Template:
         v = await web.viewer(request, rt, page="Overview")
         form = await request.form()
         if action == "dismiss":
-            await alerts.dismiss(rt, v.principal, alert_id)
-        elif action in ("check_in", "recognize", "micro_contest", "easier_missions"):
+            view = await alerts.dismiss(rt, v.principal, alert_id)
+            done = "Dismissed."
+        elif action in ACTION_DONE:
             message = str(form.get("message") or "").strip()[:500] or None
-            await alerts.act(rt, v.principal, alert_id, alert_actions.Request(
+            view, _ = await alerts.act(rt, v.principal, alert_id, alert_actions.Request(
                 action, message=message, send=action == "recognize"))
+            done = ACTION_DONE[action]
         else:
             raise NotFound("action_not_found", f"no action '{action}'")
+        if request.headers.get("hx-request"):  # htmx: the alert's card is replaced in place
+            name = view.rep.display_name if view.rep else f"rep {view.alert.user_id}"
+            return Template(template_name="alert_done.html", context={"message": f"{name}: {done}"}, status_code=200)
         back = str(form.get("back") or "/admin/")
         return web.redirect(back if back.startswith("/admin") and not back.startswith("//") else "/admin/")
 

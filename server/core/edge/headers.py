@@ -72,6 +72,7 @@ def security_headers(settings: Settings) -> BeforeMessageSendHookHandler:
             elif path == ADMIN_PATH or path.startswith(ADMIN_PATH + "/"):
                 host = next((v.decode("latin-1") for k, v in scope.get("headers", ()) if k == b"host"), "")
                 policy = admin_policy(realtime_origins(settings, host))
+                headers.append((b"cache-control", b"no-store"))  # pages with people's data: not kept by the browser
             else:
                 policy = DOCS_POLICY
             headers += [(b"x-frame-options", b"DENY"), (b"content-security-policy", policy.encode())]
