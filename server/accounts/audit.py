@@ -27,8 +27,18 @@ from server.core.errors import DomainError
 from server.core.runtime import Runtime
 
 #: The kinds of things the log names (a filter outside this list is a 400).
-ENTITY_KINDS = ("user", "team", "org", "activity_type", "contest", "reward", "redemption", "display",
-                "integration", "api_key")
+ENTITY_KINDS = (
+    "user",
+    "team",
+    "org",
+    "activity_type",
+    "contest",
+    "reward",
+    "redemption",
+    "display",
+    "integration",
+    "api_key",
+)
 #: Fields never written to the log, whatever a service passes (secrets and their hashes).
 HIDDEN = frozenset({"password", "password_hash", "secret", "secrets", "key_hash", "pairing_code", "token"})
 #: The longest text value kept (a longer one is cut, with a mark).
@@ -64,8 +74,9 @@ def fields_of(obj: Any, names: Sequence[str]) -> dict[str, Any]:
     return {n: _plain(getattr(obj, n, None)) for n in names if n not in HIDDEN}
 
 
-def diff(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> tuple[dict[str, Any] | None,
-                                                                                      dict[str, Any] | None]:
+def diff(
+    before: Mapping[str, Any] | None, after: Mapping[str, Any] | None
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     """Only what changed: the fields whose values differ (all of them when one side is None)."""
     b = {k: _plain(v) for k, v in (before or {}).items() if k not in HIDDEN}
     a = {k: _plain(v) for k, v in (after or {}).items() if k not in HIDDEN}
@@ -75,17 +86,31 @@ def diff(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> t
     return {k: b.get(k) for k in keys}, {k: a.get(k) for k in keys}
 
 
-async def record(rt: Runtime, conn: AsyncConnection | AsyncSession, actor: Principal | None, kind: str,
-                 entity_id: int | str, action: str, *, before: Mapping[str, Any] | None = None,
-                 after: Mapping[str, Any] | None = None, org_id: int | None = None,
-                 only_changes: bool = True) -> None:
+async def record(
+    rt: Runtime,
+    conn: AsyncConnection | AsyncSession,
+    actor: Principal | None,
+    kind: str,
+    entity_id: int | str,
+    action: str,
+    *,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    org_id: int | None = None,
+    only_changes: bool = True,
+) -> None:
     """Write one entry in the caller's transaction. `actor` None is the system (a worker job);
     then `org_id` names the org. With `only_changes` (the default) an update keeps only the fields
     that moved, and an update that moved nothing writes no entry."""
     assert kind in ENTITY_KINDS, kind
-    b, a = diff(before, after) if only_changes else (
-        {k: _plain(v) for k, v in (before or {}).items() if k not in HIDDEN} or None,
-        {k: _plain(v) for k, v in (after or {}).items() if k not in HIDDEN} or None)
+    b, a = (
+        diff(before, after)
+        if only_changes
+        else (
+            {k: _plain(v) for k, v in (before or {}).items() if k not in HIDDEN} or None,
+            {k: _plain(v) for k, v in (after or {}).items() if k not in HIDDEN} or None,
+        )
+    )
     if before is not None and after is not None and not b and not a:
         return
     org = org_id if org_id is not None else (actor.org_id if actor is not None else None)
@@ -100,10 +125,20 @@ async def record(rt: Runtime, conn: AsyncConnection | AsyncSession, actor: Princ
         actor_kind, actor_name = "api_key", f"API key {actor.api_key_id}"
     else:
         actor_kind, actor_name = actor.role, None
-    await conn.execute(insert(_TABLE).values(
-        org_id=org, actor_user_id=actor.user_id if actor is not None else None, actor_kind=actor_kind,
-        actor_name=actor_name, entity_kind=kind, entity_id=str(entity_id), action=action, before=b, after=a,
-        at=rt.now()))
+    await conn.execute(
+        insert(_TABLE).values(
+            org_id=org,
+            actor_user_id=actor.user_id if actor is not None else None,
+            actor_kind=actor_kind,
+            actor_name=actor_name,
+            entity_kind=kind,
+            entity_id=str(entity_id),
+            action=action,
+            before=b,
+            after=a,
+            at=rt.now(),
+        )
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,13 +147,23 @@ class Page:
     rows: list[AuditEntry]
 
 
-async def page(rt: Runtime, principal: Principal, *, actor_user_id: int | None = None, kind: str | None = None,
-               entity_id: str | None = None, since: datetime | None = None, until: datetime | None = None,
-               limit: int = 50, offset: int = 0) -> Page:
+async def page(
+    rt: Runtime,
+    principal: Principal,
+    *,
+    actor_user_id: int | None = None,
+    kind: str | None = None,
+    entity_id: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page:
     """The org's entries, newest first, filtered (admins only: the routes check the role)."""
     if kind is not None and kind not in ENTITY_KINDS:
-        raise DomainError("invalid_kind", f"kind is one of {', '.join(ENTITY_KINDS)}",
-                          details={"field": "kind"})
+        raise DomainError(
+            "invalid_kind", f"kind is one of {', '.join(ENTITY_KINDS)}", details={"field": "kind"}
+        )
     since, until = (None if t is None else t if t.tzinfo else t.replace(tzinfo=UTC) for t in (since, until))
     where = [AuditEntry.org_id == principal.org_id]
     if actor_user_id is not None:
@@ -132,7 +177,18 @@ async def page(rt: Runtime, principal: Principal, *, actor_user_id: int | None =
     if until is not None:
         where.append(AuditEntry.at < until)
     async with rt.sessions() as s:
-        total = int((await s.execute(select(func.count()).select_from(AuditEntry).where(*where))).scalar_one())
-        rows = list((await s.scalars(select(AuditEntry).where(*where).order_by(AuditEntry.id.desc())
-                                     .limit(limit).offset(offset))).all())
+        total = int(
+            (await s.execute(select(func.count()).select_from(AuditEntry).where(*where))).scalar_one()
+        )
+        rows = list(
+            (
+                await s.scalars(
+                    select(AuditEntry)
+                    .where(*where)
+                    .order_by(AuditEntry.id.desc())
+                    .limit(limit)
+                    .offset(offset)
+                )
+            ).all()
+        )
     return Page(total, rows)

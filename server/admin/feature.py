@@ -9,7 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, FileSystemLoader
 from litestar import Request, Response, Router
+from litestar.contrib.jinja import JinjaTemplateEngine
 from litestar.response import Template
 
 from server.admin import web
@@ -20,6 +22,13 @@ from server.core.errors import DomainError
 from server.core.feature import Feature
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def template_engine() -> JinjaTemplateEngine:
+    """Jinja over the admin's templates, autoescaped; compiled once (no file check per render)."""
+    return JinjaTemplateEngine.from_environment(
+        Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, auto_reload=False)
+    )
 
 
 def _login(request: Request[Any, Any, Any], exc: web.LoginRequired) -> Response[Any]:
@@ -48,8 +57,11 @@ def _domain(_: Request[Any, Any, Any], exc: DomainError) -> Template:
     return _error_page(exc.status_code, "That did not work", exc.message)
 
 
-ROUTER = Router(path="/", route_handlers=[SignInController, PeopleController, ProgrammeController],
-                include_in_schema=False,
-                exception_handlers={web.LoginRequired: _login, web.NoAdmin: _no_admin, DomainError: _domain})
+ROUTER = Router(
+    path="/",
+    route_handlers=[SignInController, PeopleController, ProgrammeController],
+    include_in_schema=False,
+    exception_handlers={web.LoginRequired: _login, web.NoAdmin: _no_admin, DomainError: _domain},
+)
 
 FEATURE = Feature("admin", routes=(ROUTER,))

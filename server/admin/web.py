@@ -33,8 +33,9 @@ from litestar.response import Redirect, Template
 from server.accounts import auth_state
 from server.accounts import service as accounts
 from server.core.auth import Principal
+from server.core.cache import TTLCache
 from server.core.errors import DomainError, Forbidden, Unauthorized
-from server.core.runtime import Runtime
+from server.core.runtime import Part, Runtime
 
 COOKIE = "rr_admin"
 PATH = "/admin"
@@ -93,7 +94,9 @@ class Viewer:
 
 
 def csrf_token(rt: Runtime, session_id: int) -> str:
-    return hmac.new(rt.settings.jwt_secret.encode(), f"admin-csrf:{session_id}".encode(), hashlib.sha256).hexdigest()
+    return hmac.new(
+        rt.settings.jwt_secret.encode(), f"admin-csrf:{session_id}".encode(), hashlib.sha256
+    ).hexdigest()
 
 
 def is_secure(request: Request[Any, Any, Any]) -> bool:
@@ -101,7 +104,9 @@ def is_secure(request: Request[Any, Any, Any]) -> bool:
 
 
 def set_cookie(response: Response[Any], token: str, *, secure: bool, max_age: int) -> None:
-    response.set_cookie(COOKIE, token, path=PATH, httponly=True, samesite="strict", secure=secure, max_age=max_age)
+    response.set_cookie(
+        COOKIE, token, path=PATH, httponly=True, samesite="strict", secure=secure, max_age=max_age
+    )
 
 
 def clear_cookie(response: Response[Any], *, secure: bool) -> None:
@@ -118,8 +123,9 @@ async def principal_of(request: Request[Any, Any, Any], rt: Runtime) -> Principa
         return None
 
 
-async def viewer(request: Request[Any, Any, Any], rt: Runtime, *, page: str | None = None,
-                 admin_only: bool = False) -> Viewer:
+async def viewer(
+    request: Request[Any, Any, Any], rt: Runtime, *, page: str | None = None, admin_only: bool = False
+) -> Viewer:
     """The signed-in manager or admin, or `LoginRequired` / `NoAdmin`. On a POST the CSRF token
     is checked first (403 `csrf_failed`)."""
     principal = await principal_of(request, rt)
@@ -136,15 +142,33 @@ async def viewer(request: Request[Any, Any, Any], rt: Runtime, *, page: str | No
             form = await request.form()
             sent = str(form.get(CSRF_FIELD) or "")
         if not hmac.compare_digest(sent, token):
-            raise Forbidden("csrf_failed", "the form's security token is missing or stale: reload the page and "
-                                           "try again")
-    me = await accounts.get_user(rt, principal, principal.user_id or 0)
-    return Viewer(principal, me.display_name, token, is_secure(request))
+            raise Forbidden(
+                "csrf_failed", "the form's security token is missing or stale: reload the page and try again"
+            )
+    return Viewer(principal, await _name(rt, principal), token, is_secure(request))
+
+
+#: (org, user) -> display name, for the page header: a rename shows within a minute.
+_NAMES: Part[TTLCache[tuple[int, int], str]] = Part(
+    "admin.names", lambda rt: TTLCache(60.0, max_entries=10_000)
+)
+
+
+async def _name(rt: Runtime, principal: Principal) -> str:
+    key = (principal.org_id, principal.user_id or 0)
+    cache = rt.part(_NAMES)
+    found = cache.get(key)
+    if found is None:
+        found = (await accounts.get_user(rt, principal, key[1])).display_name
+        cache.put(key, found)
+    return found
 
 
 def page(template: str, v: Viewer | None, active: str, **context: Any) -> Template:
-    return Template(template_name=template, context={"v": v, "nav": NAV, "admin_only": ADMIN_ONLY,
-                                                     "active": active, **context})
+    return Template(
+        template_name=template,
+        context={"v": v, "nav": NAV, "admin_only": ADMIN_ONLY, "active": active, **context},
+    )
 
 
 def redirect(path: str) -> Redirect:
@@ -212,7 +236,15 @@ def field_errors(exc: DomainError) -> dict[str, str]:
     return {name: exc.message[:1].upper() + exc.message[1:] + ("" if exc.message.endswith(".") else ".")}
 
 
-_CODE_FIELDS = {"email_taken": "email", "team_exists": "name", "team_not_found": "team_id",
-                "weak_password": "password", "password_too_common": "password", "invalid_timezone": "timezone",
-                "activity_type_exists": "key", "invalid_kind": "kind", "last_admin": "active",
-                "cannot_change_own_access": "role"}
+_CODE_FIELDS = {
+    "email_taken": "email",
+    "team_exists": "name",
+    "team_not_found": "team_id",
+    "weak_password": "password",
+    "password_too_common": "password",
+    "invalid_timezone": "timezone",
+    "activity_type_exists": "key",
+    "invalid_kind": "kind",
+    "last_admin": "active",
+    "cannot_change_own_access": "role",
+}

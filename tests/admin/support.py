@@ -20,11 +20,15 @@ def csrf_of(html: str) -> str:
 async def sign_in(client: httpx.AsyncClient, email: str, password: str = PASSWORD) -> httpx.Response:
     page = await client.get("/admin/login")
     assert page.status_code == 200, page.text
-    return await client.post("/admin/login", data={"email": email, "password": password,
-                                                   "_csrf": csrf_of(page.text), "next": "/admin/"})
+    return await client.post(
+        "/admin/login",
+        data={"email": email, "password": password, "_csrf": csrf_of(page.text), "next": "/admin/"},
+    )
 
 
-async def post_form(client: httpx.AsyncClient, page_path: str, action: str, data: dict[str, str]) -> httpx.Response:
+async def post_form(
+    client: httpx.AsyncClient, page_path: str, action: str, data: dict[str, str]
+) -> httpx.Response:
     """Open `page_path`, take its CSRF token, post `data` to `action` (as a browser would)."""
     page = await client.get(page_path)
     assert page.status_code == 200, f"{page_path} -> {page.status_code}"

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -34,8 +33,15 @@ ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "docs" / "screenshots" / "admin"
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 AXE_SOURCE = AXE.read_text()
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"no Chromium at {CHROMIUM}")
 
@@ -47,7 +53,9 @@ async def stack(database_url, redis_url, demo_org):
     settings = make_settings(database_url, redis_url, realtime_port=free_port())
     rt = make_runtime(settings)
     api_port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(rt=rt), host="127.0.0.1", port=api_port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(rt=rt), host="127.0.0.1", port=api_port, log_level="warning")
+    )
     api_task = asyncio.create_task(server.serve())
     stop, ready = asyncio.Event(), asyncio.Event()
     game = asyncio.create_task(run_realtime(rt, "127.0.0.1", settings.realtime_port, stop, ready))
@@ -117,21 +125,35 @@ async def test_a_managers_first_day_in_the_browser(stack):
         flagged = reps[0]
         org_tz = (await http.get("/api/v1/org", headers=admin_api)).json()["timezone"]
         from server.core.periods import zone
+
         today = local_date(rt.now(), zone(org_tz))
         async with rt.engine.begin() as conn:
-            await insights_store.insert_alerts(conn, [{
-                "org_id": org_id, "user_id": flagged["id"], "team_id": flagged["team_id"], "reason": "low_activity",
-                "week": today - timedelta(days=today.weekday()), "day": today,
-                "evidence": {"activity": 2, "expected": 10}, "suggested_actions": ["check_in", "recognize"],
-                "status": "open", "created_at": rt.now()}])
+            await insights_store.insert_alerts(
+                conn,
+                [
+                    {
+                        "org_id": org_id,
+                        "user_id": flagged["id"],
+                        "team_id": flagged["team_id"],
+                        "reason": "low_activity",
+                        "week": today - timedelta(days=today.weekday()),
+                        "day": today,
+                        "evidence": {"activity": 2, "expected": 10},
+                        "suggested_actions": ["check_in", "recognize"],
+                        "status": "open",
+                        "created_at": rt.now(),
+                    }
+                ],
+            )
         await page.goto(f"{base}/admin/")
         await expect(page.get_by_test_id("board-status")).to_have_text("Live", timeout=15_000)
         await check_page(page, "02-overview")
         alert = page.get_by_test_id("alert").filter(has_text=flagged["display_name"]).first
         await alert.get_by_test_id("alert-check_in").click()  # htmx: the card is replaced in place
         await expect(page.get_by_test_id("alert-done")).to_contain_text(flagged["display_name"])
-        acted = (await http.get("/api/v1/alerts", headers=admin_api,
-                                params={"user_id": flagged["id"]})).json()["items"]
+        acted = (
+            await http.get("/api/v1/alerts", headers=admin_api, params={"user_id": flagged["id"]})
+        ).json()["items"]
         assert acted[0]["status"] == "acted" and acted[0]["actions"][0]["action"] == "check_in"
 
         # a team, then a rep in it (a bad email first: the message is beside the field)
@@ -142,8 +164,11 @@ async def test_a_managers_first_day_in_the_browser(stack):
         await page.get_by_role("button", name="Create team").click()
         await expect(page.get_by_test_id("teams-table")).to_contain_text(team_name)
         await check_page(page, "04-teams")
-        team_id = next(t["id"] for t in (await http.get("/api/v1/teams", headers=admin_api)).json()["items"]
-                       if t["name"] == team_name)
+        team_id = next(
+            t["id"]
+            for t in (await http.get("/api/v1/teams", headers=admin_api)).json()["items"]
+            if t["name"] == team_name
+        )
 
         await page.goto(f"{base}/admin/reps")
         await check_page(page, "03-reps")
@@ -189,8 +214,9 @@ async def test_a_managers_first_day_in_the_browser(stack):
         await page.get_by_test_id("launch").click()
         await expect(page.get_by_test_id("contest-state")).to_have_text("live")
         await expect(page.get_by_test_id("board-status")).to_have_text("Live", timeout=15_000)
-        r = await http.post("/api/v1/activities", headers=admin_api,
-                            json={"type": "call", "user_id": rep_id, "quantity": 3})
+        r = await http.post(
+            "/api/v1/activities", headers=admin_api, json={"type": "call", "user_id": rep_id, "quantity": 3}
+        )
         assert r.status_code == 201, r.text
         row = page.locator(f'#live-board li[data-user-id="{rep_id}"] .score')
         await expect(row).to_have_text("3", timeout=15_000)  # no reload: a delta from the game server
@@ -201,14 +227,20 @@ async def test_a_managers_first_day_in_the_browser(stack):
         assert csv_r.status == 200 and rep_email in await csv_r.text()
 
         # a redemption to approve
-        reward = (await http.post("/api/v1/rewards", headers=admin_api,
-                                  json={"name": unique("Coffee "), "cost": 1})).json()
+        reward = (
+            await http.post("/api/v1/rewards", headers=admin_api, json={"name": unique("Coffee "), "cost": 1})
+        ).json()
         rep_api = await api_login(http, rep_email)
         asked = await http.post(f"/api/v1/rewards/{reward['id']}/redeem", headers=rep_api)
         assert asked.status_code == 201, asked.text
         await page.goto(f"{base}/admin/rewards")
         await check_page(page, "11-rewards")
-        await page.get_by_test_id("redemption").filter(has_text=reward["name"]).get_by_test_id("approve").click()
+        await (
+            page.get_by_test_id("redemption")
+            .filter(has_text=reward["name"])
+            .get_by_test_id("approve")
+            .click()
+        )
         await page.wait_for_url(f"{base}/admin/rewards")
         got = (await http.get(f"/api/v1/redemptions/{asked.json()['id']}", headers=admin_api)).json()
         assert got["state"] == "approved"
@@ -240,8 +272,13 @@ async def test_a_managers_first_day_in_the_browser(stack):
         mpage = await mctx.new_page()
         await sign_in(mpage, base, demo.MANAGER_EMAIL, demo.PASSWORD)
         await check_page(mpage, "14-manager-overview-tablet")
-        for path, status in ((f"/admin/reps/{other_rep['id']}", 404), (f"/admin/reps/{stranger.user_id}", 404),
-                             ("/admin/audit", 403), ("/admin/teams", 403), ("/admin/displays", 403)):
+        for path, status in (
+            (f"/admin/reps/{other_rep['id']}", 404),
+            (f"/admin/reps/{stranger.user_id}", 404),
+            ("/admin/audit", 403),
+            ("/admin/teams", 403),
+            ("/admin/displays", 403),
+        ):
             r = await mpage.goto(f"{base}{path}")
             assert r is not None and r.status == status, path
         await mpage.goto(f"{base}/admin/reps")

@@ -80,8 +80,13 @@ async def test_forms_show_the_fields_error_and_create_team_and_rep(client, brows
     team = next(t for t in (await org.ok("get", "/teams"))["items"] if t["name"] == "East")
     r = await post_form(browser, "/admin/teams", "/admin/teams", {"name": "East"})
     assert r.status_code == 409 and "already exists" in r.text
-    bad = {"display_name": "Ann", "email": "not-an-email", "password": PASSWORD, "role": "rep",
-           "team_id": str(team["id"])}
+    bad = {
+        "display_name": "Ann",
+        "email": "not-an-email",
+        "password": PASSWORD,
+        "role": "rep",
+        "team_id": str(team["id"]),
+    }
     r = await post_form(browser, "/admin/reps/new", "/admin/reps/new", bad)
     assert r.status_code == 400 and 'data-testid="error-email"' in r.text
     email = f"{unique('ann')}@example.com"
@@ -123,10 +128,13 @@ async def test_a_manager_sees_only_their_team_and_no_admin_pages(client, browser
         r = await browser.get(path)
         assert r.status_code == 403, path
     reps = await browser.get("/admin/reps")
-    assert f"/admin/reps/{my_rep.user_id}" in reps.text and f"/admin/reps/{their_rep.user_id}" not in reps.text
+    assert (
+        f"/admin/reps/{my_rep.user_id}" in reps.text and f"/admin/reps/{their_rep.user_id}" not in reps.text
+    )
     # nor can they change another team's rep by posting to it
-    r = await post_form(browser, f"/admin/reps/{my_rep.user_id}", f"/admin/reps/{their_rep.user_id}",
-                        {"what": "deactivate"})
+    r = await post_form(
+        browser, f"/admin/reps/{my_rep.user_id}", f"/admin/reps/{their_rep.user_id}", {"what": "deactivate"}
+    )
     assert r.status_code == 404
     assert (await org.ok("get", f"/users/{their_rep.user_id}"))["active"] is True
     # the JSON audit log is for admins
@@ -145,7 +153,9 @@ async def test_the_audit_log_covers_the_api_too(client):
     assert ("activity_type", "update") in got and ("org", "update") in got
     assert ("display", "create") in got and ("display", "revoke") in got
     change = next(e for e in log["entries"] if e["entity_kind"] == "activity_type")
-    assert change["before"]["points"] == 2 and change["after"]["points"] == 3 and change["after"]["version"] == 2
+    assert (
+        change["before"]["points"] == 2 and change["after"]["points"] == 3 and change["after"]["version"] == 2
+    )
     assert (await org.get("/audit", kind="nonsense")).status_code == 400
     other = await new_org(client)
     assert (await other.ok("get", "/audit", kind="display"))["total"] == 0
