@@ -3,6 +3,7 @@ their field errors, and the audit log (its page and `GET /api/v1/audit`)."""
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
 from tests.admin.support import post_form, sign_in
@@ -161,3 +162,38 @@ async def test_the_audit_log_covers_the_api_too(client):
     assert (await other.ok("get", "/audit", kind="display"))["total"] == 0
     rep = await org.user("rep")
     assert (await rep.get("/audit")).status_code == 403
+
+
+async def test_the_cookie_is_secure_over_https_and_deactivation_ends_the_admin(app, client):
+    org = await new_org(client)
+    t = await org.ok("post", "/teams", {"name": unique("T")})
+    manager = await org.user("manager", team_id=t["id"])
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="https://test", follow_redirects=False) as tls:
+        r = await sign_in(tls, await _email_of(org, manager.user_id))
+        cookie = next(h for h in r.headers.get_list("set-cookie") if h.startswith("rr_admin="))
+        assert "Secure" in cookie
+        assert (await tls.get("/admin/reps")).status_code == 200
+        await org.ok("patch", f"/users/{manager.user_id}", {"active": False})
+        r = await tls.get("/admin/reps")
+        assert r.status_code == 303 and r.headers["location"].startswith("/admin/login")
+        # a role taken away applies on the next page too (the database decides, not the cookie)
+        await org.ok(
+            "patch", f"/users/{manager.user_id}", {"active": True}
+        )  # as API tokens: back with the account
+        assert (await tls.get("/admin/reps")).status_code == 200
+        await org.ok("patch", f"/users/{manager.user_id}", {"role": "rep"})
+        r = await tls.get("/admin/reps")
+        assert r.status_code == 403
+
+
+async def test_bearer_tokens_open_no_admin_page(app, client):
+    org = await new_org(client)
+    d = await org.ok("post", "/displays", {"name": "Lobby"}, status=201)
+    token = (await client.post("/api/v1/displays/pair", json={"code": d["pairing_code"]})).json()[
+        "display_token"
+    ]
+    async with client_of(app, follow_redirects=False) as c:
+        for bearer in (token, org.token):
+            r = await c.get("/admin/", headers={"authorization": f"Bearer {bearer}"})
+            assert r.status_code == 303 and r.headers["location"].startswith("/admin/login")
