@@ -17,6 +17,7 @@ from litestar.response import Template
 from server.admin import web
 from server.admin.people import PeopleController
 from server.admin.programme import ProgrammeController
+from server.admin.settings_page import SettingsController
 from server.admin.signin import SignInController
 from server.core.errors import DomainError
 from server.core.feature import Feature
@@ -59,7 +60,7 @@ def _domain(_: Request[Any, Any, Any], exc: DomainError) -> Template:
 
 ROUTER = Router(
     path="/",
-    route_handlers=[SignInController, PeopleController, ProgrammeController],
+    route_handlers=[SignInController, PeopleController, ProgrammeController, SettingsController],
     include_in_schema=False,
     exception_handlers={web.LoginRequired: _login, web.NoAdmin: _no_admin, DomainError: _domain},
 )

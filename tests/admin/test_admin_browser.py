@@ -260,6 +260,16 @@ async def test_a_managers_first_day_in_the_browser(stack):
         await expect(page.get_by_test_id("audit-table")).to_contain_text("launch contest")
         await check_page(page, "13-audit-log")
 
+        # settings: a wrong time zone is explained beside its field
+        await page.goto(f"{base}/admin/settings")
+        await check_page(page, "14-settings")
+        tz = page.get_by_label("Time zone (IANA, e.g. America/Chicago)")
+        kept = await tz.input_value()
+        await tz.fill("Mars/Olympus")
+        await page.get_by_test_id("org-form").get_by_role("button", name="Save").click()
+        await expect(page.get_by_test_id("error-timezone")).to_contain_text("IANA")
+        assert (await http.get("/api/v1/org", headers=admin_api)).json()["timezone"] == kept
+
         # a manager: their team only, no admin pages, nothing of another org
         demo_manager = await api_login(http, demo.MANAGER_EMAIL, demo.PASSWORD)
         me = (await http.get("/api/v1/users", headers=admin_api, params={"role": "manager"})).json()["items"]
@@ -271,7 +281,7 @@ async def test_a_managers_first_day_in_the_browser(stack):
         mctx = await browser.new_context(viewport={"width": 1024, "height": 768})  # a tablet
         mpage = await mctx.new_page()
         await sign_in(mpage, base, demo.MANAGER_EMAIL, demo.PASSWORD)
-        await check_page(mpage, "14-manager-overview-tablet")
+        await check_page(mpage, "15-manager-overview-tablet")
         for path, status in (
             (f"/admin/reps/{other_rep['id']}", 404),
             (f"/admin/reps/{stranger.user_id}", 404),

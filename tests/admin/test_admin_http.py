@@ -197,3 +197,42 @@ async def test_bearer_tokens_open_no_admin_page(app, client):
         for bearer in (token, org.token):
             r = await c.get("/admin/", headers={"authorization": f"Bearer {bearer}"})
             assert r.status_code == 303 and r.headers["location"].startswith("/admin/login")
+
+
+async def test_settings_change_the_org_and_the_thresholds_with_field_errors(client, browser):
+    org = await new_org(client)
+    await sign_in(browser, await _email_of(org, org.user_id))
+    r = await post_form(
+        browser,
+        "/admin/settings",
+        "/admin/settings/org",
+        {"name": "Renamed", "timezone": "Mars/Olympus", "week_start": "monday"},
+    )
+    assert r.status_code == 400 and 'data-testid="error-timezone"' in r.text and "IANA" in r.text
+    r = await post_form(
+        browser,
+        "/admin/settings",
+        "/admin/settings/org",
+        {"name": "Renamed", "timezone": "Europe/Paris", "week_start": "sunday"},
+    )
+    assert r.status_code == 303
+    got = await org.ok("get", "/org")
+    assert got["timezone"] == "Europe/Paris" and got["week_start"] == "sunday"
+    fields = {
+        "low_activity_pct": "40",
+        "low_activity_days": "5",
+        "inactive_days": "4",
+        "streak_min": "10",
+        "day_close_hour": "99",
+        "digest_hour": "8",
+    }
+    r = await post_form(browser, "/admin/settings", "/admin/settings/alerts", fields)
+    assert r.status_code == 400
+    r = await post_form(
+        browser, "/admin/settings", "/admin/settings/alerts", {**fields, "day_close_hour": "19"}
+    )
+    assert r.status_code == 303
+    assert (await org.ok("get", "/insights/settings"))["inactive_days"] == 4
+    log = await org.ok("get", "/audit", kind="org")
+    assert [e["action"] for e in log["entries"]] == ["alert_thresholds", "update"]
+    assert log["entries"][0]["after"] == {"low_activity_pct": 40, "inactive_days": 4, "day_close_hour": 19}
