@@ -161,10 +161,11 @@ class PeopleController(Controller):
         page_no: Annotated[int, QueryParameter(name="page", ge=1, le=100_000)] = 1,
         sort: str = SORT,
         show: str = Parameter(default="active", pattern="^(active|inactive|all)$"),
+        team_id: Annotated[int | None, QueryParameter(name="team", ge=1, le=2**62)] = None,
     ) -> Template:
         v = await web.viewer(request, rt, page="Reps")
         p = v.principal
-        team = None if p.role == "admin" else p.team_id
+        team = team_id if p.role == "admin" else p.team_id
         users: list[User] = []
         if p.role == "admin" or team is not None:
             _, users = await accounts.list_users(
@@ -196,6 +197,7 @@ class PeopleController(Controller):
             show=show,
             teams=await _team_names(rt, p),
             no_team=p.role != "admin" and team is None,
+            team=team_id if p.role == "admin" else None,
         )
 
     @get("/reps/new", name="admin_rep_new")

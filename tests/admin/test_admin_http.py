@@ -79,6 +79,7 @@ async def test_forms_show_the_fields_error_and_create_team_and_rep(client, brows
     r = await post_form(browser, "/admin/teams", "/admin/teams", {"name": "East", "region": "East"})
     assert r.status_code == 303
     team = next(t for t in (await org.ok("get", "/teams"))["items"] if t["name"] == "East")
+    assert f'href="/admin/reps?team={team["id"]}"' in (await browser.get("/admin/teams")).text
     r = await post_form(browser, "/admin/teams", "/admin/teams", {"name": "East"})
     assert r.status_code == 409 and "already exists" in r.text
     bad = {
@@ -97,6 +98,8 @@ async def test_forms_show_the_fields_error_and_create_team_and_rep(client, brows
     page = await browser.get(rep_page)
     assert page.status_code == 200 and "Ann" in page.text
     rep_id = int(rep_page.rsplit("/", 1)[1])
+    listed = (await browser.get(f"/admin/reps?team={team['id']}")).text
+    assert f"/admin/reps/{rep_id}" in listed and f"/admin/reps/{org.user_id}" not in listed
     user = await org.ok("get", f"/users/{rep_id}")
     assert user["team_id"] == team["id"] and user["email"] == email
     # deactivate from the rep's page: the audit log says who did it
