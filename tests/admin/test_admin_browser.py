@@ -12,6 +12,7 @@ docs/screenshots/admin/ (committed, so a reviewer can look without running anyth
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -33,6 +34,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "docs" / "screenshots" / "admin"
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 AXE_SOURCE = AXE.read_text()
+#: page -> first contentful paint (ms), written to test-artifacts/admin/paint.json for docs/performance.md
+PAINTS: dict[str, float] = {}
+ARTIFACTS = ROOT / "test-artifacts" / "admin"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -80,6 +84,9 @@ async def check_page(page, name: str) -> None:
     bad = [v for v in found if v["impact"] in ("serious", "critical")]
     assert not bad, f"{name}: {bad}"
     await page.screenshot(path=str(SHOTS / f"{name}.png"))
+    fcp = await page.evaluate("() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime")
+    if fcp is not None:
+        PAINTS[name] = round(fcp, 1)
 
 
 async def api_login(http: httpx.AsyncClient, email: str, password: str = PASSWORD) -> dict[str, str]:
@@ -308,3 +315,5 @@ async def test_a_managers_first_day_in_the_browser(stack):
         await ctx2.close()
         assert not errors, errors
         await browser.close()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "paint.json").write_text(json.dumps(PAINTS, indent=1))
