@@ -145,7 +145,7 @@ async def decide(rt: Runtime, principal: Principal, redemption_id: int, action: 
             await audit.record(rt, conn, principal, "redemption", row.id, action,
                                before={"state": next(iter(sources)) if len(sources) == 1 else None},
                                after={"state": target, "note": note, "user_id": row.user_id,
-                                      "reward": row.reward_name})
+                                      "reward": row.reward_name}, only_changes=False)
         entries: list[events.EntryRow] = []
         notices: list[events.Notice] = []
         if action in rules.REFUNDING:

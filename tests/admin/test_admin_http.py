@@ -3,6 +3,8 @@ their field errors, and the audit log (its page and `GET /api/v1/audit`)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import httpx
 import pytest
 
@@ -239,3 +241,68 @@ async def test_settings_change_the_org_and_the_thresholds_with_field_errors(clie
     log = await org.ok("get", "/audit", kind="org")
     assert [e["action"] for e in log["entries"]] == ["alert_thresholds", "update"]
     assert log["entries"][0]["after"] == {"low_activity_pct": 40, "inactive_days": 4, "day_close_hour": 19}
+
+
+async def test_the_audit_log_names_each_kind_of_change(client):
+    """One change of each kind through the JSON API, each in the log with its actor and fields."""
+    org = await new_org(client)
+    team = await org.ok("post", "/teams", {"name": unique("Audit ")}, status=201)
+    await org.ok("patch", f"/teams/{team['id']}", {"region": "North"})
+    rep = await org.user("rep", team_id=team["id"])
+    await org.ok("patch", f"/users/{rep.user_id}", {"role": "manager"})
+    await org.ok("patch", f"/users/{rep.user_id}", {"role": "rep"})
+    await org.ok("patch", f"/users/{rep.user_id}", {"team_id": None})
+    key = await org.ok("post", "/api-keys", {"name": "CRM"}, status=201)
+    await org.ok("delete", f"/api-keys/{key['id']}")
+    start = datetime.now(UTC).date()
+    contest = await org.ok(
+        "post",
+        "/contests",
+        {
+            "name": "Audit cup",
+            "start_date": str(start + timedelta(days=1)),
+            "end_date": str(start + timedelta(days=3)),
+        },
+        status=201,
+    )
+    await org.ok("post", f"/contests/{contest['id']}/launch")
+    await org.ok("post", f"/contests/{contest['id']}/cancel", {"reason": "rain"})
+    reward = await org.ok("post", "/rewards", {"name": "Mug", "cost": 1}, status=201)
+    await org.ok("patch", f"/rewards/{reward['id']}", {"cost": 2})
+    await org.log("call", user_id=rep.user_id)  # 2 points to spend
+    asked = await rep.ok("post", f"/rewards/{reward['id']}/redeem", status=201)
+    await org.ok("post", f"/redemptions/{asked['id']}/reject", {"note": "out of mugs"})
+    await org.ok(
+        "patch", f"/users/{rep.user_id}", {"password": "Another-otter-sunset-77"}
+    )  # ends their sessions
+    hook = await org.ok("post", "/integrations", {"kind": "standard_webhooks", "name": "Dialer"}, status=201)
+    await org.ok("patch", f"/integrations/{hook['id']}", {"name": "Dialer 2"})
+    log = (await org.ok("get", "/audit", limit=500))["entries"]
+    seen = {(e["entity_kind"], e["action"]) for e in log}
+    assert {
+        ("team", "create"),
+        ("team", "update"),
+        ("user", "create"),
+        ("user", "role_change"),
+        ("user", "team_change"),
+        ("user", "password_reset"),
+        ("api_key", "create"),
+        ("api_key", "revoke"),
+        ("contest", "create"),
+        ("contest", "launch"),
+        ("contest", "cancel"),
+        ("reward", "create"),
+        ("reward", "update"),
+        ("redemption", "reject"),
+        ("integration", "create"),
+        ("integration", "update"),
+    } <= seen, seen
+    assert all(e["actor_user_id"] == org.user_id for e in log)
+    reset = next(e for e in log if e["action"] == "password_reset")
+    assert reset["after"] == {"password_set": True} and "Another-otter" not in str(reset)
+    hook_entry = next(e for e in log if e["entity_kind"] == "integration" and e["action"] == "create")
+    assert "secret" not in str(hook_entry["after"]).lower()
+    decision = next(e for e in log if e["entity_kind"] == "redemption")
+    assert decision["before"] == {"state": "pending"} and decision["after"]["state"] == "rejected"
+    moved = next(e for e in log if e["action"] == "team_change")
+    assert moved["before"] == {"team_id": team["id"]} and moved["after"] == {"team_id": None}
