@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n== loadtests.bench_realtime", flush=True)
         rc |= subprocess.call([sys.executable, "-m", "loadtests.bench_realtime", *(["--smoke"] if args.smoke else [])])
     for extra in ("bench_contests", "bench_habits", "bench_habits_http", "bench_push", "bench_insights",
-                  "bench_integrations", "bench_observability"):  # features' own benchmarks, each in its own process
+                  "bench_integrations", "bench_observability", "bench_admin"):  # features' own benchmarks, each in its own process
         print(f"\n== loadtests.{extra}", flush=True)
         rc |= subprocess.call([sys.executable, "-m", f"loadtests.{extra}", *(["--smoke"] if args.smoke else [])])
     print(f"\nall benchmarks done in {time.monotonic() - t0:.0f} s", flush=True)

@@ -11,8 +11,10 @@ from typing import Any
 from litestar import Litestar, Request, Response
 from litestar.di import Provide
 from litestar.static_files import create_static_files_router
+from litestar.template.config import TemplateConfig
 
 import server.models  # noqa: F401 - every table on the metadata (foreign keys across features)
+from server.admin.feature import template_engine
 from server.core.contract.openapi import openapi_config
 from server.core.contract.requests import ApiRequest, strict_query
 from server.core.edge.headers import cors, security_headers
@@ -75,7 +77,10 @@ def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, b
     app = Litestar(
         route_handlers=[HealthController, metrics_route(edge.metrics_token), *routes(),
                         create_static_files_router(path="/tv", directories=[clients_dir() / "tv"], html_mode=True,
-                                                   include_in_schema=False, name="tv", before_request=_tv_slash)],
+                                                   include_in_schema=False, name="tv", before_request=_tv_slash),
+                        create_static_files_router(path="/admin/static", directories=[clients_dir() / "admin"],
+                                                   include_in_schema=False, name="admin_static")],
+        template_config=TemplateConfig(instance=template_engine()),
         dependencies={"rt": Provide(runtime, sync_to_thread=False)},
         exception_handlers=HANDLERS,
         lifespan=[lifespan],

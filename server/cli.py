@@ -333,6 +333,7 @@ RepRally is running on embedded defaults (database {settings.database_url}, Redi
   Org board      {base}/api/v1/leaderboards/points?window=week
   Game server    ws://{rt_host}:{rt_port}/ws   (protocol: docs/realtime-protocol.md)
   Office TV      {base}/tv   pairing code {tv_code} (valid 15 minutes; a new one at every start)
+  Web admin      {base}/admin/   sign in as the admin or the manager below (docs/admin.md)
 
   Admin login    {ADMIN_EMAIL} / {PASSWORD}
   Manager login  {MANAGER_EMAIL} / {PASSWORD}

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from litestar import Controller, Request, delete, get, patch, post
 from litestar.di import Provide
 from litestar.params import Parameter
 
-from server.accounts import api_keys, sessions
+from server.accounts import api_keys, audit, sessions
 from server.accounts import schemas as w
 from server.accounts import service as accounts
 from server.accounts.schemas import api_key_out, org_out, session_out, team_out, user_out
@@ -154,3 +155,18 @@ class OrgController(Controller):
         require_admin(principal)
         return api_key_out(await api_keys.revoke_api_key(rt, principal, key_id))
 
+
+    # -- the audit log --
+    @get("/audit", tags=["org"], responses=errors(400, 403),
+         summary="The audit log: every change made through the admin or the API, newest first (admins)")
+    async def list_audit(
+        self, principal: Principal, rt: Runtime, kind: str | None = Parameter(default=None, max_length=32),
+        actor_user_id: int | None = Parameter(default=None, ge=1, le=2**62),
+        entity_id: str | None = Parameter(default=None, max_length=80),
+        since: datetime | None = None, until: datetime | None = None,
+        limit: int = Parameter(default=50, ge=1, le=500), offset: int = Parameter(default=0, ge=0, le=10**9),
+    ) -> w.AuditPage:
+        require_admin(principal)
+        found = await audit.page(rt, principal, actor_user_id=actor_user_id, kind=kind, entity_id=entity_id,
+                                 since=since, until=until, limit=limit, offset=offset)
+        return w.AuditPage(found.total, [w.audit_out(e) for e in found.rows])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from server.accounts import store
+from server.accounts import audit, store
 from server.accounts.models import ApiKey
 from server.core.auth import Principal, api_key_matches, new_api_key, parse_api_key
 from server.core.cache import TTLCache
@@ -20,6 +20,7 @@ async def create_api_key(rt: Runtime, principal: Principal, name: str) -> tuple[
     full, prefix, key_hash = new_api_key()
     async with rt.sessions() as s, s.begin():
         row = await store.create_api_key(s, principal.org_id, name, prefix, key_hash, principal.user_id)
+        await audit.record(rt, s, principal, "api_key", row.id, "create", after={"name": name, "prefix": prefix})
     return row, full
 
 
@@ -30,6 +31,7 @@ async def revoke_api_key(rt: Runtime, principal: Principal, key_id: int) -> ApiK
             raise NotFound("api_key_not_found", f"API key {key_id} not found")
         if row.revoked_at is None:
             row.revoked_at = rt.now()
+            await audit.record(rt, s, principal, "api_key", row.id, "revoke", after={"name": row.name})
     rt.part(_CACHE).drop(row.prefix)
     return row
 

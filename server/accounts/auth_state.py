@@ -224,7 +224,16 @@ async def principal_for(rt: Runtime, token: str, claims: dict[str, Any] | None =
                         fresh: bool = False) -> Principal:
     """The resolver of user access tokens (`Registry.token_resolvers["access"]`): the user as the
     database says now, or 401 `account_disabled` / `session_revoked`."""
-    claims = claims or rt.tokens.decode(token, "access")
+    return await _principal_of(rt, claims or rt.tokens.decode(token, "access"), fresh=fresh)
+
+
+async def principal_for_web(rt: Runtime, token: str) -> Principal:
+    """The web admin's cookie (`Tokens.issue_web`): the same rules as an access token (the
+    session must stand, the user be active; role and team as the database says now)."""
+    return await _principal_of(rt, rt.tokens.decode(token, "web"), fresh=False)
+
+
+async def _principal_of(rt: Runtime, claims: dict[str, Any], *, fresh: bool) -> Principal:
     sid = claims.get("sid")
     if not isinstance(sid, int):
         raise Unauthorized("invalid_token", "this token names no session; sign in again")

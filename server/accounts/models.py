@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     ForeignKey,
@@ -95,3 +97,25 @@ class AuthSession(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     #: why it ended: logout, ended (by its user), password_changed, password_reset, refresh_reused
     revoked_reason: Mapped[str | None] = mapped_column(String(32))
+
+
+class AuditEntry(Base):
+    """One change made by someone through the admin or the JSON API: who (`actor_*`), what
+    (`entity_kind`, `entity_id`, `action`), the fields before and after, and when. Written in the
+    change's own transaction by `accounts/audit.py` (a change that rolls back leaves no entry)."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_org_at", "org_id", "id"),
+                      Index("ix_audit_log_org_kind", "org_id", "entity_kind", "id"))
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"))
+    actor_user_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    #: user, api_key, system
+    actor_kind: Mapped[str] = mapped_column(String(16))
+    actor_name: Mapped[str | None] = mapped_column(String(120))
+    entity_kind: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(32))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)

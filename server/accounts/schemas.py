@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from msgspec import UNSET, Meta, Struct, UnsetType
 
-from server.accounts.models import ApiKey, AuthSession, Org, Team, User
+from server.accounts.models import ApiKey, AuditEntry, AuthSession, Org, Team, User
 from server.core.auth import Principal
 from server.core.periods import WEEKDAYS
 from server.core.wire import Email, Id, Line, Name, OptName, Password, Role, Weekday
@@ -214,3 +214,31 @@ def api_key_out(k: ApiKey) -> ApiKeyOut:
 
 def session_out(row: AuthSession, current_id: int | None) -> SessionOut:
     return SessionOut(row.id, row.device, row.created_at, row.last_used_at, row.expires_at, row.id == current_id)
+
+
+# -- the audit log ------------------------------------------------------------------------------
+class AuditEntryOut(Struct):
+    id: int
+    at: datetime
+    #: user, api_key or system
+    actor_kind: str
+    actor_user_id: int | None
+    actor_name: str | None
+    #: user, team, org, activity_type, contest, reward, redemption, display, integration, api_key
+    entity_kind: str
+    entity_id: str
+    action: str
+    #: the fields that changed, as they were (None for a creation)
+    before: dict[str, Any] | None
+    #: the fields that changed, as they are now (None for a deletion)
+    after: dict[str, Any] | None
+
+
+class AuditPage(Struct):
+    total: int
+    entries: list[AuditEntryOut]
+
+
+def audit_out(e: AuditEntry) -> AuditEntryOut:
+    return AuditEntryOut(e.id, e.at, e.actor_kind, e.actor_user_id, e.actor_name, e.entity_kind, e.entity_id,
+                         e.action, e.before, e.after)

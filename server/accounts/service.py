@@ -11,7 +11,7 @@ from sqlalchemy import Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from server.accounts import auth_state, passwords, session_store, sessions
+from server.accounts import audit, auth_state, passwords, session_store, sessions
 from server.accounts import store as orgs_repo
 from server.accounts.directory import forget_org, forget_users, reader
 from server.accounts.models import Org, Team, User
@@ -67,8 +67,11 @@ async def update_org(rt: Runtime, principal: Principal, changes: dict[str, Any])
         if org is None:
             raise NotFound("org_not_found", "org not found")
         moved = any(k in ("timezone", "week_start") and getattr(org, k) != v for k, v in changes.items())
+        before = audit.fields_of(org, list(changes))
         for k, v in changes.items():
             setattr(org, k, v)
+        await audit.record(rt, s, principal, "org", org.id, "update", before=before,
+                           after=audit.fields_of(org, list(changes)))
     forget_org(rt, org.id)
     if moved:  # every period boundary moved: recompute the boards from the ledger
         rt.registry.view_stale(rt, org.id)
@@ -186,6 +189,9 @@ async def create_team(rt: Runtime, principal: Principal, name: str, region: str 
                 raise Conflict("team_exists", f"a team named '{name}' already exists")
             team = Team(org_id=principal.org_id, name=name, region=region)
             s.add(team)
+            await s.flush()
+            await audit.record(rt, s, principal, "team", team.id, "create",
+                               after={"name": name, "region": region})
     except IntegrityError:  # a concurrent request created the name after our check
         raise Conflict("team_exists", f"a team named '{name}' already exists") from None
     return team
@@ -208,8 +214,11 @@ async def update_team(rt: Runtime, principal: Principal, team_id: int, changes: 
             if "name" in changes and await orgs_repo.team_name_taken(s, principal.org_id, changes["name"],
                                                                      team_id):
                 raise Conflict("team_exists", f"a team named '{changes['name']}' already exists")
+            before = audit.fields_of(team, list(changes))
             for k, v in changes.items():
                 setattr(team, k, v)
+            await audit.record(rt, s, principal, "team", team.id, "update", before=before,
+                               after=audit.fields_of(team, list(changes)))
     except IntegrityError:  # a concurrent request took the name after our check
         raise Conflict("team_exists", f"a team named '{changes.get('name')}' already exists") from None
     if "region" in changes:  # its members who follow the team's region moved with it
@@ -251,8 +260,24 @@ async def create_user(rt: Runtime, principal: Principal, data: dict[str, Any]) -
         except IntegrityError:
             raise Conflict("email_taken", "an account with this email already exists") from None
         await s.refresh(user, ["effective_region"])
+        await audit.record(rt, s, principal, "user", user.id, "create", after=audit.fields_of(user, USER_FIELDS))
     await _sync_profile(rt, user)
     return user
+
+
+#: What the audit log keeps of a user.
+USER_FIELDS = ("email", "display_name", "role", "team_id", "region", "job_role", "shift", "timezone", "active")
+
+
+def _user_action(changes: dict[str, Any], before: dict[str, Any], password: bool) -> str:
+    """The audit log's name for a change of a user (the most telling one when several moved)."""
+    if "active" in changes and changes["active"] != before.get("active"):
+        return "deactivate" if not changes["active"] else "reactivate"
+    if "role" in changes and changes["role"] != before.get("role"):
+        return "role_change"
+    if "team_id" in changes and changes["team_id"] != before.get("team_id"):
+        return "team_change"
+    return "password_reset" if password and not changes else "update"
 
 
 async def get_user(rt: Runtime, principal: Principal, user_id: int) -> User:
@@ -314,12 +339,18 @@ async def update_user(rt: Runtime, principal: Principal, user_id: int, changes: 
             if not await orgs_repo.other_active_admins(s, principal.org_id, user.id):
                 raise Conflict("last_admin", "this is the org's last active admin: make another admin first")
         before = tuple(getattr(user, k) for k in ACCESS_FIELDS)
+        logged = audit.fields_of(user, USER_FIELDS)
         was_active = user.active
         for k, v in changes.items():
             setattr(user, k, v)
         if new_password is not None:
             user.password_hash = password_hash
             ended = await session_store.revoke(s, user.id, "password_reset", rt.now())
+        after = audit.fields_of(user, USER_FIELDS)
+        if new_password is not None:  # the log says a password was set, never what it is
+            logged, after = {**logged, "password_set": False}, {**after, "password_set": True}
+        await audit.record(rt, s, principal, "user", user.id,
+                           _user_action(changes, logged, new_password is not None), before=logged, after=after)
         await s.flush()
         await s.refresh(user, ["effective_region"])  # a new team brings its region (unless set on the user)
     if before != tuple(getattr(user, k) for k in ACCESS_FIELDS) or ended:

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from server.accounts import audit
 from server.accounts import service as accounts
 from server.accounts.directory import org_info
 from server.board.channel_names import check_contest_access
@@ -146,7 +147,13 @@ async def create(rt: Runtime, principal: Principal, spec: dict[str, Any]) -> Row
                                        "created_by_user_id": principal.user_id, "created_at": now,
                                        "updated_at": now, **cols})
         await repo.log(conn, cid, "created", now, actor_user_id=principal.user_id)
-        return await _reread(conn, principal.org_id, cid)
+        row = await _reread(conn, principal.org_id, cid)
+        await audit.record(rt, conn, principal, "contest", cid, "create", after=audit.fields_of(row, AUDITED))
+        return row
+
+
+#: What the audit log keeps of a contest.
+AUDITED = ("name", "format", "metric", "measure", "start_date", "end_date", "segments", "rules", "hidden")
 
 
 def _merged(c: Row[Any], changes: dict[str, Any]) -> dict[str, Any]:
@@ -186,7 +193,10 @@ async def update(rt: Runtime, principal: Principal, contest_id: int, changes: di
             await _commit_to_seed(conn, c, cols["format"])
         await repo.log(conn, c.id, "edited", now, actor_user_id=principal.user_id,
                        data={"fields": sorted(changes)})
-        return await _reread(conn, principal.org_id, c.id)
+        row = await _reread(conn, principal.org_id, c.id)
+        await audit.record(rt, conn, principal, "contest", c.id, "update", before=audit.fields_of(c, AUDITED),
+                           after=audit.fields_of(row, AUDITED))
+        return row
 
 
 async def launch(rt: Runtime, principal: Principal, contest_id: int) -> Row[Any]:
@@ -202,6 +212,8 @@ async def launch(rt: Runtime, principal: Principal, contest_id: int) -> Row[Any]
             raise Conflict("invalid_state", f"only a draft can be launched (this one is {c.state})")
         await _commit_to_seed(conn, c, c.format)
         await repo.log(conn, c.id, "launched", now, actor_user_id=principal.user_id)
+        await audit.record(rt, conn, principal, "contest", c.id, "launch", before={"state": c.state},
+                           after={"state": "scheduled"})
     if c.starts_at <= now:  # starting today: go live at once rather than on the next tick
         await contest_lifecycle.start(rt, c.id)
     async with rt.engine.connect() as conn:
@@ -234,6 +246,8 @@ async def cancel(rt: Runtime, principal: Principal, contest_id: int, reason: str
                                      cancelled_at=now, updated_at=now):
             raise Conflict("invalid_state", f"a contest that is {c.state} cannot be cancelled")
         await repo.log(conn, c.id, "cancelled", now, reason=reason, actor_user_id=principal.user_id)
+        await audit.record(rt, conn, principal, "contest", c.id, "cancel", before={"state": c.state},
+                           after={"state": "cancelled", "reason": reason})
         if c.state in ("live", "ended") and not c.hidden:
             notices = [events.Notice(p.user_id, "contest_cancelled", f"{c.name} was cancelled",
                                     reason or "The contest was cancelled; no prizes will be paid.",
@@ -278,6 +292,9 @@ async def recalculate(rt: Runtime, principal: Principal, contest_id: int, reason
                                           (cols["end_date"] - cols["start_date"]).days + 1)
             await repo.update_fields(conn, c.id, {"rules": cols["rules"]})
         updated = await _reread(conn, principal.org_id, c.id)
+        await audit.record(rt, conn, principal, "contest", c.id, "recalculate",
+                           before={**audit.fields_of(c, AUDITED), "reason": None},
+                           after={**audit.fields_of(updated, AUDITED), "reason": reason})
         await contest_lifecycle.freeze_baselines(rt, conn, updated, [p.user_id for p in parts])
         await repo.log(conn, c.id, "recalculated", now, reason=reason, actor_user_id=principal.user_id,
                        data={"changed": sorted(changes), "before": before, "rules_version": c.rules_version + 1})

@@ -120,6 +120,13 @@ class Tokens:
         refresh = self._sign({**base, "typ": "refresh", "exp": now + self.refresh_ttl_s, "jti": refresh_jti})
         return access, refresh
 
+    def issue_web(self, user_id: int, org_id: int, session_id: int, ttl_s: int) -> str:
+        """The web admin's cookie: names the sign-in session like an access token, but of its own
+        type (`web`), so the JSON API refuses it as a bearer token and the admin refuses API tokens."""
+        now = int(wall_time())
+        return self._sign({"sub": str(user_id), "org": org_id, "sid": session_id, "iat": now, "typ": "web",
+                           "exp": now + ttl_s})
+
     def decode(self, token: str, expected_type: str | None, *, verify_exp: bool = True) -> dict[str, Any]:
         """Verified claims; `expected_type` None accepts any token type (the caller branches on `typ`).
         A token without `kid` (issued before key ids) is checked against the current secret."""

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from server.accounts import auth_state
+from server.accounts import audit, auth_state
 from server.accounts import service as accounts
 from server.accounts.directory import org_info
 from server.board.channel_names import parse_channel
@@ -71,7 +71,13 @@ async def create(rt: Runtime, principal: Principal, name: str, boards: list[str]
                   code_expires_at=rt.now() + CODE_TTL, token_version=1)
     async with rt.sessions() as s, s.begin():
         s.add(row)
+        await s.flush()
+        await audit.record(rt, s, principal, "display", row.id, "create", after=audit.fields_of(row, AUDITED))
     return row
+
+
+#: What the audit log keeps of a display.
+AUDITED = ("name", "boards", "rotate_seconds")
 
 
 async def get(rt: Runtime, principal: Principal, display_id: int) -> Display:
@@ -94,8 +100,14 @@ async def update(rt: Runtime, principal: Principal, display_id: int, changes: di
         row = await s.get(Display, display_id)
         if row is None or row.org_id != principal.org_id:
             raise NotFound("display_not_found", f"display {display_id} not found")
+        before = audit.fields_of(row, [*AUDITED, "revoked_at"])
         for k, v in changes.items():
             setattr(row, k, v)
+        after = audit.fields_of(row, [*AUDITED, "revoked_at"])
+        await audit.record(rt, s, principal, "display", row.id,
+                           "new_code" if "pairing_code" in changes else "update", before=before,
+                           after=after if before != after else {**after, "pairing_code_renewed": True},
+                           only_changes=before != after)
     return row
 
 
@@ -114,6 +126,7 @@ async def revoke(rt: Runtime, principal: Principal, display_id: int) -> Display:
         row.revoked_at = rt.now()
         row.token_version += 1
         row.pairing_code = None
+        await audit.record(rt, s, principal, "display", row.id, "revoke", after={"name": row.name})
     rt.part(TOKEN_STATE).drop(display_id)
     await auth_state.new_epoch(rt, row.org_id)  # game servers close its sockets
     return row

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from server.accounts import audit
 from server.core.auth import Principal
 from server.core.cache import TTLCache
 from server.core.runtime import Part, Runtime
@@ -36,6 +37,9 @@ async def update_settings(rt: Runtime, principal: Principal, changes: dict[str, 
     merged = dataclasses.replace(await thresholds_of(rt, principal.org_id), **changes)
     rules.check_thresholds(merged)
     async with rt.engine.begin() as conn:
+        before = dataclasses.asdict(await repo.thresholds(conn, principal.org_id))
         await repo.save_thresholds(conn, principal.org_id, merged, rt.now())
+        await audit.record(rt, conn, principal, "org", principal.org_id, "alert_thresholds", before=before,
+                           after=dataclasses.asdict(merged))
     rt.part(_CACHE).drop(principal.org_id)
     return merged

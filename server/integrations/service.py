@@ -17,6 +17,7 @@ from typing import Any
 import msgspec
 from sqlalchemy import Row
 
+from server.accounts import audit
 from server.board.keys import tag
 from server.core.auth import Principal
 from server.core.cache import TTLCache
@@ -38,6 +39,8 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {
     "salesforce": ({"organization_id"}, {"instance_url", "access_token", "poll_every_s"}),
 }
 SECRET_FIELDS = ("signing_secret", "client_secret", "access_token")
+#: What the audit log keeps of an integration (never its secrets).
+AUDITED = ("kind", "name", "active", "config", "rules")
 CONFIG_FIELDS = ("portal_id", "organization_id", "api_base", "instance_url", "poll_every_s")
 LAG_SAMPLES = 1000
 
@@ -154,6 +157,7 @@ async def create(rt: Runtime, principal: Principal, data: IntegrationCreate, bas
             "config": config, "rules": msgspec.to_builtins(chosen), "created_at": now, "updated_at": now,
             "created_by_user_id": principal.user_id, "poll_failures": 0,
             "poll_due_at": now if config.get("poll_every_s") else None})
+        await audit.record(rt, conn, principal, "integration", row.id, "create", after=audit.fields_of(row, AUDITED))
     return _shown(rt, row, base_url, path_secret=path_secret, once=once)
 
 
@@ -213,7 +217,11 @@ async def update(rt: Runtime, principal: Principal, integration_id: int, changes
             values["poll_due_at"] = rt.now() if config.get("poll_every_s") else None
         values.update(secrets_enc=vault.seal(rt, secrets), config=config, updated_at=rt.now())
         updated = await store.change(conn, principal.org_id, integration_id, values)
-    assert updated is not None  # locked above
+        assert updated is not None  # locked above
+        await audit.record(rt, conn, principal, "integration", row.id, "update",
+                           before={**audit.fields_of(row, AUDITED), "secrets_changed": False},
+                           after={**audit.fields_of(updated, AUDITED),
+                                  "secrets_changed": bool(set(fields) & set(SECRET_FIELDS)) or rotate is not None})
     rt.part(_HOOKS).drop(row.hook_id)
     rt.part(_VIEWS).drop(row.id)
     return _shown(rt, updated, base_url, path_secret=path_secret, once=once)
@@ -225,6 +233,8 @@ async def delete(rt: Runtime, principal: Principal, integration_id: int) -> None
     row = await _row(rt, principal, integration_id)
     async with rt.engine.begin() as conn:
         await store.remove(conn, principal.org_id, integration_id)
+        await audit.record(rt, conn, principal, "integration", integration_id, "delete",
+                           before=audit.fields_of(row, AUDITED))
     rt.part(_HOOKS).drop(row.hook_id)
     rt.part(_VIEWS).drop(row.id)
 
@@ -239,6 +249,8 @@ async def map_owner(rt: Runtime, principal: Principal, integration_id: int, crm_
         if user_id is not None and not await store.active_user(conn, principal.org_id, user_id):
             raise NotFound("user_not_found", f"user {user_id} not found", details={"user_id": user_id})
         link = await store.put_owner(conn, principal.org_id, row.id, crm_owner_id, {"user_id": user_id}, rt.now())
+        await audit.record(rt, conn, principal, "integration", row.id, "map_owner",
+                           after={"crm_owner_id": crm_owner_id, "user_id": user_id}, only_changes=False)
         requeued = await store.requeue(conn, row.id, [crm_owner_id])
     return link, requeued
 

@@ -13,6 +13,7 @@ from typing import Any, cast
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from server.accounts import audit
 from server.accounts.directory import reader
 from server.board.rules import check_type_key
 from server.core.auth import Principal
@@ -76,6 +77,8 @@ async def create_activity_type(rt: Runtime, principal: Principal, data: dict[str
             if await type_store.get_by_key(s, principal.org_id, data["key"]):
                 raise Conflict("activity_type_exists", f"activity type '{data['key']}' already exists")
             row = await type_store.create_type(s, principal.org_id, **data)
+            await audit.record(rt, s, principal, "activity_type", data["key"], "create",
+                               after=audit.fields_of(row, ("label", *type_store.RULE_FIELDS, "active")))
     except IntegrityError:  # a concurrent request created the key after our check
         raise Conflict("activity_type_exists", f"activity type '{data['key']}' already exists") from None
     forget_types(rt, principal.org_id)
@@ -94,7 +97,13 @@ async def update_activity_type(rt: Runtime, principal: Principal, key: str,
                                                 else None))
             if mode != "weighted":
                 changes["self_report_weight"] = None
+        logged = ("label", *type_store.RULE_FIELDS, "active")
+        before = audit.fields_of(row, logged)
         await type_store.update_type(s, row, changes, rt.clock.now())
+        after = audit.fields_of(row, logged)
+        if after != before:  # the rule version the change made, beside the fields that moved
+            before, after = {**before, "version": None}, {**after, "version": row.version}
+        await audit.record(rt, s, principal, "activity_type", key, "update", before=before, after=after)
     forget_types(rt, principal.org_id)
     return row
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Row
 
+from server.accounts import audit
 from server.accounts import service as accounts
 from server.accounts.directory import org_info
 from server.core import events, text
@@ -32,15 +33,25 @@ from server.rewards import store as repo
 async def create_reward(rt: Runtime, principal: Principal, fields: repo.NewReward) -> Row[Any]:
     rules.check_reward(fields["cost"], fields.get("stock"))
     async with rt.engine.begin() as conn:
-        return await repo.create(conn, principal.org_id, fields, rt.now())
+        row = await repo.create(conn, principal.org_id, fields, rt.now())
+        await audit.record(rt, conn, principal, "reward", row.id, "create", after=audit.fields_of(row, AUDITED))
+        return row
+
+
+#: What the audit log keeps of a reward.
+AUDITED = ("name", "cost", "stock", "active")
 
 
 async def update_reward(rt: Runtime, principal: Principal, reward_id: int,
                         changes: dict[str, Any]) -> Row[Any]:
     rules.check_reward(changes.get("cost"), changes.get("stock"))
     async with rt.engine.begin() as conn:
+        old = await repo.get(conn, principal.org_id, reward_id) if changes else None
         row = (await repo.change(conn, principal.org_id, reward_id, changes, rt.now()) if changes
                else await repo.get(conn, principal.org_id, reward_id))
+        if old is not None and row is not None:
+            await audit.record(rt, conn, principal, "reward", reward_id, "update",
+                               before=audit.fields_of(old, AUDITED), after=audit.fields_of(row, AUDITED))
     if row is None:
         raise NotFound("reward_not_found", f"reward {reward_id} not found")
     return row
@@ -130,6 +141,11 @@ async def decide(rt: Runtime, principal: Principal, redemption_id: int, action: 
                 raise NotFound("redemption_not_found", f"redemption {redemption_id} not found")
             rules.check_transition(action, current.state)  # raises the 409 naming its state
             raise Conflict("invalid_transition", "the redemption changed meanwhile")  # pragma: no cover
+        if action != "cancel":  # a rep withdrawing their own request is theirs, not an admin decision
+            await audit.record(rt, conn, principal, "redemption", row.id, action,
+                               before={"state": next(iter(sources)) if len(sources) == 1 else None},
+                               after={"state": target, "note": note, "user_id": row.user_id,
+                                      "reward": row.reward_name}, only_changes=False)
         entries: list[events.EntryRow] = []
         notices: list[events.Notice] = []
         if action in rules.REFUNDING:

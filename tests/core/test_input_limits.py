@@ -116,6 +116,11 @@ STORED_FROM = {
 }
 #: columns only the server writes, and what bounds them
 SERVER_WRITTEN = {
+    "audit_log.actor_kind": "user, api_key or system",
+    "audit_log.actor_name": "copied from the acting user's display name (120)",
+    "audit_log.entity_kind": "one of audit.ENTITY_KINDS",
+    "audit_log.entity_id": "an id, or an activity type's key (64)",
+    "audit_log.action": "a verb the service names (create, update, launch, ...)",
     "integration_owners.crm_owner_id": "from a CRM delivery or read, bounded by its connector's wire types",
     "integration_owners.email": "from a CRM delivery or read, bounded by its connector's wire types",
     "integration_events.object_type": "a CRM object kind the connector names (deal, meeting, call, email)",

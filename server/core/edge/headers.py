@@ -20,6 +20,7 @@ from server.core.settings import Settings
 ALWAYS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
 
 TV_PATH = "/tv"
+ADMIN_PATH = "/admin"
 #: Swagger UI's files (litestar's SwaggerRenderPlugin) and its inline script
 DOCS_CDN = "https://cdn.jsdelivr.net"
 
@@ -27,6 +28,13 @@ DOCS_CDN = "https://cdn.jsdelivr.net"
 def tv_policy(realtime: str) -> str:
     return ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
             f"connect-src 'self' {realtime}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+
+
+def admin_policy(realtime: str) -> str:
+    """The web admin (`/admin`): its own scripts and styles only (htmx is vendored, no inline
+    script or style), forms post only to this origin, and the live board reaches the game server."""
+    return ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+            f"connect-src 'self' {realtime}; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
 DOCS_POLICY = (f"default-src 'none'; script-src 'unsafe-inline' {DOCS_CDN}; style-src 'unsafe-inline' {DOCS_CDN}; "
@@ -61,6 +69,10 @@ def security_headers(settings: Settings) -> BeforeMessageSendHookHandler:
             if path == TV_PATH or path.startswith(TV_PATH + "/"):
                 host = next((v.decode("latin-1") for k, v in scope.get("headers", ()) if k == b"host"), "")
                 policy = tv_policy(realtime_origins(settings, host))
+            elif path == ADMIN_PATH or path.startswith(ADMIN_PATH + "/"):
+                host = next((v.decode("latin-1") for k, v in scope.get("headers", ()) if k == b"host"), "")
+                policy = admin_policy(realtime_origins(settings, host))
+                headers.append((b"cache-control", b"no-store"))  # pages with people's data: not kept by the browser
             else:
                 policy = DOCS_POLICY
             headers += [(b"x-frame-options", b"DENY"), (b"content-security-policy", policy.encode())]

@@ -1,0 +1,481 @@
+"""Activity types, Contests, Rewards, Displays and the Audit log: what a manager runs.
+
+Each page calls the service its JSON API calls (the same rules, the same refusals, the same
+audit entries); a refusal is shown beside the field it is about.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime, timedelta
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Controller, Request, Response, get, post
+from litestar.params import Parameter, QueryParameter
+from litestar.response import Redirect, Template
+
+from server.accounts import audit
+from server.accounts import service as accounts
+from server.accounts.directory import org_info
+from server.activities import schemas as tw
+from server.admin import web
+from server.admin.people import realtime_url, socket_token
+from server.contests import schemas as cw
+from server.contests import service as contests
+from server.core.errors import DomainError, NotFound
+from server.core.periods import local_date
+from server.core.runtime import Runtime
+from server.displays import schemas as dw
+from server.displays import service as displays
+from server.ledger import types as activity_types
+from server.rewards import service as rewards
+
+AUDIT_PAGE = 50
+FORMATS = [
+    ("individual", "Individual: most wins"),
+    ("team", "Team against team"),
+    ("target", "Everyone who reaches a target"),
+    ("improvement", "Most improved on their baseline"),
+    ("head_to_head", "Head to head"),
+    ("bracketed", "Bracketed by level"),
+]
+
+
+def _status(exc: Exception) -> int:
+    return exc.status_code if isinstance(exc, DomainError) else 400
+
+
+def _errors(exc: Exception) -> dict[str, str]:
+    return (
+        exc.errors
+        if isinstance(exc, web.FieldErrors)
+        else web.field_errors(exc)
+        if isinstance(exc, DomainError)
+        else {"_form": str(exc)}
+    )
+
+
+def _blank_none(form: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    return {n: (str(form.get(n)).strip() or None) for n in names if form.get(n) is not None}
+
+
+class ProgrammeController(Controller):
+    path = "/admin"
+    include_in_schema = False
+
+    # -- activity types -------------------------------------------------------------------------
+    @get("/activity-types", name="admin_types")
+    async def types(self, request: Request[Any, Any, Any], rt: Runtime) -> Template:
+        v = await web.viewer(request, rt, page="Activity types")
+        rows = await activity_types.list_activity_types(rt, v.principal)
+        return web.page("types.html", v, "Activity types", types=rows)
+
+    @get("/activity-types/{key:str}", name="admin_type")
+    async def type_page(
+        self,
+        key: str,
+        request: Request[Any, Any, Any],
+        rt: Runtime,
+        saved: int = Parameter(default=0, ge=0, le=1),
+    ) -> Template:
+        v = await web.viewer(request, rt, page="Activity types")
+        return await self._type(
+            rt, v, key, {}, None, "Saved: a new rule version applies from now on." if saved else None
+        )
+
+    async def _type(
+        self,
+        rt: Runtime,
+        v: web.Viewer,
+        key: str,
+        errors: dict[str, str],
+        values: dict[str, Any] | None,
+        notice: str | None,
+    ) -> Template:
+        rows = {t.key: t for t in await activity_types.list_activity_types(rt, v.principal)}
+        row = rows.get(key)
+        if row is None:
+            raise NotFound("activity_type_not_found", f"activity type '{key}' not found")
+        history = (
+            await audit.page(rt, v.principal, kind="activity_type", entity_id=key, limit=50)
+            if v.is_admin
+            else None
+        )
+        shown = (
+            values
+            if values is not None
+            else {
+                k: getattr(row, k)
+                for k in (
+                    "label",
+                    "points",
+                    "value_points",
+                    "daily_cap",
+                    "self_reportable",
+                    "self_report",
+                    "self_report_weight",
+                    "active",
+                )
+            }
+        )
+        return web.page(
+            "type.html",
+            v,
+            "Activity types",
+            t=row,
+            values=shown,
+            errors=errors,
+            history=history,
+            notice=notice,
+        )
+
+    @post("/activity-types/{key:str}", status_code=200)
+    async def type_update(
+        self, key: str, request: Request[Any, Any, Any], rt: Runtime
+    ) -> Template | Redirect:
+        v = await web.viewer(request, rt, page="Activity types", admin_only=True)
+        form = await request.form()
+        values: dict[str, Any] = _blank_none(
+            form, ("label", "points", "value_points", "daily_cap", "self_report", "self_report_weight")
+        )
+        values["self_reportable"] = form.get("self_reportable") == "on"
+        values["active"] = form.get("active") == "on"
+        if values.get("label") is None:
+            values["label"] = ""
+        try:
+            data = web.convert(values, tw.ActivityTypeUpdate)
+            await activity_types.update_activity_type(
+                rt, v.principal, key, {k: getattr(data, k) for k in data.__struct_fields__ if k in values}
+            )
+        except (web.FieldErrors, DomainError) as exc:
+            t = await self._type(rt, v, key, _errors(exc), values, None)
+            t.status_code = _status(exc)
+            return t
+        return web.redirect(f"/admin/activity-types/{key}?saved=1")
+
+    # -- contests -------------------------------------------------------------------------------
+    @get("/contests", name="admin_contests")
+    async def contest_list(
+        self,
+        request: Request[Any, Any, Any],
+        rt: Runtime,
+        page_no: Annotated[int, QueryParameter(name="page", ge=1, le=10_000)] = 1,
+        in_state: Annotated[
+            str, QueryParameter(name="state", pattern="^(|draft|scheduled|live|ended|awarded|cancelled)$")
+        ] = "",
+    ) -> Template:
+        v = await web.viewer(request, rt, page="Contests")
+        total, rows = await contests.list_contests(
+            rt, v.principal, [in_state] if in_state else [], 25, (page_no - 1) * 25
+        )
+        return web.page(
+            "contests.html",
+            v,
+            "Contests",
+            contests=rows,
+            total=total,
+            page_no=page_no,
+            pages=max(1, -(-total // 25)),
+            state=in_state,
+        )
+
+    @get("/contests/new", name="admin_contest_new")
+    async def contest_new(self, request: Request[Any, Any, Any], rt: Runtime) -> Template:
+        v = await web.viewer(request, rt, page="Contests")
+        return await self._contest_form(rt, v, {}, None)
+
+    async def _contest_form(
+        self, rt: Runtime, v: web.Viewer, errors: dict[str, str], values: dict[str, Any] | None
+    ) -> Template:
+        org = await org_info(rt, v.principal.org_id)
+        today = local_date(rt.now(), org.tz)
+        types = await activity_types.list_activity_types(rt, v.principal)
+        teams = await accounts.list_teams(rt, v.principal)
+        shown = values or {
+            "start_date": today.isoformat(),
+            "end_date": (today + timedelta(days=6)).isoformat(),
+            "format": "individual",
+            "metric": "points",
+        }
+        return web.page(
+            "contest_form.html",
+            v,
+            "Contests",
+            values=shown,
+            errors=errors,
+            formats=FORMATS,
+            metrics=[("points", "Points"), *((t.key, t.label) for t in types if t.active)],
+            segments=[("", "The whole org"), *((f"team:{t.id}", f"Team {t.name}") for t in teams)],
+        )
+
+    @post("/contests/new", status_code=200)
+    async def contest_create(self, request: Request[Any, Any, Any], rt: Runtime) -> Template | Redirect:
+        v = await web.viewer(request, rt, page="Contests")
+        form = await request.form()
+        values: dict[str, Any] = _blank_none(
+            form, ("name", "description", "start_date", "end_date", "format", "metric", "segment")
+        )
+        spec: dict[str, Any] = {
+            k: values[k]
+            for k in ("name", "description", "start_date", "end_date", "format", "metric")
+            if values.get(k) is not None
+        }
+        spec.setdefault("name", "")
+        if values.get("segment"):
+            spec["segments"] = [values["segment"]]
+        prize = str(form.get("prize_points") or "").strip()
+        if prize:
+            values["prize_points"] = prize
+            spec["prizes"] = [{"place": 1, "points": int(prize) if prize.isdigit() else prize}]
+        try:
+            data = web.convert(spec, cw.ContestCreate)
+            built = {k: getattr(data, k) for k in data.__struct_fields__ if k in spec}
+            if "prizes" in built:
+                built["prizes"] = [msgspec.structs.asdict(p) for p in built["prizes"]]
+            row = await contests.create(rt, v.principal, built)
+        except (web.FieldErrors, DomainError) as exc:
+            t = await self._contest_form(rt, v, _errors(exc), values)
+            t.status_code = _status(exc)
+            return t
+        return web.redirect(f"/admin/contests/{row.id}")
+
+    @get("/contests/{contest_id:int}", name="admin_contest")
+    async def contest(self, contest_id: int, request: Request[Any, Any, Any], rt: Runtime) -> Template:
+        v = await web.viewer(request, rt, page="Contests")
+        c, log = await contests.get(rt, v.principal, contest_id)
+        s = (
+            await contests.standings(rt, v.principal, contest_id)
+            if c.state not in ("draft", "cancelled")
+            else None
+        )
+        return web.page(
+            "contest.html",
+            v,
+            "Contests",
+            c=c,
+            log=log,
+            standings=s,
+            error=None,
+            realtime_url=realtime_url(request, rt),
+            socket_token=socket_token(rt, v.principal),
+        )
+
+    @post("/contests/{contest_id:int}/{action:str}", status_code=303)
+    async def contest_action(
+        self, contest_id: int, action: str, request: Request[Any, Any, Any], rt: Runtime
+    ) -> Redirect | Template:
+        v = await web.viewer(request, rt, page="Contests")
+        form = await request.form()
+        try:
+            if action == "launch":
+                await contests.launch(rt, v.principal, contest_id)
+            elif action == "cancel":
+                await contests.cancel(
+                    rt, v.principal, contest_id, str(form.get("reason") or "").strip()[:500] or None
+                )
+            else:
+                raise NotFound("action_not_found", f"no action '{action}'")
+        except DomainError as exc:
+            if isinstance(exc, NotFound):
+                raise
+            c, log = await contests.get(rt, v.principal, contest_id)
+            t = web.page(
+                "contest.html",
+                v,
+                "Contests",
+                c=c,
+                log=log,
+                standings=None,
+                error=exc.message,
+                realtime_url=realtime_url(request, rt),
+                socket_token=socket_token(rt, v.principal),
+            )
+            t.status_code = exc.status_code
+            return t
+        return web.redirect(f"/admin/contests/{contest_id}")
+
+    @get("/contests/{contest_id:int}/results.csv", name="admin_contest_csv", media_type="text/csv")
+    async def contest_csv(
+        self, contest_id: int, request: Request[Any, Any, Any], rt: Runtime
+    ) -> Response[str]:
+        v = await web.viewer(request, rt, page="Contests")
+        s = await contests.results(rt, v.principal, contest_id)
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(
+            ["user_id", "display_name", "email", "place", "score", "total", "won", "prize_points"]
+        )
+        for r in s.rows:
+            m = s.members.get(r.user_id)
+            writer.writerow(
+                [
+                    r.user_id,
+                    _cell(m.display_name if m else ""),
+                    m.email if m else "",
+                    r.place or "",
+                    r.score,
+                    r.total,
+                    r.won,
+                    sum(p.points for p in r.prizes),
+                ]
+            )
+        return Response(
+            out.getvalue(),
+            media_type="text/csv",
+            headers={"content-disposition": f'attachment; filename="contest-{contest_id}-results.csv"'},
+        )
+
+    # -- rewards (admins) -----------------------------------------------------------------------
+    @get("/rewards", name="admin_rewards")
+    async def reward_queue(
+        self,
+        request: Request[Any, Any, Any],
+        rt: Runtime,
+        in_state: Annotated[
+            str, QueryParameter(name="state", pattern="^(pending|approved|rejected|fulfilled|cancelled)$")
+        ] = "pending",
+    ) -> Template:
+        v = await web.viewer(request, rt, page="Rewards")
+        state = in_state
+        rows = await rewards.list_redemptions(
+            rt, v.principal, user_id=None, state=state, before_id=None, limit=100
+        )
+        names = {
+            u.id: u.display_name
+            for u in (
+                await accounts.users_by_id(rt, v.principal.org_id, sorted({r.user_id for r in rows}))
+            ).values()
+        }
+        catalog = await rewards.catalog(rt, v.principal, True)
+        return web.page(
+            "rewards.html",
+            v,
+            "Rewards",
+            redemptions=rows,
+            names=names,
+            state=state,
+            catalog=catalog,
+            error=None,
+        )
+
+    @post("/redemptions/{redemption_id:int}/{action:str}", status_code=303)
+    async def decide(
+        self, redemption_id: int, action: str, request: Request[Any, Any, Any], rt: Runtime
+    ) -> Redirect:
+        v = await web.viewer(request, rt, page="Rewards")
+        if action not in ("approve", "reject", "fulfil"):
+            raise NotFound("action_not_found", f"no action '{action}'")
+        form = await request.form()
+        note = str(form.get("note") or "").strip()[:500] or None
+        await rewards.decide(rt, v.principal, redemption_id, action, note)
+        return web.redirect("/admin/rewards")
+
+    # -- displays (admins) ----------------------------------------------------------------------
+    @get("/displays", name="admin_displays")
+    async def display_list(self, request: Request[Any, Any, Any], rt: Runtime) -> Template:
+        v = await web.viewer(request, rt, page="Displays")
+        return await self._displays(rt, v, {}, {})
+
+    async def _displays(
+        self, rt: Runtime, v: web.Viewer, errors: dict[str, str], values: dict[str, Any]
+    ) -> Template:
+        rows = await displays.list_for_org(rt, v.principal)
+        return web.page(
+            "displays.html", v, "Displays", displays=rows, errors=errors, values=values, now=rt.now()
+        )
+
+    @post("/displays", status_code=200)
+    async def display_create(self, request: Request[Any, Any, Any], rt: Runtime) -> Template | Redirect:
+        v = await web.viewer(request, rt, page="Displays")
+        form = await request.form()
+        values: dict[str, Any] = {
+            "name": str(form.get("name") or "").strip(),
+            "rotate_seconds": str(form.get("rotate_seconds") or "30"),
+        }
+        boards = [b.strip() for b in str(form.get("boards") or "").split(",") if b.strip()]
+        try:
+            data = web.convert({**values, **({"boards": boards} if boards else {})}, dw.DisplayCreate)
+            await displays.create(rt, v.principal, data.name, data.boards, data.rotate_seconds)
+        except (web.FieldErrors, DomainError) as exc:
+            t = await self._displays(rt, v, _errors(exc), {**values, "boards": ", ".join(boards)})
+            t.status_code = _status(exc)
+            return t
+        return web.redirect("/admin/displays")
+
+    @post("/displays/{display_id:int}/{action:str}", status_code=303)
+    async def display_action(
+        self, display_id: int, action: str, request: Request[Any, Any, Any], rt: Runtime
+    ) -> Redirect:
+        v = await web.viewer(request, rt, page="Displays")
+        if action == "code":
+            await displays.new_code(rt, v.principal, display_id)
+        elif action == "revoke":
+            await displays.revoke(rt, v.principal, display_id)
+        else:
+            raise NotFound("action_not_found", f"no action '{action}'")
+        return web.redirect("/admin/displays")
+
+    # -- the audit log (admins) -----------------------------------------------------------------
+    @get("/audit", name="admin_audit")
+    async def audit_log(
+        self,
+        request: Request[Any, Any, Any],
+        rt: Runtime,
+        kind: str = Parameter(default="", max_length=32),
+        actor: str = Parameter(default="", max_length=20, pattern=r"^\d*$"),
+        since: str = Parameter(default="", max_length=10, pattern=r"^(\d{4}-\d{2}-\d{2})?$"),
+        until: str = Parameter(default="", max_length=10, pattern=r"^(\d{4}-\d{2}-\d{2})?$"),
+        page_no: Annotated[int, QueryParameter(name="page", ge=1, le=100_000)] = 1,
+    ) -> Template:
+        v = await web.viewer(request, rt, page="Audit log")
+        org = await org_info(rt, v.principal.org_id)
+        error = None
+        found = audit.Page(0, [])
+        try:
+            start = (
+                datetime.combine(date.fromisoformat(since), datetime.min.time(), org.tz) if since else None
+            )
+            end = (
+                datetime.combine(date.fromisoformat(until) + timedelta(days=1), datetime.min.time(), org.tz)
+                if until
+                else None
+            )
+            found = await audit.page(
+                rt,
+                v.principal,
+                kind=kind or None,
+                actor_user_id=int(actor) if actor else None,
+                since=start,
+                until=end,
+                limit=AUDIT_PAGE,
+                offset=(page_no - 1) * AUDIT_PAGE,
+            )
+        except (ValueError, DomainError) as exc:
+            error = exc.message if isinstance(exc, DomainError) else "Dates are YYYY-MM-DD."
+        _, people = await accounts.list_users(
+            rt, v.principal, team_id=None, role=None, active=None, limit=500, offset=0
+        )
+        return web.page(
+            "audit.html",
+            v,
+            "Audit log",
+            entries=found.rows,
+            total=found.total,
+            page_no=page_no,
+            pages=max(1, -(-found.total // AUDIT_PAGE)),
+            kind=kind,
+            actor=actor,
+            since=since,
+            until=until,
+            kinds=audit.ENTITY_KINDS,
+            people=[u for u in people if u.role != "rep"],
+            error=error,
+            tz=org.tz,
+        )
+
+
+def _cell(text: str) -> str:
+    """Spreadsheet formula injection: a cell starting with = + - @ is read as text."""
+    return "'" + text if text and text[0] in "=+-@\t\r" else text

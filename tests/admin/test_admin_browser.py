@@ -1,0 +1,319 @@
+"""The web admin in real headless Chromium on the demo org: sign in, create a team and a rep (a
+bad email first: the field's message), change an activity type, create and launch a contest and
+watch its standings move without a reload when an activity is posted through the JSON API,
+approve a redemption, act on an alert, create a display, read the audit log, sign out and find
+the session dead; a manager cannot open another team's rep, an admin page or another org's rep.
+
+Every page is checked with axe-core (vendored: tests/admin/vendor/axe.min.js, 4.10.2, MPL-2.0):
+no serious or critical violation. Screenshots of each page at 1440x900 go to
+docs/screenshots/admin/ (committed, so a reviewer can look without running anything).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from realtime.server import run as run_realtime
+from server.app import create_app
+from server.core.periods import local_date
+from server.demo import seed as demo
+from server.features import make_runtime
+from server.insights import store as insights_store
+from tests.conftest import PASSWORD, free_port, make_settings, new_org, unique
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "docs" / "screenshots" / "admin"
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+AXE_SOURCE = AXE.read_text()
+#: page -> first contentful paint (ms), written to test-artifacts/admin/paint.json for docs/performance.md
+PAINTS: dict[str, float] = {}
+ARTIFACTS = ROOT / "test-artifacts" / "admin"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"no Chromium at {CHROMIUM}")
+
+
+@pytest.fixture
+async def stack(database_url, redis_url, demo_org):
+    """The API (uvicorn) and the game server in this process, on free ports, over the suite's
+    database and Redis (where the demo org is)."""
+    settings = make_settings(database_url, redis_url, realtime_port=free_port())
+    rt = make_runtime(settings)
+    api_port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(rt=rt), host="127.0.0.1", port=api_port, log_level="warning")
+    )
+    api_task = asyncio.create_task(server.serve())
+    stop, ready = asyncio.Event(), asyncio.Event()
+    game = asyncio.create_task(run_realtime(rt, "127.0.0.1", settings.realtime_port, stop, ready))
+    while not server.started or not ready.is_set():
+        await asyncio.sleep(0.05)
+    yield f"http://127.0.0.1:{api_port}", rt, demo_org[0]
+    stop.set()
+    server.should_exit = True
+    await api_task
+    await game
+    await rt.close()
+
+
+async def check_page(page, name: str) -> None:
+    """axe-core on the page as it is (no serious or critical violation), then its screenshot."""
+    await page.evaluate(AXE_SOURCE)  # through DevTools, not a <script>: the page's CSP stays in force
+    found = await page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ['violations']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                       nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+    }""")
+    bad = [v for v in found if v["impact"] in ("serious", "critical")]
+    assert not bad, f"{name}: {bad}"
+    await page.screenshot(path=str(SHOTS / f"{name}.png"))
+    fcp = await page.evaluate("() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime")
+    if fcp is not None:
+        PAINTS[name] = round(fcp, 1)
+
+
+async def api_login(http: httpx.AsyncClient, email: str, password: str = PASSWORD) -> dict[str, str]:
+    r = await http.post("/api/v1/auth/login", json={"email": email, "password": password})
+    assert r.status_code == 200, r.text
+    return {"authorization": f"Bearer {r.json()['access_token']}"}
+
+
+async def sign_in(page, base: str, email: str, password: str) -> None:
+    await page.goto(f"{base}/admin/")
+    assert "/admin/login" in page.url
+    await page.get_by_label("Email").fill(email)
+    await page.get_by_label("Password").fill(password)
+    await page.get_by_role("button", name="Sign in").click()
+    await page.wait_for_load_state()
+    assert page.url.rstrip("/") == f"{base}/admin", (page.url, (await page.content())[-3000:])
+
+
+async def test_a_managers_first_day_in_the_browser(stack):
+    from playwright.async_api import async_playwright, expect
+
+    base, rt, org_id = stack
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    async with httpx.AsyncClient(base_url=base, timeout=30) as http, async_playwright() as pw:
+        admin_api = await api_login(http, demo.ADMIN_EMAIL, demo.PASSWORD)
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        ctx = await browser.new_context(viewport={"width": 1440, "height": 900})
+        page = await ctx.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        # the admin's Content-Security-Policy is in force: any violation (an inline script or style,
+        # a connection elsewhere) shows on the console and fails the test
+        page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
+
+        await page.goto(f"{base}/admin/login")
+        await check_page(page, "01-sign-in")
+        await sign_in(page, base, demo.ADMIN_EMAIL, demo.PASSWORD)
+        cookie = next(c for c in await ctx.cookies() if c["name"] == "rr_admin")
+        assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and cookie["path"] == "/admin"
+
+        # an alert on a demo rep, to act on from the overview
+        reps = (await http.get("/api/v1/users", headers=admin_api, params={"role": "rep"})).json()["items"]
+        flagged = reps[0]
+        org_tz = (await http.get("/api/v1/org", headers=admin_api)).json()["timezone"]
+        from server.core.periods import zone
+
+        today = local_date(rt.now(), zone(org_tz))
+        async with rt.engine.begin() as conn:
+            await insights_store.insert_alerts(
+                conn,
+                [
+                    {
+                        "org_id": org_id,
+                        "user_id": flagged["id"],
+                        "team_id": flagged["team_id"],
+                        "reason": "low_activity",
+                        "week": today - timedelta(days=today.weekday()),
+                        "day": today,
+                        "evidence": {"activity": 2, "expected": 10},
+                        "suggested_actions": ["check_in", "recognize"],
+                        "status": "open",
+                        "created_at": rt.now(),
+                    }
+                ],
+            )
+        await page.goto(f"{base}/admin/")
+        await expect(page.get_by_test_id("board-status")).to_have_text("Live", timeout=15_000)
+        await check_page(page, "02-overview")
+        alert = page.get_by_test_id("alert").filter(has_text=flagged["display_name"]).first
+        await alert.get_by_test_id("alert-check_in").click()  # htmx: the card is replaced in place
+        await expect(page.get_by_test_id("alert-done")).to_contain_text(flagged["display_name"])
+        acted = (
+            await http.get("/api/v1/alerts", headers=admin_api, params={"user_id": flagged["id"]})
+        ).json()["items"]
+        assert acted[0]["status"] == "acted" and acted[0]["actions"][0]["action"] == "check_in"
+
+        # a team, then a rep in it (a bad email first: the message is beside the field)
+        team_name = unique("Harbour ")
+        await page.goto(f"{base}/admin/teams")
+        await page.get_by_label("Team name").fill(team_name)
+        await page.get_by_label("Region (optional)").fill("Coast")
+        await page.get_by_role("button", name="Create team").click()
+        await expect(page.get_by_test_id("teams-table")).to_contain_text(team_name)
+        await check_page(page, "04-teams")
+        team_id = next(
+            t["id"]
+            for t in (await http.get("/api/v1/teams", headers=admin_api)).json()["items"]
+            if t["name"] == team_name
+        )
+
+        await page.goto(f"{base}/admin/reps")
+        await check_page(page, "03-reps")
+        await page.get_by_label("Search by name or email").fill(flagged["display_name"])  # htmx: no reload
+        await expect(page.get_by_test_id("reps-table").locator("tbody tr")).to_have_count(1)
+        assert "q=" in page.url
+        await page.get_by_test_id("new-rep").click()
+        await page.get_by_label("Name").fill("Robin Reed")
+        await page.get_by_label("Email").fill("robin-at-nowhere")
+        await page.get_by_label("First password").fill(PASSWORD)
+        await page.get_by_label("Team").select_option(str(team_id))
+        await page.get_by_role("button", name="Create").click()
+        await expect(page.get_by_test_id("error-email")).to_be_visible()
+        assert await page.get_by_label("Email").get_attribute("aria-invalid") == "true"
+        await check_page(page, "05-rep-form-error")
+        rep_email = f"{unique('robin')}@example.com"
+        await page.get_by_label("Email").fill(rep_email)
+        await page.get_by_label("First password").fill(PASSWORD)
+        await page.get_by_role("button", name="Create").click()
+        await expect(page.get_by_test_id("rep-name")).to_have_text("Robin Reed")
+        rep_id = int(page.url.split("/admin/reps/")[1].split("?")[0])
+        await check_page(page, "06-rep")
+
+        # an activity type: a new rule version, with its history
+        await page.goto(f"{base}/admin/activity-types")
+        await check_page(page, "07-activity-types")
+        await page.goto(f"{base}/admin/activity-types/email")
+        points = page.get_by_label("Points per unit", exact=True)
+        await points.fill(str(int(await points.input_value()) + 1))
+        await page.get_by_role("button", name="Save as a new version").click()
+        await expect(page.get_by_test_id("type-history")).to_contain_text("points")
+        await check_page(page, "08-activity-type")
+
+        # a contest for the new team: create, launch, watch the standings move live
+        await page.goto(f"{base}/admin/contests")
+        await page.get_by_test_id("new-contest").click()
+        await check_page(page, "09-contest-new")
+        await page.get_by_label("Name").fill("Harbour call sprint")
+        await page.get_by_label("Metric").select_option("call")
+        await page.get_by_label("Who takes part").select_option(f"team:{team_id}")
+        await page.get_by_role("button", name="Create draft").click()
+        await expect(page.get_by_test_id("contest-state")).to_have_text("draft")
+        await page.get_by_test_id("launch").click()
+        await expect(page.get_by_test_id("contest-state")).to_have_text("live")
+        await expect(page.get_by_test_id("board-status")).to_have_text("Live", timeout=15_000)
+        r = await http.post(
+            "/api/v1/activities", headers=admin_api, json={"type": "call", "user_id": rep_id, "quantity": 3}
+        )
+        assert r.status_code == 201, r.text
+        row = page.locator(f'#live-board li[data-user-id="{rep_id}"] .score')
+        await expect(row).to_have_text("3", timeout=15_000)  # no reload: a delta from the game server
+        assert await page.get_by_test_id("standings").get_attribute("data-updates")
+        await check_page(page, "10-contest-live")
+        contest_id = int(page.url.rsplit("/", 1)[1])
+        csv_r = await page.request.get(f"{base}/admin/contests/{contest_id}/results.csv")
+        assert csv_r.status == 200 and rep_email in await csv_r.text()
+
+        # a redemption to approve
+        reward = (
+            await http.post("/api/v1/rewards", headers=admin_api, json={"name": unique("Coffee "), "cost": 1})
+        ).json()
+        rep_api = await api_login(http, rep_email)
+        asked = await http.post(f"/api/v1/rewards/{reward['id']}/redeem", headers=rep_api)
+        assert asked.status_code == 201, asked.text
+        await page.goto(f"{base}/admin/rewards")
+        await check_page(page, "11-rewards")
+        await (
+            page.get_by_test_id("redemption")
+            .filter(has_text=reward["name"])
+            .get_by_test_id("approve")
+            .click()
+        )
+        await page.wait_for_url(f"{base}/admin/rewards")
+        got = (await http.get(f"/api/v1/redemptions/{asked.json()['id']}", headers=admin_api)).json()
+        assert got["state"] == "approved"
+
+        # a display and its pairing code
+        await page.goto(f"{base}/admin/displays")
+        await page.get_by_label("Name").fill("Harbour TV")
+        await page.get_by_role("button", name="Create").click()
+        await expect(page.get_by_test_id("displays-table")).to_contain_text("Harbour TV")
+        await expect(page.get_by_test_id("pairing-code").last).to_be_visible()
+        await check_page(page, "12-displays")
+
+        # the audit log says who did all that
+        await page.goto(f"{base}/admin/audit")
+        await page.get_by_label("What").select_option("contest")
+        await page.get_by_role("button", name="Filter").click()
+        await expect(page.get_by_test_id("audit-table")).to_contain_text("launch contest")
+        await check_page(page, "13-audit-log")
+
+        # settings: a wrong time zone is explained beside its field
+        await page.goto(f"{base}/admin/settings")
+        await check_page(page, "14-settings")
+        tz = page.get_by_label("Time zone (IANA, e.g. America/Chicago)")
+        kept = await tz.input_value()
+        await tz.fill("Mars/Olympus")
+        await page.get_by_test_id("org-form").get_by_role("button", name="Save").click()
+        await expect(page.get_by_test_id("error-timezone")).to_contain_text("IANA")
+        assert (await http.get("/api/v1/org", headers=admin_api)).json()["timezone"] == kept
+
+        # a manager: their team only, no admin pages, nothing of another org
+        demo_manager = await api_login(http, demo.MANAGER_EMAIL, demo.PASSWORD)
+        me = (await http.get("/api/v1/users", headers=admin_api, params={"role": "manager"})).json()["items"]
+        manager_team = next(u["team_id"] for u in me if u["email"] == demo.MANAGER_EMAIL)
+        del demo_manager
+        other_rep = next(u for u in reps if u["team_id"] != manager_team)
+        stranger_org = await new_org(http)
+        stranger = await stranger_org.user("rep")
+        mctx = await browser.new_context(viewport={"width": 1024, "height": 768})  # a tablet
+        mpage = await mctx.new_page()
+        await sign_in(mpage, base, demo.MANAGER_EMAIL, demo.PASSWORD)
+        await check_page(mpage, "15-manager-overview-tablet")
+        for path, status in (
+            (f"/admin/reps/{other_rep['id']}", 404),
+            (f"/admin/reps/{stranger.user_id}", 404),
+            ("/admin/audit", 403),
+            ("/admin/teams", 403),
+            ("/admin/displays", 403),
+        ):
+            r = await mpage.goto(f"{base}{path}")
+            assert r is not None and r.status == status, path
+        await mpage.goto(f"{base}/admin/reps")
+        nav = await mpage.get_by_role("navigation", name="Admin sections").inner_text()
+        assert "Audit log" not in nav and "Teams" not in nav
+        await mctx.close()
+
+        # sign out: the session is dead, the old cookie opens nothing
+        await page.goto(f"{base}/admin/")
+        await page.get_by_test_id("sign-out").click()
+        await page.wait_for_url(f"{base}/admin/login")
+        ctx2 = await browser.new_context()
+        await ctx2.add_cookies([{**cookie}])
+        p2 = await ctx2.new_page()
+        await p2.goto(f"{base}/admin/reps")
+        assert "/admin/login" in p2.url
+        await ctx2.close()
+        assert not errors, errors
+        await browser.close()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "paint.json").write_text(json.dumps(PAINTS, indent=1))
