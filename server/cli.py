@@ -8,6 +8,7 @@
   reprally rebuild   recompute Redis state from the SQL ledger
   reprally insights  run an org's early-warning day close now (and rebuild its rollups)
   reprally seed-history  an org with weeks of realistic history, through the activity path
+  reprally simulate  run programs on a simulated team through the real engine; report the wins
   reprally demo      seed the demo org and stream simulated activities at a running API
   reprally redis     run the bundled redis-server in the foreground
 """
@@ -115,6 +116,25 @@ def cmd_seed_history(args: argparse.Namespace) -> None:
             await rt.close()
 
     asyncio.run(run())
+
+
+def cmd_simulate(args: argparse.Namespace) -> None:
+    from server.simulate.backends import backends
+    from server.simulate.driver import Config
+    from server.simulate.programs import parse
+    from server.simulate.report import build, run, write
+
+    programs = parse(args.programs)
+    cfg = Config(reps=args.reps, weeks=args.weeks, seed=args.seed, history_weeks=args.history_weeks)
+    with backends() as settings:
+        outcomes, info = asyncio.run(run(settings, programs, cfg))
+        data = build(outcomes, info, settings.push_cap_per_hour)
+    out = Path(args.out)
+    write(data, out, Path(args.json) if args.json else None)
+    for g in data["goals"]:
+        met = "n/a" if g["met"] is None else ("met" if g["met"] else "NOT met")
+        print(f"{met:8} {g['goal']}: {g['figure']} (target {g['target']})")
+    print(f"report: {out / 'report.md'} ({info['seconds']:.0f} s, {info['simulated_activities']} activities)")
 
 
 def cmd_api(args: argparse.Namespace) -> None:
@@ -316,6 +336,15 @@ def main(argv: list[str] | None = None) -> None:
     sh.add_argument("--seed", type=int, default=7)
     sh.add_argument("--no-day-closes", action="store_true", help="skip the early warning of the last weeks")
     sh.set_defaults(func=cmd_seed_history)
+    sim = sub.add_parser("simulate", help="run programs on a simulated team through the real engine")
+    sim.add_argument("--reps", type=int, default=50)
+    sim.add_argument("--weeks", type=int, default=8)
+    sim.add_argument("--seed", type=int, default=1)
+    sim.add_argument("--history-weeks", type=int, default=4, help="history before the programs start")
+    sim.add_argument("--programs", default="plain,missions,improvement,brackets,targets,default")
+    sim.add_argument("--out", default="sim-report")
+    sim.add_argument("--json", help="also write the figures as JSON to this file")
+    sim.set_defaults(func=cmd_simulate)
     demo = sub.add_parser("demo", help="seed the demo org and stream activities at a running API")
     demo.add_argument("--url", default="http://127.0.0.1:8000")
     demo.add_argument("--rate", type=float, default=2.0)
