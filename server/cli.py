@@ -126,7 +126,7 @@ def cmd_simulate(args: argparse.Namespace) -> None:
 
     programs = parse(args.programs)
     cfg = Config(reps=args.reps, weeks=args.weeks, seed=args.seed, history_weeks=args.history_weeks)
-    with backends() as settings:
+    with backends(migrate) as settings:
         outcomes, info = asyncio.run(run(settings, programs, cfg))
         data = build(outcomes, info, settings.push_cap_per_hour)
     out = Path(args.out)

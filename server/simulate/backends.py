@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,10 +17,9 @@ from server.core.settings import Settings, load_settings
 
 
 @contextmanager
-def backends() -> Iterator[Settings]:
-    """Settings for a simulation run (migrated), with the embedded backends started if needed."""
-    from server.cli import migrate
-
+def backends(migrate: Callable[[str], None]) -> Iterator[Settings]:
+    """Settings for a simulation run, migrated with `migrate` (the CLI's), with the embedded
+    backends started if needed."""
     base = load_settings()
     tmp = Path(tempfile.mkdtemp(prefix="reprally-sim-"))
     embedded: EmbeddedRedis | None = None
@@ -30,8 +29,14 @@ def backends() -> Iterator[Settings]:
         embedded = EmbeddedRedis(tmp / "redis")
         redis_url = embedded.start()
     try:
-        settings = msgspec.structs.replace(base, database_url=db, redis_url=redis_url, habits_enabled=True,
-                                           password_time_cost=1, board_sync_after_s=0.0)
+        settings = msgspec.structs.replace(
+            base,
+            database_url=db,
+            redis_url=redis_url,
+            habits_enabled=True,
+            password_time_cost=1,
+            board_sync_after_s=0.0,
+        )
         migrate(db)
         yield settings
     finally:

@@ -51,7 +51,14 @@ ORG_TZ = "America/New_York"
 TICKS = (7, 10, 13, 16, 19, 22)  # org-local hours
 LOG_HOURS = (12, 16)  # a rep logs at the first ticks after these local hours (midday, late afternoon)
 DECIDE_HOUR = 7
-JOBS = ("habits_missions", "habits_at_risk", "habits_day_close", "contests", "notifications_live", "push_sender")
+JOBS = (
+    "habits_missions",
+    "habits_at_risk",
+    "habits_day_close",
+    "contests",
+    "notifications_live",
+    "push_sender",
+)
 WIN_KINDS = ("mission_done", "missions_all_done", "badge_earned", "contest_result", "kudos")
 PASSWORD = "simulated-password"
 KUDOS_POINTS = 5
@@ -82,7 +89,9 @@ class RepState:
     deals: dict[date, list[float]] = field(default_factory=lambda: defaultdict(list))
     streak: int = 0
     won_value: float = 0.0
-    units: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # "history"/"sim" -> leading units
+    units: dict[str, int] = field(
+        default_factory=lambda: defaultdict(int)
+    )  # "history"/"sim" -> leading units
     days_worked: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
@@ -128,18 +137,33 @@ class Sim:
 
     # -- setup ---------------------------------------------------------------------------------------
     async def create(self) -> None:
-        slug = f"sim{self.cfg.seed}-{self.program.name}-{random.Random().randrange(16 ** 6):06x}"
+        slug = f"sim{self.cfg.seed}-{self.program.name}-{random.Random().randrange(16**6):06x}"
         org, admin_user = await accounts.create_org(
-            self.rt, name=f"Simulated {self.program.name} {slug}", timezone=ORG_TZ, week_start="monday",
-            admin_email=f"admin-{slug}@sim.reprally.dev", admin_password=PASSWORD, admin_name="Sim Admin")
+            self.rt,
+            name=f"Simulated {self.program.name} {slug}",
+            timezone=ORG_TZ,
+            week_start="monday",
+            admin_email=f"admin-{slug}@sim.reprally.dev",
+            admin_password=PASSWORD,
+            admin_name="Sim Admin",
+        )
         self.admin = Principal(org.id, "admin", admin_user.id)
         n_teams = -(-self.cfg.reps // self.cfg.team_size)
         for t in range(n_teams):
             team = await accounts.create_team(self.rt, self.admin, f"Team {t + 1}", None)
-            for st in self.states[t * self.cfg.team_size:(t + 1) * self.cfg.team_size]:
-                user = await accounts.create_user(self.rt, self.admin, {
-                    "email": f"rep{st.rep.index + 1}-{slug}@sim.reprally.dev", "display_name": st.rep.name,
-                    "password": PASSWORD, "role": "rep", "team_id": team.id, "timezone": st.rep.timezone})
+            for st in self.states[t * self.cfg.team_size : (t + 1) * self.cfg.team_size]:
+                user = await accounts.create_user(
+                    self.rt,
+                    self.admin,
+                    {
+                        "email": f"rep{st.rep.index + 1}-{slug}@sim.reprally.dev",
+                        "display_name": st.rep.name,
+                        "password": PASSWORD,
+                        "role": "rep",
+                        "team_id": team.id,
+                        "timezone": st.rep.timezone,
+                    },
+                )
                 st.user_id, st.team_id = user.id, team.id
                 self.by_user[user.id] = st
 
@@ -147,8 +171,16 @@ class Sim:
     def _local_hour(self, st: RepState, at: datetime) -> int:
         return at.astimezone(ZoneInfo(st.rep.timezone)).hour
 
-    def _plan_day(self, st: RepState, day: date, week: int, working: bool, decision: model.Decision,
-                  rng: random.Random, midnight: datetime) -> None:
+    def _plan_day(
+        self,
+        st: RepState,
+        day: date,
+        week: int,
+        working: bool,
+        decision: model.Decision,
+        rng: random.Random,
+        midnight: datetime,
+    ) -> None:
         rep = st.rep
         st.plan, st.slots, st.works_today = {}, [], False
         show = min(0.995, max(0.0, rep.showing_up + decision.show_up_delta))
@@ -158,9 +190,13 @@ class Sim:
         st.works_today = True
         form = rep.form.get(week, 1.0) * (0.4 if not working else 1.0)
         effort = decision.effort
-        counts = {"call": min(100, poisson(rng, rep.calls * form * effort * decision.type_effort.get("call", 1.0))),
-                  "email": min(50, poisson(rng, rep.email_rate * effort * decision.type_effort.get("email", 1.0)))}
-        booked = binomial(rng, counts["call"], rep.meeting_rate * decision.type_effort.get("meeting_booked", 1.0))
+        counts = {
+            "call": min(100, poisson(rng, rep.calls * form * effort * decision.type_effort.get("call", 1.0))),
+            "email": min(50, poisson(rng, rep.email_rate * effort * decision.type_effort.get("email", 1.0))),
+        }
+        booked = binomial(
+            rng, counts["call"], rep.meeting_rate * decision.type_effort.get("meeting_booked", 1.0)
+        )
         counts["meeting_booked"] = min(20, booked)
         for k in ("call", "email", "meeting_booked"):
             if k in decision.chase:
@@ -174,13 +210,17 @@ class Sim:
         for k in ("proposal_sent", "opportunity_created"):
             if k in decision.chase:
                 counts[k] = self.m.finish(self.cfg.params, rng, counts[k], decision.chase[k])
-        close = min(0.8, 0.25 * rep.skill ** 0.5)
+        close = min(0.8, 0.25 * rep.skill**0.5)
         for _ in range(counts["proposal_sent"]):
             if rng.random() < close:
-                st.deals[day + timedelta(days=rng.randint(5, 16))].append(round(rng.lognormvariate(9.2, 0.5), 2))
+                st.deals[day + timedelta(days=rng.randint(5, 16))].append(
+                    round(rng.lognormvariate(9.2, 0.5), 2)
+                )
         slots: list[int] = []
         for lh in LOG_HOURS:
-            h = next((h for h in TICKS if self._local_hour(st, midnight + timedelta(hours=h)) >= lh), TICKS[-1])
+            h = next(
+                (h for h in TICKS if self._local_hour(st, midnight + timedelta(hours=h)) >= lh), TICKS[-1]
+            )
             if h not in slots:
                 slots.append(h)
         st.slots = slots
@@ -211,7 +251,9 @@ class Sim:
                 st.units[phase] += per[i]
         if "deal_won" in st.plan and st.plan["deal_won"][i]:
             for v in st.plan["_values"]:
-                out.append(ingest.ActivityInput("deal_won", 1, v / 100, at - timedelta(minutes=4), None, st.user_id))
+                out.append(
+                    ingest.ActivityInput("deal_won", 1, v / 100, at - timedelta(minutes=4), None, st.user_id)
+                )
                 if phase == "sim":
                     st.won_value += v / 100
         return out
@@ -220,7 +262,7 @@ class Sim:
         n = 0
         items, self.pending = self.pending, []
         for i in range(0, len(items), self.cfg.batch):
-            outcomes = await ingest.record(self.rt, self.admin, items[i:i + self.cfg.batch], batch=True)
+            outcomes = await ingest.record(self.rt, self.admin, items[i : i + self.cfg.batch], batch=True)
             n += sum(1 for o in outcomes if o.recorded is not None)
         return n
 
@@ -247,8 +289,14 @@ class Sim:
 
     async def weekly_targets(self) -> dict[int, int]:
         metric = await targets.metric_of(self.rt, self.admin.org_id, "points")
-        done = await targets.actuals(self.rt, self.admin.org_id, metric, [s.user_id for s in self.states],
-                                     self.first_hist, self.cfg.start)
+        done = await targets.actuals(
+            self.rt,
+            self.admin.org_id,
+            metric,
+            [s.user_id for s in self.states],
+            self.first_hist,
+            self.cfg.start,
+        )
         out = {}
         for st in self.states:
             if st.rep.start_week <= -self.cfg.history_weeks + 1:
@@ -264,14 +312,26 @@ class Sim:
     async def _notices_between(self, since: datetime, until: datetime) -> list[Any]:
         N = table_of(Notification)
         async with self.rt.engine.connect() as conn:
-            return list((await conn.execute(select(N.c.user_id, N.c.kind, N.c.data, N.c.created_at).where(
-                N.c.org_id == self.admin.org_id, N.c.created_at >= since, N.c.created_at < until))).all())
+            return list(
+                (
+                    await conn.execute(
+                        select(N.c.user_id, N.c.kind, N.c.data, N.c.created_at).where(
+                            N.c.org_id == self.admin.org_id, N.c.created_at >= since, N.c.created_at < until
+                        )
+                    )
+                ).all()
+            )
 
     async def _missions_of(self, day: date) -> dict[int, list[Any]]:
         M = table_of(Mission)
         async with self.rt.engine.connect() as conn:
-            rows = (await conn.execute(select(M.c.user_id, M.c.type_key, M.c.target, M.c.metric).where(
-                M.c.org_id == self.admin.org_id, M.c.day == day))).all()
+            rows = (
+                await conn.execute(
+                    select(M.c.user_id, M.c.type_key, M.c.target, M.c.metric).where(
+                        M.c.org_id == self.admin.org_id, M.c.day == day
+                    )
+                )
+            ).all()
         out: dict[int, list[Any]] = defaultdict(list)
         for r in rows:
             out[r.user_id].append(r)
@@ -288,23 +348,37 @@ class Sim:
             elapsed = min(1.0, max(0.0, (now - c.starts_at).total_seconds() / length))
             found = reach.of(st, elapsed, self.cfg.params.safe_lead_ratio)
             if cid not in self.reach_mid and elapsed >= 0.5:
-                self.reach_mid[cid] = {"contest_id": cid, "format": c.format, "elapsed": round(elapsed, 3),
-                                       "participants": sorted(st.members), "within": sorted(found.within)}
+                self.reach_mid[cid] = {
+                    "contest_id": cid,
+                    "format": c.format,
+                    "elapsed": round(elapsed, 3),
+                    "participants": sorted(st.members),
+                    "within": sorted(found.within),
+                }
             for uid in st.members:
-                views[uid].append(model.ContestView(uid in found.holds_prize, uid in found.within,
-                                                    uid in found.safe_lead))
+                views[uid].append(
+                    model.ContestView(uid in found.holds_prize, uid in found.within, uid in found.safe_lead)
+                )
         return views
 
     def _usual(self, st: RepState, type_key: str) -> float:
         rep = st.rep
-        return {"call": rep.calls, "email": rep.email_rate, "meeting_booked": rep.calls * rep.meeting_rate,
-                "proposal_sent": rep.calls * rep.meeting_rate * PROPOSAL_RATE,
-                "opportunity_created": rep.calls * rep.meeting_rate * 0.3}.get(type_key, 1.0)
+        return {
+            "call": rep.calls,
+            "email": rep.email_rate,
+            "meeting_booked": rep.calls * rep.meeting_rate,
+            "proposal_sent": rep.calls * rep.meeting_rate * PROPOSAL_RATE,
+            "opportunity_created": rep.calls * rep.meeting_rate * 0.3,
+        }.get(type_key, 1.0)
 
     async def _yesterday(self, day: date) -> None:
         since = local_midnight(day - timedelta(days=1), self.tz)
         rows = await self._notices_between(since, local_midnight(day, self.tz))
-        self.won_yesterday, self.kudos_yesterday, self.notices_yesterday = {}, defaultdict(int), defaultdict(int)
+        self.won_yesterday, self.kudos_yesterday, self.notices_yesterday = (
+            {},
+            defaultdict(int),
+            defaultdict(int),
+        )
         for r in rows:
             self.notices_yesterday[r.user_id] += 1
             if r.kind == "kudos":
@@ -324,11 +398,15 @@ class Sim:
             mates = [m for m in teams[st.team_id] if m is not st and m.works_today]
             if not mates:
                 continue
-            weights = [1.0 + sum(sum(v) for k, v in m.plan.items() if not k.startswith("_")) / 20 for m in mates]
+            weights = [
+                1.0 + sum(sum(v) for k, v in m.plan.items() if not k.startswith("_")) / 20 for m in mates
+            ]
             to = rng.choices(mates, weights)[0]
             giver = Principal(self.admin.org_id, "rep", st.user_id)
             try:
-                await kudos.give(self.rt, giver, st.user_id, to.user_id, "Great work today!", None, KUDOS_POINTS)
+                await kudos.give(
+                    self.rt, giver, st.user_id, to.user_id, "Great work today!", None, KUDOS_POINTS
+                )
             except Exception as e:  # noqa: BLE001 - a refused kudos (allowance, limits) is the product's answer
                 log.debug("kudos refused: %s", e)
 
@@ -341,8 +419,10 @@ class Sim:
             working = cal.is_working(day) and day < end
             decided: set[int] = set()
             day_rng = random.Random(hash((self.cfg.seed, day.toordinal())) & 0xFFFFFFFF)
-            rep_rngs = {st.user_id: random.Random(self.cfg.seed * 1_000_003 + st.rep.index * 10_007 + day.toordinal())
-                        for st in self.states}
+            rep_rngs = {
+                st.user_id: random.Random(self.cfg.seed * 1_000_003 + st.rep.index * 10_007 + day.toordinal())
+                for st in self.states
+            }
             missions: dict[int, list[Any]] = {}
             views: dict[int, list[model.ContestView]] = {}
             for st in self.states:
@@ -355,18 +435,29 @@ class Sim:
                 await self._jobs()
                 if day >= end:
                     continue
-                due = [st for st in self.states if st.user_id not in decided and self._local_hour(st, at) >= DECIDE_HOUR]
+                due = [
+                    st
+                    for st in self.states
+                    if st.user_id not in decided and self._local_hour(st, at) >= DECIDE_HOUR
+                ]
                 if due:
                     missions = await self._missions_of(day)
                     views = await self._contest_views(at, day)
                 for st in due:
                     decided.add(st.user_id)
-                    ms = [model.MissionView(r.type_key, int(r.target), self._usual(st, r.type_key))
-                          for r in missions.get(st.user_id, []) if r.metric == "count"]
-                    morning = model.Morning(views.get(st.user_id, []), ms, self.won_yesterday.get(st.user_id, False),
-                                            self.kudos_yesterday.get(st.user_id, 0),
-                                            st.streak if self.program.habits != "off" else 0,
-                                            self.notices_yesterday.get(st.user_id, 0))
+                    ms = [
+                        model.MissionView(r.type_key, int(r.target), self._usual(st, r.type_key))
+                        for r in missions.get(st.user_id, [])
+                        if r.metric == "count"
+                    ]
+                    morning = model.Morning(
+                        views.get(st.user_id, []),
+                        ms,
+                        self.won_yesterday.get(st.user_id, False),
+                        self.kudos_yesterday.get(st.user_id, 0),
+                        st.streak if self.program.habits != "off" else 0,
+                        self.notices_yesterday.get(st.user_id, 0),
+                    )
                     st.decision = self.m.morning(self.cfg.params, morning)
                     self._plan_day(st, day, week, working, st.decision, rep_rngs[st.user_id], midnight)
                     if st.works_today:
@@ -419,11 +510,29 @@ class Sim:
                 if a.attainment is not None and self.by_user[a.user_id].rep.start_week <= w:
                     attainment[a.user_id].append(float(a.attainment))
         cal = await targets.calendar(self.rt, self.admin.org_id)
-        working = sum(1 for i in range(self.cfg.weeks * 7) if cal.is_working(self.cfg.start + timedelta(days=i)))
-        hist = sum(1 for i in range(self.cfg.history_weeks * 7) if cal.is_working(self.first_hist + timedelta(days=i)))
-        return Outcome(self.program.name, self.states, wins, dict(notices), list(self.reach_mid.values()),
-                       {u: points.get(u, 0) for u in ids}, dict(attainment), working, hist, self.recorded,
-                       sum(s.units["sim"] for s in self.states), seconds, history_seconds)
+        working = sum(
+            1 for i in range(self.cfg.weeks * 7) if cal.is_working(self.cfg.start + timedelta(days=i))
+        )
+        hist = sum(
+            1
+            for i in range(self.cfg.history_weeks * 7)
+            if cal.is_working(self.first_hist + timedelta(days=i))
+        )
+        return Outcome(
+            self.program.name,
+            self.states,
+            wins,
+            dict(notices),
+            list(self.reach_mid.values()),
+            {u: points.get(u, 0) for u in ids},
+            dict(attainment),
+            working,
+            hist,
+            self.recorded,
+            sum(s.units["sim"] for s in self.states),
+            seconds,
+            history_seconds,
+        )
 
     async def close(self) -> None:
         await self.rt.close()
@@ -432,8 +541,9 @@ class Sim:
 Setup = Callable[[Runtime, Principal], Awaitable[None]]
 
 
-async def run_program(settings: Settings, program: Program, cfg: Config, behaviour: Any = model,
-                      setup: Setup | None = None) -> Outcome:
+async def run_program(
+    settings: Settings, program: Program, cfg: Config, behaviour: Any = model, setup: Setup | None = None
+) -> Outcome:
     """One program from a fresh org; `setup` changes the org (as its admin) before the history."""
     sim = Sim(settings, program, cfg, behaviour)
     try:
@@ -444,11 +554,15 @@ async def run_program(settings: Settings, program: Program, cfg: Config, behavio
         await sim.history()
         history_s = time.perf_counter() - t0
         sim.clock.set(local_midnight(cfg.start, sim.tz) - timedelta(hours=12))
-        sim.contest_ids = await configure(sim.rt, sim.admin, program, cfg.start, cfg.weeks, await sim.weekly_targets())
+        sim.contest_ids = await configure(
+            sim.rt, sim.admin, program, cfg.start, cfg.weeks, await sim.weekly_targets()
+        )
         t1 = time.perf_counter()
         await sim.simulate()
         seconds = time.perf_counter() - t1
-        log.info("%s: %d activities in %.1f s (history %.1f s)", program.name, sim.recorded, seconds, history_s)
+        log.info(
+            "%s: %d activities in %.1f s (history %.1f s)", program.name, sim.recorded, seconds, history_s
+        )
         return await sim.outcome(seconds, history_s)
     finally:
         await sim.close()

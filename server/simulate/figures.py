@@ -70,8 +70,13 @@ def program_figures(o: Outcome, cap: int) -> dict[str, Any]:
         by_q[name] = round(statistics.fmean(shares), 4) if shares else 0.0
     kinds: dict[str, float] = {}
     for kind in ("mission", "badge", "contest", "kudos"):
-        kinds[kind] = round(statistics.fmean(
-            sum(1 for kk in o.wins[w].values() if kind in kk) / max(1, len(employed[w])) for w in range(weeks)), 4)
+        kinds[kind] = round(
+            statistics.fmean(
+                sum(1 for kk in o.wins[w].values() if kind in kk) / max(1, len(employed[w]))
+                for w in range(weeks)
+            ),
+            4,
+        )
     reach_all, reach_bottom = [], []
     half = {s.user_id for s in o.reps if q[s.user_id] >= 2}
     for c in o.reach_mid:
@@ -83,9 +88,11 @@ def program_figures(o: Outcome, cap: int) -> dict[str, Any]:
             reach_bottom.append(len(bottom & within) / len(bottom))
     effort: dict[str, float | None] = {}
     for k, name in enumerate(QUARTILES):
-        members = [s for s in o.reps if q[s.user_id] == k and s.rep.start_week <= 0 and s.days_worked["history"]]
-        before = sum(s.units["history"] for s in members) / max(1, o.history_working_days)
-        after = sum(s.units["sim"] for s in members) / max(1, o.working_days)
+        old_hands = [
+            s for s in o.reps if q[s.user_id] == k and s.rep.start_week <= 0 and s.days_worked["history"]
+        ]
+        before = sum(s.units["history"] for s in old_hands) / max(1, o.history_working_days)
+        after = sum(s.units["sim"] for s in old_hands) / max(1, o.working_days)
         effort[name] = round(after / before, 3) if before else None
     att = [statistics.fmean(v) for v in o.attainment.values() if v]
     per_day_notices, per_day_pushes = [], []
@@ -132,28 +139,60 @@ def goals(figs: dict[str, dict[str, Any]]) -> list[Goal]:
     if default:
         d = default["mean_weekly_win_share"]
         p = plain["mean_weekly_win_share"] if plain else None
-        out.append(Goal("default: weekly win share >= 60%",
-                        f"default {d:.0%} (weeks {min(default['weekly_win_share']):.0%}-"
-                        f"{max(default['weekly_win_share']):.0%}); plain {p:.0%}" if p is not None
-                        else f"default {d:.0%}", ">= 60% (plain about 25%)", d >= 0.6))
+        out.append(
+            Goal(
+                "default: weekly win share >= 60%",
+                f"default {d:.0%} (weeks {min(default['weekly_win_share']):.0%}-"
+                f"{max(default['weekly_win_share']):.0%}); plain {p:.0%}"
+                if p is not None
+                else f"default {d:.0%}",
+                ">= 60% (plain about 25%)",
+                d >= 0.6,
+            )
+        )
     for name, f in figs.items():
         top = max(f["weekly_win_share"]) if f["weekly_win_share"] else 0.0
-        out.append(Goal(f"{name}: no week gives wins to more than 90% of reps", f"highest week {top:.0%}",
-                        "<= 90%", top <= 0.9))
+        out.append(
+            Goal(
+                f"{name}: no week gives wins to more than 90% of reps",
+                f"highest week {top:.0%}",
+                "<= 90%",
+                top <= 0.9,
+            )
+        )
         if plain and name != "plain":
-            mine, base = f["win_share_by_skill_quartile"][QUARTILES[0]], plain["win_share_by_skill_quartile"][
-                QUARTILES[0]]
-            out.append(Goal(f"{name}: the top quartile wins at least as often as under plain",
-                            f"top quartile {mine:.0%} vs plain {base:.0%}", ">= plain", mine >= base))
+            mine, base = (
+                f["win_share_by_skill_quartile"][QUARTILES[0]],
+                plain["win_share_by_skill_quartile"][QUARTILES[0]],
+            )
+            out.append(
+                Goal(
+                    f"{name}: the top quartile wins at least as often as under plain",
+                    f"top quartile {mine:.0%} vs plain {base:.0%}",
+                    ">= plain",
+                    mine >= base,
+                )
+            )
     if brackets:
         b, p = brackets["within_reach_bottom_half"], plain["within_reach_bottom_half"] if plain else None
-        out.append(Goal("brackets: at least half of the bottom half within reach at mid-period",
-                        f"brackets {_pct(b)} vs plain {_pct(p)}", ">= 50%", None if b is None else b >= 0.5))
+        out.append(
+            Goal(
+                "brackets: at least half of the bottom half within reach at mid-period",
+                f"brackets {_pct(b)} vs plain {_pct(p)}",
+                ">= 50%",
+                None if b is None else b >= 0.5,
+            )
+        )
     for name, f in figs.items():
         m = f["pushes_per_rep_per_working_day_median"]
-        out.append(Goal(f"{name}: median pushes per rep per working day <= 5",
-                        f"{m:.1f} pushes ({f['notifications_per_rep_per_working_day_median']:.1f} notices)",
-                        "<= 5", m <= 5))
+        out.append(
+            Goal(
+                f"{name}: median pushes per rep per working day <= 5",
+                f"{m:.1f} pushes ({f['notifications_per_rep_per_working_day_median']:.1f} notices)",
+                "<= 5",
+                m <= 5,
+            )
+        )
     return out
 
 

@@ -104,7 +104,9 @@ def contest_effort(p: Params, contests: list[ContestView]) -> float:
     if any(c.within_reach and not c.holds_prize for c in contests):
         return p.contest_in_reach
     if any(c.holds_prize for c in contests):
-        return p.contest_safe_lead if all(c.safe_lead for c in contests if c.holds_prize) else p.contest_in_reach
+        return (
+            p.contest_safe_lead if all(c.safe_lead for c in contests if c.holds_prize) else p.contest_in_reach
+        )
     return p.contest_out_of_reach
 
 

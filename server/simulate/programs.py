@@ -68,8 +68,9 @@ def parse(names: str) -> list[Program]:
     return out
 
 
-async def configure(rt: Runtime, admin: Principal, program: Program, first: date, weeks: int,
-                    weekly_targets: dict[int, int]) -> list[int]:
+async def configure(
+    rt: Runtime, admin: Principal, program: Program, first: date, weeks: int, weekly_targets: dict[int, int]
+) -> list[int]:
     """Set the org up for `program` from `first` (a Monday) for `weeks` weeks; returns the contest ids."""
     if program.habits == "off":
         await habits.update_settings(rt, admin, {"enabled": False})
@@ -87,14 +88,21 @@ async def configure(rt: Runtime, admin: Principal, program: Program, first: date
         start, k = first, 1
         while start < end:
             last = min(start + timedelta(days=plan.days - 1), end - timedelta(days=1))
-            spec: dict[str, Any] = {"name": f"{program.name} {plan.format} #{k}", "format": plan.format,
-                                    "metric": "points", "start_date": start, "end_date": last}
+            spec: dict[str, Any] = {
+                "name": f"{program.name} {plan.format} #{k}",
+                "format": plan.format,
+                "metric": "points",
+                "start_date": start,
+                "end_date": last,
+            }
             if plan.threshold:
                 values = sorted(weekly_targets.values()) or [100]
                 spec["target"] = max(1, values[len(values) // 2])
                 spec["prizes"] = [{"threshold": spec["target"], "points": plan.prize_points}]
             else:
-                spec["prizes"] = [{"place": i + 1, "points": plan.prize_points // (i + 1)} for i in range(plan.places)]
+                spec["prizes"] = [
+                    {"place": i + 1, "points": plan.prize_points // (i + 1)} for i in range(plan.places)
+                ]
             if plan.divisions:
                 spec["divisions"] = plan.divisions
             c = await contests.create(rt, admin, spec)

@@ -39,22 +39,35 @@ def of(st: Standings, elapsed: float, safe_ratio: float) -> Reach:
     groups: dict[str, list[r.Standing]] = defaultdict(list)
     for row in st.rows:
         groups[(row.group or "") if c.format == "bracketed" else ""].append(
-            r.Standing(row.user_id, row.total, row.place, row.group))
+            r.Standing(row.user_id, row.total, row.place, row.group)
+        )
     within: set[int] = set()
     holds: set[int] = set()
     safe: set[int] = set()
     for members in groups.values():
         if c.format == "improvement":
-            base = {m.user_id: max(1, st.members[m.user_id].baseline if m.user_id in st.members else 1)
-                    for m in members}
-            proj = {m.user_id: (r.projected(m.total, e) - base[m.user_id]) * 100 / base[m.user_id] for m in members}
-            best = {m.user_id: (m.total + (1 + STRETCH_PCT / 100) * (r.projected(m.total, e) - m.total)
-                                - base[m.user_id]) * 100 / base[m.user_id] for m in members}
+            base = {
+                m.user_id: max(1, st.members[m.user_id].baseline if m.user_id in st.members else 1)
+                for m in members
+            }
+            proj = {
+                m.user_id: (r.projected(m.total, e) - base[m.user_id]) * 100 / base[m.user_id]
+                for m in members
+            }
+            best = {
+                m.user_id: (
+                    m.total + (1 + STRETCH_PCT / 100) * (r.projected(m.total, e) - m.total) - base[m.user_id]
+                )
+                * 100
+                / base[m.user_id]
+                for m in members
+            }
             prized = [m for m in members if m.place is not None and m.place <= places and m.total > 0]
             line = min((proj[m.user_id] for m in prized), default=None) if len(prized) >= places else None
             placed = {m.user_id for m in prized}
-            found_within = [m.user_id for m in members if line is None or m.user_id in placed
-                            or best[m.user_id] >= line]
+            found_within = [
+                m.user_id for m in members if line is None or m.user_id in placed or best[m.user_id] >= line
+            ]
             rest = [proj[m.user_id] for m in members if m.user_id not in placed]
             runner_up = max(rest, default=0.0)
             holds |= placed
@@ -69,10 +82,15 @@ def of(st: Standings, elapsed: float, safe_ratio: float) -> Reach:
             holds |= held
             safe |= held  # a threshold reached stays reached
         else:
-            prized = {m.user_id for m in members if m.place is not None and m.place <= places and m.total > 0}
-            holds |= prized
-            rest = [r.projected(m.total, e) for m in members if m.user_id not in prized]
+            placed_ids = {
+                m.user_id for m in members if m.place is not None and m.place <= places and m.total > 0
+            }
+            holds |= placed_ids
+            rest = [r.projected(m.total, e) for m in members if m.user_id not in placed_ids]
             runner_up = max(rest, default=0.0)
-            safe |= {m.user_id for m in members if m.user_id in prized
-                     and r.projected(m.total, e) >= safe_ratio * max(runner_up, 1e-9)}
+            safe |= {
+                m.user_id
+                for m in members
+                if m.user_id in placed_ids and r.projected(m.total, e) >= safe_ratio * max(runner_up, 1e-9)
+            }
     return Reach(within, holds, safe)

@@ -32,42 +32,65 @@ async def ingest_rate(settings: Settings, cfg: Config) -> float:
         sim.clock.set(at)
         rng = random.Random(cfg.seed)
         ids = [s.user_id for s in sim.states]
-        items = [ingest.ActivityInput(rng.choice(("call", "email", "meeting_booked")), 1, None,
-                                      at - timedelta(minutes=rng.randint(1, 300)), None, rng.choice(ids))
-                 for _ in range(INGEST_SAMPLE)]
+        items = [
+            ingest.ActivityInput(
+                rng.choice(("call", "email", "meeting_booked")),
+                1,
+                None,
+                at - timedelta(minutes=rng.randint(1, 300)),
+                None,
+                rng.choice(ids),
+            )
+            for _ in range(INGEST_SAMPLE)
+        ]
         t = time.perf_counter()
         for i in range(0, len(items), 500):
-            await ingest.record(sim.rt, sim.admin, items[i:i + 500], batch=True)
+            await ingest.record(sim.rt, sim.admin, items[i : i + 500], batch=True)
         return len(items) / (time.perf_counter() - t)
     finally:
         await sim.close()
 
 
-async def run(settings: Settings, programs: list[Program], cfg: Config) -> tuple[dict[str, Outcome], dict[str, Any]]:
+async def run(
+    settings: Settings, programs: list[Program], cfg: Config
+) -> tuple[dict[str, Outcome], dict[str, Any]]:
     t0 = time.perf_counter()
     outcomes: dict[str, Outcome] = {}
     for p in programs:
-        log.info("program %s: %d reps, %d weeks (+%d of history)", p.name, cfg.reps, cfg.weeks, cfg.history_weeks)
+        log.info(
+            "program %s: %d reps, %d weeks (+%d of history)", p.name, cfg.reps, cfg.weeks, cfg.history_weeks
+        )
         outcomes[p.name] = await run_program(settings, p, cfg)
     rate = await ingest_rate(settings, cfg)
     total = time.perf_counter() - t0
     acts = sum(o.activities for o in outcomes.values())
     sim_s = sum(o.seconds for o in outcomes.values())
-    run_info = {"reps": cfg.reps, "weeks": cfg.weeks, "seed": cfg.seed, "history_weeks": cfg.history_weeks,
-                "programs": [p.name for p in programs], "database": settings.database_url.split(":", 1)[0],
-                "seconds": round(total, 1), "simulated_activities": acts,
-                "simulated_activities_per_second": round(acts / sim_s, 1) if sim_s else None,
-                "batched_ingestion_per_second": round(rate, 1), "machine": platform.machine(),
-                "python": platform.python_version(), "model": "server/simulate/model.py (Params defaults)"}
+    run_info = {
+        "reps": cfg.reps,
+        "weeks": cfg.weeks,
+        "seed": cfg.seed,
+        "history_weeks": cfg.history_weeks,
+        "programs": [p.name for p in programs],
+        "database": settings.database_url.split(":", 1)[0],
+        "seconds": round(total, 1),
+        "simulated_activities": acts,
+        "simulated_activities_per_second": round(acts / sim_s, 1) if sim_s else None,
+        "batched_ingestion_per_second": round(rate, 1),
+        "machine": platform.machine(),
+        "python": platform.python_version(),
+        "model": "server/simulate/model.py (Params defaults)",
+    }
     return outcomes, run_info
 
 
 def build(outcomes: dict[str, Outcome], run_info: dict[str, Any], cap: int) -> dict[str, Any]:
     figs = {name: figures.program_figures(o, cap) for name, o in outcomes.items()}
     gs = figures.goals(figs)
-    return {"programs": figs, "run": run_info,
-            "goals": [{"goal": g.name, "figure": g.figure, "target": g.target,
-                       "met": g.met} for g in gs]}
+    return {
+        "programs": figs,
+        "run": run_info,
+        "goals": [{"goal": g.name, "figure": g.figure, "target": g.target, "met": g.met} for g in gs],
+    }
 
 
 def plots(data: dict[str, Any], out: Path) -> list[str]:
@@ -84,8 +107,12 @@ def plots(data: dict[str, Any], out: Path) -> list[str]:
         ax.plot(range(1, len(ws) + 1), [100 * w for w in ws], marker="o", label=n)
     ax.axhline(60, color="grey", ls="--", lw=0.8)
     ax.axhline(90, color="grey", ls=":", lw=0.8)
-    ax.set(xlabel="simulated week", ylabel="reps with a meaningful win (%)", ylim=(0, 105),
-           title="Weekly win share by program")
+    ax.set(
+        xlabel="simulated week",
+        ylabel="reps with a meaningful win (%)",
+        ylim=(0, 105),
+        title="Weekly win share by program",
+    )
     ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(out / "weekly_win_share.png", dpi=110)
@@ -122,11 +149,18 @@ def plots(data: dict[str, Any], out: Path) -> list[str]:
 
 def markdown(data: dict[str, Any], images: list[str]) -> str:
     r = data["run"]
-    lines = [f"# Simulation report: {r['reps']} reps, {r['weeks']} weeks, seed {r['seed']}", "",
-             "Every figure below depends on the behavioural model in `server/simulate/model.py` "
-             "(its parameters, their sources and limits: docs/simulation.md). The engine (scoring, missions, "
-             "streaks, badges, contests, kudos, notifications) is the product's own code.", "",
-             "## Goals", "", "| goal | figure | target | met |", "|---|---|---|---|"]
+    lines = [
+        f"# Simulation report: {r['reps']} reps, {r['weeks']} weeks, seed {r['seed']}",
+        "",
+        "Every figure below depends on the behavioural model in `server/simulate/model.py` "
+        "(its parameters, their sources and limits: docs/simulation.md). The engine (scoring, missions, "
+        "streaks, badges, contests, kudos, notifications) is the product's own code.",
+        "",
+        "## Goals",
+        "",
+        "| goal | figure | target | met |",
+        "|---|---|---|---|",
+    ]
     for g in data["goals"]:
         met = "n/a" if g["met"] is None else ("met" if g["met"] else "NOT met")
         lines.append(f"| {g['goal']} | {g['figure']} | {g['target']} | {met} |")
@@ -151,22 +185,35 @@ def markdown(data: dict[str, Any], images: list[str]) -> str:
     for qn in figures.QUARTILES:
         row(f"effort vs baseline, {qn}", lambda f, qn=qn: pct(f["effort_vs_baseline_by_skill_quartile"][qn]))
     row("points Gini", lambda f: f"{f['points_gini']:.3f}")
-    row("median attainment (weekly target)", lambda f: "n/a" if f["median_attainment_pct"] is None
-        else f"{f['median_attainment_pct']:.0f}%")
+    row(
+        "median attainment (weekly target)",
+        lambda f: "n/a" if f["median_attainment_pct"] is None else f"{f['median_attainment_pct']:.0f}%",
+    )
     row("won value", lambda f: f"{f['won_value']:,.0f}")
     row("top fifth's share of won value", lambda f: pct(f["top_fifth_revenue_share"]))
-    row("notices per rep per working day (median)", lambda f: f"{f['notifications_per_rep_per_working_day_median']:.1f}")
-    row("pushes per rep per working day (median)", lambda f: f"{f['pushes_per_rep_per_working_day_median']:.1f}")
+    row(
+        "notices per rep per working day (median)",
+        lambda f: f"{f['notifications_per_rep_per_working_day_median']:.1f}",
+    )
+    row(
+        "pushes per rep per working day (median)",
+        lambda f: f"{f['pushes_per_rep_per_working_day_median']:.1f}",
+    )
     row("simulated activities", lambda f: str(f["activities"]))
     row("run time (s, simulated weeks)", lambda f: f"{f['seconds']:.0f}")
     row("activities per second", lambda f: str(f["activities_per_second"]))
-    lines += ["", "## Run", "",
-              f"- total {r['seconds']:.0f} s on {r['database']} ({r['machine']}, Python {r['python']}); "
-              f"{r['simulated_activities']} simulated activities at {r['simulated_activities_per_second']} a second "
-              f"(with the jobs and the reps' reads), beside {r['batched_ingestion_per_second']} a second of plain "
-              "batched ingestion (`ingest.record(batch=True)`, 500 a batch) on the same machine and backends.",
-              f"- command: `reprally simulate --reps {r['reps']} --weeks {r['weeks']} --seed {r['seed']} "
-              f"--programs {','.join(r['programs'])}`", ""]
+    lines += [
+        "",
+        "## Run",
+        "",
+        f"- total {r['seconds']:.0f} s on {r['database']} ({r['machine']}, Python {r['python']}); "
+        f"{r['simulated_activities']} simulated activities at {r['simulated_activities_per_second']} a second "
+        f"(with the jobs and the reps' reads), beside {r['batched_ingestion_per_second']} a second of plain "
+        "batched ingestion (`ingest.record(batch=True)`, 500 a batch) on the same machine and backends.",
+        f"- command: `reprally simulate --reps {r['reps']} --weeks {r['weeks']} --seed {r['seed']} "
+        f"--programs {','.join(r['programs'])}`",
+        "",
+    ]
     for img in images:
         lines += [f"![{img}]({img})", ""]
     return "\n".join(lines)

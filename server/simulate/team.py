@@ -28,8 +28,12 @@ PROPOSAL_RATE, OPPORTUNITY_RATE, CLOSE_RATE = 0.45, 0.3, 0.4
 DEAL_VALUE_LOG_MEAN, DEAL_VALUE_LOG_SIGMA = 9.2, 0.5
 FORM_SIGMA = 0.22  # good and bad weeks
 NEW_HIRE_SHARE = 0.06
-ZONES = (("America/New_York", 0.5), ("America/Chicago", 0.2), ("America/Denver", 0.1),
-         ("America/Los_Angeles", 0.2))
+ZONES = (
+    ("America/New_York", 0.5),
+    ("America/Chicago", 0.2),
+    ("America/Denver", 0.1),
+    ("America/Los_Angeles", 0.2),
+)
 
 
 @dataclass(slots=True)
@@ -45,11 +49,11 @@ class Rep:
 
     @property
     def calls(self) -> float:
-        return CALLS_PER_DAY * self.skill ** VOLUME_ELASTICITY
+        return float(CALLS_PER_DAY * self.skill**VOLUME_ELASTICITY)
 
     @property
     def meeting_rate(self) -> float:
-        return min(0.3, MEETING_RATE * self.skill ** CONVERSION_ELASTICITY)
+        return float(min(0.3, MEETING_RATE * self.skill**CONVERSION_ELASTICITY))
 
 
 def _zone(rng: random.Random) -> str:
@@ -67,9 +71,15 @@ def make_team(seed: int, reps: int, weeks: int, history_weeks: int) -> list[Rep]
     team = []
     for i in range(reps):
         new = rng.random() < NEW_HIRE_SHARE and weeks > 2
-        rep = Rep(i, f"Rep {i + 1}", skill=rng.lognormvariate(0, SKILL_SIGMA), showing_up=rng.uniform(0.8, 0.97),
-                  email_rate=rng.uniform(*EMAILS_PER_DAY), timezone=_zone(rng),
-                  start_week=rng.randint(1, max(1, weeks // 2)) if new else -history_weeks)
+        rep = Rep(
+            i,
+            f"Rep {i + 1}",
+            skill=rng.lognormvariate(0, SKILL_SIGMA),
+            showing_up=rng.uniform(0.8, 0.97),
+            email_rate=rng.uniform(*EMAILS_PER_DAY),
+            timezone=_zone(rng),
+            start_week=rng.randint(1, max(1, weeks // 2)) if new else -history_weeks,
+        )
         rep.form = {w: rng.lognormvariate(0, FORM_SIGMA) for w in range(-history_weeks, weeks)}
         team.append(rep)
     return team

@@ -72,12 +72,24 @@ async def test_same_seed_same_numbers_and_a_mechanic_switched_off_moves_the_figu
     assert off["mean_weekly_win_share"] <= a["mean_weekly_win_share"]
 
     plain = await run_program(sim_settings, PROGRAMS["plain"], SMALL)
-    data = build({"plain": plain, "default": first}, {"reps": 8, "weeks": 2, "seed": 3, "history_weeks": 1,
-                                                       "programs": ["plain", "default"], "database": "test",
-                                                       "seconds": 1.0, "simulated_activities": 1,
-                                                       "simulated_activities_per_second": 1.0,
-                                                       "batched_ingestion_per_second": 1.0, "machine": "x",
-                                                       "python": "3"}, 6)
+    data = build(
+        {"plain": plain, "default": first},
+        {
+            "reps": 8,
+            "weeks": 2,
+            "seed": 3,
+            "history_weeks": 1,
+            "programs": ["plain", "default"],
+            "database": "test",
+            "seconds": 1.0,
+            "simulated_activities": 1,
+            "simulated_activities_per_second": 1.0,
+            "batched_ingestion_per_second": 1.0,
+            "machine": "x",
+            "python": "3",
+        },
+        6,
+    )
     pf = data["programs"]["plain"]
     assert pf["win_share_by_kind"]["mission"] == 0 and pf["win_share_by_kind"]["badge"] == 0  # habits off
     assert pf["contests_measured"] >= 1 and pf["within_reach"] is not None
