@@ -119,6 +119,8 @@ def cmd_seed_history(args: argparse.Namespace) -> None:
 
 
 def cmd_simulate(args: argparse.Namespace) -> None:
+    import json
+
     from server.simulate.backends import backends
     from server.simulate.driver import Config
     from server.simulate.programs import parse
@@ -130,7 +132,8 @@ def cmd_simulate(args: argparse.Namespace) -> None:
         outcomes, info = asyncio.run(run(settings, programs, cfg))
         data = build(outcomes, info, settings.push_cap_per_hour)
     out = Path(args.out)
-    write(data, out, Path(args.json) if args.json else None)
+    before = json.loads(Path(args.before).read_text()) if args.before else None
+    write(data, out, Path(args.json) if args.json else None, before, args.before_note or "")
     for g in data["goals"]:
         met = "n/a" if g["met"] is None else ("met" if g["met"] else "NOT met")
         print(f"{met:8} {g['goal']}: {g['figure']} (target {g['target']})")
@@ -344,6 +347,8 @@ def main(argv: list[str] | None = None) -> None:
     sim.add_argument("--programs", default="plain,missions,improvement,brackets,targets,default")
     sim.add_argument("--out", default="sim-report")
     sim.add_argument("--json", help="also write the figures as JSON to this file")
+    sim.add_argument("--before", help="an earlier run's JSON: the report compares its goals (before and after)")
+    sim.add_argument("--before-note", help="what changed since that run, for the report")
     sim.set_defaults(func=cmd_simulate)
     demo = sub.add_parser("demo", help="seed the demo org and stream activities at a running API")
     demo.add_argument("--url", default="http://127.0.0.1:8000")

@@ -219,10 +219,47 @@ def markdown(data: dict[str, Any], images: list[str]) -> str:
     return "\n".join(lines)
 
 
-def write(data: dict[str, Any], out: Path, json_file: Path | None) -> None:
+def before_after(before: dict[str, Any], after: dict[str, Any], note: str) -> str:
+    """A section comparing the goals' figures of an earlier run (the product's old defaults)."""
+    lines = ["## Before and after", "", note, "", "| goal | before | after |", "|---|---|---|"]
+    old = {g["goal"]: g for g in before.get("goals", [])}
+    for g in after["goals"]:
+        b = old.get(g["goal"])
+
+        def cell(x: dict[str, Any] | None) -> str:
+            if x is None:
+                return "n/a"
+            return f"{x['figure']} ({'n/a' if x['met'] is None else 'met' if x['met'] else 'NOT met'})"
+
+        lines.append(f"| {g['goal']} | {cell(b)} | {cell(g)} |")
+    keys = (
+        "mean_weekly_win_share",
+        "within_reach_bottom_half",
+        "points_gini",
+        "median_attainment_pct",
+        "pushes_per_rep_per_working_day_median",
+    )
+    lines += ["", "| program | figure | before | after |", "|---|---|---|---|"]
+    for name, f in after["programs"].items():
+        prev = before.get("programs", {}).get(name, {})
+        for k in keys:
+            lines.append(f"| {name} | {k} | {prev.get(k, 'n/a')} | {f.get(k)} |")
+    return "\n".join(lines) + "\n"
+
+
+def write(
+    data: dict[str, Any],
+    out: Path,
+    json_file: Path | None,
+    before: dict[str, Any] | None = None,
+    note: str = "",
+) -> None:
     out.mkdir(parents=True, exist_ok=True)
     images = plots(data, out)
-    (out / "report.md").write_text(markdown(data, images))
+    text = markdown(data, images)
+    if before is not None:
+        text += "\n" + before_after(before, data, note)
+    (out / "report.md").write_text(text)
     (out / "report.json").write_text(json.dumps(data, indent=1))
     if json_file:
         json_file.write_text(json.dumps(data, indent=1))
