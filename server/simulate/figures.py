@@ -32,12 +32,14 @@ def quartile_of(outcome: Outcome) -> dict[int, int]:
 
 
 def pushes(notices: list[tuple[datetime, str]], cap: int) -> int:
-    """The pushes the sender would send for these notices (all kinds on by default, one device),
+    """The pushes the sender would send for these notices (each kind at its default, one device),
     replaying its own cap-and-bundle rule (`notifications.rules.plan_pushes`) as notices arrive."""
     sent: list[datetime] = []
     waiting: list[datetime] = []
     wait_until: datetime | None = None
-    for at, _kind in sorted(notices):
+    for at, kind in sorted(notices):
+        if not push_rules.kind_enabled(kind, None):
+            continue  # off by default: in-app only
         if wait_until is not None and at >= wait_until:
             sent.append(wait_until)  # the deferred ones go as one bundle
             waiting, wait_until = [], None
@@ -94,7 +96,7 @@ def program_figures(o: Outcome, cap: int) -> dict[str, Any]:
         before = sum(s.units["history"] for s in old_hands) / max(1, o.history_working_days)
         after = sum(s.units["sim"] for s in old_hands) / max(1, o.working_days)
         effort[name] = round(after / before, 3) if before else None
-    att = [statistics.fmean(v) for v in o.attainment.values() if v]
+    att = [100 * statistics.fmean(v) for v in o.attainment.values() if v]  # the engine's ratio, as a percent
     per_day_notices, per_day_pushes = [], []
     for s in o.reps:
         days = max(1, o.working_days - max(0, s.rep.start_week) * 5)
@@ -117,6 +119,10 @@ def program_figures(o: Outcome, cap: int) -> dict[str, Any]:
         "top_fifth_revenue_share": round(top_fifth_share(revenue), 3),
         "notifications_per_rep_per_working_day_median": round(statistics.median(per_day_notices), 2),
         "pushes_per_rep_per_working_day_median": round(statistics.median(per_day_pushes), 2),
+        "notices_per_rep_per_working_day_by_kind": {
+            k: round(v / max(1, len(o.reps) * o.working_days), 2)
+            for k, v in sorted(by_kind_totals(o).items())
+        },
         "activities": o.activities,
         "leading_units": o.units,
         "seconds": round(o.seconds, 1),

@@ -11,6 +11,8 @@ would through the API): habit settings, badges and mission templates, contests, 
 - targets: every rep's personal weekly points target (their own recent median, +10%) and a
   weekly threshold contest that every rep reaching the team's median target wins. (The contest
   formats have no "percent of each rep's own target" ranking: the threshold is one number.)
+- default_before: `default` with the weekly starter badges as they were (10 calls, 5 meetings
+  booked a week), for the report's before and after.
 - default: what a new org gets out of the box (the habit loop with its starter missions,
   streaks and badges; kudos), no contest, with reps giving each other kudos.
 Every program also gets the personal weekly targets (only `targets` shows them as a goal to
@@ -47,6 +49,7 @@ class Program:
     kudos: bool
     contests: tuple[ContestPlan, ...] = ()
     overrides: dict[str, Any] = field(default_factory=dict)  # habit settings changed from the defaults
+    badge_thresholds: dict[str, int] = field(default_factory=dict)  # starter badge key -> threshold
 
 
 PROGRAMS: dict[str, Program] = {
@@ -56,6 +59,10 @@ PROGRAMS: dict[str, Program] = {
     "brackets": Program("brackets", "off", False, (ContestPlan("bracketed", 7, places=2, divisions=5),)),
     "targets": Program("targets", "off", False, (ContestPlan("target", 7, places=0, threshold=True),)),
     "default": Program("default", "default", True),
+    # the out-of-the-box program before the weekly starter badges became stretch goals (for before/after)
+    "default_before": Program(
+        "default_before", "default", True, badge_thresholds={"calls_100_week": 10, "meetings_10_week": 5}
+    ),
 }
 
 
@@ -78,6 +85,12 @@ async def configure(
         for b in await habits.list_badges(rt, admin):
             if b.active:
                 await habits.update_badge(rt, admin, b.id, {"active": False})
+    if program.badge_thresholds:
+        for b in await habits.list_badges(rt, admin):
+            if b.key in program.badge_thresholds:
+                await habits.update_badge(
+                    rt, admin, b.id, {"params": {**b.params, "threshold": program.badge_thresholds[b.key]}}
+                )
     if program.overrides:
         await habits.update_settings(rt, admin, dict(program.overrides))
     if weekly_targets:

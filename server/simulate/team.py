@@ -1,10 +1,12 @@
 """The simulated team: who the reps are and what they would do on an ordinary day.
 
-Skill is log-normal (sigma `SKILL_SIGMA`), so a few reps bring in much of the revenue: with
-sigma 0.84 the top fifth of a log-normal population holds half of its total (the share of the
-top p is Phi(sigma - z_(1-p)); Phi(0.84 - 0.84) = 0.5), the "top 20% carry the team" pattern of
-the seeds (002: "Quota attainment: uneven (top 20% carry team)"). Activity volume spreads less
-than outcomes (`VOLUME_ELASTICITY`): good reps call somewhat more and convert much better.
+Skill is log-normal (sigma `SKILL_SIGMA`), so a few reps bring in much of the revenue. Revenue
+grows with skill ** 1.3 (calls ** 0.35, meetings per call ** 0.45, deals per proposal ** 0.5),
+so revenue is log-normal with sigma 1.3 x 0.65 = 0.84, and the top fifth of a log-normal
+population with sigma 0.84 holds half of its total (the share of the top p is
+Phi(sigma - z_(1-p)); Phi(0.84 - 0.84) = 0.5): the "top 20% carry the team" pattern of the seeds
+(002: "Quota attainment: uneven (top 20% carry team)"). Activity volume spreads less than
+outcomes: good reps call somewhat more and convert much better.
 
 Each rep has a showing-up habit on working days, good and bad weeks (log-normal form), a home
 time zone (the org works from New York; a third of the reps sit further west), and a few are
@@ -18,7 +20,8 @@ import math
 import random
 from dataclasses import dataclass, field
 
-SKILL_SIGMA = 0.84
+SKILL_SIGMA = 0.65
+REVENUE_ELASTICITY = 1.3  # revenue grows with skill ** this (see the module doc)
 VOLUME_ELASTICITY = 0.35  # calls a day grow with skill ** this
 CALLS_PER_DAY = 20.0
 EMAILS_PER_DAY = (4.0, 24.0)
