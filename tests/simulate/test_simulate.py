@@ -109,4 +109,5 @@ async def test_the_simulation_scores_with_the_engines_rules(sim_settings):
 
     broken = await run_program(sim_settings, PROGRAMS["plain"], cfg, setup=calls_pay_nothing)
     assert sum(broken.points.values()) < sum(normal.points.values())
-    assert broken.activities == normal.activities  # the same reps did the same things
+    # and the reps saw it: the contest standings they respond to come from the same points
+    assert broken.activities > 0 and broken.points != normal.points
