@@ -8,6 +8,7 @@
   reprally rebuild   recompute Redis state from the SQL ledger
   reprally insights  run an org's early-warning day close now (and rebuild its rollups)
   reprally seed-history  an org with weeks of realistic history, through the activity path
+  reprally simulate  run programs on a simulated team through the real engine; report the wins
   reprally demo      seed the demo org and stream simulated activities at a running API
   reprally redis     run the bundled redis-server in the foreground
 """
@@ -139,6 +140,28 @@ def cmd_seed_history(args: argparse.Namespace) -> None:
             await rt.close()
 
     asyncio.run(run())
+
+
+def cmd_simulate(args: argparse.Namespace) -> None:
+    import json
+
+    from server.simulate.backends import backends
+    from server.simulate.driver import Config
+    from server.simulate.programs import parse
+    from server.simulate.report import build, run, write
+
+    programs = parse(args.programs)
+    cfg = Config(reps=args.reps, weeks=args.weeks, seed=args.seed, history_weeks=args.history_weeks)
+    with backends(migrate) as settings:
+        outcomes, info = asyncio.run(run(settings, programs, cfg))
+        data = build(outcomes, info, settings.push_cap_per_hour)
+    out = Path(args.out)
+    before = json.loads(Path(args.before).read_text()) if args.before else None
+    write(data, out, Path(args.json) if args.json else None, before, args.before_note or "")
+    for g in data["goals"]:
+        met = "n/a" if g["met"] is None else ("met" if g["met"] else "NOT met")
+        print(f"{met:8} {g['goal']}: {g['figure']} (target {g['target']})")
+    print(f"report: {out / 'report.md'} ({info['seconds']:.0f} s, {info['simulated_activities']} activities)")
 
 
 def cmd_api(args: argparse.Namespace) -> None:
@@ -458,6 +481,22 @@ def build_parser() -> argparse.ArgumentParser:
     sh.add_argument("--no-day-closes", action="store_true",
                     help="skip the early warning of the last weeks (default: run them)")
     sh.set_defaults(func=cmd_seed_history)
+    sim = command("simulate", "run programs on a simulated team through the real engine",
+                  "Each program on the same simulated team and history, on a simulated clock, through the real\n"
+                  "activity path and jobs; writes a Markdown report with plots (docs/simulation.md). Without\n"
+                  "DATABASE_URL and REDIS_URL it runs on a fresh embedded database and Redis of its own.",
+                  STORES_ENV)
+    sim.add_argument("--reps", type=int, default=50, help="reps in the simulated team (default: 50)")
+    sim.add_argument("--weeks", type=int, default=8, help="weeks each program runs (default: 8)")
+    sim.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
+    sim.add_argument("--history-weeks", type=int, default=4, help="history before the programs start (default: 4)")
+    sim.add_argument("--programs", default="plain,missions,improvement,brackets,targets,default",
+                     help="comma-separated (default: plain,missions,improvement,brackets,targets,default)")
+    sim.add_argument("--out", default="sim-report", help="the report's folder (default: sim-report)")
+    sim.add_argument("--json", help="also write the figures as JSON to this file (default: none)")
+    sim.add_argument("--before", help="an earlier run's JSON: the report compares its goals (default: none)")
+    sim.add_argument("--before-note", help="what changed since that run, for the report (default: none)")
+    sim.set_defaults(func=cmd_simulate)
     demo = command("demo", "seed the demo org and stream activities at a running API",
                    "Seeds the demo org (its API key in var/demo-api-key), then posts simulated CRM activities.",
                    STORES_ENV, SECRET_ENV)

@@ -133,10 +133,12 @@ def validate(rule: str, params: dict[str, Any], tier: str, points: int) -> dict[
 #: The starter set every org gets (key, name, rule, params, tier, points, repeatable).
 STARTER: tuple[tuple[str, str, str, dict[str, Any], str, int, bool], ...] = (
     ("first_call", "First call", "activity_count", {"type_key": "call", "threshold": 1}, "bronze", 5, False),
-    ("calls_10_week", "10 calls this week", "activity_count",
-     {"type_key": "call", "threshold": 10, "window": "week"}, "bronze", 10, True),
-    ("meetings_5_week", "5 meetings booked this week", "activity_count",
-     {"type_key": "meeting_booked", "threshold": 5, "window": "week"}, "silver", 25, True),
+    # weekly badges are stretch goals, not participation: `reprally simulate` (docs/simulation.md)
+    # found 10 calls and 5 meetings a week went to nearly every rep every week, a win that says nothing
+    ("calls_100_week", "100 calls this week", "activity_count",
+     {"type_key": "call", "threshold": 100, "window": "week"}, "bronze", 10, True),
+    ("meetings_10_week", "10 meetings booked this week", "activity_count",
+     {"type_key": "meeting_booked", "threshold": 10, "window": "week"}, "silver", 25, True),
     ("first_deal", "First deal won", "activity_count", {"type_key": "deal_won", "threshold": 1}, "silver", 25,
      False),
     ("streak_5", "5-day streak", "streak", {"threshold": 5}, "bronze", 10, False),

@@ -1,0 +1,1 @@
+"""`reprally simulate`: a simulated team run through the real engine under several programs."""
