@@ -13,7 +13,10 @@ from urllib.parse import urlsplit
 import httpx
 from sqlalchemy.engine import make_url
 
-from tests.conftest import free_port
+from server.core.runtime import Job, Runtime
+from server.features import make_runtime
+from server.worker import run_worker
+from tests.conftest import free_port, make_settings
 from tests.ops.support import RUN, Forwarder, environment, reprally, target_of, through
 
 
@@ -107,3 +110,29 @@ def test_migrate_waits_then_names_the_database(tmp_path):
     assert len(reported) == 1 and f"database {masked} cannot be reached" in reported[0], done.stderr
     assert reported[0].endswith("; retrying in 0.5 s")
     assert time.monotonic() - started >= 1.5  # it did wait
+
+
+async def test_a_worker_job_backs_off_quietly(database_url, redis_url, caplog):
+    url = f"postgresql://rr:sekret-pw@127.0.0.1:{free_port()}/rr"
+    rt = make_runtime(make_settings(url, redis_url))
+    runs = 0
+
+    async def touch(rt_: Runtime) -> None:
+        nonlocal runs
+        runs += 1
+        async with rt_.engine.connect():
+            pass
+
+    stop = asyncio.Event()
+    try:
+        with caplog.at_level("INFO"):
+            task = asyncio.create_task(run_worker(rt, stop, jobs=[Job("touch", 0.05, touch)], sync=False))
+            await asyncio.sleep(1.6)
+            stop.set()
+            await asyncio.wait_for(task, 10)
+    finally:
+        await rt.close()
+    lines = [r.getMessage() for r in caplog.records if "cannot be reached" in r.getMessage()]
+    assert len(lines) == 1 and lines[0].startswith("database postgresql://rr:***@127.0.0.1:"), lines
+    assert not [r for r in caplog.records if r.exc_info]
+    assert 2 <= runs <= 7  # backing off from 0.05 s, doubling; without backoff about 30 runs

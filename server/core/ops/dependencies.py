@@ -100,6 +100,11 @@ class DependencyLog:
             f" ({again} more failures since the last line)" if again else "",
         )
 
+    def reset(self) -> None:
+        """Forget every failure (the next one is reported at once)."""
+        self._last.clear()
+        self._suppressed.clear()
+
     def recovered(self, name: str, url: str) -> None:
         if self._last.pop(name, None) is not None:
             self._suppressed.pop(name, None)
