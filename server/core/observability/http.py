@@ -19,6 +19,7 @@ from typing import Any
 from litestar import Request, Response, get
 from litestar.types import ASGIApp, Message, Receive, Send
 
+from server.core.clock import wall_time
 from server.core.observability import metrics, tracing
 from server.core.observability.logs import REQUEST_ID
 
@@ -64,7 +65,7 @@ def _children(method: str, route: str, status: int) -> tuple[Any, Any]:
 #: Every attribute of an access line's record but its time, arguments and fields (same process,
 #: same event loop thread).
 _TEMPLATE = dict(logging.LogRecord(ACCESS_LOGGER, logging.INFO, __file__, 0, "%s %s %d", (), None).__dict__)
-_STARTED = time.time() - (_TEMPLATE["relativeCreated"] / 1000)
+_STARTED = wall_time() - (_TEMPLATE["relativeCreated"] / 1000)
 
 
 class Observed:
@@ -136,7 +137,7 @@ class Observed:
         # A record made from a template: `log.info` would look for its caller's frame and fill
         # in the process and thread every time (most of the line's cost).
         record = logging.LogRecord.__new__(logging.LogRecord)
-        now = time.time()
+        now = wall_time()
         record.__dict__.update(_TEMPLATE)
         record.created, record.msecs = now, (now - int(now)) * 1000
         record.relativeCreated = (now - _STARTED) * 1000

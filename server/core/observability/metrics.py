@@ -25,6 +25,8 @@ from prometheus_client import (
 )
 from prometheus_client import multiprocess as _mp
 
+from server.core.clock import wall_time
+
 #: Latency buckets (seconds) for requests and deliveries: 1 ms .. 10 s.
 LATENCY = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 #: (The jobs' label is `job_name`: `job` is Prometheus' own target label.)
@@ -124,7 +126,7 @@ def observe_job(job: str, started: float, ok: bool) -> None:
     JOB_RUNS.labels(job).inc()
     JOB_DURATION.labels(job).observe(time.perf_counter() - started)
     if ok:
-        JOB_LAST_SUCCESS.labels(job).set(time.time())
+        JOB_LAST_SUCCESS.labels(job).set(wall_time())
     else:
         JOB_FAILURES.labels(job).inc()
 

@@ -14,10 +14,29 @@ OTEL_EXPORTER_OTLP_HEADERS, ...) apply.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
+
+#: OpenTelemetry's modules, loaded when tracing is switched on: they are an optional extra, and
+#: importing them costs a process a third of a second to a second at start (entry points,
+#: protobuf), so a process that does not trace never loads them (`importlib` rather than an
+#: import statement, for the same reason).
+_OTEL_MODULES = {
+    "propagate": "opentelemetry.propagate",
+    "trace": "opentelemetry.trace",
+    "exporter": "opentelemetry.exporter.otlp.proto.http.trace_exporter",
+    "resources": "opentelemetry.sdk.resources",
+    "sdk": "opentelemetry.sdk.trace",
+    "export": "opentelemetry.sdk.trace.export",
+}
+
+
+def _module(key: str) -> Any:
+    return importlib.import_module(_OTEL_MODULES[key])
+
 
 log = logging.getLogger("reprally.tracing")
 
@@ -61,13 +80,11 @@ def server_span(name: str, headers: list[tuple[bytes, bytes]]) -> Any:
     """The span of an incoming HTTP request, continuing the caller's `traceparent` if it sent one."""
     if _tracer is None:
         return _OFF
-    from opentelemetry import propagate
-    from opentelemetry.trace import SpanKind
-
     carrier = {
         k.decode("latin-1"): v.decode("latin-1") for k, v in headers if k in (b"traceparent", b"tracestate")
     }
-    return _span(name, None, propagate.extract(carrier) if carrier else None, SpanKind.SERVER)
+    context = _module("propagate").extract(carrier) if carrier else None
+    return _span(name, None, context, _module("trace").SpanKind.SERVER)
 
 
 def use(provider: Any) -> None:
@@ -82,10 +99,7 @@ def setup_from_env(environ: Mapping[str, str], service: str) -> bool:
     if not (environ.get("OTEL_EXPORTER_OTLP_ENDPOINT") or environ.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")):
         return False
     try:
-        from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
-        from opentelemetry.sdk.resources import Resource
-        from opentelemetry.sdk.trace import TracerProvider
-        from opentelemetry.sdk.trace.export import BatchSpanProcessor
+        exporter, resources, sdk, export = (_module(k) for k in ("exporter", "resources", "sdk", "export"))
     except ImportError:
         log.warning(
             "OTEL_EXPORTER_OTLP_ENDPOINT is set but OpenTelemetry is not installed "
@@ -93,8 +107,8 @@ def setup_from_env(environ: Mapping[str, str], service: str) -> bool:
         )
         return False
     name = environ.get("OTEL_SERVICE_NAME") or service
-    provider = TracerProvider(resource=Resource.create({"service.name": name}))
-    provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))
+    provider = sdk.TracerProvider(resource=resources.Resource.create({"service.name": name}))
+    provider.add_span_processor(export.BatchSpanProcessor(exporter.OTLPSpanExporter()))
     use(provider)
     log.info(
         "tracing to %s as %s",
