@@ -235,7 +235,9 @@ class PeopleController(Controller):
         if p.role != "admin":
             values["role"], values["team_id"] = "rep", p.team_id
             if p.team_id is None:
-                raise web.NoAdmin("You manage no team yet: ask an admin to put you in one before adding reps.")
+                raise web.NoAdmin(
+                    "You manage no team yet: ask an admin to put you in one before adding reps."
+                )
         try:
             data = web.convert(values, aw.UserCreate)
             user = await accounts.create_user(rt, p, {k: getattr(data, k) for k in data.__struct_fields__})

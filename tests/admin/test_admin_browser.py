@@ -84,7 +84,9 @@ async def check_page(page, name: str) -> None:
     bad = [v for v in found if v["impact"] in ("serious", "critical")]
     assert not bad, f"{name}: {bad}"
     await page.screenshot(path=str(SHOTS / f"{name}.png"))
-    fcp = await page.evaluate("() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime")
+    fcp = await page.evaluate(
+        "() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime"
+    )
     if fcp is not None:
         PAINTS[name] = round(fcp, 1)
 
