@@ -67,6 +67,8 @@ async def test_a_won_deal_is_written_to_the_feed_once(client, app):
     await rep.log("call")  # not a win
     async with app.state.rt.engine.connect() as conn:
         rows = (await conn.execute(select(FeedItem.__table__).where(FeedItem.org_id == org.org_id))).all()
+    assert [r.kind for r in rows] == ["win", "level_up"]  # the win's 175 points took the rep to level 2
+    rows = [r for r in rows if r.kind == "win"]
     assert [(r.kind, r.user_id, r.actor_user_id, r.ref, r.data["activity_id"], r.data["value"]) for r in rows] == [
         ("win", rep.user_id, org.user_id, f"activity:{won['id']}", won["id"], 5000.0)]
 

@@ -630,15 +630,18 @@ async def test_a_won_deal_reaches_the_feed_and_the_feed_snapshot(client, cluster
     assert (mine["data"]["kind"], mine["data"]["activity_id"], mine["data"]["points"], mine["data"]["value"]) == (
         "points", won["id"], 175, 12500.0)
 
+    level = await tv.recv()  # the win's 175 XP took Dana to level 2 (docs/mechanics.md): the TV celebrates
+    assert (level["offset"], level["data"]["kind"], level["data"]["level"], level["data"]["user_id"]) == (
+        2, "level_up", 2, dana.user_id)
     await dana.log("call")  # not a win: nothing on the feed
     await manager.log("deal_won", user_id=dana.user_id, value=2000)
     second = await tv.recv()
-    assert (second["offset"], second["data"]["value"], second["data"]["points"]) == (2, 2000.0, 70)
+    assert (second["offset"], second["data"]["value"], second["data"]["points"]) == (3, 2000.0, 70)
 
     late = await ws(cluster[1].url, manager.token)
     await late.send(op="subscribe", channel="feed")
-    assert await late.recv() == {"type": "snapshot", "channel": "feed", "epoch": snap["epoch"], "offset": 2,
-                                 "items": [first["data"], second["data"]]}
+    assert await late.recv() == {"type": "snapshot", "channel": "feed", "epoch": snap["epoch"], "offset": 3,
+                                 "items": [first["data"], level["data"], second["data"]]}
 
 
 # -- presence -----------------------------------------------------------------------------------------
