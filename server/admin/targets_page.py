@@ -121,10 +121,14 @@ class TargetsController(Controller):
         rt: Runtime,
         period: str = Parameter(default="week", pattern="^(week|month|quarter)$"),
         team: int | None = Parameter(default=None, ge=1, le=2**63 - 1),
-        saved: int = Parameter(default=0, ge=0, le=100_000),
+        saved: int | None = Parameter(default=None, ge=0, le=100_000),
     ) -> Template:
         v = await web.viewer(request, rt, page="Targets")
-        notice = f"Saved {saved} target{'s' if saved != 1 else ''}: a new version each." if saved else None
+        notice = None
+        if saved is not None:
+            notice = f"Saved {saved} target{'s' if saved != 1 else ''}: a new version each." + (
+                "" if saved else " No rep has a suggestion yet (no history in the last three periods)."
+            )
         return await self._page(rt, v, period, team if v.is_admin else None, {}, notice)
 
     async def _page(
