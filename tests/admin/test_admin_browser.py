@@ -1,7 +1,9 @@
 """The web admin in real headless Chromium on the demo org: sign in, create a team and a rep (a
 bad email first: the field's message), change an activity type, create and launch a contest and
 watch its standings move without a reload when an activity is posted through the JSON API,
-approve a redemption, act on an alert, create a display, read the audit log, sign out and find
+approve a redemption, act on an alert, create a display, read the audit log, set a target in place
+and accept the suggestions, connect a webhook source (its secret once) and map its unmatched CRM
+owner to a rep, sign out and find
 the session dead; a manager cannot open another team's rep, an admin page or another org's rep.
 
 Every page is checked with axe-core (vendored: tests/admin/vendor/axe.min.js, 4.10.2, MPL-2.0):
