@@ -299,6 +299,11 @@ async def test_a_managers_first_day_in_the_browser(stack):
         await expect(
             page.get_by_test_id(f"cell-{rep_id}-points").get_by_test_id("error-value")
         ).to_be_visible()
+        await (
+            page.get_by_test_id(f"cell-{rep_id}-points")
+            .get_by_test_id("error-value")
+            .evaluate("e => e.scrollIntoView({block: 'center'})")
+        )
         await check_page(page, "17-targets-error")
         # afresh: axe leaves style="" on nodes it measured, and htmx's settle would copy it (CSP)
         await page.goto(f"{base}/admin/targets")
