@@ -38,6 +38,7 @@ ENTITY_KINDS = (
     "display",
     "integration",
     "api_key",
+    "target",
 )
 #: Fields never written to the log, whatever a service passes (secrets and their hashes).
 HIDDEN = frozenset({"password", "password_hash", "secret", "secrets", "key_hash", "pairing_code", "token"})

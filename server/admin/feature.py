@@ -15,10 +15,12 @@ from litestar.contrib.jinja import JinjaTemplateEngine
 from litestar.response import Template
 
 from server.admin import web
+from server.admin.integrations_page import IntegrationsController
 from server.admin.people import PeopleController
 from server.admin.programme import ProgrammeController
 from server.admin.settings_page import SettingsController
 from server.admin.signin import SignInController
+from server.admin.targets_page import TargetsController
 from server.core.errors import DomainError
 from server.core.feature import Feature
 
@@ -60,7 +62,14 @@ def _domain(_: Request[Any, Any, Any], exc: DomainError) -> Template:
 
 ROUTER = Router(
     path="/",
-    route_handlers=[SignInController, PeopleController, ProgrammeController, SettingsController],
+    route_handlers=[
+        SignInController,
+        PeopleController,
+        ProgrammeController,
+        TargetsController,
+        IntegrationsController,
+        SettingsController,
+    ],
     include_in_schema=False,
     exception_handlers={web.LoginRequired: _login, web.NoAdmin: _no_admin, DomainError: _domain},
 )

@@ -48,18 +48,18 @@ NAV: tuple[tuple[str, str, bool], ...] = (
     ("Reps", "/admin/reps", True),
     ("Teams", "/admin/teams", True),
     ("Activity types", "/admin/activity-types", True),
-    ("Targets", "/admin/targets", False),
+    ("Targets", "/admin/targets", True),
     ("Contests", "/admin/contests", True),
     ("Missions", "/admin/missions", False),
     ("Badges", "/admin/badges", False),
     ("Rewards", "/admin/rewards", True),
     ("Displays", "/admin/displays", True),
-    ("Integrations", "/admin/integrations", False),
+    ("Integrations", "/admin/integrations", True),
     ("Settings", "/admin/settings", True),
     ("Audit log", "/admin/audit", True),
 )
 #: Pages only admins open (a manager gets the 403 page, direct URL or not).
-ADMIN_ONLY = frozenset({"Teams", "Displays", "Audit log", "Rewards", "Settings"})
+ADMIN_ONLY = frozenset({"Teams", "Displays", "Audit log", "Rewards", "Settings", "Integrations"})
 
 
 class LoginRequired(Exception):

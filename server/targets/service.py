@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Row
 from sqlalchemy.exc import IntegrityError
 
+from server.accounts import audit
 from server.accounts import service as accounts
 from server.accounts.directory import org_info
 from server.accounts.models import User
@@ -214,7 +215,15 @@ async def put_targets(rt: Runtime, principal: Principal, metric_name: str, kind:
             rows = [{"org_id": principal.org_id, "user_id": uid, "metric": metric.name, "period": kind,
                      "starts_on": start, "value": value, "version": last.get(uid, 0) + 1,
                      "set_by_user_id": principal.user_id, "created_at": now} for uid, value in items]
+            before = await repo.last_values(conn, principal.org_id, metric.name, kind,
+                                            [uid for uid in ids if uid in last])
             await repo.insert_versions(conn, rows)
+            for uid, value in items:
+                where = {"metric": metric.name, "period": kind}
+                await audit.record(rt, conn, principal, "target", uid, "set",
+                                   before={**where, "value": before.get(uid)} if uid in last else None,
+                                   after={**where, "value": value, "version": last.get(uid, 0) + 1,
+                                          "starts_on": start}, only_changes=False)
     except IntegrityError:
         raise Conflict("concurrent_change", "these targets changed meanwhile: read them and try again") from None
     return s, [Version(uid, value, last.get(uid, 0) + 1, start, principal.user_id, now) for uid, value in items]

@@ -48,6 +48,17 @@ async def last_versions(conn: AsyncConnection, org_id: int, metric: str, period:
     return {uid: v for uid, v in (await conn.execute(q)).all()}
 
 
+async def last_values(conn: AsyncConnection, org_id: int, metric: str, period: str,
+                      user_ids: list[int]) -> dict[int, int | None]:
+    """The value of each rep's latest version (what the audit log shows as "before")."""
+    latest = (select(T.c.user_id, func.max(T.c.version).label("v"))
+              .where(T.c.org_id == org_id, T.c.metric == metric, T.c.period == period, T.c.user_id.in_(user_ids))
+              .group_by(T.c.user_id).subquery())
+    q = (select(T.c.user_id, T.c.value).join(latest, (T.c.user_id == latest.c.user_id) & (T.c.version == latest.c.v))
+         .where(T.c.org_id == org_id, T.c.metric == metric, T.c.period == period))
+    return {uid: v for uid, v in (await conn.execute(q)).all()}
+
+
 async def insert_versions(conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
     if rows:
         await conn.execute(T.insert(), rows)

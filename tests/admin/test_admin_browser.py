@@ -1,7 +1,9 @@
 """The web admin in real headless Chromium on the demo org: sign in, create a team and a rep (a
 bad email first: the field's message), change an activity type, create and launch a contest and
 watch its standings move without a reload when an activity is posted through the JSON API,
-approve a redemption, act on an alert, create a display, read the audit log, sign out and find
+approve a redemption, act on an alert, create a display, read the audit log, set a target in place
+and accept the suggestions, connect a webhook source (its secret once) and map its unmatched CRM
+owner to a rep, sign out and find
 the session dead; a manager cannot open another team's rep, an admin page or another org's rep.
 
 Every page is checked with axe-core (vendored: tests/admin/vendor/axe.min.js, 4.10.2, MPL-2.0):
@@ -14,12 +16,13 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
 import pytest
 import uvicorn
+from standardwebhooks.webhooks import Webhook
 
 from realtime.server import run as run_realtime
 from server.app import create_app
@@ -27,6 +30,7 @@ from server.core.periods import local_date
 from server.demo import seed as demo
 from server.features import make_runtime
 from server.insights import store as insights_store
+from server.integrations import inbox
 from tests.conftest import PASSWORD, free_port, make_settings, new_org, unique
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -121,7 +125,14 @@ async def test_a_managers_first_day_in_the_browser(stack):
         page.on("pageerror", lambda e: errors.append(str(e)))
         # the admin's Content-Security-Policy is in force: any violation (an inline script or style,
         # a connection elsewhere) shows on the console and fails the test
-        page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
+        page.on(
+            "console",
+            lambda m: (
+                errors.append(f"{page.url}: {m.text[:60]} {m.location}")
+                if "Content Security Policy" in m.text
+                else None
+            ),
+        )
 
         await page.goto(f"{base}/admin/login")
         await check_page(page, "01-sign-in")
@@ -279,6 +290,82 @@ async def test_a_managers_first_day_in_the_browser(stack):
         await expect(page.get_by_test_id("error-timezone")).to_contain_text("IANA")
         assert (await http.get("/api/v1/org", headers=admin_api)).json()["timezone"] == kept
 
+        # targets: the grid with the suggestions, edit in place (htmx), a bad value beside its cell
+        await page.goto(f"{base}/admin/targets")
+        await expect(page.get_by_test_id("targets-grid")).to_be_visible()
+        cell = page.get_by_test_id(f"cell-{rep_id}-points")
+        await cell.get_by_role("textbox").fill("lots")
+        await cell.get_by_role("button").click()
+        await expect(
+            page.get_by_test_id(f"cell-{rep_id}-points").get_by_test_id("error-value")
+        ).to_be_visible()
+        await (
+            page.get_by_test_id(f"cell-{rep_id}-points")
+            .get_by_test_id("error-value")
+            .evaluate("e => e.scrollIntoView({block: 'center'})")
+        )
+        await check_page(page, "17-targets-error")
+        # afresh: axe leaves style="" on nodes it measured, and htmx's settle would copy it (CSP)
+        await page.goto(f"{base}/admin/targets")
+        cell = page.get_by_test_id(f"cell-{rep_id}-points")
+        await cell.get_by_role("textbox").fill("25")
+        await cell.get_by_role("button").click()
+        await expect(page.get_by_test_id(f"cell-{rep_id}-points")).to_contain_text("saved")
+        got = (
+            await http.get(
+                "/api/v1/targets", headers=admin_api, params={"metric": "points", "period": "week"}
+            )
+        ).json()
+        assert next(e for e in got["entries"] if e["user_id"] == rep_id)["target"] == 25
+        await page.get_by_role("button", name="Accept all suggestions").click()
+        await expect(page.get_by_role("status").first).to_contain_text("Saved")
+        await check_page(page, "16-targets")
+
+        # integrations: connect a signed webhook source, its secret shown this once
+        await page.goto(f"{base}/admin/integrations")
+        await page.get_by_label("Source", exact=True).select_option("standard_webhooks")
+        await page.get_by_label("Name", exact=True).fill("Harbour dialer")
+        await page.get_by_role("button", name="Connect").click()
+        secret = await page.get_by_test_id("signing-secret").inner_text()
+        hook_url = await page.get_by_test_id("webhook-url").inner_text()
+        assert secret.startswith("whsec_")
+        await check_page(page, "18-integration-created")
+        body = json.dumps(
+            {
+                "type": "activity.upsert",
+                "data": {
+                    "external_id": unique("dial-"),
+                    "activity_type": "call",
+                    "owner": {"crm_owner_id": "ext-42"},
+                },
+            }
+        ).encode()
+        msg_id = unique("msg_")
+        sent_at = datetime.now(UTC)
+        signature = Webhook(secret).sign(msg_id, sent_at, body)
+        r = await http.post(
+            httpx.URL(hook_url).path,
+            content=body,
+            headers={
+                "webhook-id": msg_id,
+                "webhook-timestamp": str(int(sent_at.timestamp())),
+                "webhook-signature": signature,
+                "content-type": "application/json",
+            },
+        )
+        assert r.status_code == 200, r.text
+        while await inbox.drain(rt):
+            pass
+        await page.goto(f"{base}/admin/integrations")
+        assert secret not in await page.content()  # never shown again
+        owners = page.locator("section").filter(has_text="ext-42")
+        await expect(owners).to_be_visible()
+        await check_page(page, "19-integrations")
+        await owners.get_by_label("Rep for CRM owner ext-42").select_option(str(rep_id))
+        await owners.get_by_role("button", name="Map").click()
+        await page.wait_for_url(f"{base}/admin/integrations")
+        await expect(page.locator("section").filter(has_text="ext-42")).to_have_count(0)
+
         # a manager: their team only, no admin pages, nothing of another org
         demo_manager = await api_login(http, demo.MANAGER_EMAIL, demo.PASSWORD)
         me = (await http.get("/api/v1/users", headers=admin_api, params={"role": "manager"})).json()["items"]
@@ -297,12 +384,15 @@ async def test_a_managers_first_day_in_the_browser(stack):
             ("/admin/audit", 403),
             ("/admin/teams", 403),
             ("/admin/displays", 403),
+            ("/admin/integrations", 403),
         ):
             r = await mpage.goto(f"{base}{path}")
             assert r is not None and r.status == status, path
         await mpage.goto(f"{base}/admin/reps")
         nav = await mpage.get_by_role("navigation", name="Admin sections").inner_text()
-        assert "Audit log" not in nav and "Teams" not in nav
+        assert "Audit log" not in nav and "Teams" not in nav and "Integrations" not in nav
+        await mpage.goto(f"{base}/admin/targets")  # their own team's reps only
+        assert await mpage.get_by_test_id(f"cell-{other_rep['id']}-points").count() == 0
         await mctx.close()
 
         # sign out: the session is dead, the old cookie opens nothing
