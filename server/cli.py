@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import os
 import signal
@@ -308,23 +309,34 @@ def cmd_up(args: argparse.Namespace) -> None:
     migrate(settings.database_url)
 
     async def run() -> None:
+        import time
+
         from server.app import create_app
         from server.core.edge.http_server import uvicorn_options
+        from server.core.progress import Progress
         from server.demo.seed import (
             ADMIN_EMAIL,
             MANAGER_EMAIL,
             PASSWORD,
+            create_demo_org,
+            demo_key,
             display_code,
+            finish_demo,
             rep_ids,
-            seed,
+            seeded,
             simulate,
         )
         from server.features import make_runtime
         from server.ledger.sync import rebuild_all
+        from server.worker import run_worker
 
         rt = make_runtime(settings)
         stop = _stop_event()
-        org_id, key, _ = await seed(rt, VAR_DIR / "demo-api-key", history_weeks=DEMO_HISTORY_WEEKS)
+        key_file = VAR_DIR / "demo-api-key"
+        # the org and its people first (a second): the product is served at once, and the demo's
+        # history is logged in the background through the same activity path (docs/operations.md)
+        org_id, admin, created = await create_demo_org(rt)
+        complete = not created and await seeded(rt, admin)
         await rebuild_all(rt)  # the bundled Redis keeps nothing across restarts: rebuild from the ledger
         ids = await rep_ids(rt, org_id)
         host, port = args.host or settings.api_host, args.port or settings.api_port
@@ -338,14 +350,18 @@ def cmd_up(args: argparse.Namespace) -> None:
         rt_ready = asyncio.Event()
         rt_host, rt_port = settings.realtime_host, args.realtime_port or settings.realtime_port
         game_task = asyncio.create_task(run_realtime(rt, rt_host, rt_port, stop, rt_ready))
-        from server.worker import run_worker
-
-        worker_task = asyncio.create_task(run_worker(rt, stop, sync=False))  # the API runs the board sync
         while not server.started or not rt_ready.is_set():
             if game_task.done():
                 game_task.result()
+            if server_task.done():
+                server_task.result()
+                raise SystemExit(f"reprally: the API could not start on {host}:{port}")
             await asyncio.sleep(0.05)
         tv_code = await display_code(rt, org_id)
+        history = (f"12 weeks ({DEMO_HISTORY_WEEKS * 7} days), logged at the first start" if complete else
+                   f"STILL BEING FILLED in the background: {DEMO_HISTORY_WEEKS} weeks through the activity path\n"
+                   "                 (1-3 minutes on SQLite; boards, insights, contests, the worker and the simulated\n"
+                   "                 stream follow when a 'demo history filled' line says so)")
         print(f"""
 RepRally is running on embedded defaults (database {settings.database_url}, Redis {settings.redis_url}).
 
@@ -364,15 +380,46 @@ RepRally is running on embedded defaults (database {settings.database_url}, Redi
   Get a token:   curl -s -XPOST {base}/api/v1/auth/login -H 'content-type: application/json' \\
                    -d '{{"email":"{ADMIN_EMAIL}","password":"{PASSWORD}"}}'
 
+  Demo history   {history}
+
 Simulating about {args.rate} activities a second from the demo CRM key. Ctrl-C stops everything.
 """, flush=True)
-        sim = asyncio.create_task(simulate(base, key, ids, args.rate, stop))
+
+        async def fill() -> str:
+            """The rest of the demo (history, contests, habits, recognition, key), as `seed` does it."""
+            if complete:
+                return await demo_key(rt, admin, key_file)
+            started = time.monotonic()
+            weeks = DEMO_HISTORY_WEEKS if created else 0  # an interrupted first start: no second history
+            with Progress("demo history", total=weeks * 7, unit="days", every_s=15, plain=True) as progress:
+                key = await finish_demo(rt, admin, key_file, weeks, progress=progress)
+            await rebuild_all(rt)
+            print(f"demo history filled: {weeks * 7} days in {time.monotonic() - started:.0f} s; the worker and "
+                  "the simulated stream start now", flush=True)
+            return key
+
+        background: list[asyncio.Task[None]] = []
+
+        async def then_run() -> None:
+            try:
+                key = await fill()
+            except Exception:
+                log.exception("filling the demo data failed; the API and the game server keep running without it")
+                return
+            background.append(asyncio.create_task(run_worker(rt, stop, sync=False)))  # the API syncs boards
+            background.append(asyncio.create_task(simulate(base, key, ids, args.rate, stop)))
+
+        filler = asyncio.create_task(then_run())
         await stop.wait()
-        sim.cancel()
+        filler.cancel()
+        for task in background[1:]:
+            task.cancel()
         server.should_exit = True
         await server_task
         await game_task
-        await worker_task
+        for task in (filler, *background):
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
         await rt.close()
 
     try:
