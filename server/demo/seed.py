@@ -88,14 +88,15 @@ async def seeded(rt: Runtime, admin: Principal) -> bool:
 
 
 async def finish_demo(rt: Runtime, admin: Principal, key_file: Path, history_weeks: int = 0,
-                      progress: Progress | None = None) -> str:
+                      progress: Progress | None = None, stop: asyncio.Event | None = None) -> str:
     """The demo org's history (through the activity path), contests, habits, notifications,
-    recognition, then its integration key, in that order (the key last: `seeded`)."""
+    recognition, then its integration key, in that order (the key last: `seeded`). When `stop` is
+    set the history ends after its current day and `history.Interrupted` is raised."""
     key_file.parent.mkdir(parents=True, exist_ok=True)
     assert admin.user_id is not None
     if history_weeks:
         await seed_history(rt.settings, admin, await rep_ids(rt, admin.org_id), weeks=history_weeks, end=rt.now(),
-                           progress=progress)
+                           progress=progress, stop=stop)
     await contests.seed_demo(rt, admin)
     await habits_api.seed_demo(rt, admin.org_id, admin.user_id)
     await notifications.seed_demo(rt, admin.org_id)
