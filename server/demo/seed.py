@@ -92,7 +92,6 @@ async def finish_demo(rt: Runtime, admin: Principal, key_file: Path, history_wee
     """The demo org's history (through the activity path), contests, habits, notifications,
     recognition, then its integration key, in that order (the key last: `seeded`). When `stop` is
     set the history ends after its current day and `history.Interrupted` is raised."""
-    key_file.parent.mkdir(parents=True, exist_ok=True)
     assert admin.user_id is not None
     if history_weeks:
         await seed_history(rt.settings, admin, await rep_ids(rt, admin.org_id), weeks=history_weeks, end=rt.now(),
@@ -108,6 +107,7 @@ async def demo_key(rt: Runtime, admin: Principal, key_file: Path) -> str:
     """The demo's integration key: the one saved in `key_file` while it still works for the demo
     org; otherwise a new one, saved there (owner-only), after revoking the demo's other keys, so
     that retries never leave keys behind."""
+    key_file.parent.mkdir(parents=True, exist_ok=True)
     if key_file.exists():
         saved = key_file.read_text().strip()
         try:
