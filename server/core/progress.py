@@ -21,10 +21,17 @@ class Progress:
     """`with Progress("logging history", total=84, unit="days") as p: p.advance()`. A total of
     None is a count without an end. `quiet` shows nothing (the summary line is the caller's)."""
 
-
-    def __init__(self, label: str, total: int | None = None, unit: str = "steps", *,
-                 stream: IO[str] | None = None, every_s: float = 5.0, quiet: bool = False,
-                 plain: bool = False) -> None:
+    def __init__(
+        self,
+        label: str,
+        total: int | None = None,
+        unit: str = "steps",
+        *,
+        stream: IO[str] | None = None,
+        every_s: float = 5.0,
+        quiet: bool = False,
+        plain: bool = False,
+    ) -> None:
         self.label, self.total, self.unit, self.every_s, self.quiet = label, total, unit, every_s, quiet
         self.plain = plain  # plain lines even on a terminal (e.g. beside a server's own output)
         self.stream = stream if stream is not None else sys.stderr
@@ -41,9 +48,15 @@ class Progress:
     def __enter__(self) -> Self:
         self.started = self._last_line = time.monotonic()
         if not self.quiet and not self.plain and self.stream.isatty():
-            bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn(self.unit), TimeElapsedColumn(), console=Console(file=self.stream),
-                      transient=True)
+            bar = Bar(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn(self.unit),
+                TimeElapsedColumn(),
+                console=Console(file=self.stream),
+                transient=True,
+            )
             bar.start()
             self._task = bar.add_task(self.label, total=self.total)
             self._bar = bar
@@ -52,7 +65,9 @@ class Progress:
     def advance(self, n: int = 1, note: str | None = None) -> None:
         self.done += n
         if self._bar is not None:
-            self._bar.update(self._task, advance=n, description=f"{self.label} {note}" if note else self.label)
+            self._bar.update(
+                self._task, advance=n, description=f"{self.label} {note}" if note else self.label
+            )
             return
         now = time.monotonic()
         if not self.quiet and now - self._last_line >= self.every_s:
@@ -62,11 +77,15 @@ class Progress:
     def _line(self, note: str | None = None) -> None:
         of = f"/{self.total}" if self.total is not None else ""
         extra = f" ({note})" if note else ""
-        print(f"{self.label}: {self.done}{of} {self.unit}{extra}, {self.seconds:.0f} s", file=self.stream,
-              flush=True)
+        print(
+            f"{self.label}: {self.done}{of} {self.unit}{extra}, {self.seconds:.0f} s",
+            file=self.stream,
+            flush=True,
+        )
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         if self._bar is not None:
             self._bar.stop()
             self._bar = None

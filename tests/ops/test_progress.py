@@ -52,8 +52,22 @@ def test_a_bar_on_a_terminal_that_goes_away_at_the_end():
 
 
 def test_seed_history_and_rebuild_end_with_their_summary(tmp_path, database_url, redis_url):
-    seeded = reprally(tmp_path, "seed-history", "--reps", "3", "--team-size", "3", "--weeks", "1",
-                      "--no-day-closes", "--seed", "5", timeout=180, DATABASE_URL=database_url, REDIS_URL=redis_url)
+    seeded = reprally(
+        tmp_path,
+        "seed-history",
+        "--reps",
+        "3",
+        "--team-size",
+        "3",
+        "--weeks",
+        "1",
+        "--no-day-closes",
+        "--seed",
+        "5",
+        timeout=180,
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+    )
     assert seeded.returncode == 0, seeded.stderr
     last = seeded.stdout.strip().splitlines()[-1]
     m = re.fullmatch(r"seed-history: 3 reps, (\d+) activities, 7 days, 0 alerts in \d+\.\d s", last)
@@ -62,9 +76,18 @@ def test_seed_history_and_rebuild_end_with_their_summary(tmp_path, database_url,
     org = re.search(r"^org (\d+):", seeded.stdout, re.M)
     assert org
 
-    rebuilt = reprally(tmp_path, "rebuild", "--org", org.group(1), timeout=120, DATABASE_URL=database_url,
-                       REDIS_URL=redis_url)
+    rebuilt = reprally(
+        tmp_path,
+        "rebuild",
+        "--org",
+        org.group(1),
+        timeout=120,
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+    )
     assert rebuilt.returncode == 0, rebuilt.stderr
     last = rebuilt.stdout.strip().splitlines()[-1]
     m = re.fullmatch(r"rebuild: 1 orgs, (\d+) ledger entries, (\d+) boards in \d+\.\d s", last)
-    assert m and int(m.group(1)) >= int(re.search(r"(\d+) activities", seeded.stdout).group(1)), rebuilt.stdout
+    assert m and int(m.group(1)) >= int(re.search(r"(\d+) activities", seeded.stdout).group(1)), (
+        rebuilt.stdout
+    )

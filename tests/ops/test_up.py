@@ -48,8 +48,9 @@ def test_up_serves_before_the_history_is_filled_and_stops_on_sigterm(tmp_path):
     env = environment(tmp_path)  # no DATABASE_URL nor REDIS_URL: SQLite and the bundled Redis in var/
     out = tmp_path / "out.txt"
     with out.open("w") as sink:
-        proc = subprocess.Popen([sys.executable, "-c", launcher], cwd=tmp_path, env=env, stdout=sink,
-                                stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", launcher], cwd=tmp_path, env=env, stdout=sink, stderr=subprocess.STDOUT
+        )
     try:
         started = time.monotonic()
         while True:
@@ -69,8 +70,11 @@ def test_up_serves_before_the_history_is_filled_and_stops_on_sigterm(tmp_path):
         text = out.read_text()
         assert "Demo history   STILL BEING FILLED" in text and "pairing code" in text
         assert "\ndemo history filled:" not in text  # served first, filled after (12 weeks take minutes)
-        login = httpx.post(f"http://127.0.0.1:{api}/api/v1/auth/login", timeout=10,
-                           json={"email": "admin@demo.reprally.dev", "password": "rally-demo-2026"})
+        login = httpx.post(
+            f"http://127.0.0.1:{api}/api/v1/auth/login",
+            timeout=10,
+            json={"email": "admin@demo.reprally.dev", "password": "rally-demo-2026"},
+        )
         assert login.status_code == 200, login.text
 
         product = psutil.Process(proc.pid).children()
