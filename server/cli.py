@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import os
 import signal
@@ -85,17 +86,29 @@ def cmd_migrate(args: argparse.Namespace) -> None:
 
 
 def cmd_rebuild(args: argparse.Namespace) -> None:
+    import time
+
+    from server.accounts.service import all_org_ids
+    from server.core.progress import Progress, summary
     from server.features import make_runtime
     from server.ledger.sync import rebuild_all
 
     async def run() -> None:
+        started = time.monotonic()
         rt = make_runtime(_settings())
+        entries = boards = 0
         try:
-            reports = await rebuild_all(rt, [args.org] if args.org else None)
-            for r in reports:
-                print(f"org {r.org_id}: {r.entries} ledger entries -> {r.boards} boards (epoch {r.epoch})")
+            orgs = [args.org] if args.org else await all_org_ids(rt)
+            with Progress("rebuilding", total=len(orgs), unit="orgs") as progress:
+                for org_id in orgs:
+                    for r in await rebuild_all(rt, [org_id]):
+                        entries, boards = entries + r.entries, boards + r.boards
+                        print(f"org {r.org_id}: {r.entries} ledger entries -> {r.boards} boards (epoch {r.epoch})")
+                    progress.advance(1)
         finally:
             await rt.close()
+        print(summary("rebuild", {"orgs": len(orgs), "ledger entries": entries, "boards": boards},
+                      time.monotonic() - started))
 
     asyncio.run(run())
 
@@ -124,27 +137,35 @@ def cmd_insights(args: argparse.Namespace) -> None:
 
 def cmd_seed_history(args: argparse.Namespace) -> None:
     import random
+    import time
 
+    from server.core.progress import Progress, summary
     from server.demo.history import PASSWORD, create_org, seed_history
     from server.features import make_runtime
 
     async def run() -> None:
+        started = time.monotonic()
         rt = make_runtime(_settings())
         try:
             org_id, admin, ids = await create_org(rt, args.reps, args.team_size, rng=random.Random(args.seed))
-            report = await seed_history(rt.settings, admin, ids, weeks=args.weeks, end=rt.now(), seed=args.seed,
-                                        day_closes=not args.no_day_closes)
+            with Progress("logging history", total=args.weeks * 7, unit="days") as progress:
+                report = await seed_history(rt.settings, admin, ids, weeks=args.weeks, end=rt.now(),
+                                            seed=args.seed, day_closes=not args.no_day_closes, progress=progress)
             print(f"org {org_id}: {report.reps} reps, {report.activities} activities over {report.days} days, "
                   f"{report.alerts} alerts (admin: admin-*@history.reprally.dev / {PASSWORD})")
         finally:
             await rt.close()
+        print(summary("seed-history", {"reps": report.reps, "activities": report.activities, "days": report.days,
+                                       "alerts": report.alerts}, time.monotonic() - started))
 
     asyncio.run(run())
 
 
 def cmd_simulate(args: argparse.Namespace) -> None:
     import json
+    import time
 
+    from server.core.progress import Progress, summary
     from server.simulate.backends import backends
     from server.simulate.driver import Config
     from server.simulate.programs import parse
@@ -152,8 +173,9 @@ def cmd_simulate(args: argparse.Namespace) -> None:
 
     programs = parse(args.programs)
     cfg = Config(reps=args.reps, weeks=args.weeks, seed=args.seed, history_weeks=args.history_weeks)
-    with backends(migrate) as settings:
-        outcomes, info = asyncio.run(run(settings, programs, cfg))
+    started = time.monotonic()
+    with backends(migrate) as settings, Progress("simulating", total=len(programs), unit="programs") as progress:
+        outcomes, info = asyncio.run(run(settings, programs, cfg, progress))
         data = build(outcomes, info, settings.push_cap_per_hour)
     out = Path(args.out)
     before = json.loads(Path(args.before).read_text()) if args.before else None
@@ -162,6 +184,9 @@ def cmd_simulate(args: argparse.Namespace) -> None:
         met = "n/a" if g["met"] is None else ("met" if g["met"] else "NOT met")
         print(f"{met:8} {g['goal']}: {g['figure']} (target {g['target']})")
     print(f"report: {out / 'report.md'} ({info['seconds']:.0f} s, {info['simulated_activities']} activities)")
+    goals_met = sum(1 for g in data["goals"] if g["met"])
+    print(summary("simulate", {"programs": len(programs), "activities": info["simulated_activities"],
+                               "goals met": goals_met, "goals": len(data["goals"])}, time.monotonic() - started))
 
 
 def cmd_api(args: argparse.Namespace) -> None:
@@ -300,31 +325,45 @@ def cmd_up(args: argparse.Namespace) -> None:
     # one process: the API's /metrics shows the game server's and the worker's metrics too; the
     # access log stays off unless ACCESS_LOG says otherwise (the demo's stream would bury the banner)
     os.environ.setdefault("ACCESS_LOG", "false")
+    import time
+
+    t_start = time.monotonic()
     embedded: EmbeddedRedis | None = None
     if "REDIS_URL" not in os.environ:
         embedded = EmbeddedRedis(VAR_DIR)
         os.environ["REDIS_URL"] = embedded.start()
     settings = _settings()
     migrate(settings.database_url)
+    t_migrated = time.monotonic()
 
     async def run() -> None:
         from server.app import create_app
         from server.core.edge.http_server import uvicorn_options
+        from server.core.progress import Progress
+        from server.demo.history import Interrupted
         from server.demo.seed import (
             ADMIN_EMAIL,
             MANAGER_EMAIL,
             PASSWORD,
+            create_demo_org,
+            demo_key,
             display_code,
+            finish_demo,
             rep_ids,
-            seed,
+            seeded,
             simulate,
         )
         from server.features import make_runtime
         from server.ledger.sync import rebuild_all
+        from server.worker import run_worker
 
         rt = make_runtime(settings)
         stop = _stop_event()
-        org_id, key, _ = await seed(rt, VAR_DIR / "demo-api-key", history_weeks=DEMO_HISTORY_WEEKS)
+        key_file = VAR_DIR / "demo-api-key"
+        # the org and its people first (a second): the product is served at once, and the demo's
+        # history is logged in the background through the same activity path (docs/operations.md)
+        org_id, admin, created = await create_demo_org(rt)
+        complete = not created and await seeded(rt, admin)
         await rebuild_all(rt)  # the bundled Redis keeps nothing across restarts: rebuild from the ledger
         ids = await rep_ids(rt, org_id)
         host, port = args.host or settings.api_host, args.port or settings.api_port
@@ -338,14 +377,18 @@ def cmd_up(args: argparse.Namespace) -> None:
         rt_ready = asyncio.Event()
         rt_host, rt_port = settings.realtime_host, args.realtime_port or settings.realtime_port
         game_task = asyncio.create_task(run_realtime(rt, rt_host, rt_port, stop, rt_ready))
-        from server.worker import run_worker
-
-        worker_task = asyncio.create_task(run_worker(rt, stop, sync=False))  # the API runs the board sync
         while not server.started or not rt_ready.is_set():
             if game_task.done():
                 game_task.result()
+            if server_task.done():
+                server_task.result()
+                raise SystemExit(f"reprally: the API could not start on {host}:{port}")
             await asyncio.sleep(0.05)
         tv_code = await display_code(rt, org_id)
+        history = (f"12 weeks ({DEMO_HISTORY_WEEKS * 7} days), logged at the first start" if complete else
+                   f"STILL BEING FILLED in the background: {DEMO_HISTORY_WEEKS} weeks through the activity path\n"
+                   "                 (1-3 minutes on SQLite; boards, insights, contests, the worker and the simulated\n"
+                   "                 stream follow when a 'demo history filled' line says so)")
         print(f"""
 RepRally is running on embedded defaults (database {settings.database_url}, Redis {settings.redis_url}).
 
@@ -364,15 +407,50 @@ RepRally is running on embedded defaults (database {settings.database_url}, Redi
   Get a token:   curl -s -XPOST {base}/api/v1/auth/login -H 'content-type: application/json' \\
                    -d '{{"email":"{ADMIN_EMAIL}","password":"{PASSWORD}"}}'
 
+  Demo history   {history}
+
 Simulating about {args.rate} activities a second from the demo CRM key. Ctrl-C stops everything.
+Started in {time.monotonic() - t_start:.1f} s ({time.monotonic() - t_migrated:.1f} s after the migrations).
 """, flush=True)
-        sim = asyncio.create_task(simulate(base, key, ids, args.rate, stop))
+
+        async def fill() -> str:
+            """The rest of the demo (history, contests, habits, recognition, key), as `seed` does it."""
+            if complete:
+                return await demo_key(rt, admin, key_file)
+            started = time.monotonic()
+            weeks = DEMO_HISTORY_WEEKS if created else 0  # an interrupted first start: no second history
+            with Progress("demo history", total=weeks * 7, unit="days", every_s=15, plain=True) as progress:
+                key = await finish_demo(rt, admin, key_file, weeks, progress=progress, stop=stop)
+            await rebuild_all(rt)
+            print(f"demo history filled: {weeks * 7} days in {time.monotonic() - started:.0f} s; the worker and "
+                  "the simulated stream start now", flush=True)
+            return key
+
+        background: list[asyncio.Task[None]] = []
+
+        async def then_run() -> None:
+            try:
+                key = await fill()
+            except Interrupted:
+                return
+            except Exception:
+                log.exception("filling the demo data failed; the API and the game server keep running without it")
+                return
+            background.append(asyncio.create_task(run_worker(rt, stop, sync=False)))  # the API syncs boards
+            background.append(asyncio.create_task(simulate(base, key, ids, args.rate, stop)))
+
+        filler = asyncio.create_task(then_run())
         await stop.wait()
-        sim.cancel()
+        # the history stops at its next day (cancelling it mid-transaction is slower: a day's batch
+        # finishes under a shield), then nothing more of the demo is seeded
+        for task in background[1:]:
+            task.cancel()
         server.should_exit = True
         await server_task
         await game_task
-        await worker_task
+        for task in (filler, *background):
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
         await rt.close()
 
     try:

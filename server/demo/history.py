@@ -14,6 +14,7 @@ last weeks' day closes run as the worker would run them, so the early warning se
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import math
 import random
@@ -26,6 +27,7 @@ from server.accounts.directory import org_info
 from server.core.auth import Principal
 from server.core.clock import ManualClock
 from server.core.periods import WorkCalendar, local_midnight
+from server.core.progress import Progress
 from server.core.runtime import Runtime
 from server.core.settings import Settings
 from server.features import make_runtime
@@ -58,6 +60,10 @@ class Rep:
     form: dict[int, float] = field(default_factory=dict)  # week index -> good or bad week factor
     meetings: dict[date, int] = field(default_factory=lambda: defaultdict(int))  # booked, held on that day
     deals: dict[date, list[float]] = field(default_factory=lambda: defaultdict(list))  # won on that day
+
+
+class Interrupted(Exception):
+    """`seed_history` stopped (its `stop` event set) before the last day."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,19 +173,23 @@ async def create_org(rt: Runtime, reps: int, team_size: int, *, name: str | None
 
 
 async def seed_history(settings: Settings, admin: Principal, user_ids: list[int], *, weeks: int,
-                       end: datetime, seed: int = 7, day_closes: bool = True, batch: int = 500) -> Report:
+                       end: datetime, seed: int = 7, day_closes: bool = True, batch: int = 500,
+                       progress: Progress | None = None, stop: asyncio.Event | None = None) -> Report:
     """Log `weeks` weeks of history for the reps, up to the day before `end` (closing the last weeks'
-    days as the worker would), then set this month's targets from the suggestions."""
+    days as the worker would), then set this month's targets from the suggestions. `progress`
+    advances one step a day (`weeks * 7` in all); when `stop` is set, it ends after the day being
+    logged and raises `Interrupted`."""
     clock = ManualClock(end)
     hrt = make_runtime(settings, clock=clock)
     try:
-        return await _seed(hrt, clock, admin, user_ids, weeks, end, seed, day_closes, batch)
+        return await _seed(hrt, clock, admin, user_ids, weeks, end, seed, day_closes, batch, progress, stop)
     finally:
         await hrt.close()
 
 
 async def _seed(rt: Runtime, clock: ManualClock, admin: Principal, user_ids: list[int], weeks: int, end: datetime,
-                seed: int, day_closes: bool, batch: int) -> Report:
+                seed: int, day_closes: bool, batch: int, progress: Progress | None,
+                stop: asyncio.Event | None) -> Report:
     org = await org_info(rt, admin.org_id)
     cal = await targets.calendar(rt, admin.org_id)
     today = end.astimezone(org.tz).date()
@@ -191,6 +201,8 @@ async def _seed(rt: Runtime, clock: ManualClock, admin: Principal, user_ids: lis
     logged = alerts = 0
     day = first
     while day < today:
+        if stop is not None and stop.is_set():
+            raise Interrupted(f"stopped at {day} with {logged} activities logged")
         midnight = local_midnight(day, org.tz)
         clock.set(midnight + timedelta(hours=20))
         working = cal.is_working(day)
@@ -203,6 +215,8 @@ async def _seed(rt: Runtime, clock: ManualClock, admin: Principal, user_ids: lis
             clock.set(midnight + timedelta(hours=21))
             alerts += sum(c.flagged for c in await close_org(rt, admin.org_id, day))
         day += timedelta(days=1)
+        if progress is not None:
+            progress.advance(1, f"{logged} activities")
     clock.set(end)
     await _targets(rt, admin)
     log.info("seeded %d activities for %d reps over %d weeks (%d alerts)", logged, len(reps), weeks, alerts)

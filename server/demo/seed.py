@@ -17,6 +17,7 @@ from server.accounts import service as accounts
 from server.contests import service as contests
 from server.core.auth import Principal
 from server.core.errors import Unauthorized
+from server.core.progress import Progress
 from server.core.runtime import Runtime
 from server.demo.history import seed_history
 from server.demo.social import seed_social
@@ -47,10 +48,22 @@ async def seed(rt: Runtime, key_file: Path, reps: int = 30, history_weeks: int =
     believable team with a few reps drifting); returns (org id, integration API key, created now).
     Safe to run again, also after a run that failed half-way: the key's folder is made first, and
     the demo keeps one working key (`demo_key`)."""
-    key_file.parent.mkdir(parents=True, exist_ok=True)
+    org_id, admin, created = await create_demo_org(rt, reps)
+    if created:
+        return org_id, await finish_demo(rt, admin, key_file, history_weeks), True
+    if not await seeded(rt, admin):  # a first start stopped half-way: finish it, without more history
+        log.warning("the demo org's first seeding was interrupted: its history is incomplete (start again from "
+                    "an empty REPRALLY_VAR_DIR or database for the full demo)")
+        return org_id, await finish_demo(rt, admin, key_file), False
+    return org_id, await demo_key(rt, admin, key_file), False
+
+
+async def create_demo_org(rt: Runtime, reps: int = 30) -> tuple[int, Principal, bool]:
+    """The demo org, its teams, manager and reps (a second or so): enough to sign in and pair the
+    TV. Returns (org id, its admin, created now); `finish_demo` fills in the rest."""
     existing = await accounts.user_by_email(rt, ADMIN_EMAIL)
     if existing is not None:
-        return existing.org_id, await demo_key(rt, Principal(existing.org_id, "admin", existing.id), key_file), False
+        return existing.org_id, Principal(existing.org_id, "admin", existing.id), False
     org, admin_user = await accounts.create_org(
         rt, name="Demo Sales Co", timezone="America/New_York", week_start="monday",
         admin_email=ADMIN_EMAIL, admin_password=PASSWORD, admin_name="Alex Admin")
@@ -66,19 +79,35 @@ async def seed(rt: Runtime, key_file: Path, reps: int = 30, history_weeks: int =
             "password": PASSWORD, "role": "rep", "team_id": team.id,
             "job_role": "AE" if team.name in ("Enterprise", "SMB") else "SDR",
             "shift": "early" if i % 3 == 0 else "day"})
+    return org.id, admin, True
+
+
+async def seeded(rt: Runtime, admin: Principal) -> bool:
+    """Whether `finish_demo` ran to its end for this org: its last step makes the demo's key."""
+    return any(k.name == DEMO_KEY_NAME for k in await api_keys.list_keys(rt, admin))
+
+
+async def finish_demo(rt: Runtime, admin: Principal, key_file: Path, history_weeks: int = 0,
+                      progress: Progress | None = None, stop: asyncio.Event | None = None) -> str:
+    """The demo org's history (through the activity path), contests, habits, notifications,
+    recognition, then its integration key, in that order (the key last: `seeded`). When `stop` is
+    set the history ends after its current day and `history.Interrupted` is raised."""
+    assert admin.user_id is not None
     if history_weeks:
-        await seed_history(rt.settings, admin, await rep_ids(rt, org.id), weeks=history_weeks, end=rt.now())
+        await seed_history(rt.settings, admin, await rep_ids(rt, admin.org_id), weeks=history_weeks, end=rt.now(),
+                           progress=progress, stop=stop)
     await contests.seed_demo(rt, admin)
-    await habits_api.seed_demo(rt, org.id, admin_user.id)
-    await notifications.seed_demo(rt, org.id)
-    await seed_social(rt, org.id, admin_user.id)
-    return org.id, await demo_key(rt, admin, key_file), True
+    await habits_api.seed_demo(rt, admin.org_id, admin.user_id)
+    await notifications.seed_demo(rt, admin.org_id)
+    await seed_social(rt, admin.org_id, admin.user_id)
+    return await demo_key(rt, admin, key_file)
 
 
 async def demo_key(rt: Runtime, admin: Principal, key_file: Path) -> str:
     """The demo's integration key: the one saved in `key_file` while it still works for the demo
     org; otherwise a new one, saved there (owner-only), after revoking the demo's other keys, so
     that retries never leave keys behind."""
+    key_file.parent.mkdir(parents=True, exist_ok=True)
     if key_file.exists():
         saved = key_file.read_text().strip()
         try:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from server.core.periods import local_midnight
+from server.core.progress import Progress
 from server.core.settings import Settings
 from server.ledger import ingest
 from server.simulate import figures
@@ -52,7 +53,7 @@ async def ingest_rate(settings: Settings, cfg: Config) -> float:
 
 
 async def run(
-    settings: Settings, programs: list[Program], cfg: Config
+    settings: Settings, programs: list[Program], cfg: Config, progress: Progress | None = None
 ) -> tuple[dict[str, Outcome], dict[str, Any]]:
     t0 = time.perf_counter()
     outcomes: dict[str, Outcome] = {}
@@ -61,6 +62,8 @@ async def run(
             "program %s: %d reps, %d weeks (+%d of history)", p.name, cfg.reps, cfg.weeks, cfg.history_weeks
         )
         outcomes[p.name] = await run_program(settings, p, cfg)
+        if progress is not None:
+            progress.advance(1, p.name)
     rate = await ingest_rate(settings, cfg)
     total = time.perf_counter() - t0
     acts = sum(o.activities for o in outcomes.values())

@@ -37,6 +37,7 @@ READS = {
     "rebuild": ["DATABASE_URL", "REDIS_URL"],
     "insights": ["DATABASE_URL", "REDIS_URL"],
     "seed-history": ["DATABASE_URL", "REDIS_URL", "JWT_SECRET"],
+    "simulate": ["DATABASE_URL", "REDIS_URL"],
     "demo": ["DATABASE_URL", "REDIS_URL", "JWT_SECRET"],
     "redis": [],
 }
