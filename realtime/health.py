@@ -11,7 +11,7 @@ from websockets.asyncio.server import ServerConnection
 from websockets.datastructures import Headers
 from websockets.http11 import Request, Response
 
-from server.core.ops.dependencies import probe_database, probe_redis
+from server.core.ops.dependencies import probe_stores
 from server.core.runtime import Runtime
 
 PATHS = ("/healthz", "/readyz")
@@ -41,15 +41,7 @@ async def answer(rt: Runtime, connection: ServerConnection, request: Request) ->
     path = request.path.split("?")[0]
     if path == "/healthz":
         return _json(http.HTTPStatus.OK, Health("ok"))
-    db = redis = "ok"
-    try:
-        await probe_database(rt.engine)
-    except Exception as exc:  # noqa: BLE001 - any failure means not ready
-        db = f"error: {type(exc).__name__}"
-    try:
-        await probe_redis(rt.redis)
-    except Exception as exc:  # noqa: BLE001
-        redis = f"error: {type(exc).__name__}"
+    db, redis = await probe_stores(rt.engine, rt.redis)
     ok = db == redis == "ok"
     return _json(
         http.HTTPStatus.OK if ok else http.HTTPStatus.SERVICE_UNAVAILABLE,

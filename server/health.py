@@ -6,7 +6,7 @@ from litestar import Controller, Response, get
 from litestar.openapi import ResponseSpec
 from msgspec import Struct
 
-from server.core.ops.dependencies import probe_database, probe_redis
+from server.core.ops.dependencies import probe_stores
 from server.core.runtime import Runtime
 from server.heartbeat import status as worker_status
 
@@ -40,16 +40,8 @@ class HealthController(Controller):
         },
     )
     async def readyz(self, rt: Runtime) -> Response[Health]:
-        db = redis = "ok"
+        db, redis = await probe_stores(rt.engine, rt.redis)
         worker: str | None = None
-        try:
-            await probe_database(rt.engine)
-        except Exception as exc:  # noqa: BLE001 - any failure means not ready
-            db = f"error: {type(exc).__name__}"
-        try:
-            await probe_redis(rt.redis)
-        except Exception as exc:  # noqa: BLE001
-            redis = f"error: {type(exc).__name__}"
         worker_ok = True
         if redis == "ok":
             try:

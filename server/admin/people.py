@@ -409,21 +409,7 @@ class PeopleController(Controller):
             data = web.convert(values, aw.TeamCreate)
             team = await accounts.create_team(rt, v.principal, data.name, data.region)
         except (web.FieldErrors, DomainError) as exc:
-            errors = exc.errors if isinstance(exc, web.FieldErrors) else web.field_errors(exc)
-            teams = await accounts.list_teams(rt, v.principal)
-            t = web.page(
-                "teams.html",
-                v,
-                "Teams",
-                teams=teams,
-                members={},
-                q="",
-                sort="name",
-                errors=errors,
-                values=values,
-            )
-            t.status_code = exc.status_code if isinstance(exc, DomainError) else 400
-            return t
+            return await _teams_again(rt, v, exc, values)
         return web.redirect(f"/admin/teams?created={team.id}")
 
     @post("/teams/{team_id:int}", status_code=200)
@@ -439,22 +425,28 @@ class PeopleController(Controller):
                 rt, v.principal, team_id, {k: getattr(data, k) for k in data.__struct_fields__ if k in values}
             )
         except (web.FieldErrors, DomainError) as exc:
-            errors = exc.errors if isinstance(exc, web.FieldErrors) else web.field_errors(exc)
-            teams = await accounts.list_teams(rt, v.principal)
-            t = web.page(
-                "teams.html",
-                v,
-                "Teams",
-                teams=teams,
-                members={},
-                q="",
-                sort="name",
-                errors={f"team{team_id}:{k}": m for k, m in errors.items()},
-                values=values,
-            )
-            t.status_code = exc.status_code if isinstance(exc, DomainError) else 400
-            return t
+            return await _teams_again(rt, v, exc, values, field_prefix=f"team{team_id}:")
         return web.redirect("/admin/teams")
+
+
+async def _teams_again(
+    rt: Runtime, v: web.Viewer, exc: web.FieldErrors | DomainError, values: dict[str, Any], field_prefix: str = ""
+) -> Template:
+    """The Teams page again after a refused create or update, the errors beside their fields."""
+    errors = exc.errors if isinstance(exc, web.FieldErrors) else web.field_errors(exc)
+    t = web.page(
+        "teams.html",
+        v,
+        "Teams",
+        teams=await accounts.list_teams(rt, v.principal),
+        members={},
+        q="",
+        sort="name",
+        errors={f"{field_prefix}{k}": m for k, m in errors.items()},
+        values=values,
+    )
+    t.status_code = exc.status_code if isinstance(exc, DomainError) else 400
+    return t
 
 
 def _form_again(

@@ -142,6 +142,21 @@ async def probe_redis(client: Redis) -> None:
         await client.ping()
 
 
+async def probe_stores(engine: AsyncEngine, client: Redis) -> tuple[str, str]:
+    """The readiness of the database and of Redis: "ok", or "error: <exception name>" (never the
+    message, which may name hosts or users)."""
+    db = redis = "ok"
+    try:
+        await probe_database(engine)
+    except Exception as exc:  # noqa: BLE001 - any failure means not ready
+        db = f"error: {type(exc).__name__}"
+    try:
+        await probe_redis(client)
+    except Exception as exc:  # noqa: BLE001
+        redis = f"error: {type(exc).__name__}"
+    return db, redis
+
+
 async def wait_until_reachable(
     engine: AsyncEngine, database_url: str, client: Redis, redis_url: str, report: DependencyLog = REPORT
 ) -> None:
