@@ -89,7 +89,7 @@ def cmd_rebuild(args: argparse.Namespace) -> None:
     import time
 
     from server.accounts.service import all_org_ids
-    from server.core.progress import Progress, summary
+    from server.core.ops.progress import Progress, summary
     from server.features import make_runtime
     from server.ledger.sync import rebuild_all
 
@@ -139,7 +139,7 @@ def cmd_seed_history(args: argparse.Namespace) -> None:
     import random
     import time
 
-    from server.core.progress import Progress, summary
+    from server.core.ops.progress import Progress, summary
     from server.demo.history import PASSWORD, create_org, seed_history
     from server.features import make_runtime
 
@@ -165,7 +165,7 @@ def cmd_simulate(args: argparse.Namespace) -> None:
     import json
     import time
 
-    from server.core.progress import Progress, summary
+    from server.core.ops.progress import Progress, summary
     from server.simulate.backends import backends
     from server.simulate.driver import Config
     from server.simulate.programs import parse
@@ -339,7 +339,7 @@ def cmd_up(args: argparse.Namespace) -> None:
     async def run() -> None:
         from server.app import create_app
         from server.core.edge.http_server import uvicorn_options
-        from server.core.progress import Progress
+        from server.core.ops.progress import Progress
         from server.demo.history import Interrupted
         from server.demo.seed import (
             ADMIN_EMAIL,

@@ -26,8 +26,8 @@ from server.accounts import service as accounts
 from server.accounts.directory import org_info
 from server.core.auth import Principal
 from server.core.clock import ManualClock
+from server.core.ops.progress import Progress
 from server.core.periods import WorkCalendar, local_midnight
-from server.core.progress import Progress
 from server.core.runtime import Runtime
 from server.core.settings import Settings
 from server.features import make_runtime

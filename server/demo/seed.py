@@ -17,7 +17,7 @@ from server.accounts import service as accounts
 from server.contests import service as contests
 from server.core.auth import Principal
 from server.core.errors import Unauthorized
-from server.core.progress import Progress
+from server.core.ops.progress import Progress
 from server.core.runtime import Runtime
 from server.demo.history import seed_history
 from server.demo.social import seed_social

@@ -11,8 +11,10 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import matplotlib.pyplot as plt
+
+from server.core.ops.progress import Progress
 from server.core.periods import local_midnight
-from server.core.progress import Progress
 from server.core.settings import Settings
 from server.ledger import ingest
 from server.simulate import figures
@@ -97,11 +99,7 @@ def build(outcomes: dict[str, Outcome], run_info: dict[str, Any], cap: int) -> d
 
 
 def plots(data: dict[str, Any], out: Path) -> list[str]:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
+    plt.switch_backend("Agg")  # files only, never a window
     names = list(data["programs"])
     made = []
     fig, ax = plt.subplots(figsize=(8, 4.5))

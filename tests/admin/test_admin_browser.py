@@ -32,6 +32,7 @@ from server.features import make_runtime
 from server.insights import store as insights_store
 from server.integrations import inbox
 from tests.conftest import PASSWORD, free_port, make_settings, new_org, unique
+from tests.support.backends import private_backends
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,11 +56,14 @@ pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"no Chromi
 
 
 @pytest.fixture
-async def stack(database_url, redis_url, demo_org):
-    """The API (uvicorn) and the game server in this process, on free ports, over the suite's
-    database and Redis (where the demo org is)."""
+async def stack(settings, tmp_path):
+    """The API (uvicorn) and the game server in this process, on free ports, over a database and a
+    Redis db of their own with the demo org seeded: the walk changes the demo org (a contest
+    launched, a redemption approved), which the other tests read as seeded."""
+    database_url, redis_url = await private_backends(settings, "admin", tmp_path, 2)
     settings = make_settings(database_url, redis_url, realtime_port=free_port())
     rt = make_runtime(settings)
+    demo_org_id, _, _ = await demo.seed(rt, tmp_path / "key", reps=6)
     api_port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(rt=rt), host="127.0.0.1", port=api_port, log_level="warning")
@@ -69,7 +73,7 @@ async def stack(database_url, redis_url, demo_org):
     game = asyncio.create_task(run_realtime(rt, "127.0.0.1", settings.realtime_port, stop, ready))
     while not server.started or not ready.is_set():
         await asyncio.sleep(0.05)
-    yield f"http://127.0.0.1:{api_port}", rt, demo_org[0]
+    yield f"http://127.0.0.1:{api_port}", rt, demo_org_id
     stop.set()
     server.should_exit = True
     await api_task

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import re
 
-from server.core.progress import Progress, summary
+from server.core.ops.progress import Progress, summary
 from tests.ops.support import reprally
 
 SUMMARY = r"{}: (\d+ [a-z ]+, )*\d+ [a-z ]+ in \d+\.\d s"

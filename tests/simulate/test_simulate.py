@@ -6,19 +6,16 @@ import asyncio
 import dataclasses
 import json
 
-import asyncpg
 import msgspec
 import pytest
-import redis.asyncio as redis
-from sqlalchemy.engine import URL, make_url
 
-from server.cli import migrate
 from server.ledger.types import update_activity_type
 from server.simulate import figures, model
 from server.simulate.driver import Config, run_program
 from server.simulate.programs import PROGRAMS, Program
 from server.simulate.report import build, write
 from server.simulate.team import REVENUE_ELASTICITY, make_team, top_fifth_share
+from tests.support.backends import private_backends
 
 SMALL = Config(reps=6, weeks=2, seed=3, history_weeks=1, team_size=3)
 
@@ -27,41 +24,8 @@ SMALL = Config(reps=6, weeks=2, seed=3, history_weeks=1, team_size=3)
 def sim_settings(settings, tmp_path_factory):
     """A database and a Redis db of their own: the simulator runs the worker's jobs, which visit
     every org, and the suite's database holds hundreds of them by the time this module runs."""
-    url = make_url(settings.database_url)
-    if url.get_backend_name() == "postgresql":
-        name = f"{url.database}_sim"
-        asyncio.run(_recreate_database(url.set(drivername="postgresql", database="postgres"), name))
-        database_url = url.set(database=name).render_as_string(hide_password=False)
-    else:
-        database_url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('sim') / 'sim.db'}"
-    migrate(database_url)
-    redis_url = _another_redis_db(settings.redis_url)
-    asyncio.run(_flush(redis_url))
+    database_url, redis_url = asyncio.run(private_backends(settings, "sim", tmp_path_factory.mktemp("sim"), 1))
     return msgspec.structs.replace(settings, database_url=database_url, redis_url=redis_url, habits_enabled=True)
-
-
-async def _recreate_database(server: URL, name: str) -> None:
-    conn = await asyncpg.connect(server.render_as_string(hide_password=False))
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-
-
-def _another_redis_db(url: str) -> str:
-    if url.startswith("unix://"):
-        return f"{url.split('?')[0]}?db=1"
-    base, _, db = url.rpartition("/")
-    return f"{base}/{int(db) - 1 if db.isdigit() and int(db) > 0 else 1}"
-
-
-async def _flush(url: str) -> None:
-    client = redis.from_url(url)
-    try:
-        await client.flushdb()
-    finally:
-        await client.aclose()
 
 
 def _stable(f: dict) -> dict:
