@@ -28,7 +28,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from server.core.db import Base, Id, UTCDateTime, utcnow
 
-BigId = BigInteger().with_variant(Integer, "sqlite")
+BigId = Id
 
 
 class Contest(Base):

@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Boolean,
     Date,
     ForeignKey,
@@ -27,7 +26,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from server.core.db import Base, Id, UTCDateTime, utcnow
 
-BigId = BigInteger().with_variant(Integer, "sqlite")
+BigId = Id
 
 
 class HabitSettings(Base):

@@ -9,7 +9,6 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Date,
     Float,
     ForeignKey,
@@ -23,7 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from server.core.db import Base, Id, UTCDateTime, utcnow
 
-BigId = BigInteger().with_variant(Integer, "sqlite")
+BigId = Id
 
 
 class InsightSettings(Base):

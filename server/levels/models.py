@@ -14,9 +14,9 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Integer
 from sqlalchemy.orm import Mapped, mapped_column
 
-from server.core.db import Base, UTCDateTime, utcnow
+from server.core.db import Base, Id, UTCDateTime, utcnow
 
-BigId = BigInteger().with_variant(Integer, "sqlite")
+BigId = Id
 
 
 class LevelSettings(Base):

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from server.core.db import Base, Id, UTCDateTime, utcnow
 
-BigId = BigInteger().with_variant(Integer, "sqlite")
+BigId = Id
 
 #: `rep_days.type_id` of the points that belong to no activity type (bonuses, prizes, kudos).
 NO_TYPE = 0
