@@ -107,7 +107,7 @@ def cmd_rebuild(args: argparse.Namespace) -> None:
                     progress.advance(1)
         finally:
             await rt.close()
-        print(summary("rebuild", {"orgs": len(orgs), "ledger entries": entries, "boards": boards},
+        print(summary("rebuild", {"org": len(orgs), "ledger entry|ledger entries": entries, "board": boards},
                       time.monotonic() - started))
 
     asyncio.run(run())
@@ -155,8 +155,8 @@ def cmd_seed_history(args: argparse.Namespace) -> None:
                   f"{report.alerts} alerts (admin: admin-*@history.reprally.dev / {PASSWORD})")
         finally:
             await rt.close()
-        print(summary("seed-history", {"reps": report.reps, "activities": report.activities, "days": report.days,
-                                       "alerts": report.alerts}, time.monotonic() - started))
+        print(summary("seed-history", {"rep": report.reps, "activity|activities": report.activities, "day": report.days,
+                                       "alert": report.alerts}, time.monotonic() - started))
 
     asyncio.run(run())
 
@@ -185,8 +185,8 @@ def cmd_simulate(args: argparse.Namespace) -> None:
         print(f"{met:8} {g['goal']}: {g['figure']} (target {g['target']})")
     print(f"report: {out / 'report.md'} ({info['seconds']:.0f} s, {info['simulated_activities']} activities)")
     goals_met = sum(1 for g in data["goals"] if g["met"])
-    print(summary("simulate", {"programs": len(programs), "activities": info["simulated_activities"],
-                               "goals met": goals_met, "goals": len(data["goals"])}, time.monotonic() - started))
+    print(summary("simulate", {"program": len(programs), "activity|activities": info["simulated_activities"],
+                               "goal met|goals met": goals_met, "goal": len(data["goals"])}, time.monotonic() - started))
 
 
 def cmd_api(args: argparse.Namespace) -> None:

@@ -57,7 +57,7 @@ async def test_rebuild_restores_an_orgs_boards_from_the_ledger(private):
     epoch = (await redis.hget(keys.meta(admin.org_id), "epoch")).decode()
     line, summary = out.splitlines()
     assert line == f"org {admin.org_id}: 4 ledger entries -> 15 boards (epoch {epoch})"
-    assert summary.startswith("rebuild: 1 orgs, 4 ledger entries, 15 boards in ")
+    assert summary.startswith("rebuild: 1 org, 4 ledger entries, 15 boards in ")
     assert await board_snapshot(redis, admin.org_id) == before
     # Only the org asked for was rebuilt.
     assert await redis.exists(keys.meta(other.org_id)) == 0

@@ -9,7 +9,7 @@ import re
 from server.core.ops.progress import Progress, summary
 from tests.ops.support import reprally
 
-SUMMARY = r"{}: (\d+ [a-z ]+, )*\d+ [a-z ]+ in \d+\.\d s"
+SUMMARY = r"{}: ([\d,]+ [a-z ]+, )*[\d,]+ [a-z ]+ in \d+\.\d s"
 
 
 class Captured(io.StringIO):
@@ -22,8 +22,10 @@ class Captured(io.StringIO):
 
 
 def test_summary_is_one_line_of_counts_and_seconds():
-    line = summary("rebuild", {"orgs": 2, "ledger entries": 1200, "boards": 40}, 2.125)
-    assert line == "rebuild: 2 orgs, 1200 ledger entries, 40 boards in 2.1 s"
+    line = summary("rebuild", {"org": 2, "ledger entry|ledger entries": 1200, "board": 40}, 2.125)
+    assert line == "rebuild: 2 orgs, 1,200 ledger entries, 40 boards in 2.1 s"
+    assert summary("rebuild", {"org": 1, "ledger entry|ledger entries": 1, "board": 0}, 0.04) == \
+        "rebuild: 1 org, 1 ledger entry, 0 boards in 0.0 s"
     assert re.fullmatch(SUMMARY.format("rebuild"), line)
 
 
@@ -70,8 +72,8 @@ def test_seed_history_and_rebuild_end_with_their_summary(tmp_path, database_url,
     )
     assert seeded.returncode == 0, seeded.stderr
     last = seeded.stdout.strip().splitlines()[-1]
-    m = re.fullmatch(r"seed-history: 3 reps, (\d+) activities, 7 days, 0 alerts in \d+\.\d s", last)
-    assert m and int(m.group(1)) > 0, seeded.stdout
+    m = re.fullmatch(r"seed-history: 3 reps, ([\d,]+) activities, 7 days, 0 alerts in \d+\.\d s", last)
+    assert m and int(m.group(1).replace(",", "")) > 0, seeded.stdout
     assert "Traceback" not in seeded.stderr
     org = re.search(r"^org (\d+):", seeded.stdout, re.M)
     assert org
@@ -87,7 +89,7 @@ def test_seed_history_and_rebuild_end_with_their_summary(tmp_path, database_url,
     )
     assert rebuilt.returncode == 0, rebuilt.stderr
     last = rebuilt.stdout.strip().splitlines()[-1]
-    m = re.fullmatch(r"rebuild: 1 orgs, (\d+) ledger entries, (\d+) boards in \d+\.\d s", last)
-    assert m and int(m.group(1)) >= int(re.search(r"(\d+) activities", seeded.stdout).group(1)), (
+    m = re.fullmatch(r"rebuild: 1 org, ([\d,]+) ledger entries, ([\d,]+) boards in \d+\.\d s", last)
+    assert m and int(m.group(1).replace(",", "")) >= int(re.search(r"([\d,]+) activities", seeded.stdout).group(1).replace(",", "")), (
         rebuilt.stdout
     )

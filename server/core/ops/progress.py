@@ -16,6 +16,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as Bar
 
+from server.core.text import english
+
 
 class Progress:
     """`with Progress("logging history", total=84, unit="days") as p: p.advance()`. A total of
@@ -92,6 +94,8 @@ class Progress:
 
 
 def summary(command: str, counts: dict[str, int], seconds: float) -> str:
-    """The one-line summary a long command ends with: `rebuild: 3 orgs, 1200 entries, 40 boards in 2.1 s`."""
-    parts = ", ".join(f"{n} {what}" for what, n in counts.items())
+    """The one-line summary a long command ends with: `rebuild: 1 org, 1,200 ledger entries, 40
+    boards in 2.1 s`. Each key is the noun in the singular, or `singular|plural` where the plural
+    is not the singular + "s"."""
+    parts = ", ".join(english.count(n, *what.split("|")) for what, n in counts.items())
     return f"{command}: {parts} in {seconds:.1f} s"
