@@ -40,6 +40,7 @@ from sqlalchemy import func, select
 from standardwebhooks.webhooks import Webhook
 
 from loadtests import bench_http_batch, loadgen
+from loadtests.children import die_with_parent
 from loadtests.common import (
     ROOT,
     Bench,
@@ -247,7 +248,7 @@ async def measure_lag(bench: Bench, url: str, org, run: LagRun, seconds: float) 
     pubsub = redis.pubsub()
     await pubsub.psubscribe(pubsub_name(org.org_id, "user:*"))
     worker = subprocess.Popen([sys.executable, "-m", "server.cli", "worker"], env=env(), cwd=ROOT,
-                              stderr=subprocess.DEVNULL)
+                              stderr=subprocess.DEVNULL, preexec_fn=die_with_parent)
 
     async def listen() -> None:
         async for msg in pubsub.listen():

@@ -37,6 +37,7 @@ import msgspec
 from sqlalchemy import insert, select
 
 import server.features  # noqa: F401 - installs the notice sink
+from loadtests.children import die_with_parent
 from server.core import events
 from server.core.db import normalise_url
 from server.core.runtime import Runtime
@@ -54,7 +55,7 @@ class StandIn:
 
     def __init__(self) -> None:
         self.proc = subprocess.Popen([sys.executable, "-m", "tests.notifications.support_fcm"], cwd=ROOT, stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, text=True)
+                                     stdout=subprocess.PIPE, text=True, preexec_fn=die_with_parent)
         self.url = self.proc.stdout.readline().strip()
         self.seen = 0
 

@@ -27,6 +27,7 @@ import httpx
 import psutil
 from sqlalchemy import func, insert, select, text
 
+from loadtests.children import die_with_parent
 from loadtests.realtime_setup import ABUSE_LIMITS_OFF
 from server.accounts import api_keys, sessions
 from server.accounts import service as accounts
@@ -225,7 +226,7 @@ class Api:
             self.procs.append(subprocess.Popen(
                 [sys.executable, "-m", "uvicorn", "server.app:app", "--host", "127.0.0.1", "--port", str(port),
                  "--log-level", "warning", "--no-access-log"], env={**env(), **self.extra_env}, cwd=ROOT,
-                stderr=self.stderr))
+                stderr=self.stderr, preexec_fn=die_with_parent))
         deadline = time.monotonic() + 40
         async with httpx.AsyncClient(timeout=2) as c:
             for url, proc in zip(self.urls, self.procs, strict=True):

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import psutil
 
+from loadtests.children import die_with_parent
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 
@@ -95,7 +97,7 @@ def start_process(name: str, args: list[str], env: dict[str, str], log_dir: Path
     log_path = log_dir / f"{name}.log"
     log = open(log_path, "wb")  # noqa: SIM115 - handed to the child, closed with it
     popen = subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                             stdin=subprocess.DEVNULL)
+                             stdin=subprocess.DEVNULL, preexec_fn=die_with_parent)
     log.close()
     return Proc(name, popen, log_path)
 
