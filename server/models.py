@@ -14,6 +14,7 @@ from server.fantasy import models as fantasy
 from server.habits import models as habits
 from server.insights import models as insights
 from server.integrations import models as integrations
+from server.job_leases import JobLease
 from server.ledger import models as ledger
 from server.levels import models as levels
 from server.notifications import models as notifications

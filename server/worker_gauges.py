@@ -29,4 +29,4 @@ async def sample(rt: Runtime) -> None:
     metrics.CRM_PENDING.set(crm or 0)
 
 
-JOB = Job("metrics_sample", EVERY_S, sample)
+JOB = Job("metrics_sample", EVERY_S, sample, exclusive=False)  # each worker exports its own

@@ -90,12 +90,14 @@ BoardSubjectCheck = Callable[["Runtime", int, int], Awaitable[None]]
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """A timed job the worker runs every `every_s` seconds. Several workers may run at once, so
-    each run must be safe to run twice at the same moment (claim rows, or take a lease)."""
+    """A timed job the worker runs every `every_s` seconds. Several workers may run at once: an
+    `exclusive` job runs in one of them at a time, under a fenced lease (`server/job_leases.py`);
+    a job that is not must be safe to run twice at the same moment."""
 
     name: str
     every_s: float
     run: Callable[[Runtime], Awaitable[object]]
+    exclusive: bool = True
 
 
 @dataclass(slots=True)

@@ -129,6 +129,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     worker_heartbeat_s: float = 5.0
     #: A heartbeat older than this makes the API not ready and `reprally worker --check` fail.
     worker_stale_s: float = 60.0
+    #: How long a worker's lease on an exclusive job lasts without renewal: a worker that dies (or
+    #: freezes) holding it keeps the job from the others this long at most (server/job_leases.py).
+    job_lease_s: float = 30.0
     #: The API is not ready until a worker has written a heartbeat (compose sets it; a lone API does not).
     require_worker: bool = False
     # -- metrics and logs (docs/observability.md) --

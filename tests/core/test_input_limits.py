@@ -125,6 +125,8 @@ SERVER_WRITTEN = {
     "audit_log.entity_id": "an id, or an activity type's key (64)",
     "audit_log.action": "a verb the service names (create, update, launch, ...)",
     "fantasy_leagues.state": "setup, drafting or season",
+    "job_leases.name": "a registered job's name (Registry.job)",
+    "job_leases.holder": "the worker's host:pid",
     "integration_owners.crm_owner_id": "from a CRM delivery or read, bounded by its connector's wire types",
     "integration_owners.email": "from a CRM delivery or read, bounded by its connector's wire types",
     "integration_events.object_type": "a CRM object kind the connector names (deal, meeting, call, email)",

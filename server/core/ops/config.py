@@ -183,6 +183,7 @@ RULES: dict[str, Rule] = {
     "integrations_lease_s": at_least(1),
     "worker_heartbeat_s": at_least(0.1),
     "worker_stale_s": at_least(1),
+    "job_lease_s": at_least(1),
     "require_worker": any_text,
     "log_format": one_of("console", "json"),
     "access_log": any_text,
