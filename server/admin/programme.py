@@ -29,6 +29,7 @@ from server.core.periods import local_date
 from server.core.runtime import Runtime
 from server.displays import schemas as dw
 from server.displays import service as displays
+from server.ledger import rule_preview
 from server.ledger import types as activity_types
 from server.rewards import service as rewards
 
@@ -55,6 +56,13 @@ def _errors(exc: Exception) -> dict[str, str]:
         if isinstance(exc, DomainError)
         else {"_form": str(exc)}
     )
+
+
+async def _names(rt: Runtime, v: web.Viewer, preview: rule_preview.Preview | None) -> dict[int, str]:
+    if preview is None:
+        return {}
+    ids = sorted({s.user_id for s in preview.moved})
+    return {u.id: u.display_name for u in (await accounts.users_by_id(rt, v.principal.org_id, ids)).values()}
 
 
 def _blank_none(form: Any, names: tuple[str, ...]) -> dict[str, Any]:
@@ -93,6 +101,7 @@ class ProgrammeController(Controller):
         errors: dict[str, str],
         values: dict[str, Any] | None,
         notice: str | None,
+        preview: rule_preview.Preview | None = None,
     ) -> Template:
         rows = {t.key: t for t in await activity_types.list_activity_types(rt, v.principal)}
         row = rows.get(key)
@@ -129,6 +138,8 @@ class ProgrammeController(Controller):
             errors=errors,
             history=history,
             notice=notice,
+            preview=preview,
+            names=await _names(rt, v, preview),
         )
 
     @post("/activity-types/{key:str}", status_code=200)
@@ -146,9 +157,11 @@ class ProgrammeController(Controller):
             values["label"] = ""
         try:
             data = web.convert(values, tw.ActivityTypeUpdate)
-            await activity_types.update_activity_type(
-                rt, v.principal, key, {k: getattr(data, k) for k in data.__struct_fields__ if k in values}
-            )
+            changes = {k: getattr(data, k) for k in data.__struct_fields__ if k in values}
+            if form.get("step") == "preview":  # nothing is saved: the week's board before -> after
+                shown = await rule_preview.preview(rt, v.principal, key, changes)
+                return await self._type(rt, v, key, {}, values, None, shown)
+            await activity_types.update_activity_type(rt, v.principal, key, changes)
         except (web.FieldErrors, DomainError) as exc:
             t = await self._type(rt, v, key, _errors(exc), values, None)
             t.status_code = _status(exc)
