@@ -239,11 +239,18 @@ async def test_a_managers_first_day_in_the_browser(stack):
         # an activity type: a new rule version, with its history
         await page.goto(f"{base}/admin/activity-types")
         await check_page(page, "07-activity-types")
+        for who, emails in ((reps[0], 5), (reps[1], 2)):  # this week's emails, for the preview to move
+            r = await http.post(
+                "/api/v1/activities",
+                headers=admin_api,
+                json={"type": "email", "user_id": who["id"], "quantity": emails},
+            )
+            assert r.status_code == 201, r.text
         await page.goto(f"{base}/admin/activity-types/email")
         points = page.get_by_label("Points per unit", exact=True)
         await points.fill(str(int(await points.input_value()) + 1))
         await page.get_by_role("button", name="Preview on this week's board").click()
-        await expect(page.get_by_test_id("type-preview")).to_be_visible()
+        await expect(page.get_by_test_id("preview-table")).to_contain_text(reps[0]["display_name"])
         await check_page(page, "08a-activity-type-preview")
         await page.get_by_role("button", name="Save as a new version").click()
         await expect(page.get_by_test_id("type-history")).to_contain_text("points")
