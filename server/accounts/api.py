@@ -9,7 +9,7 @@ from litestar import Controller, Request, delete, get, patch, post
 from litestar.di import Provide
 from litestar.params import Parameter
 
-from server.accounts import api_keys, audit, sessions
+from server.accounts import api_keys, audit, sessions, user_import
 from server.accounts import schemas as w
 from server.accounts import service as accounts
 from server.accounts.schemas import api_key_out, org_out, session_out, team_out, user_out
@@ -116,6 +116,13 @@ class OrgController(Controller):
     async def create_user(self, data: w.UserCreate, principal: Principal, rt: Runtime) -> w.UserOut:
         require_manager(principal)
         return user_out(await accounts.create_user(rt, principal, changes(data)), principal)
+
+    @post("/users/import", status_code=200, tags=["users"], request_max_body_size=1024 * 1024,
+          responses=errors(400, 403, 409), summary="Import users from a CSV file: check it (dry_run, the "
+          "default), or create every row at once (none when any row is in error)")
+    async def import_users(self, data: w.UserImport, principal: Principal, rt: Runtime) -> w.ImportOut:
+        require_manager(principal)
+        return user_import.answer(await user_import.run(rt, principal, data.csv, dry_run=data.dry_run), data.dry_run)
 
     @get("/users", tags=["users"])
     async def list_users(

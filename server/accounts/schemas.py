@@ -167,6 +167,41 @@ class UserList(Struct):
     items: list[UserOut]
 
 
+class UserImport(Struct, forbid_unknown_fields=True):
+    #: The CSV file's text: a header row (email, display_name, role, team, region, job_role, shift,
+    #: timezone, password), at most 256 KiB and 200 rows.
+    csv: Annotated[str, Meta(min_length=1, max_length=256 * 1024)]
+    #: True (the default): check every row and create nobody.
+    dry_run: bool = True
+
+
+class ImportRowError(Struct, rename={"field_": "field"}):
+    field_: str
+    code: str
+    message: str
+
+
+class ImportRowOut(Struct):
+    line: int
+    email: str
+    display_name: str
+    role: str
+    team_id: int | None
+    errors: list[ImportRowError]
+    #: The created user's id (none in a dry run).
+    user_id: int | None = None
+    #: A password generated for a row without one: shown in this answer only.
+    password: str | None = None
+
+
+class ImportOut(Struct):
+    dry_run: bool
+    #: How many users were created (0 in a dry run or when any row is in error: all or nothing).
+    created: int
+    invalid: int
+    rows: list[ImportRowOut]
+
+
 # -- API keys -------------------------------------------------------------------------------
 class ApiKeyCreate(Struct, forbid_unknown_fields=True):
     name: Name
@@ -242,3 +277,4 @@ class AuditPage(Struct):
 def audit_out(e: AuditEntry) -> AuditEntryOut:
     return AuditEntryOut(e.id, e.at, e.actor_kind, e.actor_user_id, e.actor_name, e.entity_kind, e.entity_id,
                          e.action, e.before, e.after)
+

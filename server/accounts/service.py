@@ -53,7 +53,7 @@ async def create_org(rt: Runtime, *, name: str, timezone: str, week_start: str, 
             if attempt:
                 raise Conflict("email_taken", "an account with this email already exists") from None
     await _try_redis(rt, board_store(rt).ensure_meta(org.id))
-    await _sync_profile(rt, user)
+    await sync_profile(rt, user)
     return org, user
 
 
@@ -261,7 +261,7 @@ async def create_user(rt: Runtime, principal: Principal, data: dict[str, Any]) -
             raise Conflict("email_taken", "an account with this email already exists") from None
         await s.refresh(user, ["effective_region"])
         await audit.record(rt, s, principal, "user", user.id, "create", after=audit.fields_of(user, USER_FIELDS))
-    await _sync_profile(rt, user)
+    await sync_profile(rt, user)
     return user
 
 
@@ -355,7 +355,7 @@ async def update_user(rt: Runtime, principal: Principal, user_id: int, changes: 
         await s.refresh(user, ["effective_region"])  # a new team brings its region (unless set on the user)
     if before != tuple(getattr(user, k) for k in ACCESS_FIELDS) or ended:
         await auth_state.publish(rt, user.org_id, users=[user], ended=[(sid, user.id) for sid in ended])
-    await _sync_profile(rt, user)
+    await sync_profile(rt, user)
     forget_users(rt, user.org_id)
     if SEGMENT_FIELDS & set(changes):
         await _try_redis(rt, board_store(rt).members_moved(user.org_id))
@@ -366,7 +366,7 @@ async def update_user(rt: Runtime, principal: Principal, user_id: int, changes: 
     return user
 
 
-async def _sync_profile(rt: Runtime, user: User) -> None:
+async def sync_profile(rt: Runtime, user: User) -> None:
     await _try_redis(rt, board_store(rt).set_profiles(user.org_id, {user.id: Profile(user.display_name, user.team_id)}),
                      org_id=user.org_id)
 

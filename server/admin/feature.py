@@ -15,6 +15,8 @@ from litestar.contrib.jinja import JinjaTemplateEngine
 from litestar.response import Template
 
 from server.admin import web
+from server.admin.contest_wizard import ContestWizardController
+from server.admin.import_page import ImportController
 from server.admin.integrations_page import IntegrationsController
 from server.admin.people import PeopleController
 from server.admin.programme import ProgrammeController
@@ -64,6 +66,8 @@ ROUTER = Router(
     path="/",
     route_handlers=[
         SignInController,
+        ImportController,
+        ContestWizardController,
         PeopleController,
         ProgrammeController,
         TargetsController,

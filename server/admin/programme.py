@@ -11,7 +11,6 @@ import io
 from datetime import date, datetime, timedelta
 from typing import Annotated, Any
 
-import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.params import Parameter, QueryParameter
 from litestar.response import Redirect, Template
@@ -22,25 +21,16 @@ from server.accounts.directory import org_info
 from server.activities import schemas as tw
 from server.admin import web
 from server.admin.people import realtime_url, socket_token
-from server.contests import schemas as cw
 from server.contests import service as contests
 from server.core.errors import DomainError, NotFound
-from server.core.periods import local_date
 from server.core.runtime import Runtime
 from server.displays import schemas as dw
 from server.displays import service as displays
+from server.ledger import rule_preview
 from server.ledger import types as activity_types
 from server.rewards import service as rewards
 
 AUDIT_PAGE = 50
-FORMATS = [
-    ("individual", "Individual: most wins"),
-    ("team", "Team against team"),
-    ("target", "Everyone who reaches a target"),
-    ("improvement", "Most improved on their baseline"),
-    ("head_to_head", "Head to head"),
-    ("bracketed", "Bracketed by level"),
-]
 
 
 def _status(exc: Exception) -> int:
@@ -55,6 +45,48 @@ def _errors(exc: Exception) -> dict[str, str]:
         if isinstance(exc, DomainError)
         else {"_form": str(exc)}
     )
+
+
+async def _contest_page(
+    request: Request[Any, Any, Any], rt: Runtime, v: web.Viewer, contest_id: int, error: str | None
+) -> Template:
+    """A contest: before its start the participants and brackets it would start with; once
+    started its standings and each rep's explanation (the results endpoint's: what counted, how
+    the score was computed, the tie-break, the prize)."""
+    c, log = await contests.get(rt, v.principal, contest_id)
+    standings = explained = lineup = None
+    problem = None
+    if c.started_at is None and c.state in ("draft", "scheduled"):
+        try:
+            lineup = await contests.lineup(rt, v.principal, await contests.draft_spec(rt, v.principal, c.id))
+        except DomainError as exc:
+            problem = exc.message
+    if c.state not in ("draft", "cancelled") and error is None:
+        standings = await contests.standings(rt, v.principal, contest_id)
+        if c.started_at is not None:
+            explained = await contests.results(rt, v.principal, contest_id)
+    return web.page(
+        "contest.html",
+        v,
+        "Contests",
+        c=c,
+        log=log,
+        standings=standings,
+        explained=explained,
+        lineup=lineup,
+        lineup_problem=problem,
+        teams={t.id: t.name for t in await accounts.list_teams(rt, v.principal)},
+        error=error,
+        realtime_url=realtime_url(request, rt),
+        socket_token=socket_token(rt, v.principal),
+    )
+
+
+async def _names(rt: Runtime, v: web.Viewer, preview: rule_preview.Preview | None) -> dict[int, str]:
+    if preview is None:
+        return {}
+    ids = sorted({s.user_id for s in preview.moved})
+    return {u.id: u.display_name for u in (await accounts.users_by_id(rt, v.principal.org_id, ids)).values()}
 
 
 def _blank_none(form: Any, names: tuple[str, ...]) -> dict[str, Any]:
@@ -93,6 +125,7 @@ class ProgrammeController(Controller):
         errors: dict[str, str],
         values: dict[str, Any] | None,
         notice: str | None,
+        preview: rule_preview.Preview | None = None,
     ) -> Template:
         rows = {t.key: t for t in await activity_types.list_activity_types(rt, v.principal)}
         row = rows.get(key)
@@ -129,6 +162,8 @@ class ProgrammeController(Controller):
             errors=errors,
             history=history,
             notice=notice,
+            preview=preview,
+            names=await _names(rt, v, preview),
         )
 
     @post("/activity-types/{key:str}", status_code=200)
@@ -146,9 +181,11 @@ class ProgrammeController(Controller):
             values["label"] = ""
         try:
             data = web.convert(values, tw.ActivityTypeUpdate)
-            await activity_types.update_activity_type(
-                rt, v.principal, key, {k: getattr(data, k) for k in data.__struct_fields__ if k in values}
-            )
+            changes = {k: getattr(data, k) for k in data.__struct_fields__ if k in values}
+            if form.get("step") == "preview":  # nothing is saved: the week's board before -> after
+                shown = await rule_preview.preview(rt, v.principal, key, changes)
+                return await self._type(rt, v, key, {}, values, None, shown)
+            await activity_types.update_activity_type(rt, v.principal, key, changes)
         except (web.FieldErrors, DomainError) as exc:
             t = await self._type(rt, v, key, _errors(exc), values, None)
             t.status_code = _status(exc)
@@ -181,86 +218,10 @@ class ProgrammeController(Controller):
             state=in_state,
         )
 
-    @get("/contests/new", name="admin_contest_new")
-    async def contest_new(self, request: Request[Any, Any, Any], rt: Runtime) -> Template:
-        v = await web.viewer(request, rt, page="Contests")
-        return await self._contest_form(rt, v, {}, None)
-
-    async def _contest_form(
-        self, rt: Runtime, v: web.Viewer, errors: dict[str, str], values: dict[str, Any] | None
-    ) -> Template:
-        org = await org_info(rt, v.principal.org_id)
-        today = local_date(rt.now(), org.tz)
-        types = await activity_types.list_activity_types(rt, v.principal)
-        teams = await accounts.list_teams(rt, v.principal)
-        shown = values or {
-            "start_date": today.isoformat(),
-            "end_date": (today + timedelta(days=6)).isoformat(),
-            "format": "individual",
-            "metric": "points",
-        }
-        return web.page(
-            "contest_form.html",
-            v,
-            "Contests",
-            values=shown,
-            errors=errors,
-            formats=FORMATS,
-            metrics=[("points", "Points"), *((t.key, t.label) for t in types if t.active)],
-            segments=[("", "The whole org"), *((f"team:{t.id}", f"Team {t.name}") for t in teams)],
-        )
-
-    @post("/contests/new", status_code=200)
-    async def contest_create(self, request: Request[Any, Any, Any], rt: Runtime) -> Template | Redirect:
-        v = await web.viewer(request, rt, page="Contests")
-        form = await request.form()
-        values: dict[str, Any] = _blank_none(
-            form, ("name", "description", "start_date", "end_date", "format", "metric", "segment")
-        )
-        spec: dict[str, Any] = {
-            k: values[k]
-            for k in ("name", "description", "start_date", "end_date", "format", "metric")
-            if values.get(k) is not None
-        }
-        spec.setdefault("name", "")
-        if values.get("segment"):
-            spec["segments"] = [values["segment"]]
-        prize = str(form.get("prize_points") or "").strip()
-        if prize:
-            values["prize_points"] = prize
-            spec["prizes"] = [{"place": 1, "points": int(prize) if prize.isdigit() else prize}]
-        try:
-            data = web.convert(spec, cw.ContestCreate)
-            built = {k: getattr(data, k) for k in data.__struct_fields__ if k in spec}
-            if "prizes" in built:
-                built["prizes"] = [msgspec.structs.asdict(p) for p in built["prizes"]]
-            row = await contests.create(rt, v.principal, built)
-        except (web.FieldErrors, DomainError) as exc:
-            t = await self._contest_form(rt, v, _errors(exc), values)
-            t.status_code = _status(exc)
-            return t
-        return web.redirect(f"/admin/contests/{row.id}")
-
     @get("/contests/{contest_id:int}", name="admin_contest")
     async def contest(self, contest_id: int, request: Request[Any, Any, Any], rt: Runtime) -> Template:
         v = await web.viewer(request, rt, page="Contests")
-        c, log = await contests.get(rt, v.principal, contest_id)
-        s = (
-            await contests.standings(rt, v.principal, contest_id)
-            if c.state not in ("draft", "cancelled")
-            else None
-        )
-        return web.page(
-            "contest.html",
-            v,
-            "Contests",
-            c=c,
-            log=log,
-            standings=s,
-            error=None,
-            realtime_url=realtime_url(request, rt),
-            socket_token=socket_token(rt, v.principal),
-        )
+        return await _contest_page(request, rt, v, contest_id, None)
 
     @post("/contests/{contest_id:int}/{action:str}", status_code=303)
     async def contest_action(
@@ -280,18 +241,7 @@ class ProgrammeController(Controller):
         except DomainError as exc:
             if isinstance(exc, NotFound):
                 raise
-            c, log = await contests.get(rt, v.principal, contest_id)
-            t = web.page(
-                "contest.html",
-                v,
-                "Contests",
-                c=c,
-                log=log,
-                standings=None,
-                error=exc.message,
-                realtime_url=realtime_url(request, rt),
-                socket_token=socket_token(rt, v.principal),
-            )
+            t = await _contest_page(request, rt, v, contest_id, exc.message)
             t.status_code = exc.status_code
             return t
         return web.redirect(f"/admin/contests/{contest_id}")

@@ -607,3 +607,36 @@ def _prizes(rules: Rules, rows: list[Row]) -> None:
 def prize_key(p: Prize) -> str:
     """Stable identity of a prize tier, unique per contest and winner in the awards table."""
     return f"place:{p.place}" if p.place is not None else f"threshold:{p.threshold}"
+
+
+# -- who is in and where, before the start (the admin's wizard and a draft's page) ------------------
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A participant as the start would place them: their group (team:<id>, division:<n>,
+    match:<n>) and, head to head, their first opponent (None: a bye)."""
+
+    user_id: int
+    baseline: int
+    group: str | None = None
+    opponent: int | None = None
+
+
+def entries(rules: Rules, members: list[Member]) -> list[Entry]:
+    """Every participant with the group the format puts them in, by the rules the start and the
+    standings use (`split_divisions`, `seeding`), highest baseline first within a group."""
+    if rules.format == "bracketed":
+        return [Entry(m.user_id, m.baseline, f"division:{d}")
+                for d, group in enumerate(split_divisions(members, rules.divisions), start=1) for m in group]
+    if rules.format == "head_to_head":
+        base = {m.user_id: m.baseline for m in members}
+        out = []
+        for i, (a, b) in enumerate(seeding(rules, members), start=1):
+            out.append(Entry(a, base[a], f"match:{i}", b))
+            if b is not None:
+                out.append(Entry(b, base[b], f"match:{i}", a))
+        return out
+    ordered = sorted(members, key=lambda m: (-m.baseline, m.user_id))
+    if rules.format == "team":
+        ordered.sort(key=lambda m: m.team_id or 0)
+        return [Entry(m.user_id, m.baseline, f"team:{m.team_id}" if m.team_id else "team:none") for m in ordered]
+    return [Entry(m.user_id, m.baseline) for m in ordered]

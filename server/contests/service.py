@@ -13,7 +13,7 @@ import dataclasses
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Row
@@ -229,12 +229,56 @@ async def _commit_to_seed(conn: AsyncConnection, c: Row[Any], fmt: str) -> None:
 
 
 def _check_bracket_fits(c: Row[Any], n: int) -> None:
-    if c.format == "head_to_head" and (c.rules or {}).get("bracket"):
-        days = (c.end_date - c.start_date).days + 1
-        rounds = rules_.bracket_rounds(n)
-        if rounds > days:
-            raise DomainError("too_many_rounds", f"{n} reps need {rounds} rounds: make the contest at least "
-                              f"{text.count(rounds, 'day')} long")
+    _bracket_rounds(c.format, c.rules, c.start_date, c.end_date, n)
+
+
+def _bracket_rounds(fmt: str, rules_json: dict[str, Any] | None, start: date, end: date, n: int) -> int | None:
+    """A bracket's rounds for `n` reps (None: no bracket), or 400 `too_many_rounds`."""
+    if fmt != "head_to_head" or not (rules_json or {}).get("bracket"):
+        return None
+    days = (end - start).days + 1
+    rounds = rules_.bracket_rounds(n)
+    if rounds > days:
+        raise DomainError("too_many_rounds", f"{n} reps need {rounds} rounds: make the contest at least "
+                          f"{text.count(rounds, 'day')} long", details={"field": "end_date"})
+    return rounds
+
+
+@dataclass(frozen=True, slots=True)
+class Lineup:
+    """Who a contest would start with, where, and how many bracket rounds (None: no bracket)."""
+
+    entries: list[rules_.Entry]
+    members: dict[int, Any]  # user id -> candidate row (display_name, email, team_id)
+    rounds: int | None
+    baseline_days: int
+
+
+async def lineup(rt: Runtime, principal: Principal, spec: dict[str, Any]) -> Lineup:
+    """The participants and their brackets as the start would compute them today: the segments'
+    active reps, seeded by their baselines (the metric over the same number of days just before
+    the start, so far). Validates the spec as `create` does; writes nothing."""
+    _require_manager(principal)
+    org = await org_info(rt, principal.org_id)
+    await warm(rt, principal.org_id)
+    async with rt.engine.connect() as conn:
+        cols = await _resolve_spec(rt, conn, principal.org_id, spec, bool(spec.get("hidden")))
+        found = await repo.candidates(conn, principal.org_id, cols["segments"])
+        since, until = rules_.baseline_window(cols["start_date"], cols["end_date"], org.tz)
+        base = await repo.baseline_totals(conn, principal.org_id, [m.id for m in found], cols["measure"],
+                                          cols["type_id"], since, until)
+    rules = rules_from(cols["format"], cols["measure"], cols["metric"], cols["rules"])
+    members = [rules_.Member(m.id, m.team_id, base.get(m.id, 0), m.display_name, m.email) for m in found]
+    rounds = _bracket_rounds(cols["format"], cols["rules"], cols["start_date"], cols["end_date"], len(members))
+    days = (cols["end_date"] - cols["start_date"]).days + 1
+    return Lineup(rules_.entries(rules, members), {m.id: m for m in found}, rounds, days)
+
+
+async def draft_spec(rt: Runtime, principal: Principal, contest_id: int) -> dict[str, Any]:
+    """A contest's spec as `lineup` takes it (its columns merged with no change)."""
+    async with rt.engine.connect() as conn:
+        c = await _get_for(conn, principal, contest_id)
+    return {**_merged(c, {}), "hidden": c.hidden}
 
 
 async def cancel(rt: Runtime, principal: Principal, contest_id: int, reason: str | None) -> Row[Any]:

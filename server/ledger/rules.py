@@ -12,8 +12,9 @@ agree. A capped deal earns nothing and counts for nothing.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from server.core.errors import DomainError
 
@@ -110,3 +111,63 @@ def round_half_up(x: float) -> int:
 def board_value(value: float | None) -> int:
     """A value as it is summed on value leaderboards: whole units, half up."""
     return 0 if value is None else round_half_up(value)
+
+
+# -- what a rule change would do to a week's board ------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class PastActivity:
+    """An activity of the changed type this week, as the ledger scored it (reversed ones left out),
+    in the order it was recorded."""
+
+    user_id: int
+    day: date  # local date in the org's time zone (the daily cap's day)
+    quantity: int
+    value: float | None
+    points: int  # what its ledger entry holds now
+    self_report: str | None = None  # its self-report mode (None: not a self-report)
+    weight: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """One rep on the week's points board, before and after the change."""
+
+    user_id: int
+    before: int
+    after: int
+    rank_before: int
+    rank_after: int
+
+    @property
+    def moved(self) -> bool:
+        return self.before != self.after or self.rank_before != self.rank_after
+
+
+def competition_rank(points: dict[int, int]) -> dict[int, int]:
+    """1 + how many have strictly more (1, 2, 2, 4), as the boards show ranks."""
+    ordered = sorted(points.values(), reverse=True)
+    first: dict[int, int] = {}
+    for i, p in enumerate(ordered):
+        first.setdefault(p, i + 1)
+    return {u: first[p] for u, p in points.items()}
+
+
+def reprice_week(totals: dict[int, int], activities: Sequence[PastActivity], rule: Rule) -> list[Shift]:
+    """The week's points board if `rule` had scored the type's activities all week: each rep's
+    points and rank before (the ledger's `totals`) and after, highest after first. Daily caps
+    count units in recording order per rep and day, as the activity path does; a pending
+    self-report stays at nothing and uses no cap."""
+    after = dict(totals)
+    used: dict[tuple[int, date], int] = {}
+    for a in activities:
+        key = (a.user_id, a.day)
+        if a.self_report == "pending":
+            continue
+        before_units = used.get(key, 0)
+        used[key] = before_units + a.quantity
+        priced = self_reported(price(rule, a.quantity, a.value, before_units), a.quantity, a.self_report, a.weight)
+        after[a.user_id] = after.get(a.user_id, 0) - a.points + priced.points
+    ranks_before = competition_rank({u: totals.get(u, 0) for u in after})
+    ranks_after = competition_rank(after)
+    rows = [Shift(u, totals.get(u, 0), after[u], ranks_before[u], ranks_after[u]) for u in after]
+    return sorted(rows, key=lambda r: (r.rank_after, r.rank_before, r.user_id))

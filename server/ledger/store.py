@@ -288,3 +288,28 @@ async def user_entries(conn: AsyncConnection, org_id: int, user_id: int, before_
     if before_id is not None:
         q = q.where(L.c.id < before_id)
     return (await conn.execute(q)).all()
+
+
+async def points_between(conn: AsyncConnection, org_id: int, since: datetime, until: datetime) -> dict[int, int]:
+    """Each user's points on the boards from entries that occurred in [since, until)."""
+    q = (select(L.c.user_id, func.coalesce(func.sum(L.c.points), 0))
+         .where(L.c.org_id == org_id, L.c.kind.notin_(WALLET_KINDS), L.c.occurred_at >= since,
+                L.c.occurred_at < until)
+         .group_by(L.c.user_id))
+    return {uid: int(p) for uid, p in (await conn.execute(q)).all()}
+
+
+async def type_activities_between(conn: AsyncConnection, org_id: int, type_id: int, since: datetime,
+                                  until: datetime) -> Sequence[Row[*tuple[Any, ...]]]:
+    """The type's activities that occurred in [since, until) and were not reversed, with their
+    ledger entry's points and self-report mode, in recording order."""
+    R = table_of(SelfReport)
+    reversed_ids = select(L.c.reverses_id).where(L.c.org_id == org_id, L.c.reverses_id.is_not(None))
+    q = (select(L.c.id, L.c.user_id, L.c.points, L.c.occurred_at, A.c.quantity, A.c.value,
+                R.c.mode.label("sr_mode"), R.c.weight.label("sr_weight"))
+         .join(A, A.c.id == L.c.activity_id)
+         .outerjoin(R, R.c.activity_id == L.c.activity_id)
+         .where(L.c.org_id == org_id, L.c.kind == "activity", L.c.type_id == type_id,
+                L.c.occurred_at >= since, L.c.occurred_at < until, L.c.id.notin_(reversed_ids))
+         .order_by(L.c.id))
+    return (await conn.execute(q)).all()

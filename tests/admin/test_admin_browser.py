@@ -216,12 +216,42 @@ async def test_a_managers_first_day_in_the_browser(stack):
         rep_id = int(page.url.split("/admin/reps/")[1].split("?")[0])
         await check_page(page, "06-rep")
 
+        # two more reps from a CSV file: the preview names a bad row, the fixed file creates both
+        await page.goto(f"{base}/admin/reps")
+        await page.get_by_test_id("import-reps").click()
+        kim, lou = f"{unique('kim')}@example.com", f"{unique('lou')}@example.com"
+        bad = f"email,display_name,team\n{kim},Kim Park,{team_name}\nlou-at-nowhere,Lou Hart,{team_name}\n"
+        await page.get_by_label("CSV file").set_input_files(
+            files=[{"name": "reps.csv", "mimeType": "text/csv", "buffer": bad.encode()}]
+        )
+        await page.get_by_role("button", name="Preview").click()
+        await expect(page.get_by_test_id("import-summary")).to_have_text("2 rows: 1 ready, 1 with errors.")
+        await check_page(page, "06a-import-preview")
+        good = bad.replace("lou-at-nowhere", lou)
+        await page.get_by_label("CSV file").set_input_files(
+            files=[{"name": "reps.csv", "mimeType": "text/csv", "buffer": good.encode()}]
+        )
+        await page.get_by_role("button", name="Preview").click()
+        await page.get_by_role("button", name="Create 2 users").click()
+        await expect(page.get_by_test_id("import-done")).to_have_text("2 users created.")
+        await expect(page.get_by_test_id("import-passwords").locator("code")).to_have_count(2)
+
         # an activity type: a new rule version, with its history
         await page.goto(f"{base}/admin/activity-types")
         await check_page(page, "07-activity-types")
+        for who, emails in ((reps[0], 5), (reps[1], 2)):  # this week's emails, for the preview to move
+            r = await http.post(
+                "/api/v1/activities",
+                headers=admin_api,
+                json={"type": "email", "user_id": who["id"], "quantity": emails},
+            )
+            assert r.status_code == 201, r.text
         await page.goto(f"{base}/admin/activity-types/email")
         points = page.get_by_label("Points per unit", exact=True)
         await points.fill(str(int(await points.input_value()) + 1))
+        await page.get_by_role("button", name="Preview on this week's board").click()
+        await expect(page.get_by_test_id("preview-table")).to_contain_text(reps[0]["display_name"])
+        await check_page(page, "08a-activity-type-preview")
         await page.get_by_role("button", name="Save as a new version").click()
         await expect(page.get_by_test_id("type-history")).to_contain_text("points")
         await check_page(page, "08-activity-type")
@@ -230,9 +260,20 @@ async def test_a_managers_first_day_in_the_browser(stack):
         await page.goto(f"{base}/admin/contests")
         await page.get_by_test_id("new-contest").click()
         await check_page(page, "09-contest-new")
-        await page.get_by_label("Name").fill("Harbour call sprint")
-        await page.get_by_label("Metric").select_option("call")
+        await page.get_by_label("Name", exact=True).fill("Harbour call sprint")
+        await page.get_by_label("Format").select_option("bracketed")
+        await page.get_by_label("Divisions").fill("2")
+        await page.get_by_role("button", name="Next").click()
+        await page.get_by_label("What counts").select_option("call")
+        await page.get_by_role("button", name="Next").click()
         await page.get_by_label("Who takes part").select_option(f"team:{team_id}")
+        await page.get_by_role("button", name="Next").click()
+        await page.get_by_role("button", name="Next").click()  # the dates: this week
+        await page.get_by_label("Points for 1st place").fill("50")
+        await page.get_by_role("button", name="Next").click()
+        await expect(page.get_by_test_id("lineup-summary")).to_contain_text("3 participants")
+        await expect(page.get_by_test_id("lineup").locator("tbody tr")).to_have_count(3)
+        await check_page(page, "09a-contest-preview")
         await page.get_by_role("button", name="Create draft").click()
         await expect(page.get_by_test_id("contest-state")).to_have_text("draft")
         await page.get_by_test_id("launch").click()
@@ -247,6 +288,10 @@ async def test_a_managers_first_day_in_the_browser(stack):
         assert await page.get_by_test_id("standings").get_attribute("data-updates")
         await check_page(page, "10-contest-live")
         contest_id = int(page.url.rsplit("/", 1)[1])
+        await page.reload()
+        await page.locator(f'[data-testid="explanations"] details[data-user-id="{rep_id}"] summary').click()
+        await expect(page.get_by_test_id("explanations")).to_contain_text("3 call (count) from 1 activity")
+        await check_page(page, "10a-contest-explained")
         csv_r = await page.request.get(f"{base}/admin/contests/{contest_id}/results.csv")
         assert csv_r.status == 200 and rep_email in await csv_r.text()
 
