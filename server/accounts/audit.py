@@ -39,6 +39,8 @@ ENTITY_KINDS = (
     "integration",
     "api_key",
     "target",
+    "badge",
+    "mission_template",
 )
 #: Fields never written to the log, whatever a service passes (secrets and their hashes).
 HIDDEN = frozenset({"password", "password_hash", "secret", "secrets", "key_hash", "pairing_code", "token"})

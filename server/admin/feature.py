@@ -15,6 +15,7 @@ from litestar.contrib.jinja import JinjaTemplateEngine
 from litestar.response import Template
 
 from server.admin import web
+from server.admin.habits_page import BadgesController, MissionsController
 from server.admin.integrations_page import IntegrationsController
 from server.admin.people import PeopleController
 from server.admin.programme import ProgrammeController
@@ -67,6 +68,8 @@ ROUTER = Router(
         PeopleController,
         ProgrammeController,
         TargetsController,
+        MissionsController,
+        BadgesController,
         IntegrationsController,
         SettingsController,
     ],
