@@ -265,6 +265,7 @@ _NOTICES = {
     "badge_saved": "Badge saved.",
     "retired": "Badge retired: no new awards; the reps who hold it keep it.",
     "awarded": "Badge awarded: the rep is told, with your message.",
+    "revoked": "Award taken back: its points were written back and the reason is in the audit log.",
 }
 
 
@@ -413,3 +414,25 @@ class BadgesController(Controller):
             t.status_code = _status(exc)
             return t
         return web.redirect(f"/admin/badges/{badge_id}?saved=awarded")
+
+    @post("/{badge_id:int}/awards/{award_id:int}/revoke", status_code=200)
+    async def revoke(
+        self, badge_id: int, award_id: int, request: Request[Any, Any, Any], rt: Runtime
+    ) -> Template | Redirect:
+        """Take an award back, with the reason (the audit log keeps it)."""
+        v = await web.viewer(request, rt, page="Badges")
+        form = await request.form()
+        reason = _text(form, "reason")
+        try:
+            data = web.convert({"reason": reason}, hw.RevokeIn)
+            await habits.revoke_award(rt, v.principal, badge_id, award_id, data.reason)
+        except (web.FieldErrors, DomainError) as exc:
+            if isinstance(exc, NotFound):
+                raise
+            found = _errors(exc)
+            errors = {f"revoke{award_id}:reason": found["reason"]} if "reason" in found else {
+                "page:_form": next(iter(found.values()))}
+            t = await self._badge(rt, v, badge_id, errors, None, {}, None)
+            t.status_code = _status(exc)
+            return t
+        return web.redirect(f"/admin/badges/{badge_id}?saved=revoked")

@@ -136,6 +136,11 @@ class HabitsController(Controller):
     async def award(self, badge_id: int, data: h.AwardIn, principal: Principal, rt: Runtime) -> h.AwardOut:
         return award_out(await svc.award_badge(rt, principal, badge_id, data.user_id, data.message))
 
+    @post("/badges/{badge_id:int}/awards/{award_id:int}/revoke", status_code=204,
+          summary="Take an award back with a reason; its points are written back (managers, own team)")
+    async def revoke(self, badge_id: int, award_id: int, data: h.RevokeIn, principal: Principal, rt: Runtime) -> None:
+        await svc.revoke_award(rt, principal, badge_id, award_id, data.reason)
+
     @get("/badges/{badge_id:int}/holders", summary="Who holds a badge (managers: their team's reps)")
     async def holders(self, badge_id: int, principal: Principal, rt: Runtime) -> h.HolderList:
         _, rows = await oversight.badge_holders(rt, principal, badge_id)

@@ -261,3 +261,7 @@ class CalibrationOut(Struct):
     pct: int
     first_day: date
     last_day: date
+
+
+class RevokeIn(Struct, forbid_unknown_fields=True):
+    reason: Message

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from server.accounts import audit
 from server.accounts import service as accounts
 from server.accounts.directory import org_info
+from server.core import events
 from server.core.auth import Principal
 from server.core.cache import TTLCache
 from server.core.errors import Conflict, DomainError, Forbidden, NotFound
@@ -268,6 +269,41 @@ async def award_badge(rt: Runtime, p: Principal, badge_id: int, user_id: int, me
         raise Conflict("already_awarded", "this rep already holds this one-off badge")
     async with rt.engine.connect() as conn:
         return next(a for a in await repo.user_awards(conn, p.org_id, user_id) if a.id == item["award_id"])
+
+
+async def revoke_award(rt: Runtime, p: Principal, badge_id: int, award_id: int, reason: str) -> None:
+    """Take an award back, with a reason: the award goes, its points are written back as a negative
+    `badge_bonus` entry, and the audit log keeps who, whom, what and why. The badge may be
+    earned (or awarded) again."""
+    require_manager(p)
+    cfg = await configured(rt, p.org_id)
+    async with rt.engine.connect() as conn:
+        a = await repo.award_row(conn, p.org_id, award_id)
+        b = await badge_row(conn, p.org_id, badge_id)
+    if a is None or a.badge_id != badge_id or a.user_id not in cfg.users:
+        raise NotFound("award_not_found", f"award {award_id} of badge {badge_id} not found")
+    in_scope(p, cfg.users[a.user_id])
+
+    async def work(ctx: Ctx) -> bool:
+        if not await repo.delete_award(ctx.conn, p.org_id, award_id):
+            await close(ctx)
+            return False
+        if a.points:
+            ctx.sink.add_entry(user_id=a.user_id, kind="badge_bonus", points=-a.points, occurred_at=ctx.now,
+                               cause=events.Cause("badge", b.id, b.version))
+        await audit.record(rt, ctx.conn, p, "badge", badge_id, "revoke", only_changes=False, before={
+            "award_id": a.id, "user_id": a.user_id, "name": b.name, "points": a.points, "message": a.message,
+            "period_key": a.period_key}, after={"reason": reason})
+
+        async def forget_held() -> None:
+            badges.forget(p.org_id, badge_id, a.user_id, a.period_key)
+
+        ctx.sink.after_commit.append(forget_held)
+        await close(ctx)
+        return True
+
+    if not await habits.run_effects(rt, cfg, p.user_id, rt.now(), work):
+        raise NotFound("award_not_found", f"award {award_id} of badge {badge_id} not found")
 
 
 # -- mission templates --------------------------------------------------------------------------

@@ -663,3 +663,13 @@ async def holder_counts(conn: AsyncConnection, org_id: int, user_ids: list[int] 
     if user_ids is not None:
         q = q.where(BA.c.user_id.in_(user_ids))
     return {b: n for b, n in (await conn.execute(q)).all()}
+
+
+async def award_row(conn: AsyncConnection, org_id: int, award_id: int) -> Row[Any] | None:
+    return (await conn.execute(select(BA).where(BA.c.org_id == org_id, BA.c.id == award_id))).one_or_none()
+
+
+async def delete_award(conn: AsyncConnection, org_id: int, award_id: int) -> bool:
+    """Take an award back; False when it is already gone (exactly one caller wins)."""
+    res = await conn.execute(BA.delete().where(BA.c.org_id == org_id, BA.c.id == award_id))
+    return res.rowcount == 1

@@ -243,6 +243,25 @@ async def test_badges_are_defined_edited_retired_and_awarded_with_field_errors_a
     assert log[0]["after"]["user_id"] == rep.user_id and log[0]["after"]["message"] == "Via API"
     assert log[1]["before"] == {"active": True} and log[1]["after"] == {"active": False}
     assert all(e["actor_user_id"] == org.user_id for e in log)
+    # take First call back with a reason: its 5 points go back, it may be awarded again
+    assert (await rep.ok("get", "/me"))["points_balance"] == 5
+    held = next(a for a in (await rep.ok("get", "/me/badges"))["items"] if a["key"] == "first_call")
+    revoke = f"{once}/awards/{held['id']}/revoke"
+    r = await post_form(browser, once, revoke, {"reason": ""})
+    assert r.status_code == 400 and 'data-testid="error-reason"' in r.text and "Required." in r.text
+    r = await post_form(browser, once, revoke, {"reason": "Logged by mistake"})
+    assert r.status_code == 303
+    assert "first_call" not in [a["key"] for a in (await rep.ok("get", "/me/badges"))["items"]]
+    assert (await rep.ok("get", "/me"))["points_balance"] == 0
+    entry = (await _entries(org, "badge"))[0]
+    assert (entry["action"], entry["entity_id"]) == ("revoke", str(first_call["id"]))
+    assert entry["before"]["user_id"] == rep.user_id and entry["before"]["points"] == 5
+    assert entry["after"] == {"reason": "Logged by mistake"}
+    r = await post_form(browser, once, revoke, {"reason": "Twice"})
+    assert r.status_code == 404
+    r = await post_form(browser, once, f"{once}/award", {"user_id": str(rep.user_id), "message": "Really first"})
+    assert r.status_code == 303
+    assert (await rep.ok("get", "/me"))["points_balance"] == 5
 
 
 async def test_badges_for_a_manager_their_team_only_and_no_one_else(app, client, browser):
@@ -266,6 +285,15 @@ async def test_badges_for_a_manager_their_team_only_and_no_one_else(app, client,
     assert [h["user_id"] for h in (await org.ok("get", f"/badges/{recognition['id']}/holders"))["items"]] == [
         their_rep.user_id]
     assert len([e for e in await _entries(org, "badge") if e["action"] == "award"]) == 1
+    theirs_award = (await org.ok("get", f"/badges/{recognition['id']}/holders"))["items"][0]["award_id"]
+    revoke = f"/badges/{recognition['id']}/awards/{theirs_award}/revoke"
+    assert_error(await manager.post(revoke, {"reason": "No"}), 403, "not_in_scope")
+    assert (await my_rep.post(revoke, {"reason": "No"})).status_code == 403
+    assert (await (await new_org(client)).post(revoke, {"reason": "No"})).status_code == 404
+    r = await post_form(browser, path, f"/admin{revoke}", {"reason": "No"})
+    assert r.status_code == 403 and 'data-testid="form-error"' in r.text and "not one you manage" in r.text
+    assert [h["award_id"] for h in (await org.ok("get", f"/badges/{recognition['id']}/holders"))["items"]] == [
+        theirs_award]
     r = await post_form(browser, path, f"{path}/award", {"user_id": str(my_rep.user_id), "message": "Mine"})
     assert r.status_code == 303
     # CSRF: no token, nothing written
