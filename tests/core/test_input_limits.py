@@ -197,6 +197,8 @@ NOT_IN_A_STRING_COLUMN = {
     "StreakSettingsUpdate.qualifying_types[]",
     # looked up among the org's activity types; type keys of XP weights are kept in JSON
     "InstantWinIn.activity_type", "WeightsIn.activity_xp{key}",
+    # the reason a badge award is taken back is kept in the audit log's JSON
+    "RevokeIn.reason",
 }
 #: wire fields whose column is narrower than the wire limit: a rule narrows them, and the
 #: request below proves it (a 400 one character over the column)
