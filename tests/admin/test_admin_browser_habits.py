@@ -84,6 +84,7 @@ async def test_missions_and_badges_in_the_browser(habit_stack):
         await form.get_by_label("Most target").fill("2")
         await form.get_by_role("button", name="Add template").click()
         await expect(page.get_by_test_id("error-max_target")).to_contain_text("min_target")
+        await page.get_by_test_id("template-form").scroll_into_view_if_needed()  # the shot shows the field's message
         await check_page(page, "31-missions-error")
         await page.get_by_test_id("template-form").get_by_label("Most target").fill("8")
         await page.get_by_test_id("template-form").get_by_role("button", name="Add template").click()
