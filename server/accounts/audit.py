@@ -40,6 +40,8 @@ ENTITY_KINDS = (
     "api_key",
     "target",
     "fantasy_league",
+    "badge",
+    "mission_template",
 )
 #: Fields never written to the log, whatever a service passes (secrets and their hashes).
 HIDDEN = frozenset({"password", "password_hash", "secret", "secrets", "key_hash", "pairing_code", "token"})

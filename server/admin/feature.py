@@ -16,6 +16,7 @@ from litestar.response import Template
 
 from server.admin import web
 from server.admin.contest_wizard import ContestWizardController
+from server.admin.habits_page import BadgesController, MissionsController
 from server.admin.import_page import ImportController
 from server.admin.integrations_page import IntegrationsController
 from server.admin.people import PeopleController
@@ -71,6 +72,8 @@ ROUTER = Router(
         PeopleController,
         ProgrammeController,
         TargetsController,
+        MissionsController,
+        BadgesController,
         IntegrationsController,
         SettingsController,
     ],

@@ -19,6 +19,7 @@ from redis.exceptions import RedisError
 from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from server.accounts import audit
 from server.accounts.directory import org_info, zones_of
 from server.board import keys
 from server.board.channels import org_changes
@@ -100,6 +101,8 @@ async def start(rt: Runtime, contest_id: int, now: datetime | None = None) -> bo
             days = (c.end_date - c.start_date).days + 1
             await repo.update_fields(conn, c.id, {"rules": {**c.rules, "rounds": min(rounds, days)}})
         await repo.log(conn, c.id, "started", now, data={"participants": len(members)})
+        await audit.record(rt, conn, None, "contest", c.id, "start", org_id=c.org_id, only_changes=False, before={"state": c.state},
+                           after={"state": "live", "participants": len(members)})
         if not c.hidden:
             zones = await zones_of(rt, c.org_id, [m.id for m in members], conn)
             await sinks.write_notices(rt, conn, c.org_id, [
@@ -141,6 +144,8 @@ async def end(rt: Runtime, contest_id: int, now: datetime | None = None) -> bool
         if not await repo.transition(conn, contest_id, ("live",), "ended", ended_at=now, updated_at=now):
             return False
         await repo.log(conn, contest_id, "ended", now)
+        await audit.record(rt, conn, None, "contest", c.id, "end", org_id=c.org_id, before={"state": "live"},
+                           after={"state": "ended"})
     await announce(rt, c.org_id, c.id)
     return True
 
@@ -171,6 +176,10 @@ async def award(rt: Runtime, contest_id: int, now: datetime | None = None) -> bo
         drawn = {"seed": c.draw_seed, "commitment": c.draw_commitment} if c.format == "chance" else {}
         await repo.log(conn, c.id, "awarded", now, data={"winners": [r.user_id for r in rows if r.won],
                                                          "prizes": sum(len(r.prizes) for r in rows), **drawn})
+        await audit.record(rt, conn, None, "contest", c.id, "award", org_id=c.org_id, only_changes=False, before={"state": "ended"},
+                           after={"state": "awarded", "winners": [r.user_id for r in rows if r.won][:50],
+                                  "prizes": sum(len(r.prizes) for r in rows),
+                                  "prize_points": sum(p.points for r in rows for p in r.prizes)})
     await effects.finish(rt, c.org_id, done)
     await drop_standings(rt, c.org_id, c.id)  # the frozen results in SQL are the standings now
     await announce(rt, c.org_id, c.id)

@@ -14,6 +14,7 @@ from server.core.auth import Principal
 from server.core.runtime import Runtime
 from server.core.web import provide_principal, require_user
 from server.core.wire import changes
+from server.habits import oversight
 from server.habits import schemas as h
 from server.habits import service as svc
 from server.habits.context import OrgHabits
@@ -96,6 +97,23 @@ class HabitsController(Controller):
             h.TeamMemberOut(u.id, u.name, u.team_id, s.current, s.best, s.freezes, s.at_risk, s.today_done, n, done,
                             round(done / n, 3) if n else None) for u, s, n, done in rows])
 
+    @get("/habits/missions/today", summary="Each rep's missions of their today, with any calibration (managers)")
+    async def todays_missions(self, principal: Principal, rt: Runtime,
+                              team_id: int | None = Parameter(default=None, ge=1, le=2**63 - 1)
+                              ) -> h.TodayMissionsOut:
+        return h.TodayMissionsOut([
+            h.RepMissionsOut(r.rep.id, r.rep.name, r.rep.team_id, r.day, [mission_out(m) for m in r.missions],
+                             sum(1 for m in r.missions if m.completed_at is not None), r.eased_pct, r.eased_from,
+                             r.eased_until)
+            for r in await oversight.todays_missions(rt, principal, team_id)])
+
+    @post("/users/{user_id:int}/missions/calibration", status_code=201,
+          summary="Aim a rep's missions at a percent of their baseline for some days (managers, own team)")
+    async def calibrate(self, user_id: int, data: h.CalibrationIn, principal: Principal,
+                        rt: Runtime) -> h.CalibrationOut:
+        first, last = await svc.ease_missions(rt, principal, user_id, data.pct, data.days)
+        return h.CalibrationOut(user_id, data.pct, first, last)
+
     # -- badges --
     @get("/badges", summary="Badge definitions (managers also see retired ones)")
     async def list_badges(self, principal: Principal, rt: Runtime) -> h.BadgeList:
@@ -117,6 +135,17 @@ class HabitsController(Controller):
     @post("/badges/{badge_id:int}/award", status_code=201, summary="Award a badge by hand with a message")
     async def award(self, badge_id: int, data: h.AwardIn, principal: Principal, rt: Runtime) -> h.AwardOut:
         return award_out(await svc.award_badge(rt, principal, badge_id, data.user_id, data.message))
+
+    @post("/badges/{badge_id:int}/awards/{award_id:int}/revoke", status_code=204,
+          summary="Take an award back with a reason; its points are written back (managers, own team)")
+    async def revoke(self, badge_id: int, award_id: int, data: h.RevokeIn, principal: Principal, rt: Runtime) -> None:
+        await svc.revoke_award(rt, principal, badge_id, award_id, data.reason)
+
+    @get("/badges/{badge_id:int}/holders", summary="Who holds a badge (managers: their team's reps)")
+    async def holders(self, badge_id: int, principal: Principal, rt: Runtime) -> h.HolderList:
+        _, rows = await oversight.badge_holders(rt, principal, badge_id)
+        return h.HolderList(badge_id, [h.HolderOut(a.id, a.user_id, a.period_key, a.points, a.message,
+                                                   a.awarded_by_user_id, a.awarded_at) for a in rows])
 
     @get("/users/{user_id:int}/badges", summary="The badges a user earned")
     async def user_badges(self, user_id: int, principal: Principal, rt: Runtime) -> h.AwardList:

@@ -21,8 +21,9 @@ ActivityCandidate = tuple[rules.Badge, str, repo.Window]
 #: A `missions_completed` badge: (badge, period key, the days its completed missions are counted over).
 MissionCandidate = tuple[rules.Badge, str, repo.DayWindow]
 
-#: (org, badge, user, period key) known to be awarded: awards are never taken back, so this
-#: process-memory set only saves lookups on the activity path (bounded; SQL stays the truth).
+#: (org, badge, user, period key) known to be awarded: only a manager's revoke takes one back
+#: (`forget`), so this process-memory set only saves lookups on the activity path (bounded; SQL
+#: stays the truth; another process may skip a revoked badge until its set is next cleared).
 _held: set[tuple[int, int, int, str]] = set()
 
 
@@ -30,6 +31,12 @@ def _remember(org_id: int, badge_id: int, user_id: int, key: str) -> None:
     if len(_held) > 200_000:
         _held.clear()
     _held.add((org_id, badge_id, user_id, key))
+
+
+def forget(org_id: int, badge_id: int, user_id: int, key: str) -> None:
+    """An award taken back: this process may award it again (others learn it from SQL's unique key
+    when their memory of it is cleared)."""
+    _held.discard((org_id, badge_id, user_id, key))
 
 
 def badge_item(b: rules.Badge, award_id: int, message: str | None = None) -> dict[str, Any]:

@@ -102,30 +102,31 @@ def holds(b: Badge, measured: int) -> bool:
 def validate(rule: str, params: dict[str, Any], tier: str, points: int) -> dict[str, Any]:
     """Check a definition a manager sends; returns the normalised params."""
     if rule not in RULES:
-        raise DomainError("invalid_rule", f"rule must be one of {', '.join(RULES)}")
+        raise DomainError("invalid_rule", f"rule must be one of {', '.join(RULES)}", details={"field": "rule"})
     if tier not in TIERS:
-        raise DomainError("invalid_tier", f"tier must be one of {', '.join(TIERS)}")
+        raise DomainError("invalid_tier", f"tier must be one of {', '.join(TIERS)}", details={"field": "tier"})
     if not 0 <= points <= 100_000:
-        raise DomainError("invalid_points", "points must be between 0 and 100000")
+        raise DomainError("invalid_points", "points must be between 0 and 100000", details={"field": "points"})
     out: dict[str, Any] = {}
     window = params.get("window", "all")
     if window not in WINDOWS or (rule == "rank" and window == "all"):
         raise DomainError("invalid_window", f"window must be one of {', '.join(WINDOWS)}"
-                          + (" (not all for a rank)" if rule == "rank" else ""))
+                          + (" (not all for a rank)" if rule == "rank" else ""), details={"field": "window"})
     out["window"] = window
     if rule in ("activity_count", "activity_value"):
         if not isinstance(params.get("type_key"), str) or not params["type_key"]:
-            raise DomainError("invalid_params", "this rule needs params.type_key")
+            raise DomainError("invalid_params", "this rule needs params.type_key", details={"field": "type_key"})
         out["type_key"] = params["type_key"]
     if rule == "rank":
         rank = params.get("rank", 1)
         if not isinstance(rank, int) or not 1 <= rank <= 100:
-            raise DomainError("invalid_params", "params.rank must be 1 to 100")
+            raise DomainError("invalid_params", "params.rank must be 1 to 100", details={"field": "rank"})
         out["rank"] = rank
     elif rule != "manual":
         threshold = params.get("threshold", 1)
         if not isinstance(threshold, int) or isinstance(threshold, bool) or not 1 <= threshold <= 10_000_000:
-            raise DomainError("invalid_params", "params.threshold must be a whole number from 1")
+            raise DomainError("invalid_params", "params.threshold must be a whole number from 1",
+                              details={"field": "threshold"})
         out["threshold"] = threshold
     return out
 

@@ -106,10 +106,11 @@ def progress_of(metric: str, quantity: int, value_units: int) -> int:
 
 def validate_template(metric: str, min_target: int, max_target: int, bonus_points: int, nudge_pct: int) -> None:
     if metric not in METRICS:
-        raise DomainError("invalid_metric", f"metric must be one of {', '.join(METRICS)}")
+        raise DomainError("invalid_metric", f"metric must be one of {', '.join(METRICS)}", details={"field": "metric"})
     if not 1 <= min_target <= max_target <= 1_000_000:
-        raise DomainError("invalid_target", "targets need 1 <= min_target <= max_target <= 1000000")
+        raise DomainError("invalid_target", "targets need 1 <= min_target <= max_target <= 1000000",
+                          details={"field": "max_target"})
     if not 0 <= bonus_points <= 100_000:
-        raise DomainError("invalid_bonus", "bonus_points must be between 0 and 100000")
+        raise DomainError("invalid_bonus", "bonus_points must be between 0 and 100000", details={"field": "bonus_points"})
     if not 0 <= nudge_pct <= 200:
-        raise DomainError("invalid_nudge", "nudge_pct must be between 0 and 200")
+        raise DomainError("invalid_nudge", "nudge_pct must be between 0 and 200", details={"field": "nudge_pct"})

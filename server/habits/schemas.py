@@ -218,3 +218,50 @@ class ProfileOut(Struct):
     streak_best: int
     missions_completed: int
     badges: list[AwardOut]
+
+
+class RepMissionsOut(Struct):
+    user_id: int
+    display_name: str
+    team_id: int | None
+    day: date
+    missions: list[MissionOut]
+    completed: int
+    eased_pct: int | None
+    eased_from: date | None
+    eased_until: date | None
+
+
+class TodayMissionsOut(Struct):
+    items: list[RepMissionsOut]
+
+
+class HolderOut(Struct):
+    award_id: int
+    user_id: int
+    period_key: str
+    points: int
+    message: str | None
+    awarded_by_user_id: int | None
+    awarded_at: datetime
+
+
+class HolderList(Struct):
+    badge_id: int
+    items: list[HolderOut]
+
+
+class CalibrationIn(Struct, forbid_unknown_fields=True):
+    pct: Annotated[int, Meta(ge=10, le=100)]
+    days: Annotated[int, Meta(ge=1, le=30)]
+
+
+class CalibrationOut(Struct):
+    user_id: int
+    pct: int
+    first_day: date
+    last_day: date
+
+
+class RevokeIn(Struct, forbid_unknown_fields=True):
+    reason: Message

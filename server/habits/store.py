@@ -616,3 +616,60 @@ async def calibration_pct(conn: AsyncConnection, org_id: int, user_id: int, day:
     q = (select(CAL.c.pct).where(CAL.c.org_id == org_id, CAL.c.user_id == user_id, CAL.c.first_day <= day,
                                  CAL.c.last_day >= day).order_by(CAL.c.id.desc()).limit(1))
     return (await conn.execute(q)).scalar_one_or_none()
+
+
+# -- what managers oversee ---------------------------------------------------------------------------
+async def missions_on(conn: AsyncConnection, org_id: int, days: dict[int, date]) -> dict[int, list[Row[Any]]]:
+    """Each rep's missions of their own day (`days`: rep -> their local today), in slot order."""
+    out: dict[int, list[Row[Any]]] = {u: [] for u in days}
+    if not days:
+        return out
+    q = (select(M).where(M.c.org_id == org_id, M.c.user_id.in_(list(days)), M.c.day.in_(set(days.values())))
+         .order_by(M.c.user_id, M.c.slot))
+    for r in (await conn.execute(q)).all():
+        if r.day == days[r.user_id]:
+            out[r.user_id].append(r)
+    return out
+
+
+async def calibrations_on(conn: AsyncConnection, org_id: int, days: dict[int, date]) -> dict[int, Row[Any]]:
+    """Each rep's latest calibration covering their day or a later one (pct, first_day, last_day)."""
+    if not days:
+        return {}
+    q = (select(CAL)
+         .where(CAL.c.org_id == org_id, CAL.c.user_id.in_(list(days)), CAL.c.last_day >= min(days.values()))
+         .order_by(CAL.c.id))
+    out: dict[int, Row[Any]] = {}
+    for r in (await conn.execute(q)).all():
+        if r.last_day >= days[r.user_id]:
+            out[r.user_id] = r  # the latest wins, as `calibration_pct` reads it
+    return out
+
+
+async def badge_awards(conn: AsyncConnection, org_id: int, badge_id: int, user_ids: list[int] | None,
+                       limit: int) -> Sequence[Row[Any]]:
+    """A badge's awards, newest first (to `user_ids` only, unless None)."""
+    q = (select(BA, B.c.key, B.c.name, B.c.tier, B.c.rule, B.c.description).join(B, B.c.id == BA.c.badge_id)
+         .where(BA.c.org_id == org_id, BA.c.badge_id == badge_id).order_by(BA.c.id.desc()).limit(limit))
+    if user_ids is not None:
+        q = q.where(BA.c.user_id.in_(user_ids))
+    return (await conn.execute(q)).all()
+
+
+async def holder_counts(conn: AsyncConnection, org_id: int, user_ids: list[int] | None) -> dict[int, int]:
+    """How many distinct reps hold each badge (among `user_ids` unless None)."""
+    q = (select(BA.c.badge_id, func.count(func.distinct(BA.c.user_id))).where(BA.c.org_id == org_id)
+         .group_by(BA.c.badge_id))
+    if user_ids is not None:
+        q = q.where(BA.c.user_id.in_(user_ids))
+    return {b: n for b, n in (await conn.execute(q)).all()}
+
+
+async def award_row(conn: AsyncConnection, org_id: int, award_id: int) -> Row[Any] | None:
+    return (await conn.execute(select(BA).where(BA.c.org_id == org_id, BA.c.id == award_id))).one_or_none()
+
+
+async def delete_award(conn: AsyncConnection, org_id: int, award_id: int) -> bool:
+    """Take an award back; False when it is already gone (exactly one caller wins)."""
+    res = await conn.execute(BA.delete().where(BA.c.org_id == org_id, BA.c.id == award_id))
+    return res.rowcount == 1

@@ -205,6 +205,8 @@ NOT_IN_A_STRING_COLUMN = {
     "InstantWinIn.activity_type", "WeightsIn.activity_xp{key}",
     # a CSV file parsed row by row into UserCreate's own checks (accounts/user_import.py)
     "UserImport.csv",
+    # the reason a badge award is taken back is kept in the audit log's JSON
+    "RevokeIn.reason",
 }
 #: wire fields whose column is narrower than the wire limit: a rule narrows them, and the
 #: request below proves it (a 400 one character over the column)
