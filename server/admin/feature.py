@@ -18,6 +18,7 @@ from server.admin import web
 from server.admin.integrations_page import IntegrationsController
 from server.admin.people import PeopleController
 from server.admin.programme import ProgrammeController
+from server.admin.rewards_page import RewardsController
 from server.admin.settings_page import SettingsController
 from server.admin.signin import SignInController
 from server.admin.targets_page import TargetsController
@@ -66,6 +67,7 @@ ROUTER = Router(
         SignInController,
         PeopleController,
         ProgrammeController,
+        RewardsController,
         TargetsController,
         IntegrationsController,
         SettingsController,
