@@ -15,6 +15,7 @@ from litestar.contrib.jinja import JinjaTemplateEngine
 from litestar.response import Template
 
 from server.admin import web
+from server.admin.displays_page import DisplaysController
 from server.admin.integrations_page import IntegrationsController
 from server.admin.people import PeopleController
 from server.admin.programme import ProgrammeController
@@ -68,6 +69,7 @@ ROUTER = Router(
         PeopleController,
         ProgrammeController,
         RewardsController,
+        DisplaysController,
         TargetsController,
         IntegrationsController,
         SettingsController,
