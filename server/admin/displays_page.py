@@ -127,6 +127,7 @@ class DisplaysController(Controller):
             preview=await display_preview.frames(rt, v.principal, list(d.boards)),
             metrics=[(POINTS, "Points"), *((t.key, t.label) for t in types if t.active)],
             windows=[(w, display_preview.WINDOW_LABEL[w]) for w in WINDOWS],
+            window_names=display_preview.WINDOW_LABEL,
             segments=[("org", "Whole org"), *((f"team:{t.id}", f"Team {t.name}") for t in teams)],
         )
 

@@ -274,10 +274,7 @@ async def test_a_managers_first_day_in_the_browser(stack):
         before = (await http.get("/api/v1/me/wallet", headers=rep_api)).json()["balance"]
         await page.goto(f"{base}/admin/rewards?state=approved")
         await (
-            page.get_by_test_id("redemption")
-            .filter(has_text=reward["name"])
-            .get_by_test_id("refund")
-            .click()
+            page.get_by_test_id("redemption").filter(has_text=reward["name"]).get_by_test_id("refund").click()
         )
         await page.wait_for_url(f"{base}/admin/rewards?state=approved")
         got = (await http.get(f"/api/v1/redemptions/{asked.json()['id']}", headers=admin_api)).json()
@@ -297,8 +294,16 @@ async def test_a_managers_first_day_in_the_browser(stack):
         await page.get_by_role("button", name="Up: Points · Whole org (4)").click()
         await expect(page.get_by_test_id("board-item").nth(2)).to_contain_text("month")
         await expect(page.get_by_test_id("preview-board")).to_have_count(4)
-        await expect(page.get_by_test_id("preview-board").first.get_by_test_id("preview-row").first).to_be_visible()
+        await expect(
+            page.get_by_test_id("preview-board").first.get_by_test_id("preview-row").first
+        ).to_be_visible()
         await check_page(page, "12-display")
+        rows_js = "rows => rows.map(r => [...r.children].map(c => c.textContent.trim()))"
+        previewed = (
+            await page.get_by_test_id("preview-board")
+            .first.locator("[data-testid=preview-row]")
+            .evaluate_all(rows_js)
+        )
         # pair it: the TV in a browser of its own, the code typed as shown in the admin
         tv_ctx = await browser.new_context(viewport={"width": 1280, "height": 720})
         tv = await tv_ctx.new_page()
@@ -308,6 +313,8 @@ async def test_a_managers_first_day_in_the_browser(stack):
         await expect(tv.get_by_test_id("status")).to_have_text("● Live", timeout=15_000)
         await expect(tv.get_by_test_id("title")).to_have_text("Points")
         await expect(tv.get_by_test_id("row").first).to_be_visible(timeout=15_000)
+        shown = await tv.locator("[data-testid=row]").evaluate_all(rows_js)
+        assert shown == previewed and previewed, (shown, previewed)  # the preview is what the TV shows
         await tv.screenshot(path=str(SHOTS / "12-display-paired-tv.png"))
         await tv_ctx.close()
         await page.reload()

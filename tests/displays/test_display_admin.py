@@ -185,3 +185,17 @@ async def test_displays_are_for_the_orgs_admins_only(app, client, browser):
         assert (await gone.get(where)).status_code == 303
     after = await org.ok("get", f"/displays/{d['id']}")
     assert (after["name"], after["revoked_at"], len(after["boards"])) == ("Lobby", None, 3)
+
+
+async def test_each_boards_buttons_name_and_move_that_board(client, browser):
+    org = await new_org(client)
+    await sign_in(browser, await _email(org, org.user_id))
+    where = await _create(browser)
+    page = (await browser.get(where)).text
+    buttons = re.findall(r'name="at" value="(\d)">\s*<button type="submit" aria-label="([^"]+)"', page)
+    assert buttons == [
+        ("0", "Down: Points · Whole org (1)"), ("0", "Remove: Points · Whole org (1)"),
+        ("1", "Up: Deal won · Whole org (2)"), ("1", "Down: Deal won · Whole org (2)"),
+        ("1", "Remove: Deal won · Whole org (2)"),
+        ("2", "Up: Points · Whole org (3)"), ("2", "Remove: Points · Whole org (3)"),
+    ]
