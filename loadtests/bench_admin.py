@@ -10,6 +10,14 @@ In one process, through the ASGI app (httpx's ASGITransport: the server's time, 
   2. the admin signed in twice: with the web form (a cookie) and with the JSON API (a token);
   3. per page, interleaved, --samples times: the page, then the JSON reads it shows, one after the
      other (what a JavaScript admin would fetch for the same screen). Medians and their ratio.
+
+With --paint instead: first contentful paint of each admin page in headless Chromium (Playwright,
+Debian's /usr/bin/chromium or CHROMIUM_PATH) on the demo data. The demo org is seeded into the
+configured backends if it is not there yet, the API and the game server run in this process on
+free ports over real sockets, and each page is opened --samples times in a fresh tab (median of
+`performance.getEntriesByName('first-contentful-paint')`):
+
+    DATABASE_URL=... REDIS_URL=... python -m loadtests.bench_admin --paint [--samples 5]
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ import time
 import httpx
 import msgspec
 
+from loadtests.bench_admin_paint import paint
 from loadtests.common import db_name, settings
 from server.app import create_app
 from server.features import make_runtime
@@ -95,7 +104,7 @@ async def _setup(c: httpx.AsyncClient, reps: int) -> tuple[dict[str, str], dict[
     )
     await _ok(await c.post(f"/api/v1/contests/{contest['id']}/launch", headers=h))
     await _ok(await c.post("/api/v1/rewards", headers=h, json={"name": "Coffee", "cost": 1}), 201)
-    await _ok(await c.post("/api/v1/displays", headers=h, json={"name": "Floor"}), 201)
+    display = await _ok(await c.post("/api/v1/displays", headers=h, json={"name": "Floor"}), 201)
     login = await c.get("/admin/login")
     token = _CSRF.search(login.text)
     assert token
@@ -120,6 +129,21 @@ async def _setup(c: httpx.AsyncClient, reps: int) -> tuple[dict[str, str], dict[
             "/api/v1/rewards?include_inactive=true",
         ],
         "/admin/displays": ["/api/v1/displays"],
+        f"/admin/displays/{display['id']}": [
+            f"/api/v1/displays/{display['id']}",
+            "/api/v1/activity-types",
+            "/api/v1/teams",
+            "/api/v1/leaderboards/points?window=week&limit=10",
+            "/api/v1/leaderboards/deal_won?window=month&limit=10",
+            "/api/v1/leaderboards/points?window=day&limit=10",
+        ],
+        "/admin/settings": [
+            "/api/v1/org",
+            "/api/v1/insights/settings",
+            "/api/v1/streak-settings",
+            "/api/v1/kudos/settings",
+            "/api/v1/notification-defaults",
+        ],
         "/admin/audit": ["/api/v1/audit?limit=50", "/api/v1/users?limit=500"],
     }
     return h, pages
@@ -188,9 +212,13 @@ async def run(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--smoke", action="store_true")
+    p.add_argument("--paint", action="store_true", help="first contentful paint in Chromium instead")
     p.add_argument("--reps", type=int, default=200)
-    p.add_argument("--samples", type=int, default=30)
+    p.add_argument("--samples", type=int, default=None)
     args = p.parse_args(argv)
+    if args.paint:
+        return asyncio.run(paint(args.samples or 5))
+    args.samples = args.samples or 30
     if args.smoke:
         args.reps, args.samples = 20, 3
     return asyncio.run(run(args))

@@ -2,7 +2,7 @@
 `fantasy_picks` (one row per draft slot; a rep drafted once per league).
 
 Revision ID: 0026
-Revises: 0018
+Revises: 0019
 Create Date: 2026-12-07 18:39:09.984408
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision = '0026'
-down_revision = '0018'
+down_revision = '0019'
 branch_labels = None
 depends_on = None
 

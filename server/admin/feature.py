@@ -16,11 +16,13 @@ from litestar.response import Template
 
 from server.admin import web
 from server.admin.contest_wizard import ContestWizardController
+from server.admin.displays_page import DisplaysController
 from server.admin.habits_page import BadgesController, MissionsController
 from server.admin.import_page import ImportController
 from server.admin.integrations_page import IntegrationsController
 from server.admin.people import PeopleController
 from server.admin.programme import ProgrammeController
+from server.admin.rewards_page import RewardsController
 from server.admin.settings_page import SettingsController
 from server.admin.signin import SignInController
 from server.admin.targets_page import TargetsController
@@ -71,6 +73,8 @@ ROUTER = Router(
         ContestWizardController,
         PeopleController,
         ProgrammeController,
+        RewardsController,
+        DisplaysController,
         TargetsController,
         MissionsController,
         BadgesController,

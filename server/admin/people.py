@@ -430,7 +430,11 @@ class PeopleController(Controller):
 
 
 async def _teams_again(
-    rt: Runtime, v: web.Viewer, exc: web.FieldErrors | DomainError, values: dict[str, Any], field_prefix: str = ""
+    rt: Runtime,
+    v: web.Viewer,
+    exc: web.FieldErrors | DomainError,
+    values: dict[str, Any],
+    field_prefix: str = "",
 ) -> Template:
     """The Teams page again after a refused create or update, the errors beside their fields."""
     errors = exc.errors if isinstance(exc, web.FieldErrors) else web.field_errors(exc)

@@ -1,4 +1,5 @@
-"""Activity types, Contests, Rewards, Displays and the Audit log: what a manager runs.
+"""Activity types, Contests and the Audit log: what a manager runs (Rewards and Displays have
+modules of their own).
 
 Each page calls the service its JSON API calls (the same rules, the same refusals, the same
 audit entries); a refusal is shown beside the field it is about.
@@ -24,11 +25,8 @@ from server.admin.people import realtime_url, socket_token
 from server.contests import service as contests
 from server.core.errors import DomainError, NotFound
 from server.core.runtime import Runtime
-from server.displays import schemas as dw
-from server.displays import service as displays
 from server.ledger import rule_preview
 from server.ledger import types as activity_types
-from server.rewards import service as rewards
 
 AUDIT_PAGE = 50
 
@@ -276,96 +274,6 @@ class ProgrammeController(Controller):
             media_type="text/csv",
             headers={"content-disposition": f'attachment; filename="contest-{contest_id}-results.csv"'},
         )
-
-    # -- rewards (admins) -----------------------------------------------------------------------
-    @get("/rewards", name="admin_rewards")
-    async def reward_queue(
-        self,
-        request: Request[Any, Any, Any],
-        rt: Runtime,
-        in_state: Annotated[
-            str, QueryParameter(name="state", pattern="^(pending|approved|rejected|fulfilled|cancelled)$")
-        ] = "pending",
-    ) -> Template:
-        v = await web.viewer(request, rt, page="Rewards")
-        state = in_state
-        rows = await rewards.list_redemptions(
-            rt, v.principal, user_id=None, state=state, before_id=None, limit=100
-        )
-        names = {
-            u.id: u.display_name
-            for u in (
-                await accounts.users_by_id(rt, v.principal.org_id, sorted({r.user_id for r in rows}))
-            ).values()
-        }
-        catalog = await rewards.catalog(rt, v.principal, True)
-        return web.page(
-            "rewards.html",
-            v,
-            "Rewards",
-            redemptions=rows,
-            names=names,
-            state=state,
-            catalog=catalog,
-            error=None,
-        )
-
-    @post("/redemptions/{redemption_id:int}/{action:str}", status_code=303)
-    async def decide(
-        self, redemption_id: int, action: str, request: Request[Any, Any, Any], rt: Runtime
-    ) -> Redirect:
-        v = await web.viewer(request, rt, page="Rewards")
-        if action not in ("approve", "reject", "fulfil"):
-            raise NotFound("action_not_found", f"no action '{action}'")
-        form = await request.form()
-        note = str(form.get("note") or "").strip()[:500] or None
-        await rewards.decide(rt, v.principal, redemption_id, action, note)
-        return web.redirect("/admin/rewards")
-
-    # -- displays (admins) ----------------------------------------------------------------------
-    @get("/displays", name="admin_displays")
-    async def display_list(self, request: Request[Any, Any, Any], rt: Runtime) -> Template:
-        v = await web.viewer(request, rt, page="Displays")
-        return await self._displays(rt, v, {}, {})
-
-    async def _displays(
-        self, rt: Runtime, v: web.Viewer, errors: dict[str, str], values: dict[str, Any]
-    ) -> Template:
-        rows = await displays.list_for_org(rt, v.principal)
-        return web.page(
-            "displays.html", v, "Displays", displays=rows, errors=errors, values=values, now=rt.now()
-        )
-
-    @post("/displays", status_code=200)
-    async def display_create(self, request: Request[Any, Any, Any], rt: Runtime) -> Template | Redirect:
-        v = await web.viewer(request, rt, page="Displays")
-        form = await request.form()
-        values: dict[str, Any] = {
-            "name": str(form.get("name") or "").strip(),
-            "rotate_seconds": str(form.get("rotate_seconds") or "30"),
-        }
-        boards = [b.strip() for b in str(form.get("boards") or "").split(",") if b.strip()]
-        try:
-            data = web.convert({**values, **({"boards": boards} if boards else {})}, dw.DisplayCreate)
-            await displays.create(rt, v.principal, data.name, data.boards, data.rotate_seconds)
-        except (web.FieldErrors, DomainError) as exc:
-            t = await self._displays(rt, v, _errors(exc), {**values, "boards": ", ".join(boards)})
-            t.status_code = _status(exc)
-            return t
-        return web.redirect("/admin/displays")
-
-    @post("/displays/{display_id:int}/{action:str}", status_code=303)
-    async def display_action(
-        self, display_id: int, action: str, request: Request[Any, Any, Any], rt: Runtime
-    ) -> Redirect:
-        v = await web.viewer(request, rt, page="Displays")
-        if action == "code":
-            await displays.new_code(rt, v.principal, display_id)
-        elif action == "revoke":
-            await displays.revoke(rt, v.principal, display_id)
-        else:
-            raise NotFound("action_not_found", f"no action '{action}'")
-        return web.redirect("/admin/displays")
 
     # -- the audit log (admins) -----------------------------------------------------------------
     @get("/audit", name="admin_audit")

@@ -209,6 +209,8 @@ def _friendly(message: str) -> str:
     m = re.match(r"Expected `int` <= (-?\d+)", message)
     if m:
         return f"At most {m.group(1)}."
+    if message.startswith(("Expected `int`", "Expected `int | null`")):
+        return "A whole number."
     if message.startswith("Expected `str` matching regex"):
         return "Not in the expected format."
     if message.startswith("Object missing required field"):

@@ -174,7 +174,7 @@ async def update_settings(rt: Runtime, p: Principal, changes: dict[str, Any]) ->
     changed = any(v != getattr(cur, f) for f, v in changes.items())
     async with rt.engine.begin() as conn:
         await repo.update_settings(conn, p.org_id, {**changes, "updated_at": rt.now()}, new_version=changed)
-        await audit.record(rt, conn, p, "org", p.org_id, "habit_settings",
+        await audit.record(rt, conn, p, "org", p.org_id, "streak_settings",
                            before={f: getattr(cur, f) for f in changes}, after=changes)
     forget(rt, p.org_id)
     rt.part(_CALENDARS).drop(p.org_id)

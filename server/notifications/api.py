@@ -14,9 +14,10 @@ from sqlalchemy import Row
 from server.core.auth import Principal
 from server.core.errors import DomainError
 from server.core.runtime import Runtime
-from server.core.web import provide_principal, require_user
+from server.core.web import provide_principal, require_admin, require_manager, require_user
 from server.notifications import schemas as w
 from server.notifications import service as notifications
+from server.notifications.rules import OrgDefaults
 
 
 def _device(row: Row[Any]) -> w.DeviceOut:
@@ -25,6 +26,10 @@ def _device(row: Row[Any]) -> w.DeviceOut:
 
 def _prefs(kinds: dict[str, bool], start: str | None, end: str | None, tz: str) -> w.PreferencesOut:
     return w.PreferencesOut(kinds, w.QuietHours(start, end) if start and end else None, tz)
+
+
+def _defaults(d: OrgDefaults) -> w.DefaultsOut:
+    return w.DefaultsOut(d.kinds, w.QuietHours(d.quiet_start, d.quiet_end) if d.quiet_start and d.quiet_end else None)
 
 
 class NotificationController(Controller):
@@ -61,6 +66,19 @@ class NotificationController(Controller):
         quiet = None if data.quiet_hours in (UNSET, None) else (data.quiet_hours.start, data.quiet_hours.end)
         clear = data.quiet_hours is None
         return _prefs(*await notifications.put_preferences(rt, principal, user_id, kinds, quiet, clear))
+
+    @get("/notification-defaults", tags=["org"], summary="The org's notification defaults (managers and admins)")
+    async def get_defaults(self, principal: Principal, rt: Runtime) -> w.DefaultsOut:
+        require_manager(principal)
+        return _defaults(await notifications.get_defaults(rt, principal))
+
+    @put("/notification-defaults", tags=["org"],
+         summary="Kinds on by default and default quiet hours, for reps who have not chosen (admins)")
+    async def put_defaults(self, data: w.DefaultsIn, principal: Principal, rt: Runtime) -> w.DefaultsOut:
+        require_admin(principal)
+        kinds = None if data.kinds is UNSET else data.kinds
+        quiet = None if data.quiet_hours in (UNSET, None) else (data.quiet_hours.start, data.quiet_hours.end)
+        return _defaults(await notifications.put_defaults(rt, principal, kinds, quiet, data.quiet_hours is None))
 
     @get("/notifications", summary="My notifications, newest first, with the unread count")
     async def list_notifications(self, principal: Principal, rt: Runtime,

@@ -101,3 +101,15 @@ class NotificationPreference(Base):
     quiet_start: Mapped[str | None] = mapped_column(String(5))
     quiet_end: Mapped[str | None] = mapped_column(String(5))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class NotificationDefault(Base):
+    """An org's defaults, set by an admin: kinds switched on/off for everyone who has not chosen
+    (a rep's own switch wins) and quiet hours for reps without their own ("HH:MM" local times)."""
+
+    __tablename__ = "notification_defaults"
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"), primary_key=True)
+    kinds: Mapped[dict[str, bool]] = mapped_column(JSON, default=dict)
+    quiet_start: Mapped[str | None] = mapped_column(String(5))
+    quiet_end: Mapped[str | None] = mapped_column(String(5))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

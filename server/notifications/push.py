@@ -106,6 +106,7 @@ async def send_due(rt: Runtime, *, limit: int | None = None, now: datetime | Non
     async with rt.engine.connect() as conn:
         notes = await repo.by_ids(conn, [r.id for r in rows])
         prefs = await repo.get_prefs(conn, user_ids)
+        defaults = await repo.get_defaults(conn, sorted({r.org_id for r in rows}))
         tzs = await repo.time_zones(conn, user_ids)
         sent = await repo.sent_times(conn, user_ids, now - rules.CAP_WINDOW)
         devices = await repo.devices_of(conn, user_ids)
@@ -115,8 +116,8 @@ async def send_due(rt: Runtime, *, limit: int | None = None, now: datetime | Non
     for r in rows:
         by_user[r.user_id].append(r)
     for uid, group in by_user.items():
-        units += _plan_user(rt, uid, group, notes, prefs.get(uid), tzs.get(uid), sent.get(uid, []),
-                            devices.get(uid, []), now, updates, report)
+        units += _plan_user(rt, uid, group, notes, prefs.get(uid), defaults.get(group[0].org_id), tzs.get(uid),
+                            sent.get(uid, []), devices.get(uid, []), now, updates, report)
     pairs = [(u, d) for u in units for d in u.devices]
     outcomes = await fcm.send(app, [_message(u, d, now) for u, d in pairs]) if pairs else []
     report.messages = len(pairs)
@@ -134,11 +135,11 @@ async def send_due(rt: Runtime, *, limit: int | None = None, now: datetime | Non
 
 
 def _plan_user(rt: Runtime, uid: int, group: list[Row[Any]], notes: dict[int, Row[Any]],
-               pref: Row[Any] | None, tz_name: str | None, sent: list[datetime], devices: list[repo.DeviceRow],
+               pref: Row[Any] | None, org_defaults: rules.OrgDefaults | None, tz_name: str | None, sent: list[datetime], devices: list[repo.DeviceRow],
                now: datetime, updates: list[repo.OutboxUpdate], report: Report) -> list[_Unit]:
     live: list[Row[Any]] = []
     for r in group:
-        if not rules.kind_enabled(r.kind, pref.kinds if pref else None):
+        if not rules.kind_enabled(r.kind, pref.kinds if pref else None, org_defaults):
             updates.append({"id": r.id, "state": "off"})
             report.dropped += 1
         elif rules.is_stale(r.kind, r.created_at, now):
@@ -156,7 +157,8 @@ def _plan_user(rt: Runtime, uid: int, group: list[Row[Any]], notes: dict[int, Ro
         tz = zone(tz_name or "UTC")
     except DomainError:
         tz = zone("UTC")
-    until = rules.quiet_until(now, tz, pref.quiet_start, pref.quiet_end) if pref else None
+    until = rules.quiet_until(now, tz, *rules.quiet_hours(pref.quiet_start if pref else None,
+                                                          pref.quiet_end if pref else None, org_defaults))
     if until is not None:
         updates += [{"id": r.id, "due_at": until} for r in live]
         report.deferred += len(live)

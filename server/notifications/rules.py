@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -48,10 +48,32 @@ def spec(kind: str) -> KindSpec:
     return KINDS.get(kind, UNKNOWN_KIND)
 
 
-def kind_enabled(kind: str, overrides: dict[str, bool] | None) -> bool:
+@dataclass(frozen=True, slots=True)
+class OrgDefaults:
+    """An org's notification defaults: kinds an admin switched on or off for everyone who has not
+    chosen, and quiet hours for reps without their own."""
+
+    kinds: dict[str, bool] = field(default_factory=dict)
+    quiet_start: str | None = None
+    quiet_end: str | None = None
+
+
+def kind_enabled(kind: str, overrides: dict[str, bool] | None, defaults: OrgDefaults | None = None) -> bool:
+    """The rep's own switch, else the org's default, else the product's."""
     if overrides and kind in overrides:
         return bool(overrides[kind])
+    if defaults is not None and kind in defaults.kinds:
+        return bool(defaults.kinds[kind])
     return spec(kind).default_on
+
+
+def quiet_hours(start: str | None, end: str | None, defaults: OrgDefaults | None) -> tuple[str | None, str | None]:
+    """The rep's own quiet hours, else the org's default ones (None, None: none at all)."""
+    if start and end:
+        return start, end
+    if defaults is not None and defaults.quiet_start and defaults.quiet_end:
+        return defaults.quiet_start, defaults.quiet_end
+    return None, None
 
 
 def check_kind_overrides(kinds: dict[str, bool]) -> dict[str, bool]:

@@ -47,6 +47,18 @@ class PreferencesOut(Struct):
     timezone: str
 
 
+class DefaultsIn(Struct, forbid_unknown_fields=True):
+    #: kinds switched on (true) or off (false) for reps who have not chosen; others keep theirs
+    kinds: Annotated[dict[Annotated[str, Meta(max_length=32)], bool], Meta(max_length=64)] | UnsetType = UNSET
+    #: local times in each rep's time zone, for reps without their own; null clears them
+    quiet_hours: QuietHours | None | UnsetType = UNSET
+
+
+class DefaultsOut(Struct):
+    kinds: dict[str, bool]
+    quiet_hours: QuietHours | None
+
+
 class NotificationOut(Struct):
     id: int
     kind: str

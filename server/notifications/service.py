@@ -18,6 +18,7 @@ from redis.exceptions import RedisError
 from sqlalchemy import Row, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from server.accounts import audit
 from server.accounts.directory import active_users
 from server.accounts.models import User
 from server.board.channels import channel_bus
@@ -92,13 +93,16 @@ Preferences = tuple[dict[str, bool], str | None, str | None, str]
 
 
 async def get_preferences(rt: Runtime, principal: Principal, user_id: int) -> Preferences:
-    """(enabled per known kind, quiet start, quiet end, the time zone they are read in)."""
+    """(enabled per known kind, quiet start, quiet end, the time zone they are read in): the rep's
+    own choices, else the org's defaults, else the product's."""
     async with rt.engine.connect() as conn:
         row = (await repo.get_prefs(conn, [user_id])).get(user_id)
         tz = (await repo.time_zones(conn, [user_id]))[user_id]
+        defaults = (await repo.get_defaults(conn, [principal.org_id])).get(principal.org_id)
     overrides = row.kinds if row else {}
-    kinds = {k: rules.kind_enabled(k, overrides) for k in rules.KINDS}
-    return kinds, row.quiet_start if row else None, row.quiet_end if row else None, tz
+    kinds = {k: rules.kind_enabled(k, overrides, defaults) for k in rules.KINDS}
+    return (kinds, *rules.quiet_hours(row.quiet_start if row else None, row.quiet_end if row else None, defaults),
+            tz)
 
 
 async def put_preferences(rt: Runtime, principal: Principal, user_id: int, kinds: dict[str, bool] | None,
@@ -118,6 +122,43 @@ async def put_preferences(rt: Runtime, principal: Principal, user_id: int, kinds
             values["quiet_start"] = values["quiet_end"] = None
         await repo.put_prefs(conn, principal.org_id, user_id, values, rt.now())
     return await get_preferences(rt, principal, user_id)
+
+
+# -- the org's defaults (admins) -------------------------------------------------------------------
+async def get_defaults(rt: Runtime, principal: Principal) -> rules.OrgDefaults:
+    """The org's defaults, every known kind listed (the product's default where none was set)."""
+    async with rt.engine.connect() as conn:
+        found = (await repo.get_defaults(conn, [principal.org_id])).get(principal.org_id)
+    kinds = {k: rules.kind_enabled(k, None, found) for k in rules.KINDS}
+    return rules.OrgDefaults(kinds, found.quiet_start if found else None, found.quiet_end if found else None)
+
+
+async def put_defaults(rt: Runtime, principal: Principal, kinds: dict[str, bool] | None,
+                       quiet: tuple[str, str] | None, clear_quiet: bool) -> rules.OrgDefaults:
+    """Switch kinds on or off by default (merged), set or clear the default quiet hours; audited.
+    Reps who chose for themselves keep their choice."""
+    before = await get_defaults(rt, principal)
+    values: repo.PrefChanges = {}
+    if kinds is not None:
+        values["kinds"] = {**before.kinds, **rules.check_kind_overrides(kinds)}
+    if quiet is not None:
+        rules.check_quiet_hours(*quiet)
+        values["quiet_start"], values["quiet_end"] = rules.parse_hhmm(quiet[0]).strftime("%H:%M"), \
+            rules.parse_hhmm(quiet[1]).strftime("%H:%M")
+    elif clear_quiet:
+        values["quiet_start"] = values["quiet_end"] = None
+    async with rt.engine.begin() as conn:
+        await repo.put_defaults(conn, principal.org_id, values, rt.now())
+        await audit.record(rt, conn, principal, "org", principal.org_id, "notification_defaults",
+                           before=_audited(before), after=_audited(rules.OrgDefaults(
+                               values.get("kinds", before.kinds), values.get("quiet_start", before.quiet_start),
+                               values.get("quiet_end", before.quiet_end))))
+    return await get_defaults(rt, principal)
+
+
+def _audited(d: rules.OrgDefaults) -> dict[str, Any]:
+    return {"kinds_off": sorted(k for k, on in d.kinds.items() if not on),
+            "quiet_hours": f"{d.quiet_start}-{d.quiet_end}" if d.quiet_start and d.quiet_end else None}
 
 
 # -- in-app ----------------------------------------------------------------------------------------

@@ -19,12 +19,20 @@ from server.accounts.models import Org, User
 from server.core.db import table_of
 from server.core.sql import bulk
 from server.ledger.store import _insert
-from server.notifications.models import Device, Notification, NotificationPreference, PushOutbox
+from server.notifications.models import (
+    Device,
+    Notification,
+    NotificationDefault,
+    NotificationPreference,
+    PushOutbox,
+)
+from server.notifications.rules import OrgDefaults
 
 D = table_of(Device)
 N = table_of(Notification)
 O = table_of(PushOutbox)  # noqa: E741
 P = table_of(NotificationPreference)
+DF = table_of(NotificationDefault)
 US = table_of(User)
 ORG = table_of(Org)
 
@@ -167,6 +175,19 @@ async def put_prefs(conn: AsyncConnection, org_id: int, user_id: int, values: Pr
                     now: datetime) -> None:
     stmt = _insert(conn, P).values(user_id=user_id, org_id=org_id, updated_at=now, **values)
     await conn.execute(stmt.on_conflict_do_update(index_elements=["user_id"], set_={**values, "updated_at": now}))
+
+
+async def get_defaults(conn: AsyncConnection, org_ids: list[int]) -> dict[int, OrgDefaults]:
+    """The orgs' notification defaults (an org without a row has the product's: not listed)."""
+    if not org_ids:
+        return {}
+    rows = (await conn.execute(select(DF).where(DF.c.org_id.in_(org_ids)))).all()
+    return {r.org_id: OrgDefaults(dict(r.kinds or {}), r.quiet_start, r.quiet_end) for r in rows}
+
+
+async def put_defaults(conn: AsyncConnection, org_id: int, values: PrefChanges, now: datetime) -> None:
+    stmt = _insert(conn, DF).values(org_id=org_id, updated_at=now, **{"kinds": {}, **values})
+    await conn.execute(stmt.on_conflict_do_update(index_elements=["org_id"], set_={**values, "updated_at": now}))
 
 
 async def time_zones(conn: AsyncConnection, user_ids: list[int]) -> dict[int, str]:

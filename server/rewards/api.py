@@ -76,7 +76,8 @@ class RewardController(Controller):
         return redemption_out(await rewards.get_redemption(rt, principal, redemption_id))
 
     @post("/redemptions/{redemption_id:int}/{action:str}", status_code=200,
-          summary="approve, reject (points returned) or fulfil (admins); cancel (the requester, while pending)")
+          summary="approve, reject (points returned), fulfil or refund an approved or fulfilled one (points and "
+                  "stock returned; admins); cancel (the requester, while pending)")
     async def decide(self, redemption_id: int, action: str, principal: Principal, rt: Runtime,
                      data: w.NoteIn | None = None) -> w.RedemptionOut:
         require_user(principal)

@@ -3,7 +3,9 @@
 A redemption holds its points the moment it is requested (a negative `redemption` ledger
 entry). An admin then approves it (the points stay spent) or rejects it (a `redemption_refund`
 entry gives them back); an approved redemption is fulfilled once handed over. The requester
-may cancel while it is pending (refunded too). Every state is left at most once.
+may cancel while it is pending (refunded too). An approved or fulfilled redemption may still be
+refunded by an admin (the item returned, the order cancelled at the vendor): the points come back
+through the ledger and the unit goes back to stock. Every state is left at most once.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from dataclasses import dataclass
 from server.core import text
 from server.core.errors import Conflict, DomainError
 
-PENDING, APPROVED, REJECTED, FULFILLED, CANCELLED = "pending", "approved", "rejected", "fulfilled", "cancelled"
-STATES = (PENDING, APPROVED, REJECTED, FULFILLED, CANCELLED)
+PENDING, APPROVED, REJECTED, FULFILLED, CANCELLED, REFUNDED = (
+    "pending", "approved", "rejected", "fulfilled", "cancelled", "refunded")
+STATES = (PENDING, APPROVED, REJECTED, FULFILLED, CANCELLED, REFUNDED)
 MAX_COST = 1_000_000_000
 MAX_STOCK = 1_000_000_000
 
@@ -24,9 +27,10 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
     "reject": (frozenset({PENDING}), REJECTED),
     "cancel": (frozenset({PENDING}), CANCELLED),
     "fulfil": (frozenset({APPROVED}), FULFILLED),
+    "refund": (frozenset({APPROVED, FULFILLED}), REFUNDED),
 }
 #: actions that give the held points back (and the unit back to stock)
-REFUNDING = frozenset({"reject", "cancel"})
+REFUNDING = frozenset({"reject", "cancel", "refund"})
 
 
 def transition(action: str) -> tuple[frozenset[str], str]:

@@ -24,7 +24,7 @@ RewardName = Annotated[Line, Meta(min_length=1, max_length=120)]
 Description = Annotated[Prose, Meta(max_length=1000)]
 
 
-State = Literal["pending", "approved", "rejected", "fulfilled", "cancelled"]
+State = Literal["pending", "approved", "rejected", "fulfilled", "cancelled", "refunded"]
 
 
 # -- rewards ----------------------------------------------------------------------------------

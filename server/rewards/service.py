@@ -114,12 +114,16 @@ async def redeem(rt: Runtime, principal: Principal, user_id: int, reward_id: int
 _NOTICE = {"approve": ("redemption_approved", "Reward approved", "Your request for {name} was approved."),
            "reject": ("redemption_rejected", "Reward request declined",
                       "Your request for {name} was declined; the {cost} it held went back to your wallet."),
-           "fulfil": ("redemption_fulfilled", "Reward on its way", "{name} has been handed over. Enjoy!")}
+           "fulfil": ("redemption_fulfilled", "Reward on its way", "{name} has been handed over. Enjoy!"),
+           "refund": ("redemption_refunded", "Reward refunded",
+                      "Your {name} was refunded; its {cost} went back to your wallet.")}
 
 
 async def decide(rt: Runtime, principal: Principal, redemption_id: int, action: str,
                  note: str | None = None) -> Row[Any]:
-    """approve / reject / fulfil (admins) or cancel (the requester, while pending)."""
+    """approve / reject / fulfil / refund (admins) or cancel (the requester, while pending). A
+    reject, cancel or refund gives the points back (a `redemption_refund` entry) and the unit
+    back to stock, exactly once: the state moves with a conditional UPDATE."""
     sources, target = rules.transition(action)
     org_id = principal.org_id
     now = rt.now()
@@ -130,10 +134,9 @@ async def decide(rt: Runtime, principal: Principal, redemption_id: int, action: 
     done: effects.Emitted | None = None
     await _warm(rt, org_id)
     async with rt.engine.begin() as conn:
-        if action == "cancel":
-            current = await repo.get_redemption(conn, org_id, redemption_id)
-            if current is None or current.user_id != principal.user_id:
-                raise NotFound("redemption_not_found", f"redemption {redemption_id} not found")
+        before = await repo.get_redemption(conn, org_id, redemption_id)
+        if before is None or (action == "cancel" and before.user_id != principal.user_id):
+            raise NotFound("redemption_not_found", f"redemption {redemption_id} not found")
         row = await repo.move(conn, org_id, redemption_id, sources, target, fields)
         if row is None:
             current = await repo.get_redemption(conn, org_id, redemption_id)
@@ -143,7 +146,7 @@ async def decide(rt: Runtime, principal: Principal, redemption_id: int, action: 
             raise Conflict("invalid_transition", "the redemption changed meanwhile")  # pragma: no cover
         if action != "cancel":  # a rep withdrawing their own request is theirs, not an admin decision
             await audit.record(rt, conn, principal, "redemption", row.id, action,
-                               before={"state": next(iter(sources)) if len(sources) == 1 else None},
+                               before={"state": before.state if before.state in sources else next(iter(sources))},
                                after={"state": target, "note": note, "user_id": row.user_id,
                                       "reward": row.reward_name}, only_changes=False)
         entries: list[events.EntryRow] = []

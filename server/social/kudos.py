@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import msgspec
 from redis.exceptions import RedisError
 from sqlalchemy import Row
 
+from server.accounts import audit
 from server.accounts import service as accounts
 from server.accounts.directory import active_users, org_info
 from server.board.channels import channel_bus
@@ -58,10 +59,14 @@ async def policy(rt: Runtime, org_id: int) -> rules.KudosPolicy:
 
 async def update_policy(rt: Runtime, principal: Principal, changes: dict[str, Any]) -> rules.KudosPolicy:
     async with rt.engine.begin() as conn:
-        new = rules.updated_policy(policy_of(await kudos_repo.get_settings(conn, principal.org_id)), changes)
-        await kudos_repo.save_settings(conn, principal.org_id, {
+        old = policy_of(await kudos_repo.get_settings(conn, principal.org_id))
+        new = rules.updated_policy(old, changes)
+        saved: kudos_repo.SettingsValues = {
             "values": list(new.values), "monthly_allowance": new.monthly_allowance, "max_points": new.max_points,
-            "per_hour": new.per_hour, "per_day": new.per_day, "per_pair_day": new.per_pair_day}, rt.now())
+            "per_hour": new.per_hour, "per_day": new.per_day, "per_pair_day": new.per_pair_day}
+        await kudos_repo.save_settings(conn, principal.org_id, saved, rt.now())
+        await audit.record(rt, conn, principal, "org", principal.org_id, "kudos_settings",
+                           before={**asdict(old), "values": list(old.values)}, after=saved)
     return new
 
 

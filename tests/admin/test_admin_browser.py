@@ -1,7 +1,9 @@
 """The web admin in real headless Chromium on the demo org: sign in, create a team and a rep (a
 bad email first: the field's message), change an activity type, create and launch a contest and
 watch its standings move without a reload when an activity is posted through the JSON API,
-approve a redemption, act on an alert, create a display, read the audit log, set a target in place
+approve a redemption and refund it, act on an alert, create a display, choose and order its
+boards and pair it (the TV in a browser of its own, the code typed as the admin shows it), read
+the audit log, a kudos limit refused beside its field, set a target in place
 and accept the suggestions, connect a webhook source (its secret once) and map its unmatched CRM
 owner to a rep, sign out and find
 the session dead; a manager cannot open another team's rep, an admin page or another org's rep.
@@ -310,16 +312,60 @@ async def test_a_managers_first_day_in_the_browser(stack):
             .get_by_test_id("approve")
             .click()
         )
-        await page.wait_for_url(f"{base}/admin/rewards")
+        await page.wait_for_url(f"{base}/admin/rewards?state=pending")
         got = (await http.get(f"/api/v1/redemptions/{asked.json()['id']}", headers=admin_api)).json()
         assert got["state"] == "approved"
+        # ... and refund it: the point comes back through the ledger
+        before = (await http.get("/api/v1/me/wallet", headers=rep_api)).json()["balance"]
+        await page.goto(f"{base}/admin/rewards?state=approved")
+        await (
+            page.get_by_test_id("redemption").filter(has_text=reward["name"]).get_by_test_id("refund").click()
+        )
+        await page.wait_for_url(f"{base}/admin/rewards?state=approved")
+        got = (await http.get(f"/api/v1/redemptions/{asked.json()['id']}", headers=admin_api)).json()
+        assert got["state"] == "refunded"
+        assert (await http.get("/api/v1/me/wallet", headers=rep_api)).json()["balance"] == before + 1
 
-        # a display and its pairing code
+        # a display: its pairing code, its boards chosen and ordered, its preview
         await page.goto(f"{base}/admin/displays")
         await page.get_by_label("Name").fill("Harbour TV")
         await page.get_by_role("button", name="Create").click()
+        await expect(page.get_by_test_id("pairing-code")).to_be_visible()
+        code = (await page.get_by_test_id("pairing-code").inner_text()).strip()
+        add = page.get_by_test_id("board-add")
+        await add.get_by_label("Period").select_option("month")
+        await add.get_by_role("button", name="Add board").click()
+        await expect(page.get_by_test_id("board-item")).to_have_count(4)
+        await page.get_by_role("button", name="Up: Points · Whole org (4)").click()
+        await expect(page.get_by_test_id("board-item").nth(2)).to_contain_text("month")
+        await expect(page.get_by_test_id("preview-board")).to_have_count(4)
+        await expect(
+            page.get_by_test_id("preview-board").first.get_by_test_id("preview-row").first
+        ).to_be_visible()
+        await check_page(page, "12-display")
+        rows_js = "rows => rows.map(r => [...r.children].map(c => c.textContent.trim()))"
+        previewed = (
+            await page.get_by_test_id("preview-board")
+            .first.locator("[data-testid=preview-row]")
+            .evaluate_all(rows_js)
+        )
+        # pair it: the TV in a browser of its own, the code typed as shown in the admin
+        tv_ctx = await browser.new_context(viewport={"width": 1280, "height": 720})
+        tv = await tv_ctx.new_page()
+        await tv.goto(f"{base}/tv")
+        await tv.get_by_test_id("pair-code").fill(code)
+        await tv.get_by_test_id("pair-submit").click()
+        await expect(tv.get_by_test_id("status")).to_have_text("● Live", timeout=15_000)
+        await expect(tv.get_by_test_id("title")).to_have_text("Points")
+        await expect(tv.get_by_test_id("row").first).to_be_visible(timeout=15_000)
+        shown = await tv.locator("[data-testid=row]").evaluate_all(rows_js)
+        assert shown == previewed and previewed, (shown, previewed)  # the preview is what the TV shows
+        await tv.screenshot(path=str(SHOTS / "12-display-paired-tv.png"))
+        await tv_ctx.close()
+        await page.reload()
+        await expect(page.get_by_test_id("display-status")).to_have_text("paired")
+        await page.goto(f"{base}/admin/displays")
         await expect(page.get_by_test_id("displays-table")).to_contain_text("Harbour TV")
-        await expect(page.get_by_test_id("pairing-code").last).to_be_visible()
         await check_page(page, "12-displays")
 
         # the audit log says who did all that
@@ -338,6 +384,12 @@ async def test_a_managers_first_day_in_the_browser(stack):
         await page.get_by_test_id("org-form").get_by_role("button", name="Save").click()
         await expect(page.get_by_test_id("error-timezone")).to_contain_text("IANA")
         assert (await http.get("/api/v1/org", headers=admin_api)).json()["timezone"] == kept
+        # ... and a kudos limit out of bounds beside its own
+        kudos_form = page.get_by_test_id("kudos-form")
+        await kudos_form.get_by_label("Kudos one person may give per hour").fill("0")
+        await kudos_form.get_by_role("button", name="Save").click()
+        await expect(page.get_by_test_id("error-per_hour")).to_contain_text("between 1 and 1000")
+        await check_page(page, "14-settings-error")
 
         # targets: the grid with the suggestions, edit in place (htmx), a bad value beside its cell
         await page.goto(f"{base}/admin/targets")

@@ -107,7 +107,7 @@ async def test_todays_missions_per_rep_for_the_managers_team_and_calibration_eas
     client, browser = hclient, hbrowser
     org = await habit_org(client)
     mine, theirs, manager, my_rep, their_rep = await _teams(org)
-    settings = next(e for e in await _entries(org, "org") if e["action"] == "habit_settings")
+    settings = next(e for e in await _entries(org, "org") if e["action"] == "streak_settings")
     assert settings["before"]["workdays"] == [0, 1, 2, 3, 4] and settings["after"]["workdays"] == list(range(7))
     await org.ok("post", "/mission-templates", {"key": "team_calls", "label": "Make {target} {call|calls}",
                                                 "type": "call", "min_target": 3, "max_target": 10, "team_id":

@@ -251,3 +251,29 @@ async def test_without_firebase_configured_nothing_is_claimed(client, rt):
     await emit(rt, admin.org_id, notice(rep.user_id, "kudos"))
     assert (await push.send_due(rt)).claimed == 0
     assert [r.state for r in await outbox(rt, rep.user_id)] == ["pending"]
+
+
+async def test_the_orgs_defaults_switch_kinds_off_and_hold_pushes_in_quiet_hours(client, rt, sender_rt,  # noqa: F811
+                                                                                 fcm_standin):  # noqa: F811
+    admin = await new_org(client, timezone="UTC")
+    plain, chooser = await admin.user(), await admin.user()
+    plain_phone, chooser_phone = await device(plain), await device(chooser)
+    now = (datetime.now(UTC) + timedelta(minutes=1)).replace(second=0, microsecond=0)
+    start, end = (now - timedelta(hours=1)).strftime("%H:%M"), (now + timedelta(hours=3)).strftime("%H:%M")
+    await admin.ok("put", "/notification-defaults", {"kinds": {"kudos": False},
+                                                     "quiet_hours": {"start": start, "end": end}})
+    # the chooser wants kudos pushes and has quiet hours of their own that are over now
+    own = ((now - timedelta(hours=5)).strftime("%H:%M"), (now - timedelta(hours=4)).strftime("%H:%M"))
+    await chooser.ok("put", "/me/notification-preferences", {"kinds": {"kudos": True},
+                                                              "quiet_hours": {"start": own[0], "end": own[1]}})
+    for rep in (plain, chooser):
+        await emit(rt, admin.org_id, notice(rep.user_id, "kudos", title="kudos"),
+                   notice(rep.user_id, "badge_earned", title="badge"))
+    await run(sender_rt, now=now)
+    rows = await outbox(rt, plain.user_id)
+    assert sorted((r.state, r.due_at == now + timedelta(hours=3)) for r in rows) == [("off", False),
+                                                                                    ("pending", True)]
+    assert sorted(q.message["notification"]["title"] for q in fcm_standin.to(chooser_phone)) == ["badge", "kudos"]
+    assert fcm_standin.to(plain_phone) == []
+    await run(sender_rt, now=now + timedelta(hours=3, seconds=1))
+    assert [q.message["notification"]["title"] for q in fcm_standin.to(plain_phone)] == ["badge"]

@@ -203,3 +203,40 @@ async def test_lists_for_admins_and_reps(client, org):
     assert len((await manager.ok("get", "/redemptions"))["redemptions"]) == 3
     other = await new_org(client)
     assert (await other.ok("get", "/redemptions"))["redemptions"] == []
+
+
+async def test_refund_gives_points_and_stock_back_exactly_once(client, org):
+    rep = await org.user()
+    await earn(org, rep, 500)
+    mug = await reward(org, cost=120, stock=3)
+    first = await rep.ok("post", f"/rewards/{mug['id']}/redeem", status=201)
+    second = await rep.ok("post", f"/rewards/{mug['id']}/redeem", status=201)
+    assert_error(await org.post(f"/redemptions/{first['id']}/refund"), 409, "invalid_transition")  # still pending
+    await org.ok("post", f"/redemptions/{first['id']}/approve")
+    await org.ok("post", f"/redemptions/{second['id']}/approve")
+    await org.ok("post", f"/redemptions/{second['id']}/fulfil")
+    assert (await org.ok("get", f"/rewards/{mug['id']}"))["stock"] == 1
+    assert await wallet(rep) == {"balance": 260, "earned": 500, "held": 0, "spent": 240}
+    manager = await org.user("manager")
+    for who in (rep, manager):
+        assert_error(await who.post(f"/redemptions/{first['id']}/refund"), 403, "forbidden")
+    assert_error(await (await new_org(client)).post(f"/redemptions/{first['id']}/refund"), 404,
+                 "redemption_not_found")
+    admin2 = await org.user("admin")
+    # two admins refund the approved one and the handed-over one, each twice, at once
+    rs = await asyncio.gather(*[api.post(f"/redemptions/{r['id']}/refund", {"note": "returned"})
+                                for api in (org, admin2) for r in (first, second)])
+    assert sorted(r.status_code for r in rs) == [200, 200, 409, 409], [r.text[:90] for r in rs]
+    assert await wallet(rep) == {"balance": 500, "earned": 500, "held": 0, "spent": 0}
+    assert (await org.ok("get", f"/rewards/{mug['id']}"))["stock"] == 3
+    done = await org.ok("get", f"/redemptions/{first['id']}")
+    assert (done["state"], done["note"]) == ("refunded", "returned") and done["refund_entry_id"] is not None
+    refunds = [(e["kind"], e["points"]) for e in (await rep.ok("get", "/me/ledger"))["entries"]
+               if e["kind"] == "redemption_refund"]
+    assert refunds == [("redemption_refund", 120), ("redemption_refund", 120)]
+    assert_error(await org.post(f"/redemptions/{first['id']}/refund"), 409, "invalid_transition")
+    assert [r["id"] for r in (await org.ok("get", "/redemptions", state="refunded"))["redemptions"]] == [
+        second["id"], first["id"]]
+    audit = (await org.ok("get", "/audit", kind="redemption"))["entries"]
+    refunded = [a for a in audit if a["action"] == "refund"]
+    assert len(refunded) == 2 and {a["before"]["state"] for a in refunded} == {"approved", "fulfilled"}

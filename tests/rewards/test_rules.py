@@ -10,7 +10,7 @@ from server.rewards import rules as r
 
 EXPECTED = {
     ("approve", "pending"): "approved", ("reject", "pending"): "rejected", ("cancel", "pending"): "cancelled",
-    ("fulfil", "approved"): "fulfilled",
+    ("fulfil", "approved"): "fulfilled", ("refund", "approved"): "refunded", ("refund", "fulfilled"): "refunded",
 }
 
 
@@ -28,8 +28,8 @@ def test_every_action_from_every_state(action, state):
 def test_terminal_states_and_refunds():
     reachable = {t for _, t in r.TRANSITIONS.values()}
     sources = set().union(*(s for s, _ in r.TRANSITIONS.values()))
-    assert reachable - sources == {"rejected", "cancelled", "fulfilled"}  # nothing leaves them
-    assert r.REFUNDING == {"reject", "cancel"}
+    assert reachable - sources == {"rejected", "cancelled", "refunded"}  # nothing leaves them
+    assert r.REFUNDING == {"reject", "cancel", "refund"}
 
 
 def test_unknown_action():
