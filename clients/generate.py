@@ -9,7 +9,7 @@ Writes, under the output directory:
   by `python/openapi-python-client.yaml`;
 * `typescript/src/schema.ts`: openapi-typescript; `typescript/dist/`: `tsc` of `typescript/src/`
   (the API helpers and the websocket client), with `tv/realtime.js`, the TV page's copy of
-  `dist/realtime.js`.
+  `dist/realtime.js`; and `typescript/example.ts` is type-checked against them.
 The npm tools come from `clients/typescript/node_modules` (`npm ci` there when it is missing).
 """
 
@@ -61,15 +61,19 @@ def typescript_client(spec: Path, out: Path) -> None:
     modules = node_tools()
     src, dist = out / "typescript" / "src", out / "typescript" / "dist"
     src.mkdir(parents=True, exist_ok=True)
-    _run("node", modules / "openapi-typescript" / "bin" / "cli.js", spec, "-o", src / "schema.ts")
+    _run("node", modules / "openapi-typescript" / "bin" / "cli.js", spec, "--default-non-nullable", "false",
+         "-o", src / "schema.ts")
     if src != TS / "src":  # compile the committed sources against the new schema
         for name in ("index.ts", "realtime.ts"):
             shutil.copyfile(TS / "src" / name, src / name)
-        shutil.copyfile(TS / "tsconfig.json", out / "typescript" / "tsconfig.json")
+        for name in ("tsconfig.json", "tsconfig.example.json", "example.ts"):
+            shutil.copyfile(TS / name, out / "typescript" / name)
         (out / "typescript" / "node_modules").unlink(missing_ok=True)
         (out / "typescript" / "node_modules").symlink_to(modules, target_is_directory=True)
     shutil.rmtree(dist, ignore_errors=True)
     _run("node", modules / "typescript" / "bin" / "tsc", "-p", out / "typescript" / "tsconfig.json")
+    # the README's example, type-checked against the new schema (no output)
+    _run("node", modules / "typescript" / "bin" / "tsc", "-p", out / "typescript" / "tsconfig.example.json")
     (out / "tv").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(dist / "realtime.js", out / "tv" / "realtime.js")
     if src != TS / "src":

@@ -13,8 +13,17 @@ from reprally_client import AuthenticatedClient, Client
 from reprally_client.api.activities import create_activity
 from reprally_client.api.auth import create_org, login
 from reprally_client.api.leaderboards import get_leaderboard
-from reprally_client.models import (ActivityIn, ActivityOut, BoardOut, ErrorResponse, LoginIn, OrgCreate,
-                                    OrgCreated, TokensOut, AdminIn)
+from reprally_client.models import (
+    ActivityIn,
+    ActivityOut,
+    AdminIn,
+    BoardOut,
+    ErrorResponse,
+    LoginIn,
+    OrgCreate,
+    OrgCreated,
+    TokensOut,
+)
 
 from server.app import create_app
 from tests.clients.conftest import PYTHON_CLIENT

@@ -1663,7 +1663,7 @@ export interface components {
             points?: number | null;
             prize_points?: number | null;
             /** @default false */
-            send: boolean;
+            send?: boolean;
             size?: number | null;
         };
         /** ActionOut */
@@ -1693,7 +1693,7 @@ export interface components {
             external_id?: string | null;
             occurred_at?: string | null;
             /** @default 1 */
-            quantity: number;
+            quantity?: number;
             type: string;
             user_id?: number | null;
             value?: number | null;
@@ -1730,10 +1730,10 @@ export interface components {
              * @default full
              * @enum {string}
              */
-            self_report: "full" | "weighted" | "pending";
+            self_report?: "full" | "weighted" | "pending";
             self_report_weight?: number | null;
             /** @default true */
-            self_reportable: boolean;
+            self_reportable?: boolean;
             value_points?: number | null;
         };
         /** ActivityTypeList */
@@ -1750,7 +1750,7 @@ export interface components {
             points: number;
             rule_version_id: number | null;
             /** @default full */
-            self_report: string;
+            self_report?: string;
             self_report_weight?: number | null;
             self_reportable: boolean;
             value_points: number | null;
@@ -1892,23 +1892,23 @@ export interface components {
         /** BadgeIn */
         BadgeIn: {
             /** @default  */
-            description: string;
+            description?: string;
             key: string;
             name: string;
             params?: {
                 [key: string]: unknown;
             };
             /** @default 0 */
-            points: number;
+            points?: number;
             /** @default false */
-            repeatable: boolean;
+            repeatable?: boolean;
             /** @enum {string} */
             rule: "activity_count" | "activity_value" | "streak" | "missions_completed" | "rank" | "contest_won" | "manual";
             /**
              * @default bronze
              * @enum {string}
              */
-            tier: "bronze" | "silver" | "gold" | "platinum";
+            tier?: "bronze" | "silver" | "gold" | "platinum";
         };
         /** BadgeList */
         BadgeList: {
@@ -1968,7 +1968,7 @@ export interface components {
              * @default score
              * @enum {string}
              */
-            rank_by: "score" | "attainment" | "improvement";
+            rank_by?: "score" | "attainment" | "improvement";
             segment: string;
             total: number;
             user?: components["schemas"]["EntryOut"] | null;
@@ -1994,12 +1994,12 @@ export interface components {
         /** ContestCreate */
         ContestCreate: {
             /** @default false */
-            bracket: boolean;
+            bracket?: boolean;
             /** @default false */
-            count_from_start: boolean;
+            count_from_start?: boolean;
             description?: string | null;
             /** @default 3 */
-            divisions: number;
+            divisions?: number;
             draws?: number | null;
             /** Format: date */
             end_date: string;
@@ -2007,24 +2007,24 @@ export interface components {
              * @default individual
              * @enum {string}
              */
-            format: "individual" | "team" | "head_to_head" | "improvement" | "bracketed" | "target" | "chance";
+            format?: "individual" | "team" | "head_to_head" | "improvement" | "bracketed" | "target" | "chance";
             /** @default false */
-            hidden: boolean;
+            hidden?: boolean;
             /** @enum {null|string} */
             measure?: "points" | "count" | "value" | null;
             /** @default points */
-            metric: string;
+            metric?: string;
             name: string;
             pairs?: number[][];
             /** @default false */
-            per_head: boolean;
+            per_head?: boolean;
             prizes?: components["schemas"]["PrizeIn"][];
             segments?: string[];
             /** Format: date */
             start_date: string;
             target?: number | null;
             /** @default 1 */
-            ticket_every: number;
+            ticket_every?: number;
             tie_breakers?: ("first_to_reach" | "most_activities")[] | null;
         };
         /** ContestList */
@@ -2074,7 +2074,7 @@ export interface components {
             state: "draft" | "scheduled" | "live" | "ended" | "awarded" | "cancelled";
             target: number | null;
             /** @default 1 */
-            ticket_every: number;
+            ticket_every?: number;
             tie_breakers: string[];
             timezone: string;
         };
@@ -2128,11 +2128,11 @@ export interface components {
         /** CurveIn */
         CurveIn: {
             /** @default 100 */
-            base: number;
+            base?: number;
             /** @default 1.5 */
-            exponent: number;
+            exponent?: number;
             /** @default 50 */
-            max_level: number;
+            max_level?: number;
             thresholds?: number[];
         };
         /** CurveOut */
@@ -2203,7 +2203,7 @@ export interface components {
             realtime_url: string;
             rotate_seconds: number;
             /** @default UTC */
-            timezone: string;
+            timezone?: string;
             titles?: components["schemas"]["BoardTitle"][];
         };
         /** DisplayCreate */
@@ -2211,7 +2211,7 @@ export interface components {
             boards?: string[] | null;
             name: string;
             /** @default 20 */
-            rotate_seconds: number;
+            rotate_seconds?: number;
         };
         /** DisplayList */
         DisplayList: {
@@ -2329,7 +2329,7 @@ export interface components {
             name: string;
             prize_name?: string | null;
             /** @default 0 */
-            prize_points: number;
+            prize_points?: number;
             probability: number;
         };
         /** InstantWinList */
@@ -2359,7 +2359,7 @@ export interface components {
         IntegrationCreate: {
             access_token?: string | null;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             api_base?: string | null;
             client_secret?: string | null;
             instance_url?: string | null;
@@ -2425,7 +2425,7 @@ export interface components {
         KudosIn: {
             message: string;
             /** @default 0 */
-            points: number;
+            points?: number;
             to_user_id: number;
             value_tag?: string | null;
         };
@@ -2556,14 +2556,14 @@ export interface components {
              * @default created
              * @enum {string}
              */
-            on: "created" | "won";
+            on?: "created" | "won";
             quantity_field?: string | null;
             value_field?: string | null;
         };
         /** MeOut */
         MeOut: {
             /** @default 1 */
-            level: number;
+            level?: number;
             org: components["schemas"]["OrgOut"];
             points_balance: number;
             rank_this_week: components["schemas"]["RankOut"] | null;
@@ -2571,7 +2571,7 @@ export interface components {
             targets?: components["schemas"]["MyTargetOut"][];
             user: components["schemas"]["UserOut"];
             /** @default 0 */
-            xp: number;
+            xp?: number;
             xp_to_next?: number | null;
         };
         /** MetricAttainmentOut */
@@ -2681,7 +2681,7 @@ export interface components {
              * @default monday
              * @enum {string}
              */
-            week_start: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+            week_start?: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
         };
         /** OrgCreated */
         OrgCreated: {
@@ -2689,7 +2689,7 @@ export interface components {
             org: components["schemas"]["OrgOut"];
             refresh_token: string;
             /** @default bearer */
-            token_type: string;
+            token_type?: string;
             user: components["schemas"]["UserOut"];
         };
         /** OrgOut */
@@ -2725,7 +2725,7 @@ export interface components {
             crm_owner_id: string;
             email: string | null;
             /** @default 0 */
-            requeued: number;
+            requeued?: number;
             user_id: number | null;
         };
         /** PaceOut */
@@ -2783,7 +2783,7 @@ export interface components {
             name?: string | null;
             place?: number | null;
             /** @default 0 */
-            points: number;
+            points?: number;
             threshold?: number | null;
         };
         /** PrizeOut */
@@ -2791,7 +2791,7 @@ export interface components {
             name?: string | null;
             place?: number | null;
             /** @default 0 */
-            points: number;
+            points?: number;
             threshold?: number | null;
         };
         /** ProfileOut */
@@ -2832,7 +2832,7 @@ export interface components {
         /** ReadIn */
         ReadIn: {
             /** @default false */
-            all: boolean;
+            all?: boolean;
             ids?: number[];
         };
         /** ReadOut */
@@ -2920,10 +2920,10 @@ export interface components {
         /** RewardCreate */
         RewardCreate: {
             /** @default true */
-            active: boolean;
+            active?: boolean;
             cost: number;
             /** @default  */
-            description: string;
+            description?: string;
             name: string;
             stock?: number | null;
         };
@@ -3223,22 +3223,22 @@ export interface components {
         /** TemplateIn */
         TemplateIn: {
             /** @default 10 */
-            bonus_points: number;
+            bonus_points?: number;
             key: string;
             label: string;
             /** @default 100 */
-            max_target: number;
+            max_target?: number;
             /**
              * @default count
              * @enum {string}
              */
-            metric: "count" | "value";
+            metric?: "count" | "value";
             /** @default 1 */
-            min_target: number;
+            min_target?: number;
             /** @default 10 */
-            nudge_pct: number;
+            nudge_pct?: number;
             /** @default false */
-            pinned: boolean;
+            pinned?: boolean;
             team_id?: number | null;
             type: string;
             user_id?: number | null;
@@ -3277,10 +3277,10 @@ export interface components {
         TokensOut: {
             access_token: string;
             /** @default 0 */
-            expires_in: number;
+            expires_in?: number;
             refresh_token: string;
             /** @default bearer */
-            token_type: string;
+            token_type?: string;
             user: components["schemas"]["UserOut"];
         };
         /** UserCreate */
@@ -3295,7 +3295,7 @@ export interface components {
              * @default rep
              * @enum {string}
              */
-            role: "rep" | "manager" | "admin";
+            role?: "rep" | "manager" | "admin";
             shift?: string | null;
             team_id?: number | null;
             timezone?: string | null;
@@ -3317,7 +3317,7 @@ export interface components {
             org_id: number;
             region: string | null;
             /** @default true */
-            region_from_team: boolean;
+            region_from_team?: boolean;
             /** @enum {string} */
             role: "rep" | "manager" | "admin";
             shift: string | null;
@@ -3373,7 +3373,7 @@ export interface components {
                 [key: string]: number;
             };
             /** @default 1 */
-            per_point: number;
+            per_point?: number;
         };
         /** WeightsOut */
         WeightsOut: {

@@ -1664,7 +1664,7 @@ export interface components {
             points?: number | null;
             prize_points?: number | null;
             /** @default false */
-            send: boolean;
+            send?: boolean;
             size?: number | null;
         };
         /** ActionOut */
@@ -1694,7 +1694,7 @@ export interface components {
             external_id?: string | null;
             occurred_at?: string | null;
             /** @default 1 */
-            quantity: number;
+            quantity?: number;
             type: string;
             user_id?: number | null;
             value?: number | null;
@@ -1731,10 +1731,10 @@ export interface components {
              * @default full
              * @enum {string}
              */
-            self_report: "full" | "weighted" | "pending";
+            self_report?: "full" | "weighted" | "pending";
             self_report_weight?: number | null;
             /** @default true */
-            self_reportable: boolean;
+            self_reportable?: boolean;
             value_points?: number | null;
         };
         /** ActivityTypeList */
@@ -1751,7 +1751,7 @@ export interface components {
             points: number;
             rule_version_id: number | null;
             /** @default full */
-            self_report: string;
+            self_report?: string;
             self_report_weight?: number | null;
             self_reportable: boolean;
             value_points: number | null;
@@ -1893,23 +1893,23 @@ export interface components {
         /** BadgeIn */
         BadgeIn: {
             /** @default  */
-            description: string;
+            description?: string;
             key: string;
             name: string;
             params?: {
                 [key: string]: unknown;
             };
             /** @default 0 */
-            points: number;
+            points?: number;
             /** @default false */
-            repeatable: boolean;
+            repeatable?: boolean;
             /** @enum {string} */
             rule: "activity_count" | "activity_value" | "streak" | "missions_completed" | "rank" | "contest_won" | "manual";
             /**
              * @default bronze
              * @enum {string}
              */
-            tier: "bronze" | "silver" | "gold" | "platinum";
+            tier?: "bronze" | "silver" | "gold" | "platinum";
         };
         /** BadgeList */
         BadgeList: {
@@ -1969,7 +1969,7 @@ export interface components {
              * @default score
              * @enum {string}
              */
-            rank_by: "score" | "attainment" | "improvement";
+            rank_by?: "score" | "attainment" | "improvement";
             segment: string;
             total: number;
             user?: components["schemas"]["EntryOut"] | null;
@@ -1995,12 +1995,12 @@ export interface components {
         /** ContestCreate */
         ContestCreate: {
             /** @default false */
-            bracket: boolean;
+            bracket?: boolean;
             /** @default false */
-            count_from_start: boolean;
+            count_from_start?: boolean;
             description?: string | null;
             /** @default 3 */
-            divisions: number;
+            divisions?: number;
             draws?: number | null;
             /** Format: date */
             end_date: string;
@@ -2008,24 +2008,24 @@ export interface components {
              * @default individual
              * @enum {string}
              */
-            format: "individual" | "team" | "head_to_head" | "improvement" | "bracketed" | "target" | "chance";
+            format?: "individual" | "team" | "head_to_head" | "improvement" | "bracketed" | "target" | "chance";
             /** @default false */
-            hidden: boolean;
+            hidden?: boolean;
             /** @enum {null|string} */
             measure?: "points" | "count" | "value" | null;
             /** @default points */
-            metric: string;
+            metric?: string;
             name: string;
             pairs?: number[][];
             /** @default false */
-            per_head: boolean;
+            per_head?: boolean;
             prizes?: components["schemas"]["PrizeIn"][];
             segments?: string[];
             /** Format: date */
             start_date: string;
             target?: number | null;
             /** @default 1 */
-            ticket_every: number;
+            ticket_every?: number;
             tie_breakers?: ("first_to_reach" | "most_activities")[] | null;
         };
         /** ContestList */
@@ -2075,7 +2075,7 @@ export interface components {
             state: "draft" | "scheduled" | "live" | "ended" | "awarded" | "cancelled";
             target: number | null;
             /** @default 1 */
-            ticket_every: number;
+            ticket_every?: number;
             tie_breakers: string[];
             timezone: string;
         };
@@ -2129,11 +2129,11 @@ export interface components {
         /** CurveIn */
         CurveIn: {
             /** @default 100 */
-            base: number;
+            base?: number;
             /** @default 1.5 */
-            exponent: number;
+            exponent?: number;
             /** @default 50 */
-            max_level: number;
+            max_level?: number;
             thresholds?: number[];
         };
         /** CurveOut */
@@ -2204,7 +2204,7 @@ export interface components {
             realtime_url: string;
             rotate_seconds: number;
             /** @default UTC */
-            timezone: string;
+            timezone?: string;
             titles?: components["schemas"]["BoardTitle"][];
         };
         /** DisplayCreate */
@@ -2212,7 +2212,7 @@ export interface components {
             boards?: string[] | null;
             name: string;
             /** @default 20 */
-            rotate_seconds: number;
+            rotate_seconds?: number;
         };
         /** DisplayList */
         DisplayList: {
@@ -2330,7 +2330,7 @@ export interface components {
             name: string;
             prize_name?: string | null;
             /** @default 0 */
-            prize_points: number;
+            prize_points?: number;
             probability: number;
         };
         /** InstantWinList */
@@ -2360,7 +2360,7 @@ export interface components {
         IntegrationCreate: {
             access_token?: string | null;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             api_base?: string | null;
             client_secret?: string | null;
             instance_url?: string | null;
@@ -2426,7 +2426,7 @@ export interface components {
         KudosIn: {
             message: string;
             /** @default 0 */
-            points: number;
+            points?: number;
             to_user_id: number;
             value_tag?: string | null;
         };
@@ -2557,14 +2557,14 @@ export interface components {
              * @default created
              * @enum {string}
              */
-            on: "created" | "won";
+            on?: "created" | "won";
             quantity_field?: string | null;
             value_field?: string | null;
         };
         /** MeOut */
         MeOut: {
             /** @default 1 */
-            level: number;
+            level?: number;
             org: components["schemas"]["OrgOut"];
             points_balance: number;
             rank_this_week: components["schemas"]["RankOut"] | null;
@@ -2572,7 +2572,7 @@ export interface components {
             targets?: components["schemas"]["MyTargetOut"][];
             user: components["schemas"]["UserOut"];
             /** @default 0 */
-            xp: number;
+            xp?: number;
             xp_to_next?: number | null;
         };
         /** MetricAttainmentOut */
@@ -2682,7 +2682,7 @@ export interface components {
              * @default monday
              * @enum {string}
              */
-            week_start: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+            week_start?: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
         };
         /** OrgCreated */
         OrgCreated: {
@@ -2690,7 +2690,7 @@ export interface components {
             org: components["schemas"]["OrgOut"];
             refresh_token: string;
             /** @default bearer */
-            token_type: string;
+            token_type?: string;
             user: components["schemas"]["UserOut"];
         };
         /** OrgOut */
@@ -2726,7 +2726,7 @@ export interface components {
             crm_owner_id: string;
             email: string | null;
             /** @default 0 */
-            requeued: number;
+            requeued?: number;
             user_id: number | null;
         };
         /** PaceOut */
@@ -2784,7 +2784,7 @@ export interface components {
             name?: string | null;
             place?: number | null;
             /** @default 0 */
-            points: number;
+            points?: number;
             threshold?: number | null;
         };
         /** PrizeOut */
@@ -2792,7 +2792,7 @@ export interface components {
             name?: string | null;
             place?: number | null;
             /** @default 0 */
-            points: number;
+            points?: number;
             threshold?: number | null;
         };
         /** ProfileOut */
@@ -2833,7 +2833,7 @@ export interface components {
         /** ReadIn */
         ReadIn: {
             /** @default false */
-            all: boolean;
+            all?: boolean;
             ids?: number[];
         };
         /** ReadOut */
@@ -2921,10 +2921,10 @@ export interface components {
         /** RewardCreate */
         RewardCreate: {
             /** @default true */
-            active: boolean;
+            active?: boolean;
             cost: number;
             /** @default  */
-            description: string;
+            description?: string;
             name: string;
             stock?: number | null;
         };
@@ -3224,22 +3224,22 @@ export interface components {
         /** TemplateIn */
         TemplateIn: {
             /** @default 10 */
-            bonus_points: number;
+            bonus_points?: number;
             key: string;
             label: string;
             /** @default 100 */
-            max_target: number;
+            max_target?: number;
             /**
              * @default count
              * @enum {string}
              */
-            metric: "count" | "value";
+            metric?: "count" | "value";
             /** @default 1 */
-            min_target: number;
+            min_target?: number;
             /** @default 10 */
-            nudge_pct: number;
+            nudge_pct?: number;
             /** @default false */
-            pinned: boolean;
+            pinned?: boolean;
             team_id?: number | null;
             type: string;
             user_id?: number | null;
@@ -3278,10 +3278,10 @@ export interface components {
         TokensOut: {
             access_token: string;
             /** @default 0 */
-            expires_in: number;
+            expires_in?: number;
             refresh_token: string;
             /** @default bearer */
-            token_type: string;
+            token_type?: string;
             user: components["schemas"]["UserOut"];
         };
         /** UserCreate */
@@ -3296,7 +3296,7 @@ export interface components {
              * @default rep
              * @enum {string}
              */
-            role: "rep" | "manager" | "admin";
+            role?: "rep" | "manager" | "admin";
             shift?: string | null;
             team_id?: number | null;
             timezone?: string | null;
@@ -3318,7 +3318,7 @@ export interface components {
             org_id: number;
             region: string | null;
             /** @default true */
-            region_from_team: boolean;
+            region_from_team?: boolean;
             /** @enum {string} */
             role: "rep" | "manager" | "admin";
             shift: string | null;
@@ -3374,7 +3374,7 @@ export interface components {
                 [key: string]: number;
             };
             /** @default 1 */
-            per_point: number;
+            per_point?: number;
         };
         /** WeightsOut */
         WeightsOut: {
