@@ -29,7 +29,8 @@ class PublicController(Controller):
     path = "/api/v1"
     tags = ["auth"]
 
-    @post("/orgs", operation_id="createOrg", status_code=201, summary="Create an org and its first admin", responses=errors(409))
+    @post("/orgs", operation_id="createOrg",
+          status_code=201, summary="Create an org and its first admin", responses=errors(409))
     async def create_org(self, data: w.OrgCreate, rt: Runtime, request: Request[Any, Any, Any]) -> w.OrgCreated:
         await limit_by_address(rt, request, "limit_signup_address")
         org, user = await accounts.create_org(
@@ -38,7 +39,8 @@ class PublicController(Controller):
         access, refresh = await sessions.start(rt, user, _device(request))
         return w.OrgCreated(org_out(org), user_out(user), access, refresh)
 
-    @post("/auth/login", operation_id="login", status_code=200, summary="Sign in: a new session and its first tokens", responses=errors(401))
+    @post("/auth/login", operation_id="login",
+          status_code=200, summary="Sign in: a new session and its first tokens", responses=errors(401))
     async def login(self, data: w.LoginIn, rt: Runtime, request: Request[Any, Any, Any]) -> w.TokensOut:
         async with login_attempt(rt, request, data.email):
             user, access, refresh = await accounts.login(rt, data.email, data.password, data.device or _device(request))
@@ -58,11 +60,13 @@ class SessionController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["auth"]
 
-    @post("/auth/logout", operation_id="logout", status_code=204, summary="End the session of a refresh token: its tokens stop working")
+    @post("/auth/logout", operation_id="logout",
+          status_code=204, summary="End the session of a refresh token: its tokens stop working")
     async def logout(self, data: w.LogoutIn, principal: Principal, rt: Runtime) -> None:
         await sessions.logout(rt, principal, data.refresh_token)
 
-    @get("/me/sessions", operation_id="listSessions", tags=["me"], summary="My sessions that still stand, most recently used first")
+    @get("/me/sessions", operation_id="listSessions",
+         tags=["me"], summary="My sessions that still stand, most recently used first")
     async def list_sessions(self, principal: Principal, rt: Runtime) -> w.SessionList:
         rows = await sessions.live(rt, principal)
         return w.SessionList([session_out(r, principal.session_id) for r in rows])
@@ -87,7 +91,8 @@ class OrgController(Controller):
     async def get_org(self, principal: Principal, rt: Runtime) -> w.OrgOut:
         return org_out(await accounts.get_org(rt, principal))
 
-    @patch("/org", operation_id="updateOrg", summary="Change the org; a new time zone or week start rebuilds its boards")
+    @patch("/org", operation_id="updateOrg",
+           summary="Change the org; a new time zone or week start rebuilds its boards")
     async def update_org(self, data: w.OrgUpdate, principal: Principal, rt: Runtime) -> w.OrgOut:
         require_admin(principal)
         return org_out(await accounts.update_org(rt, principal, changes(data)))
@@ -152,7 +157,8 @@ class OrgController(Controller):
         require_admin(principal)
         return w.ApiKeyList([api_key_out(k) for k in await api_keys.list_keys(rt, principal)])
 
-    @delete("/api-keys/{key_id:int}", operation_id="revokeApiKey", status_code=200, tags=["integrations"], summary="Revoke an API key")
+    @delete("/api-keys/{key_id:int}", operation_id="revokeApiKey",
+            status_code=200, tags=["integrations"], summary="Revoke an API key")
     async def revoke_api_key(self, key_id: int, principal: Principal, rt: Runtime) -> w.ApiKeyOut:
         require_admin(principal)
         return api_key_out(await api_keys.revoke_api_key(rt, principal, key_id))

@@ -100,14 +100,16 @@ class ActivityController(Controller):
         dupes = sum(1 for r in results if r.status == 200)
         return w.BatchOut(accepted, dupes, len(results) - accepted - dupes, results)
 
-    @post("/activities/{activity_id:int}/reverse", operation_id="reverseActivity", status_code=201, tags=["activities"],
+    @post("/activities/{activity_id:int}/reverse", operation_id="reverseActivity",
+          status_code=201, tags=["activities"],
           summary="Reverse an activity with a compensating ledger entry (managers)")
     async def reverse(self, activity_id: int, principal: Principal, rt: Runtime) -> w.ReversalOut:
         r = await ingestion.reverse(rt, principal, activity_id)
         return w.ReversalOut(r.activity_id, r.user_id, r.reversal_entry_id, r.points_reversed, r.boards_updated)
 
     # -- me --
-    @get("/me", operation_id="getMe", tags=["me"], summary="Profile, points balance, rank today and this week, targets and pace")
+    @get("/me", operation_id="getMe",
+         tags=["me"], summary="Profile, points balance, rank today and this week, targets and pace")
     async def me(self, principal: Principal, rt: Runtime) -> w.MeOut:
         user_id = require_user(principal)
         user = await accounts.get_user(rt, principal, user_id)
@@ -119,7 +121,8 @@ class ActivityController(Controller):
                        _rank(mine.rank_this_week), [my_target_out(t) for t in mine_targets],
                        lv.level, lv.xp, lv.xp_to_next)
 
-    @get("/me/ledger", operation_id="getMyLedger", tags=["me"], summary="My ledger, newest first, with the activity and rule behind each entry")
+    @get("/me/ledger", operation_id="getMyLedger",
+         tags=["me"], summary="My ledger, newest first, with the activity and rule behind each entry")
     async def my_ledger(self, principal: Principal, rt: Runtime,
                         limit: int = Parameter(default=50, ge=1, le=200),
                         before_id: int | None = Parameter(default=None, ge=1)) -> w.LedgerPage:

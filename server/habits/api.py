@@ -57,12 +57,14 @@ class HabitsController(Controller):
     tags = ["habits"]
 
     # -- reps --
-    @get("/me/streak", operation_id="getMyStreak", summary="My streak: current, best, freezes held, at risk, combo")
+    @get("/me/streak", operation_id="getMyStreak",
+         summary="My streak: current, best, freezes held, at risk, combo")
     async def my_streak(self, principal: Principal, rt: Runtime) -> h.StreakOut:
         s, cfg = await svc.streak(rt, principal)
         return streak_out(require_user(principal), s, cfg)
 
-    @get("/me/missions", operation_id="listMyMissions", summary="Today's missions with progress (created now if needed)")
+    @get("/me/missions", operation_id="listMyMissions",
+         summary="Today's missions with progress (created now if needed)")
     async def my_missions(self, principal: Principal, rt: Runtime) -> h.MissionsOut:
         day, working, rows, md = await svc.my_missions(rt, principal)
         done = sum(1 for m in rows if m.completed_at is not None)
@@ -73,22 +75,26 @@ class HabitsController(Controller):
     async def my_badges(self, principal: Principal, rt: Runtime) -> h.AwardList:
         return h.AwardList([award_out(a) for a in await svc.my_badges(rt, principal)])
 
-    @get("/users/{user_id:int}/profile", operation_id="getUserProfile", summary="A rep's public profile: streak, badges, missions done")
+    @get("/users/{user_id:int}/profile", operation_id="getUserProfile",
+         summary="A rep's public profile: streak, badges, missions done")
     async def profile(self, user_id: int, principal: Principal, rt: Runtime) -> h.ProfileOut:
         u, s, done, awards = await svc.profile(rt, principal, user_id)
         return h.ProfileOut(u.id, u.name, u.team_id, s.current, s.best, done, [award_out(a) for a in awards])
 
     # -- managers: settings and team view --
-    @get("/streak-settings", operation_id="getStreakSettings", summary="The org's streak, mission and combo settings (managers)")
+    @get("/streak-settings", operation_id="getStreakSettings",
+         summary="The org's streak, mission and combo settings (managers)")
     async def get_settings(self, principal: Principal, rt: Runtime) -> h.StreakSettings:
         return settings_out(await svc.get_settings(rt, principal))
 
-    @patch("/streak-settings", operation_id="updateStreakSettings", summary="Change the org's streak, mission and combo settings (managers)")
+    @patch("/streak-settings", operation_id="updateStreakSettings",
+           summary="Change the org's streak, mission and combo settings (managers)")
     async def update_settings(self, data: h.StreakSettingsUpdate, principal: Principal,
                               rt: Runtime) -> h.StreakSettings:
         return settings_out(await svc.update_settings(rt, principal, changes(data)))
 
-    @get("/habits/team", operation_id="getTeamHabits", summary="Streaks and mission completion of the reps (a team or the org; managers)")
+    @get("/habits/team", operation_id="getTeamHabits",
+         summary="Streaks and mission completion of the reps (a team or the org; managers)")
     async def team(self, principal: Principal, rt: Runtime, team_id: int | None = Parameter(default=None, ge=1),
                    days: int = Parameter(default=7, ge=1, le=90)) -> h.TeamHabitsOut:
         since, rows = await svc.team_view(rt, principal, team_id, days)
@@ -105,16 +111,19 @@ class HabitsController(Controller):
     async def create_badge(self, data: h.BadgeIn, principal: Principal, rt: Runtime) -> h.BadgeOut:
         return badge_out(await svc.create_badge(rt, principal, msgspec.structs.asdict(data)))
 
-    @patch("/badges/{badge_id:int}", operation_id="updateBadge", summary="Change a badge definition (managers)")
+    @patch("/badges/{badge_id:int}", operation_id="updateBadge",
+           summary="Change a badge definition (managers)")
     async def update_badge(self, badge_id: int, data: h.BadgeUpdate, principal: Principal,
                            rt: Runtime) -> h.BadgeOut:
         return badge_out(await svc.update_badge(rt, principal, badge_id, changes(data)))
 
-    @delete("/badges/{badge_id:int}", operation_id="deleteBadge", status_code=204, summary="Retire a badge (awards stay)")
+    @delete("/badges/{badge_id:int}", operation_id="deleteBadge",
+            status_code=204, summary="Retire a badge (awards stay)")
     async def delete_badge(self, badge_id: int, principal: Principal, rt: Runtime) -> None:
         await svc.delete_badge(rt, principal, badge_id)
 
-    @post("/badges/{badge_id:int}/award", operation_id="awardBadge", status_code=201, summary="Award a badge by hand with a message")
+    @post("/badges/{badge_id:int}/award", operation_id="awardBadge",
+          status_code=201, summary="Award a badge by hand with a message")
     async def award(self, badge_id: int, data: h.AwardIn, principal: Principal, rt: Runtime) -> h.AwardOut:
         return award_out(await svc.award_badge(rt, principal, badge_id, data.user_id, data.message))
 
@@ -128,17 +137,20 @@ class HabitsController(Controller):
     async def list_templates(self, principal: Principal, rt: Runtime) -> h.TemplateList:
         return h.TemplateList([template_out(t) for t in await svc.list_templates(rt, principal)])
 
-    @post("/mission-templates", operation_id="createMissionTemplate", status_code=201, summary="Add a mission template; pin it to a team or rep")
+    @post("/mission-templates", operation_id="createMissionTemplate",
+          status_code=201, summary="Add a mission template; pin it to a team or rep")
     async def create_template(self, data: h.TemplateIn, principal: Principal, rt: Runtime) -> h.TemplateOut:
         body = msgspec.structs.asdict(data)
         body["type_key"] = body.pop("type")
         return template_out(await svc.create_template(rt, principal, body))
 
-    @patch("/mission-templates/{template_id:int}", operation_id="updateMissionTemplate", summary="Change a mission template (managers)")
+    @patch("/mission-templates/{template_id:int}", operation_id="updateMissionTemplate",
+           summary="Change a mission template (managers)")
     async def update_template(self, template_id: int, data: h.TemplateUpdate, principal: Principal,
                               rt: Runtime) -> h.TemplateOut:
         return template_out(await svc.update_template(rt, principal, template_id, changes(data)))
 
-    @delete("/mission-templates/{template_id:int}", operation_id="deleteMissionTemplate", status_code=204, summary="Remove a mission template")
+    @delete("/mission-templates/{template_id:int}", operation_id="deleteMissionTemplate",
+            status_code=204, summary="Remove a mission template")
     async def delete_template(self, template_id: int, principal: Principal, rt: Runtime) -> None:
         await svc.delete_template(rt, principal, template_id)

@@ -84,7 +84,8 @@ class InsightsController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["insights"]
 
-    @get("/summary", operation_id="getInsightsSummary", summary="Engagement, attainment, fairness, leading vs lagging, contests and outcomes")
+    @get("/summary", operation_id="getInsightsSummary",
+         summary="Engagement, attainment, fairness, leading vs lagging, contests and outcomes")
     async def summary(self, principal: Principal, rt: Runtime, team_id: int | None = TEAM,
                       period: str = Parameter(default="month", pattern="^(week|month|quarter)$"),
                       start: date | None = Parameter(default=None, description="any day of the period")
@@ -95,11 +96,13 @@ class InsightsController(Controller):
     async def get_settings(self, principal: Principal, rt: Runtime) -> w.SettingsOut:
         return settings_out(await settings_svc.get_settings(rt, principal))
 
-    @patch("/settings", operation_id="updateInsightsSettings", summary="Change the early-warning thresholds (admins)")
+    @patch("/settings", operation_id="updateInsightsSettings",
+           summary="Change the early-warning thresholds (admins)")
     async def update_settings(self, data: w.SettingsIn, principal: Principal, rt: Runtime) -> w.SettingsOut:
         return settings_out(await settings_svc.update_settings(rt, principal, changes(data)))
 
-    @get("/digest", operation_id="getInsightsDigest", summary="The weekly digest: last week's headline numbers, open alerts and outcomes")
+    @get("/digest", operation_id="getInsightsDigest",
+         summary="The weekly digest: last week's headline numbers, open alerts and outcomes")
     async def digest(self, principal: Principal, rt: Runtime, team_id: int | None = TEAM,
                      week: str | None = Parameter(default=None, max_length=16,
                                                   description="a week id, e.g. w2027-02-08 (default: last week)")
@@ -131,11 +134,13 @@ class AlertController(Controller):
                                          before_id=before_id, limit=limit)
         return w.AlertList([alert_out(v) for v in views], views[-1].alert.id if len(views) == limit else None)
 
-    @get("/{alert_id:int}", operation_id="getAlert", summary="One alert with the actions taken and the latest one's outcome")
+    @get("/{alert_id:int}", operation_id="getAlert",
+         summary="One alert with the actions taken and the latest one's outcome")
     async def get_alert(self, alert_id: int, principal: Principal, rt: Runtime) -> w.AlertOut:
         return alert_out(await alerts.get_alert(rt, principal, alert_id))
 
-    @post("/{alert_id:int}/dismiss", operation_id="dismissAlert", status_code=200, summary="Dismiss an open alert")
+    @post("/{alert_id:int}/dismiss", operation_id="dismissAlert",
+          status_code=200, summary="Dismiss an open alert")
     async def dismiss(self, alert_id: int, principal: Principal, rt: Runtime) -> w.AlertOut:
         return alert_out(await alerts.dismiss(rt, principal, alert_id))
 

@@ -54,13 +54,15 @@ class IntegrationController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["integrations"]
 
-    @post("/", operation_id="createIntegration", status_code=201, summary="Connect a CRM or a signing source (admins); secrets made here are shown once")
+    @post("/", operation_id="createIntegration",
+          status_code=201, summary="Connect a CRM or a signing source (admins); secrets made here are shown once")
     async def create(self, data: w.IntegrationCreate, principal: Principal, rt: Runtime,
                      request: Request[Any, Any, Any]) -> w.IntegrationOut:
         require_admin(principal)
         return integration_out(await service.create(rt, principal, data, _base_url(rt, request)))
 
-    @get("/", operation_id="listIntegrations", summary="The org's integrations (admins); secrets are never shown")
+    @get("/", operation_id="listIntegrations",
+         summary="The org's integrations (admins); secrets are never shown")
     async def list_integrations(self, principal: Principal, rt: Runtime,
                                 request: Request[Any, Any, Any]) -> w.IntegrationList:
         require_admin(principal)
@@ -73,7 +75,8 @@ class IntegrationController(Controller):
         require_admin(principal)
         return integration_out(await service.get(rt, principal, integration_id, _base_url(rt, request)))
 
-    @patch("/{integration_id:int}", operation_id="updateIntegration", summary="Change an integration: name, active, rules, secrets, or rotate one")
+    @patch("/{integration_id:int}", operation_id="updateIntegration",
+           summary="Change an integration: name, active, rules, secrets, or rotate one")
     async def update(self, integration_id: int, data: w.IntegrationUpdate, principal: Principal, rt: Runtime,
                      request: Request[Any, Any, Any]) -> w.IntegrationOut:
         require_admin(principal)
@@ -96,19 +99,22 @@ class IntegrationController(Controller):
         link, requeued = await service.map_owner(rt, principal, integration_id, crm_owner_id, data.user_id)
         return w.OwnerOut(link.crm_owner_id, link.email, link.user_id, requeued)
 
-    @get("/{integration_id:int}/owners", operation_id="listCrmOwners", summary="The CRM owners seen, their emails and mappings")
+    @get("/{integration_id:int}/owners", operation_id="listCrmOwners",
+         summary="The CRM owners seen, their emails and mappings")
     async def list_owners(self, integration_id: int, principal: Principal, rt: Runtime) -> list[w.OwnerOut]:
         require_admin(principal)
         return [w.OwnerOut(r.crm_owner_id, r.email, r.user_id) for r in
                 await service.owners(rt, principal, integration_id)]
 
-    @get("/{integration_id:int}/unmatched", operation_id="listUnmatchedEvents", summary="Events whose owner matches no rep yet, newest first")
+    @get("/{integration_id:int}/unmatched", operation_id="listUnmatchedEvents",
+         summary="Events whose owner matches no rep yet, newest first")
     async def unmatched(self, integration_id: int, principal: Principal, rt: Runtime,
                         before_id: int | None = Parameter(default=None, ge=1),
                         limit: int = Parameter(default=50, ge=1, le=200)) -> w.EventPage:
         return await self._events(integration_id, principal, rt, "unmatched", before_id, limit)
 
-    @get("/{integration_id:int}/events", operation_id="listIntegrationEvents", summary="The inbox, newest first (filter by status)")
+    @get("/{integration_id:int}/events", operation_id="listIntegrationEvents",
+         summary="The inbox, newest first (filter by status)")
     async def events(self, integration_id: int, principal: Principal, rt: Runtime,
                      status: EventStatus | None = None,
                      before_id: int | None = Parameter(default=None, ge=1),
@@ -121,7 +127,8 @@ class IntegrationController(Controller):
         rows = await service.events(rt, principal, integration_id, status, before_id, limit)
         return w.EventPage([event_out(r) for r in rows], rows[-1].id if len(rows) == limit else None)
 
-    @get("/{integration_id:int}/status", operation_id="getIntegrationStatus", summary="Events accepted, duplicates, rejected by reason, lag to points")
+    @get("/{integration_id:int}/status", operation_id="getIntegrationStatus",
+         summary="Events accepted, duplicates, rejected by reason, lag to points")
     async def status(self, integration_id: int, principal: Principal, rt: Runtime) -> w.StatusOut:
         require_admin(principal)
         s = await service.status(rt, principal, integration_id)
@@ -141,12 +148,14 @@ class HookController(Controller):
     path = "/api/v1/hooks"
     tags = ["webhooks"]
 
-    @post("/{hook_id:str}", operation_id="deliverWebhook", status_code=200, request_max_body_size=WEBHOOK_MAX_BODY, responses=errors(401, 403, 413),
+    @post("/{hook_id:str}", operation_id="deliverWebhook",
+          status_code=200, request_max_body_size=WEBHOOK_MAX_BODY, responses=errors(401, 403, 413),
           summary="A webhook delivery (signed); a duplicate is a 200 that changes nothing")
     async def deliver(self, hook_id: str, request: Request[Any, Any, Any], rt: Runtime) -> Response[w.DeliveryAck]:
         return await _deliver(rt, request, hook_id, None)  # the ack, already encoded
 
-    @post("/{hook_id:str}/{path_secret:str}", operation_id="deliverWebhookBySecretPath", status_code=200, request_max_body_size=WEBHOOK_MAX_BODY,
+    @post("/{hook_id:str}/{path_secret:str}", operation_id="deliverWebhookBySecretPath",
+          status_code=200, request_max_body_size=WEBHOOK_MAX_BODY,
           media_type="text/xml", responses=errors(401, 403, 413),
           summary="A Salesforce Outbound Message (secret path), answered with its SOAP <Ack>true</Ack>")
     async def deliver_secret_path(self, hook_id: str, path_secret: str, request: Request[Any, Any, Any],

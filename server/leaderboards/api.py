@@ -35,7 +35,8 @@ class LeaderboardController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["leaderboards"]
 
-    @get("/{metric:str}", operation_id="getLeaderboard", summary="A leaderboard page: points or an activity type, any window and segment",
+    @get("/{metric:str}", operation_id="getLeaderboard",
+         summary="A leaderboard page: points or an activity type, any window and segment",
          responses=errors(503), opt=TV)
     async def board(self, metric: str, principal: Principal, rt: Runtime, window: str = WINDOW,
                     segment: str = "org", limit: int = 50, offset: int = 0,
@@ -46,7 +47,8 @@ class LeaderboardController(Controller):
         return _out(await leaderboards.read(rt, principal.org_id, metric, window, segment, limit=limit,
                                             offset=offset, period_id=period, rank_by=rank_by))
 
-    @get("/{metric:str}/around/{user_id:int}", operation_id="getLeaderboardAround", summary="The entries around one rep", responses=errors(503))
+    @get("/{metric:str}/around/{user_id:int}", operation_id="getLeaderboardAround",
+         summary="The entries around one rep", responses=errors(503))
     async def around(self, metric: str, user_id: int, principal: Principal, rt: Runtime, window: str = WINDOW,
                      segment: str = "org", radius: int = 5,
                      period: str | None = None) -> w.BoardOut:

@@ -39,7 +39,8 @@ class LevelController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["levels"]
 
-    @get("/settings", operation_id="getLevelSettings", summary="The org's level curve and XP weights (admins)")
+    @get("/settings", operation_id="getLevelSettings",
+         summary="The org's level curve and XP weights (admins)")
     async def get_settings(self, principal: Principal, rt: Runtime) -> w.LevelSettingsOut:
         return settings_out(await svc.get_settings(rt, principal))
 

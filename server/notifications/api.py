@@ -32,7 +32,8 @@ class NotificationController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["notifications"]
 
-    @post("/devices", operation_id="addDevice", summary="Register this device's FCM token (201 new, 200 known)",
+    @post("/devices", operation_id="addDevice",
+          summary="Register this device's FCM token (201 new, 200 known)",
           responses={200: ResponseSpec(w.DeviceOut, description="A known token", generate_examples=False)})
     async def add_device(self, data: w.DeviceIn, principal: Principal, rt: Runtime) -> Response[w.DeviceOut]:
         user_id = require_user(principal)
@@ -44,17 +45,20 @@ class NotificationController(Controller):
         user_id = require_user(principal)
         return w.DeviceList([_device(r) for r in await notifications.list_devices(rt, principal, user_id)])
 
-    @delete("/devices/{token:str}", operation_id="removeDevice", status_code=204, summary="Forget a device token (sign-out)")
+    @delete("/devices/{token:str}", operation_id="removeDevice",
+            status_code=204, summary="Forget a device token (sign-out)")
     async def remove_device(self, token: str, principal: Principal, rt: Runtime) -> None:
         user_id = require_user(principal)
         await notifications.remove_device(rt, principal, user_id, token)
 
-    @get("/me/notification-preferences", operation_id="getNotificationPreferences", summary="Kinds on/off and quiet hours")
+    @get("/me/notification-preferences", operation_id="getNotificationPreferences",
+         summary="Kinds on/off and quiet hours")
     async def get_prefs(self, principal: Principal, rt: Runtime) -> w.PreferencesOut:
         user_id = require_user(principal)
         return _prefs(*await notifications.get_preferences(rt, principal, user_id))
 
-    @put("/me/notification-preferences", operation_id="setNotificationPreferences", summary="Switch kinds on/off; set or clear quiet hours")
+    @put("/me/notification-preferences", operation_id="setNotificationPreferences",
+         summary="Switch kinds on/off; set or clear quiet hours")
     async def put_prefs(self, data: w.PreferencesIn, principal: Principal, rt: Runtime) -> w.PreferencesOut:
         user_id = require_user(principal)
         kinds = None if data.kinds is UNSET else data.kinds
@@ -62,7 +66,8 @@ class NotificationController(Controller):
         clear = data.quiet_hours is None
         return _prefs(*await notifications.put_preferences(rt, principal, user_id, kinds, quiet, clear))
 
-    @get("/notifications", operation_id="listNotifications", summary="My notifications, newest first, with the unread count")
+    @get("/notifications", operation_id="listNotifications",
+         summary="My notifications, newest first, with the unread count")
     async def list_notifications(self, principal: Principal, rt: Runtime,
                                  limit: int = Parameter(default=30, ge=1, le=100),
                                  before_id: int | None = Parameter(default=None, ge=1, le=2**63 - 1),
@@ -73,7 +78,8 @@ class NotificationController(Controller):
         items = [notifications.item(r) for r in rows]
         return w.NotificationPage(items, count, items[-1].id if len(items) == limit else None)
 
-    @post("/notifications/read", operation_id="markNotificationsRead", status_code=200, summary="Mark notifications read: {ids: [...]} or {all: true}")
+    @post("/notifications/read", operation_id="markNotificationsRead",
+          status_code=200, summary="Mark notifications read: {ids: [...]} or {all: true}")
     async def mark_read(self, data: w.ReadIn, principal: Principal, rt: Runtime) -> w.ReadOut:
         user_id = require_user(principal)
         if data.all == (data.ids is not UNSET):

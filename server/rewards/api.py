@@ -32,11 +32,13 @@ class RewardController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["rewards"]
 
-    @get("/rewards", operation_id="listRewards", summary="The reward catalog (managers may include inactive rewards)")
+    @get("/rewards", operation_id="listRewards",
+         summary="The reward catalog (managers may include inactive rewards)")
     async def list_rewards(self, principal: Principal, rt: Runtime, include_inactive: bool = False) -> w.RewardList:
         return w.RewardList([reward_out(r) for r in await rewards.catalog(rt, principal, include_inactive)])
 
-    @post("/rewards", operation_id="createReward", status_code=201, summary="Add a reward to the catalog (admins)")
+    @post("/rewards", operation_id="createReward",
+          status_code=201, summary="Add a reward to the catalog (admins)")
     async def create_reward(self, data: w.RewardCreate, principal: Principal, rt: Runtime) -> w.RewardOut:
         require_admin(principal)
         return reward_out(await rewards.create_reward(rt, principal, {
@@ -47,7 +49,8 @@ class RewardController(Controller):
     async def get_reward(self, reward_id: int, principal: Principal, rt: Runtime) -> w.RewardOut:
         return reward_out(await rewards.get_reward(rt, principal, reward_id))
 
-    @patch("/rewards/{reward_id:int}", operation_id="updateReward", summary="Change a reward: name, description, cost, stock, active (admins)")
+    @patch("/rewards/{reward_id:int}", operation_id="updateReward",
+           summary="Change a reward: name, description, cost, stock, active (admins)")
     async def update_reward(self, reward_id: int, data: w.RewardUpdate, principal: Principal,
                             rt: Runtime) -> w.RewardOut:
         require_admin(principal)
@@ -60,7 +63,8 @@ class RewardController(Controller):
         user_id = require_user(principal)
         return redemption_out(await rewards.redeem(rt, principal, user_id, reward_id, data.note if data else None))
 
-    @get("/redemptions", operation_id="listRedemptions", summary="Every redemption request of the org, newest first (managers and admins)")
+    @get("/redemptions", operation_id="listRedemptions",
+         summary="Every redemption request of the org, newest first (managers and admins)")
     async def list_redemptions(self, principal: Principal, rt: Runtime, 
                                in_state: Annotated[w.State | None, QueryParameter(name="state")] = None,
                                user_id: int | None = Parameter(default=None, ge=1),
@@ -83,7 +87,8 @@ class RewardController(Controller):
         rewards.require_decider(principal, action)
         return redemption_out(await rewards.decide(rt, principal, redemption_id, action, data.note if data else None))
 
-    @get("/me/redemptions", operation_id="listMyRedemptions", tags=["me"], summary="My redemption requests, newest first")
+    @get("/me/redemptions", operation_id="listMyRedemptions",
+         tags=["me"], summary="My redemption requests, newest first")
     async def my_redemptions(self, principal: Principal, rt: Runtime, 
                                in_state: Annotated[w.State | None, QueryParameter(name="state")] = None,
                              before_id: int | None = Parameter(default=None, ge=1),
@@ -93,7 +98,8 @@ class RewardController(Controller):
                                               limit=limit)
         return w.RedemptionList([redemption_out(r) for r in rows], rows[-1].id if len(rows) == limit else None)
 
-    @get("/me/wallet", operation_id="getMyWallet", tags=["me"], summary="My spendable points: the ledger sum (holds included), held and spent")
+    @get("/me/wallet", operation_id="getMyWallet",
+         tags=["me"], summary="My spendable points: the ledger sum (holds included), held and spent")
     async def my_wallet(self, principal: Principal, rt: Runtime) -> w.WalletOut:
         wal = await rewards.wallet(rt, principal, require_user(principal))
         return w.WalletOut(wal.balance, wal.earned, wal.held, wal.spent)

@@ -590,6 +590,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fantasy/leagues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The org's fantasy leagues (its users and displays) */
+        get: operations["listFantasyLeagues"];
+        put?: never;
+        /** Set up a fantasy league (managers: of their team's reps; admins) */
+        post: operations["createFantasyLeague"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fantasy/leagues/{league_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A league: its draft, rosters, matchups, standings, playoffs, champion */
+        get: operations["getFantasyLeague"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fantasy/leagues/{league_id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the draft (the league's commissioner) */
+        post: operations["startFantasyDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fantasy/leagues/{league_id}/picks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft a rep (the owner of the team on the clock, or the commissioner) */
+        post: operations["makeFantasyPick"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/feed": {
         parameters: {
             query?: never;
@@ -2125,6 +2194,10 @@ export interface components {
             reversed: boolean;
             type: string | null;
         };
+        /** Created */
+        Created: {
+            id: number;
+        };
         /** CurveIn */
         CurveIn: {
             /** @default 100 */
@@ -2236,6 +2309,16 @@ export interface components {
             name?: string;
             rotate_seconds?: number;
         };
+        /** DraftOut */
+        DraftOut: {
+            available: number[];
+            deadline: string | null;
+            on_clock_team_id: number | null;
+            pick_no: number;
+            picks: components["schemas"]["PickOut"][];
+            picks_total: number;
+            state: string;
+        };
         /** EngagementOut */
         EngagementOut: {
             active_today: number | null;
@@ -2286,6 +2369,23 @@ export interface components {
         EventPage: {
             events: components["schemas"]["IntegrationEventOut"][];
             next_before_id: number | null;
+        };
+        /** FantasyStandingOut */
+        FantasyStandingOut: {
+            losses: number;
+            points_against: number;
+            points_for: number;
+            team_id: number;
+            ties: number;
+            wins: number;
+        };
+        /** FantasyTeamOut */
+        FantasyTeamOut: {
+            id: number;
+            name: string;
+            owner_user_id: number;
+            position: number;
+            roster: number[];
         };
         /** FeedItemOut */
         FeedItemOut: {
@@ -2480,6 +2580,54 @@ export interface components {
             weeks: number;
             won: string;
         };
+        /** LeagueIn */
+        LeagueIn: {
+            metric: string;
+            name: string;
+            /** @default 60 */
+            pick_seconds?: number;
+            /** @default 4 */
+            playoff_teams?: number;
+            /** @default 3 */
+            roster_size?: number;
+            /** Format: date */
+            season_start: string;
+            team_id?: number | null;
+            teams: components["schemas"]["TeamIn"][];
+            /** @default 6 */
+            weeks?: number;
+        };
+        /** LeagueOut */
+        LeagueOut: {
+            champion_team_id: number | null;
+            draft: components["schemas"]["DraftOut"];
+            id: number;
+            matchups: components["schemas"]["MatchupOut"][];
+            metric: string;
+            name: string;
+            pick_seconds: number;
+            playoff_teams: number;
+            roster_size: number;
+            /** Format: date */
+            season_start: string;
+            standings: components["schemas"]["FantasyStandingOut"][];
+            teams: components["schemas"]["FantasyTeamOut"][];
+            weeks: number;
+        };
+        /** LeagueSummary */
+        LeagueSummary: {
+            id: number;
+            metric: string;
+            name: string;
+            /** Format: date */
+            season_start: string;
+            state: string;
+            weeks: number;
+        };
+        /** LeaguesOut */
+        LeaguesOut: {
+            leagues: components["schemas"]["LeagueSummary"][];
+        };
         /** LedgerEntryOut */
         LedgerEntryOut: {
             activity_id: number | null;
@@ -2559,6 +2707,16 @@ export interface components {
             on?: "created" | "won";
             quantity_field?: string | null;
             value_field?: string | null;
+        };
+        /** MatchupOut */
+        MatchupOut: {
+            away_score: number | null;
+            away_team_id: number | null;
+            home_score: number | null;
+            home_team_id: number;
+            playoff: boolean;
+            week: number;
+            winner_team_id: number | null;
         };
         /** MeOut */
         MeOut: {
@@ -2755,6 +2913,21 @@ export interface components {
             id: string;
             /** Format: date-time */
             start: string;
+        };
+        /** PickIn */
+        PickIn: {
+            user_id: number;
+        };
+        /** PickOut */
+        PickOut: {
+            auto: boolean;
+            display_name: string | null;
+            pick_no: number;
+            /** Format: date-time */
+            picked_at: string;
+            round: number;
+            team_id: number;
+            user_id: number;
         };
         /** PreferencesIn */
         PreferencesIn: {
@@ -3188,6 +3361,11 @@ export interface components {
             items: components["schemas"]["TeamMemberOut"][];
             /** Format: date */
             since: string;
+        };
+        /** TeamIn */
+        TeamIn: {
+            name: string;
+            owner_user_id: number;
         };
         /** TeamList */
         TeamList: {
@@ -6224,6 +6402,327 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listFantasyLeagues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaguesOut"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createFantasyLeague: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeagueIn"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getFantasyLeague: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                league_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeagueOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    startFantasyDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                league_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeagueOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    makeFantasyPick: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                league_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PickIn"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeagueOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -69,6 +69,7 @@ from .contest_update_format_type_0 import ContestUpdateFormatType0
 from .contest_update_measure_type_0 import ContestUpdateMeasureType0
 from .contest_update_tie_breakers_type_0_item import ContestUpdateTieBreakersType0Item
 from .counted_out import CountedOut
+from .created import Created
 from .curve_in import CurveIn
 from .curve_out import CurveOut
 from .day_count_out import DayCountOut
@@ -85,6 +86,7 @@ from .display_create import DisplayCreate
 from .display_list import DisplayList
 from .display_out import DisplayOut
 from .display_update import DisplayUpdate
+from .draft_out import DraftOut
 from .engagement_out import EngagementOut
 from .entry_out import EntryOut
 from .error_body import ErrorBody
@@ -93,6 +95,8 @@ from .error_response import ErrorResponse
 from .event_out import EventOut
 from .event_out_data import EventOutData
 from .event_page import EventPage
+from .fantasy_standing_out import FantasyStandingOut
+from .fantasy_team_out import FantasyTeamOut
 from .feed_item_out import FeedItemOut
 from .feed_item_out_data import FeedItemOutData
 from .feed_page import FeedPage
@@ -119,6 +123,10 @@ from .kudos_settings_out import KudosSettingsOut
 from .kudos_settings_update import KudosSettingsUpdate
 from .lag import Lag
 from .leading_lagging_out import LeadingLaggingOut
+from .league_in import LeagueIn
+from .league_out import LeagueOut
+from .league_summary import LeagueSummary
+from .leagues_out import LeaguesOut
 from .ledger_entry_out import LedgerEntryOut
 from .ledger_entry_out_change_type_0 import LedgerEntryOutChangeType0
 from .ledger_entry_out_self_report_type_0 import LedgerEntryOutSelfReportType0
@@ -141,6 +149,7 @@ from .logout_in import LogoutIn
 from .map_rule import MapRule
 from .map_rule_object import MapRuleObject
 from .map_rule_on import MapRuleOn
+from .matchup_out import MatchupOut
 from .me_out import MeOut
 from .metric_attainment_out import MetricAttainmentOut
 from .mission_out import MissionOut
@@ -168,6 +177,8 @@ from .pair_in import PairIn
 from .pair_out import PairOut
 from .password_change import PasswordChange
 from .period_out import PeriodOut
+from .pick_in import PickIn
+from .pick_out import PickOut
 from .preferences_in import PreferencesIn
 from .preferences_in_kinds_type_0 import PreferencesInKindsType0
 from .preferences_out import PreferencesOut
@@ -223,6 +234,7 @@ from .targets_out import TargetsOut
 from .targets_set_out import TargetsSetOut
 from .team_create import TeamCreate
 from .team_habits_out import TeamHabitsOut
+from .team_in import TeamIn
 from .team_list import TeamList
 from .team_member_out import TeamMemberOut
 from .team_out import TeamOut
@@ -320,6 +332,7 @@ __all__ = (
     "ContestUpdateMeasureType0",
     "ContestUpdateTieBreakersType0Item",
     "CountedOut",
+    "Created",
     "CurveIn",
     "CurveOut",
     "DayCountOut",
@@ -336,6 +349,7 @@ __all__ = (
     "DisplayList",
     "DisplayOut",
     "DisplayUpdate",
+    "DraftOut",
     "EngagementOut",
     "EntryOut",
     "ErrorBody",
@@ -344,6 +358,8 @@ __all__ = (
     "EventOut",
     "EventOutData",
     "EventPage",
+    "FantasyStandingOut",
+    "FantasyTeamOut",
     "FeedItemOut",
     "FeedItemOutData",
     "FeedPage",
@@ -370,6 +386,10 @@ __all__ = (
     "KudosSettingsUpdate",
     "Lag",
     "LeadingLaggingOut",
+    "LeagueIn",
+    "LeagueOut",
+    "LeaguesOut",
+    "LeagueSummary",
     "LedgerEntryOut",
     "LedgerEntryOutChangeType0",
     "LedgerEntryOutSelfReportType0",
@@ -392,6 +412,7 @@ __all__ = (
     "MapRule",
     "MapRuleObject",
     "MapRuleOn",
+    "MatchupOut",
     "MeOut",
     "MetricAttainmentOut",
     "MissionOut",
@@ -419,6 +440,8 @@ __all__ = (
     "PairOut",
     "PasswordChange",
     "PeriodOut",
+    "PickIn",
+    "PickOut",
     "PreferencesIn",
     "PreferencesInKindsType0",
     "PreferencesOut",
@@ -474,6 +497,7 @@ __all__ = (
     "TargetsSetOut",
     "TeamCreate",
     "TeamHabitsOut",
+    "TeamIn",
     "TeamList",
     "TeamMemberOut",
     "TeamOut",
