@@ -8,14 +8,15 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from litestar import Litestar, Request, Response
+from litestar import Litestar, Request, Response, get
 from litestar.di import Provide
+from litestar.response import Redirect
 from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
 import server.models  # noqa: F401 - every table on the metadata (foreign keys across features)
 from server.admin.feature import template_engine
-from server.core.contract.openapi import openapi_config
+from server.core.contract.openapi import SWAGGER_ASSETS, openapi_config
 from server.core.contract.requests import ApiRequest, strict_query
 from server.core.edge.headers import cors, security_headers
 from server.core.http import HANDLERS
@@ -46,6 +47,13 @@ async def _tv_slash(request: Request[Any, Any, Any]) -> Response[None] | None:
         query = request.scope.get("query_string", b"").decode("latin-1")
         return Response(None, status_code=301, headers={"location": "tv/" + (f"?{query}" if query else "")})
     return None
+
+
+@get("/", include_in_schema=False, sync_to_thread=False)
+def home() -> Redirect:
+    """`/` leads to the web admin (its sign-in page for a browser without a session). The Location is
+    relative, so it also works behind a reverse proxy's path prefix."""
+    return Redirect("admin/", status_code=302)
 
 
 async def _caller_then_query(request: Request[Any, Any, Any]) -> None:
@@ -79,7 +87,10 @@ def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, b
                         create_static_files_router(path="/tv", directories=[clients_dir() / "tv"], html_mode=True,
                                                    include_in_schema=False, name="tv", before_request=_tv_slash),
                         create_static_files_router(path="/admin/static", directories=[clients_dir() / "admin"],
-                                                   include_in_schema=False, name="admin_static")],
+                                                   include_in_schema=False, name="admin_static"),
+                        create_static_files_router(path=SWAGGER_ASSETS, directories=[clients_dir() / "swagger-ui"],
+                                                   include_in_schema=False, name="swagger_ui"),
+                        home],
         template_config=TemplateConfig(instance=template_engine()),
         dependencies={"rt": Provide(runtime, sync_to_thread=False)},
         exception_handlers=HANDLERS,

@@ -23,12 +23,13 @@ class Health(Struct, omit_defaults=True):
 class HealthController(Controller):
     tags = ["health"]
 
-    @get("/healthz", summary="The process is alive")
+    @get("/healthz", operation_id="getHealth", summary="The process is alive")
     async def healthz(self) -> Health:
         return Health("ok")
 
     @get(
         "/readyz",
+        operation_id="getReadiness",
         summary="The database and Redis answer, and the worker's heartbeat is fresh",
         responses={
             503: ResponseSpec(

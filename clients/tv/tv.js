@@ -1,6 +1,7 @@
 // RepRally office screen: pairs once, then shows live boards over the game server's websocket.
-// Protocol: docs/realtime-protocol.md. No framework: it must run on any TV browser for years.
-"use strict";
+// Protocol: docs/realtime-protocol.md (docs/realtime-asyncapi.yaml), spoken by the typed client of
+// clients/typescript (realtime.js is its compiled copy). No framework: it must run on any TV browser for years.
+import { RealtimeClient } from "./realtime.js";
 
 const API = location.origin + "/api/v1";
 const TOKEN_KEY = "reprally.display_token";
@@ -13,7 +14,7 @@ const $ = (id) => document.getElementById(id);
 const state = {
   token: localStorage.getItem(TOKEN_KEY),
   config: null, boardIndex: 0, channel: null, contest: null,
-  entries: [], period: null, positions: {}, ws: null, backoff: 500, rotateTimer: null, wins: [],
+  entries: [], period: null, realtime: null, rotateTimer: null, wins: [],
 };
 
 // ---------- pairing ----------
@@ -48,7 +49,7 @@ async function loadConfig() {
 function unpair(message) {
   localStorage.removeItem(TOKEN_KEY);
   state.token = null;
-  if (state.ws) { state.ws.onclose = null; state.ws.close(); state.ws = null; }
+  if (state.realtime) { state.realtime.close(); state.realtime = null; }
   clearInterval(state.rotateTimer);
   showPairing(message);
 }
@@ -101,7 +102,7 @@ function describeBoard() {
 function rotate() {
   const next = state.config.boards[(state.boardIndex + 1) % state.config.boards.length];
   if (next === state.channel) return;
-  send({ op: "unsubscribe", channel: state.channel });
+  state.realtime.unsubscribe(state.channel);
   state.boardIndex += 1;
   state.channel = next;
   state.entries = [];
@@ -109,40 +110,34 @@ function rotate() {
   state.contest = null;
   render();
   describeBoard();
-  send({ op: "subscribe", channel: state.channel });
+  state.realtime.subscribe(state.channel);
 }
 
 // ---------- websocket ----------
 function setStatus(s, text) { const el = $("status"); el.dataset.state = s; el.textContent = text; }
-function send(frame) { if (state.ws && state.ws.readyState === 1) state.ws.send(JSON.stringify(frame)); }
 
+// The client authenticates, reconnects with backoff and resubscribes from each channel's last
+// position; an `error` frame that ends the screen's access unpairs it (below).
 function connect() {
-  const ws = new WebSocket(state.config.realtime_url);
-  state.ws = ws;
-  ws.onopen = () => send({ op: "auth", token: state.token });
-  ws.onmessage = (ev) => handle(JSON.parse(ev.data));
-  ws.onclose = () => {
-    if (state.ws !== ws) return;
-    setStatus("reconnecting", "Reconnecting…");
-    setTimeout(connect, state.backoff);
-    state.backoff = Math.min(state.backoff * 2, 5000);
-  };
-}
-
-function subscribe(channel) {
-  const pos = state.positions[channel];
-  send(pos ? { op: "subscribe", channel, since: pos } : { op: "subscribe", channel });
+  if (state.realtime) state.realtime.close();
+  const realtime = new RealtimeClient({
+    url: state.config.realtime_url,
+    token: () => state.token,
+    onFrame: handle,
+    onStatus: (status) => {
+      if (status === "live") setStatus("live", "● Live");
+      else if (status === "reconnecting") setStatus("reconnecting", "Reconnecting…");
+    },
+    finalCodes: [],
+  });
+  state.realtime = realtime;
+  realtime.subscribe(state.channel);
+  realtime.subscribe("feed");
+  realtime.start();
 }
 
 function handle(f) {
-  if (f.channel && f.epoch !== undefined && f.offset !== undefined) state.positions[f.channel] = { epoch: f.epoch, offset: f.offset };
   switch (f.type) {
-    case "auth_ok":
-      state.backoff = 500;
-      setStatus("live", "● Live");
-      subscribe(state.channel);
-      subscribe("feed");
-      break;
     case "snapshot":
       if (f.channel === "feed") { state.wins = (f.items || []).filter((i) => i && i.kind === "win").slice(-8); renderTicker(); }
       else if (f.channel === state.channel) { onBoard(f); state.entries = f.entries; render(); }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from msgspec import UNSET, Meta, Struct, UnsetType
 
@@ -53,7 +53,7 @@ class UserOut(Struct):
     #: null unless the caller is this user, a manager or an admin
     email: str | None
     display_name: str
-    role: str
+    role: Role
     team_id: int | None
     #: The user's region: their own, else their team's (what region boards use).
     region: str | None
@@ -233,9 +233,9 @@ def org_out(o: Org) -> OrgOut:
 
 def user_out(u: User, viewer: Principal | None = None) -> UserOut:
     """A user as `viewer` may see them (None: the user themselves, e.g. at login): emails are for
-    the user, managers and admins only."""
+    the user, managers and admins only. `role` is one of `Role`: the service writes no other."""
     email = u.email if viewer is None or viewer.is_manager or viewer.user_id == u.id else None
-    return UserOut(u.id, u.org_id, email, u.display_name, u.role, u.team_id, u.effective_region, u.job_role,
+    return UserOut(u.id, u.org_id, email, u.display_name, cast(Role, u.role), u.team_id, u.effective_region, u.job_role,
                    u.shift, u.timezone, u.active, u.created_at, u.region is None)
 
 

@@ -39,16 +39,16 @@ class ActivityController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
 
     # -- activity types --
-    @get("/activity-types", tags=["activity types"], opt=TV)
+    @get("/activity-types", operation_id="listActivityTypes", tags=["activity types"], opt=TV)
     async def list_types(self, principal: Principal, rt: Runtime) -> w.ActivityTypeList:
         return w.ActivityTypeList([activity_type_out(t) for t in await types.list_activity_types(rt, principal)])
 
-    @post("/activity-types", status_code=201, tags=["activity types"])
+    @post("/activity-types", operation_id="createActivityType", status_code=201, tags=["activity types"])
     async def create_type(self, data: w.ActivityTypeCreate, principal: Principal, rt: Runtime) -> w.ActivityTypeOut:
         require_manager(principal)
         return activity_type_out(await types.create_activity_type(rt, principal, msgspec.structs.asdict(data)))
 
-    @patch("/activity-types/{key:str}", tags=["activity types"],
+    @patch("/activity-types/{key:str}", operation_id="updateActivityType", tags=["activity types"],
            summary="Change a scoring rule; a rule change makes a new version, past entries keep theirs")
     async def update_type(self, key: str, data: w.ActivityTypeUpdate, principal: Principal,
                           rt: Runtime) -> w.ActivityTypeOut:
@@ -56,7 +56,7 @@ class ActivityController(Controller):
         return activity_type_out(await types.update_activity_type(rt, principal, key, changes(data)))
 
     # -- activities --
-    @post("/activities", tags=["activities"],
+    @post("/activities", operation_id="createActivity", tags=["activities"],
           summary="Log an activity; 201 when new, 200 with the original for a repeated external_id",
           responses={200: ResponseSpec(w.ActivityOut, description="A repeated external_id: the original activity",
                                        generate_examples=False)})
@@ -68,7 +68,7 @@ class ActivityController(Controller):
         assert rec is not None  # an outcome without an error carries the activity
         return Response(activity_out(rec), status_code=200 if rec.duplicate else 201)
 
-    @post("/activities/batch", status_code=200, tags=["activities"],
+    @post("/activities/batch", operation_id="createActivityBatch", status_code=200, tags=["activities"],
           summary="Log up to 500 activities; each item gets its own result")
     async def create_batch(self, data: BatchBody, principal: Principal, rt: Runtime) -> w.BatchOut:
         limit = rt.settings.batch_limit
@@ -100,14 +100,16 @@ class ActivityController(Controller):
         dupes = sum(1 for r in results if r.status == 200)
         return w.BatchOut(accepted, dupes, len(results) - accepted - dupes, results)
 
-    @post("/activities/{activity_id:int}/reverse", status_code=201, tags=["activities"],
+    @post("/activities/{activity_id:int}/reverse", operation_id="reverseActivity",
+          status_code=201, tags=["activities"],
           summary="Reverse an activity with a compensating ledger entry (managers)")
     async def reverse(self, activity_id: int, principal: Principal, rt: Runtime) -> w.ReversalOut:
         r = await ingestion.reverse(rt, principal, activity_id)
         return w.ReversalOut(r.activity_id, r.user_id, r.reversal_entry_id, r.points_reversed, r.boards_updated)
 
     # -- me --
-    @get("/me", tags=["me"], summary="Profile, points balance, rank today and this week, targets and pace")
+    @get("/me", operation_id="getMe",
+         tags=["me"], summary="Profile, points balance, rank today and this week, targets and pace")
     async def me(self, principal: Principal, rt: Runtime) -> w.MeOut:
         user_id = require_user(principal)
         user = await accounts.get_user(rt, principal, user_id)
@@ -119,7 +121,8 @@ class ActivityController(Controller):
                        _rank(mine.rank_this_week), [my_target_out(t) for t in mine_targets],
                        lv.level, lv.xp, lv.xp_to_next)
 
-    @get("/me/ledger", tags=["me"], summary="My ledger, newest first, with the activity and rule behind each entry")
+    @get("/me/ledger", operation_id="getMyLedger",
+         tags=["me"], summary="My ledger, newest first, with the activity and rule behind each entry")
     async def my_ledger(self, principal: Principal, rt: Runtime,
                         limit: int = Parameter(default=50, ge=1, le=200),
                         before_id: int | None = Parameter(default=None, ge=1)) -> w.LedgerPage:

@@ -67,11 +67,13 @@ class ContestController(Controller):
     async def _out(self, rt: Runtime, c: Row[Any], log: Sequence[Row[Any]] | None = None) -> w.ContestOut:
         return contest_out(c, (await org_info(rt, c.org_id)).timezone, log)
 
-    @post("/", status_code=201, summary="Create a contest (a draft; launch it to schedule it)")
+    @post("/", operation_id="createContest",
+          status_code=201, summary="Create a contest (a draft; launch it to schedule it)")
     async def create(self, data: w.ContestCreate, principal: Principal, rt: Runtime) -> w.ContestOut:
         return await self._out(rt, await contests.create(rt, principal, _spec(data)))
 
-    @get("/", summary="Contests of the org (hidden ones and drafts for managers only)", opt=TV)
+    @get("/", operation_id="listContests",
+         summary="Contests of the org (hidden ones and drafts for managers only)", opt=TV)
     async def list_contests(self, principal: Principal, rt: Runtime,
                             states: Annotated[str | None, QueryParameter(
                                 name="state", description="e.g. live or scheduled,live")] = None,
@@ -81,38 +83,44 @@ class ContestController(Controller):
         tz = (await org_info(rt, principal.org_id)).timezone
         return w.ContestList(total, [contest_out(c, tz) for c in rows])
 
-    @get("/{contest_id:int}", summary="A contest, its rules and its log (launches, recalculations, ...)", opt=TV)
+    @get("/{contest_id:int}", operation_id="getContest",
+         summary="A contest, its rules and its log (launches, recalculations, ...)", opt=TV)
     async def get_contest(self, contest_id: int, principal: Principal, rt: Runtime) -> w.ContestOut:
         c, log = await contests.get(rt, principal, contest_id)
         return await self._out(rt, c, log)
 
-    @patch("/{contest_id:int}", summary="Edit a draft or scheduled contest (locked once live)")
+    @patch("/{contest_id:int}", operation_id="updateContest",
+           summary="Edit a draft or scheduled contest (locked once live)")
     async def update(self, contest_id: int, data: w.ContestUpdate, principal: Principal, rt: Runtime) -> w.ContestOut:
         return await self._out(rt, await contests.update(rt, principal, contest_id, _spec(data)))
 
-    @post("/{contest_id:int}/launch", status_code=200, summary="Schedule a draft (live at once if it starts today)")
+    @post("/{contest_id:int}/launch", operation_id="launchContest",
+          status_code=200, summary="Schedule a draft (live at once if it starts today)")
     async def launch(self, contest_id: int, principal: Principal, rt: Runtime) -> w.ContestOut:
         return await self._out(rt, await contests.launch(rt, principal, contest_id))
 
-    @post("/{contest_id:int}/cancel", status_code=200, summary="Cancel a contest before it is awarded")
+    @post("/{contest_id:int}/cancel", operation_id="cancelContest",
+          status_code=200, summary="Cancel a contest before it is awarded")
     async def cancel(self, contest_id: int, principal: Principal, rt: Runtime,
                      data: w.CancelIn | None = None) -> w.ContestOut:
         return await self._out(rt, await contests.cancel(rt, principal, contest_id, data.reason if data else None))
 
-    @post("/{contest_id:int}/recalculate", status_code=200,
+    @post("/{contest_id:int}/recalculate", operation_id="recalculateContest", status_code=200,
           summary="Change a live contest's rules: logged with the reason and announced")
     async def recalculate(self, contest_id: int, data: w.Recalculate, principal: Principal,
                           rt: Runtime) -> w.ContestOut:
         return await self._out(rt, await contests.recalculate(rt, principal, contest_id, data.reason,
                                                                _spec(data.changes)))
 
-    @get("/{contest_id:int}/standings", summary="Live standings (frozen once awarded)", opt=TV)
+    @get("/{contest_id:int}/standings", operation_id="getContestStandings",
+         summary="Live standings (frozen once awarded)", opt=TV)
     async def standings(self, contest_id: int, principal: Principal, rt: Runtime) -> w.StandingsOut:
         s = await contests.standings(rt, principal, contest_id)
         return w.StandingsOut(s.contest.id, s.contest.state, s.final, s.live,
                               [w.StandingOut(**_standing(s, r)) for r in s.rows])
 
-    @get("/{contest_id:int}/results", summary="Every participant's result with what counted and why")
+    @get("/{contest_id:int}/results", operation_id="getContestResults",
+         summary="Every participant's result with what counted and why")
     async def results(self, contest_id: int, principal: Principal, rt: Runtime) -> w.ResultsOut:
         s = await contests.results(rt, principal, contest_id)
         c = s.contest
@@ -123,7 +131,8 @@ class ContestController(Controller):
                                               x["reversed"]) for x in r.counted])
             for r in s.rows])
 
-    @get("/{contest_id:int}/results.csv", summary="The results for payroll (CSV; managers and admins)",
+    @get("/{contest_id:int}/results.csv", operation_id="getContestResultsCsv",
+         summary="The results for payroll (CSV; managers and admins)",
          media_type="text/csv")
     async def results_csv(self, contest_id: int, principal: Principal, rt: Runtime) -> Response[str]:
         require_manager(principal)  # the payout file, with emails: a rep reads their own explanation

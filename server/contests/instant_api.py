@@ -37,18 +37,21 @@ class InstantWinController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["contests"]
 
-    @post("/", status_code=201, summary="Create an instant-win program with its budget (admins)")
+    @post("/", operation_id="createInstantWin",
+          status_code=201, summary="Create an instant-win program with its budget (admins)")
     async def create(self, data: w.InstantWinIn, principal: Principal, rt: Runtime) -> w.InstantWinOut:
         p = await instant.create(rt, principal, changes(data))
         return program_out(p, await instant.type_keys(rt, principal.org_id))
 
-    @get("/", summary="The org's instant-win programs with what is left of each budget (managers, admins)")
+    @get("/", operation_id="listInstantWins",
+         summary="The org's instant-win programs with what is left of each budget (managers, admins)")
     async def list_programs(self, principal: Principal, rt: Runtime) -> w.InstantWinList:
         found = await instant.list_programs(rt, principal)
         keys = await instant.type_keys(rt, principal.org_id)
         return w.InstantWinList([program_out(p, keys) for p in found])
 
-    @patch("/{program_id:int}", summary="Pause or resume an instant-win program (admins)")
+    @patch("/{program_id:int}", operation_id="setInstantWinActive",
+           summary="Pause or resume an instant-win program (admins)")
     async def set_active(
         self, program_id: int, data: w.InstantWinPatch, principal: Principal, rt: Runtime
     ) -> w.InstantWinOut:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from fractions import Fraction
-from typing import TypedDict
+from typing import Literal, TypedDict, get_args
 from zoneinfo import ZoneInfo
 
 from server.core import text
@@ -30,7 +30,9 @@ FORMATS = ("individual", "team", "head_to_head", "improvement", "bracketed", "ta
 MAX_DRAWS = 100
 MEASURES = ("points", "count", "value")
 TIE_BREAKERS = ("first_to_reach", "most_activities")
-STATES = ("draft", "scheduled", "live", "ended", "awarded", "cancelled")
+#: A contest's lifecycle state.
+State = Literal["draft", "scheduled", "live", "ended", "awarded", "cancelled"]
+STATES: tuple[State, ...] = get_args(State)
 EDITABLE = ("draft", "scheduled")
 MAX_DAYS = 92  # a quarter
 MAX_PRIZE_POINTS = 1_000_000

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType
 
+from server.contests.rules import State
 from server.core.wire import Id, Line, Prose
 
 Format = Literal["individual", "team", "head_to_head", "improvement", "bracketed", "target", "chance"]
@@ -104,7 +105,7 @@ class ContestOut(Struct):
     id: int
     name: str
     description: str | None
-    state: str
+    state: State
     format: str
     metric: str
     measure: str
@@ -164,7 +165,7 @@ class StandingOut(Struct):
 
 class StandingsOut(Struct):
     contest_id: int
-    state: str
+    state: State
     final: bool
     live: bool
     standings: list[StandingOut]
@@ -189,7 +190,7 @@ class ResultOut(StandingOut):
 
 class ResultsOut(Struct):
     contest_id: int
-    state: str
+    state: State
     final: bool
     rules_version: int
     tie_breakers: list[str]

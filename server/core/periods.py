@@ -11,11 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from typing import Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from server.core.errors import DomainError
 
-WINDOWS = ("day", "week", "month", "quarter", "all")
+#: A board's time window (the wire types and the OpenAPI enum use the Literal).
+Window = Literal["day", "week", "month", "quarter", "all"]
+WINDOWS: tuple[Window, ...] = get_args(Window)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 #: How long a finished period's board stays readable (and accepts past-dated activities).

@@ -43,7 +43,8 @@ class DisplayPairingController(Controller):
     path = "/api/v1/displays/pair"
     tags = ["displays"]
 
-    @post("/", status_code=200, summary="A screen exchanges its pairing code for a display token",
+    @post("/", operation_id="pairDisplay",
+          status_code=200, summary="A screen exchanges its pairing code for a display token",
           responses=errors(404))
     async def pair(self, data: w.PairIn, request: Request[Any, Any, Any], rt: Runtime) -> w.PairOut:
         await limit_by_address(rt, request, "limit_pairing_address")
@@ -56,44 +57,50 @@ class DisplayController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["displays"]
 
-    @post("/displays", status_code=201, summary="Create a display; it answers with a pairing code")
+    @post("/displays", operation_id="createDisplay",
+          status_code=201, summary="Create a display; it answers with a pairing code")
     async def create(self, data: w.DisplayCreate, principal: Principal, rt: Runtime) -> w.DisplayOut:
         require_admin(principal)
         return display_out(await displays.create(rt, principal, data.name, data.boards, data.rotate_seconds))
 
-    @get("/displays")
+    @get("/displays", operation_id="listDisplays")
     async def list_displays(self, principal: Principal, rt: Runtime) -> w.DisplayList:
         require_manager(principal)
         return w.DisplayList([display_out(d) for d in await displays.list_for_org(rt, principal)])
 
-    @get("/displays/{display_id:int}")
+    @get("/displays/{display_id:int}", operation_id="getDisplay")
     async def get_display(self, display_id: int, principal: Principal, rt: Runtime) -> w.DisplayOut:
         require_manager(principal)
         return display_out(await displays.get(rt, principal, display_id))
 
-    @patch("/displays/{display_id:int}", summary="Change the name or the boards a display rotates through")
+    @patch("/displays/{display_id:int}", operation_id="updateDisplay",
+           summary="Change the name or the boards a display rotates through")
     async def update(self, display_id: int, data: w.DisplayUpdate, principal: Principal, rt: Runtime) -> w.DisplayOut:
         require_admin(principal)
         return display_out(await displays.update(rt, principal, display_id, changes(data)))
 
-    @post("/displays/{display_id:int}/code", status_code=200, summary="A new pairing code")
+    @post("/displays/{display_id:int}/code", operation_id="createPairingCode",
+          status_code=200, summary="A new pairing code")
     async def new_code(self, display_id: int, principal: Principal, rt: Runtime) -> w.DisplayOut:
         require_admin(principal)
         return display_out(await displays.new_code(rt, principal, display_id))
 
-    @post("/displays/{display_id:int}/revoke", status_code=200, summary="Revoke the display's token")
+    @post("/displays/{display_id:int}/revoke", operation_id="revokeDisplay",
+          status_code=200, summary="Revoke the display's token")
     async def revoke(self, display_id: int, principal: Principal, rt: Runtime) -> w.DisplayOut:
         require_admin(principal)
         return display_out(await displays.revoke(rt, principal, display_id))
 
-    @get("/display/config", summary="The calling screen's own configuration (display token)", opt=TV)
+    @get("/display/config", operation_id="getDisplayConfig",
+         summary="The calling screen's own configuration (display token)", opt=TV)
     async def own_config(self, request: Request[Any, Any, Any], principal: Principal,
                          rt: Runtime) -> w.DisplayConfig:
         if principal.display_id is None:
             raise Forbidden("display_only", "this endpoint is for display tokens")
         return await config_out(await displays.get(rt, principal, principal.display_id), request, rt)
 
-    @get("/presence", tags=["realtime"], summary="How many reps, managers and screens are connected now")
+    @get("/presence", operation_id="getPresence",
+         tags=["realtime"], summary="How many reps, managers and screens are connected now")
     async def presence(self, principal: Principal, rt: Runtime) -> w.PresenceOut:
         require_manager(principal)
         counts = await presence.read(rt.redis, principal.org_id)

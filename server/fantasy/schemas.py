@@ -42,7 +42,7 @@ class Created(Struct):
     id: int
 
 
-class TeamOut(Struct):
+class FantasyTeamOut(Struct):
     id: int
     name: str
     owner_user_id: int
@@ -60,7 +60,7 @@ class PickOut(Struct):
     picked_at: datetime
 
 
-class StandingOut(Struct):
+class FantasyStandingOut(Struct):
     team_id: int
     wins: int
     losses: int
@@ -107,10 +107,10 @@ class LeagueOut(Struct):
     playoff_teams: int
     roster_size: int
     pick_seconds: int
-    teams: list[TeamOut]
+    teams: list[FantasyTeamOut]
     draft: DraftOut
     matchups: list[MatchupOut]
-    standings: list[StandingOut]
+    standings: list[FantasyStandingOut]
     champion_team_id: int | None
 
 

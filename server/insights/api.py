@@ -55,7 +55,7 @@ def summary_out(s: summary_svc.Summary) -> w.SummaryOut:
         w.LeadingLaggingOut(s.won_label, SERIES_WEEKS, LAG_WEEKS,
                             [w.LinkOut(k.type_key, ratio(k.rho), k.n, k.significant, k.strength, k.verdict)
                              for k in s.links]),
-        [w.ContestOut(c.contest_id, c.name, c.format, c.ends_at, round(c.elapsed, 4), c.participants, len(c.within),
+        [w.ContestProgressOut(c.contest_id, c.name, c.format, c.ends_at, round(c.elapsed, 4), c.participants, len(c.within),
                       len(c.out), c.out, {g: _r(v) for g, v in c.lines.items()}, c.note) for c in s.contests],
         outcomes_out(s))
 
@@ -84,22 +84,25 @@ class InsightsController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["insights"]
 
-    @get("/summary", summary="Engagement, attainment, fairness, leading vs lagging, contests and outcomes")
+    @get("/summary", operation_id="getInsightsSummary",
+         summary="Engagement, attainment, fairness, leading vs lagging, contests and outcomes")
     async def summary(self, principal: Principal, rt: Runtime, team_id: int | None = TEAM,
                       period: str = Parameter(default="month", pattern="^(week|month|quarter)$"),
                       start: date | None = Parameter(default=None, description="any day of the period")
                       ) -> w.SummaryOut:
         return summary_out(await summary_svc.summary(rt, principal, team_id, period, start))
 
-    @get("/settings", summary="The org's early-warning thresholds")
+    @get("/settings", operation_id="getInsightsSettings", summary="The org's early-warning thresholds")
     async def get_settings(self, principal: Principal, rt: Runtime) -> w.SettingsOut:
         return settings_out(await settings_svc.get_settings(rt, principal))
 
-    @patch("/settings", summary="Change the early-warning thresholds (admins)")
+    @patch("/settings", operation_id="updateInsightsSettings",
+           summary="Change the early-warning thresholds (admins)")
     async def update_settings(self, data: w.SettingsIn, principal: Principal, rt: Runtime) -> w.SettingsOut:
         return settings_out(await settings_svc.update_settings(rt, principal, changes(data)))
 
-    @get("/digest", summary="The weekly digest: last week's headline numbers, open alerts and outcomes")
+    @get("/digest", operation_id="getInsightsDigest",
+         summary="The weekly digest: last week's headline numbers, open alerts and outcomes")
     async def digest(self, principal: Principal, rt: Runtime, team_id: int | None = TEAM,
                      week: str | None = Parameter(default=None, max_length=16,
                                                   description="a week id, e.g. w2027-02-08 (default: last week)")
@@ -108,7 +111,7 @@ class InsightsController(Controller):
         return w.DigestOut(d.week.id, d.week.first, d.team_id, d.headline, [alert_out(v) for v in d.open_alerts],
                            outcomes_out(d.week_summary), [action_out(x) for x in d.actions])
 
-    @get("/notes", summary="The notes on a rep for their 1:1s, newest first")
+    @get("/notes", operation_id="listInsightNotes", summary="The notes on a rep for their 1:1s, newest first")
     async def notes(self, principal: Principal, rt: Runtime, user_id: int = Parameter(ge=1, le=2**63 - 1),
                     limit: int = Parameter(default=50, ge=1, le=200)) -> w.NoteList:
         rows = await alerts.notes(rt, principal, user_id, limit)
@@ -121,7 +124,7 @@ class AlertController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["insights"]
 
-    @get("", summary="Alerts on the reps you manage, newest first")
+    @get("", operation_id="listAlerts", summary="Alerts on the reps you manage, newest first")
     async def list_alerts(self, principal: Principal, rt: Runtime,
                           status: str | None = Parameter(default=None, max_length=12),
                           team_id: int | None = TEAM, user_id: int | None = TEAM,
@@ -131,15 +134,17 @@ class AlertController(Controller):
                                          before_id=before_id, limit=limit)
         return w.AlertList([alert_out(v) for v in views], views[-1].alert.id if len(views) == limit else None)
 
-    @get("/{alert_id:int}", summary="One alert with the actions taken and the latest one's outcome")
+    @get("/{alert_id:int}", operation_id="getAlert",
+         summary="One alert with the actions taken and the latest one's outcome")
     async def get_alert(self, alert_id: int, principal: Principal, rt: Runtime) -> w.AlertOut:
         return alert_out(await alerts.get_alert(rt, principal, alert_id))
 
-    @post("/{alert_id:int}/dismiss", status_code=200, summary="Dismiss an open alert")
+    @post("/{alert_id:int}/dismiss", operation_id="dismissAlert",
+          status_code=200, summary="Dismiss an open alert")
     async def dismiss(self, alert_id: int, principal: Principal, rt: Runtime) -> w.AlertOut:
         return alert_out(await alerts.dismiss(rt, principal, alert_id))
 
-    @post("/{alert_id:int}/actions", status_code=201,
+    @post("/{alert_id:int}/actions", operation_id="takeAlertAction", status_code=201,
           summary="Respond in one click: micro_contest, easier_missions, recognize or check_in")
     async def act(self, alert_id: int, data: w.ActionIn, principal: Principal, rt: Runtime) -> w.ActionResultOut:
         req = actions.Request(data.action, data.days, data.size, data.metric, data.prize_points, data.pct,

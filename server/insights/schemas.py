@@ -84,7 +84,7 @@ class LeadingLaggingOut(Struct):
     links: list[LinkOut]
 
 
-class ContestOut(Struct):
+class ContestProgressOut(Struct):
     contest_id: int
     name: str
     format: str
@@ -114,7 +114,7 @@ class SummaryOut(Struct):
     engagement: EngagementOut
     attainment: AttainmentOut
     leading_lagging: LeadingLaggingOut
-    contests: list[ContestOut]
+    contests: list[ContestProgressOut]
     outcomes: list[OutcomesOut]
 
 

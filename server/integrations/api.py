@@ -44,8 +44,8 @@ def integration_out(shown: service.Shown) -> w.IntegrationOut:
         msgspec.convert(r.rules, Rules), shown.secrets, r.created_at, r.updated_at, shown.once.get("signing_secret"))
 
 
-def event_out(r: Any) -> w.EventOut:
-    return w.EventOut(r.id, r.status, r.event_type, r.object_type, r.object_id, r.owner_ref, r.received_at,
+def event_out(r: Any) -> w.IntegrationEventOut:
+    return w.IntegrationEventOut(r.id, r.status, r.event_type, r.object_type, r.object_id, r.owner_ref, r.received_at,
                       r.source_at, r.error_code, r.error_message)
 
 
@@ -54,39 +54,42 @@ class IntegrationController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["integrations"]
 
-    @post("/", status_code=201, summary="Connect a CRM or a signing source (admins); secrets made here are shown once")
+    @post("/", operation_id="createIntegration",
+          status_code=201, summary="Connect a CRM or a signing source (admins); secrets made here are shown once")
     async def create(self, data: w.IntegrationCreate, principal: Principal, rt: Runtime,
                      request: Request[Any, Any, Any]) -> w.IntegrationOut:
         require_admin(principal)
         return integration_out(await service.create(rt, principal, data, _base_url(rt, request)))
 
-    @get("/", summary="The org's integrations (admins); secrets are never shown")
+    @get("/", operation_id="listIntegrations",
+         summary="The org's integrations (admins); secrets are never shown")
     async def list_integrations(self, principal: Principal, rt: Runtime,
                                 request: Request[Any, Any, Any]) -> w.IntegrationList:
         require_admin(principal)
         return w.IntegrationList([integration_out(s) for s in
                                   await service.list_all(rt, principal, _base_url(rt, request))])
 
-    @get("/{integration_id:int}")
+    @get("/{integration_id:int}", operation_id="getIntegration")
     async def get_integration(self, integration_id: int, principal: Principal, rt: Runtime,
                               request: Request[Any, Any, Any]) -> w.IntegrationOut:
         require_admin(principal)
         return integration_out(await service.get(rt, principal, integration_id, _base_url(rt, request)))
 
-    @patch("/{integration_id:int}", summary="Change an integration: name, active, rules, secrets, or rotate one")
+    @patch("/{integration_id:int}", operation_id="updateIntegration",
+           summary="Change an integration: name, active, rules, secrets, or rotate one")
     async def update(self, integration_id: int, data: w.IntegrationUpdate, principal: Principal, rt: Runtime,
                      request: Request[Any, Any, Any]) -> w.IntegrationOut:
         require_admin(principal)
         return integration_out(await service.update(rt, principal, integration_id, changes(data),
                                                     _base_url(rt, request)))
 
-    @delete("/{integration_id:int}", status_code=204,
+    @delete("/{integration_id:int}", operation_id="deleteIntegration", status_code=204,
             summary="Disconnect: the integration and its inbox go; the points it gave stay")
     async def remove(self, integration_id: int, principal: Principal, rt: Runtime) -> None:
         require_admin(principal)
         await service.delete(rt, principal, integration_id)
 
-    @put("/{integration_id:int}/owners/{crm_owner_id:str}",
+    @put("/{integration_id:int}/owners/{crm_owner_id:str}", operation_id="mapCrmOwner",
          summary="Map a CRM owner to a rep (null: by email again); their unmatched events are scored")
     async def map_owner(self, integration_id: int, crm_owner_id: str, data: w.OwnerMapping, principal: Principal,
                         rt: Runtime) -> w.OwnerOut:
@@ -96,19 +99,22 @@ class IntegrationController(Controller):
         link, requeued = await service.map_owner(rt, principal, integration_id, crm_owner_id, data.user_id)
         return w.OwnerOut(link.crm_owner_id, link.email, link.user_id, requeued)
 
-    @get("/{integration_id:int}/owners", summary="The CRM owners seen, their emails and mappings")
+    @get("/{integration_id:int}/owners", operation_id="listCrmOwners",
+         summary="The CRM owners seen, their emails and mappings")
     async def list_owners(self, integration_id: int, principal: Principal, rt: Runtime) -> list[w.OwnerOut]:
         require_admin(principal)
         return [w.OwnerOut(r.crm_owner_id, r.email, r.user_id) for r in
                 await service.owners(rt, principal, integration_id)]
 
-    @get("/{integration_id:int}/unmatched", summary="Events whose owner matches no rep yet, newest first")
+    @get("/{integration_id:int}/unmatched", operation_id="listUnmatchedEvents",
+         summary="Events whose owner matches no rep yet, newest first")
     async def unmatched(self, integration_id: int, principal: Principal, rt: Runtime,
                         before_id: int | None = Parameter(default=None, ge=1),
                         limit: int = Parameter(default=50, ge=1, le=200)) -> w.EventPage:
         return await self._events(integration_id, principal, rt, "unmatched", before_id, limit)
 
-    @get("/{integration_id:int}/events", summary="The inbox, newest first (filter by status)")
+    @get("/{integration_id:int}/events", operation_id="listIntegrationEvents",
+         summary="The inbox, newest first (filter by status)")
     async def events(self, integration_id: int, principal: Principal, rt: Runtime,
                      status: EventStatus | None = None,
                      before_id: int | None = Parameter(default=None, ge=1),
@@ -121,7 +127,8 @@ class IntegrationController(Controller):
         rows = await service.events(rt, principal, integration_id, status, before_id, limit)
         return w.EventPage([event_out(r) for r in rows], rows[-1].id if len(rows) == limit else None)
 
-    @get("/{integration_id:int}/status", summary="Events accepted, duplicates, rejected by reason, lag to points")
+    @get("/{integration_id:int}/status", operation_id="getIntegrationStatus",
+         summary="Events accepted, duplicates, rejected by reason, lag to points")
     async def status(self, integration_id: int, principal: Principal, rt: Runtime) -> w.StatusOut:
         require_admin(principal)
         s = await service.status(rt, principal, integration_id)
@@ -141,12 +148,14 @@ class HookController(Controller):
     path = "/api/v1/hooks"
     tags = ["webhooks"]
 
-    @post("/{hook_id:str}", status_code=200, request_max_body_size=WEBHOOK_MAX_BODY, responses=errors(401, 403, 413),
+    @post("/{hook_id:str}", operation_id="deliverWebhook",
+          status_code=200, request_max_body_size=WEBHOOK_MAX_BODY, responses=errors(401, 403, 413),
           summary="A webhook delivery (signed); a duplicate is a 200 that changes nothing")
     async def deliver(self, hook_id: str, request: Request[Any, Any, Any], rt: Runtime) -> Response[w.DeliveryAck]:
         return await _deliver(rt, request, hook_id, None)  # the ack, already encoded
 
-    @post("/{hook_id:str}/{path_secret:str}", status_code=200, request_max_body_size=WEBHOOK_MAX_BODY,
+    @post("/{hook_id:str}/{path_secret:str}", operation_id="deliverWebhookBySecretPath",
+          status_code=200, request_max_body_size=WEBHOOK_MAX_BODY,
           media_type="text/xml", responses=errors(401, 403, 413),
           summary="A Salesforce Outbound Message (secret path), answered with its SOAP <Ack>true</Ack>")
     async def deliver_secret_path(self, hook_id: str, path_secret: str, request: Request[Any, Any, Any],

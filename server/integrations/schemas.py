@@ -90,7 +90,7 @@ class OwnerOut(Struct):
     requeued: int = 0
 
 
-class EventOut(Struct):
+class IntegrationEventOut(Struct):
     id: int
     status: str
     event_type: str
@@ -104,7 +104,7 @@ class EventOut(Struct):
 
 
 class EventPage(Struct):
-    events: list[EventOut]
+    events: list[IntegrationEventOut]
     next_before_id: int | None
 
 

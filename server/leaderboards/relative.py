@@ -6,6 +6,7 @@ score is the board's own; the targets and baselines come from the targets featur
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from server.accounts import service as accounts
 from server.accounts.directory import org_info
@@ -17,7 +18,9 @@ from server.core.runtime import Runtime
 from server.targets import rules as target_rules
 from server.targets import service as targets
 
-RANK_BY = ("score", "attainment", "improvement")
+#: How a board ranks its reps: by score, by attainment (÷ target) or by improvement (vs baseline).
+RankBy = Literal["score", "attainment", "improvement"]
+RANK_BY: tuple[RankBy, ...] = get_args(RankBy)
 RELATIVE_WINDOWS = target_rules.PERIODS
 
 

@@ -7,8 +7,8 @@ from datetime import datetime
 from msgspec import UNSET, Struct, UnsetType
 
 from server.board.store import Ranked
-from server.core.periods import Period
-from server.leaderboards.relative import Relative
+from server.core.periods import Period, Window
+from server.leaderboards.relative import RankBy, Relative
 
 
 # -- leaderboards ----------------------------------------------------------------------------
@@ -35,13 +35,13 @@ class EntryOut(Struct):
 
 class BoardOut(Struct, omit_defaults=True):
     metric: str
-    window: str
+    window: Window
     segment: str
     period: PeriodOut
     total: int
     entries: list[EntryOut]
     user: EntryOut | None = None
-    rank_by: str = "score"
+    rank_by: RankBy = "score"
 
 
 def period_out(p: Period) -> PeriodOut:

@@ -39,12 +39,14 @@ class LevelController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["levels"]
 
-    @get("/settings", summary="The org's level curve and XP weights (admins)")
+    @get("/settings", operation_id="getLevelSettings",
+         summary="The org's level curve and XP weights (admins)")
     async def get_settings(self, principal: Principal, rt: Runtime) -> w.LevelSettingsOut:
         return settings_out(await svc.get_settings(rt, principal))
 
     @put(
         "/settings",
+        operation_id="setLevelSettings",
         summary="Tune the level curve and XP weights (admins); every rep's XP is rebuilt from the ledger",
     )
     async def put_settings(
@@ -63,7 +65,7 @@ class LevelController(Controller):
         )
         return settings_out(cfg)
 
-    @get("/me", summary="My level, XP and the XP to the next level")
+    @get("/me", operation_id="getMyLevel", summary="My level, XP and the XP to the next level")
     async def mine(self, principal: Principal, rt: Runtime) -> w.MyLevelOut:
         if principal.user_id is None or principal.role not in ("rep", "manager", "admin"):
             raise Forbidden("forbidden", "levels belong to users")

@@ -69,7 +69,7 @@ class RedemptionOut(Struct):
     reward_id: int
     reward_name: str
     cost: int
-    state: str
+    state: State
     note: str | None
     hold_entry_id: int | None
     refund_entry_id: int | None

@@ -57,14 +57,16 @@ class KudosController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["recognition"]
 
-    @post("/kudos", status_code=201, summary="Give kudos (optionally with points from your monthly allowance)",
+    @post("/kudos", operation_id="giveKudos",
+          status_code=201, summary="Give kudos (optionally with points from your monthly allowance)",
           responses=errors(429))
     async def give(self, data: w.KudosIn, principal: Principal, rt: Runtime) -> w.KudosOut:
         giver = require_user(principal)
         g = await kudos.give(rt, principal, giver, data.to_user_id, data.message, data.value_tag, data.points)
         return kudos_out(g.kudos, g.feed_item_id, g.boards_updated)
 
-    @get("/kudos", summary="Kudos of the org, newest first (filter by recipient or giver)")
+    @get("/kudos", operation_id="listKudos",
+         summary="Kudos of the org, newest first (filter by recipient or giver)")
     async def list_kudos(self, principal: Principal, rt: Runtime, to_user_id: int | None = Parameter(default=None, ge=1),
                          from_user_id: int | None = Parameter(default=None, ge=1),
                          before_id: int | None = Parameter(default=None, ge=1),
@@ -73,35 +75,39 @@ class KudosController(Controller):
                                       before_id=before_id, limit=limit)
         return w.KudosList([kudos_out(k) for k in rows], rows[-1].id if len(rows) == limit else None)
 
-    @get("/kudos/settings", summary="The org's values, allowance and limits for kudos, and the allowed reactions")
+    @get("/kudos/settings", operation_id="getKudosSettings",
+         summary="The org's values, allowance and limits for kudos, and the allowed reactions")
     async def settings(self, principal: Principal, rt: Runtime) -> w.KudosSettingsOut:
         return policy_out(await kudos.policy(rt, principal.org_id))
 
-    @patch("/kudos/settings", summary="Change the org's kudos values, allowance or limits (admins)")
+    @patch("/kudos/settings", operation_id="updateKudosSettings",
+           summary="Change the org's kudos values, allowance or limits (admins)")
     async def update_settings(self, data: w.KudosSettingsUpdate, principal: Principal,
                               rt: Runtime) -> w.KudosSettingsOut:
         require_admin(principal)
         return policy_out(await kudos.update_policy(rt, principal, changes(data)))
 
-    @get("/me/kudos-allowance", tags=["me"], summary="Points I can still give in kudos this month")
+    @get("/me/kudos-allowance", operation_id="getMyKudosAllowance",
+         tags=["me"], summary="Points I can still give in kudos this month")
     async def my_allowance(self, principal: Principal, rt: Runtime) -> w.AllowanceOut:
         a = await kudos.allowance(rt, principal, require_user(principal))
         return w.AllowanceOut(a.month, a.allowance, a.used, a.remaining, a.max_points)
 
     # -- the feed --
-    @get("/feed", summary="The org's recognition feed, newest first", opt=TV)
+    @get("/feed", operation_id="getFeed", summary="The org's recognition feed, newest first", opt=TV)
     async def feed(self, principal: Principal, rt: Runtime, kinds: list[str] | None = Parameter(default=None),
                    before_id: int | None = Parameter(default=None, ge=1),
                    limit: int = Parameter(default=30, ge=1, le=100)) -> w.FeedPage:
         entries = await kudos.feed_page(rt, principal, before_id, limit, _kinds(kinds))
         return w.FeedPage([feed_item_out(e) for e in entries], entries[-1].row.id if len(entries) == limit else None)
 
-    @post("/feed/{item_id:int}/reactions", status_code=200, summary="React to a feed item (once per emoji)")
+    @post("/feed/{item_id:int}/reactions", operation_id="addReaction",
+          status_code=200, summary="React to a feed item (once per emoji)")
     async def react(self, item_id: int, data: w.ReactionIn, principal: Principal, rt: Runtime) -> w.ReactionsOut:
         found = await kudos.react(rt, principal, require_user(principal), item_id, data.emoji, add=True)
         return w.ReactionsOut(item_id, reactions_out(found))
 
-    @delete("/feed/{item_id:int}/reactions", status_code=200,
+    @delete("/feed/{item_id:int}/reactions", operation_id="removeReaction", status_code=200,
             summary="Take back a reaction (emoji in the body or the `emoji` query parameter)")
     async def unreact(self, item_id: int, principal: Principal, rt: Runtime, data: w.ReactionIn | None = None,
                       emoji: str | None = Parameter(default=None, max_length=32)) -> w.ReactionsOut:

@@ -26,13 +26,14 @@ class TargetController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["targets"]
 
-    @put("", summary="Set targets from the first day of a period on (a new version per rep)")
+    @put("", operation_id="setTargets",
+         summary="Set targets from the first day of a period on (a new version per rep)")
     async def put_targets(self, data: w.TargetsIn, principal: Principal, rt: Runtime) -> w.TargetsSetOut:
         s, versions = await svc.put_targets(rt, principal, data.metric, data.period, data.start,
                                             [(t.user_id, t.value) for t in data.targets])
         return w.TargetsSetOut(data.metric, data.period, s.first, [w.version_out(v) for v in versions])
 
-    @get("", summary="The targets that hold in a period, with attainment and pace")
+    @get("", operation_id="getTargets", summary="The targets that hold in a period, with attainment and pace")
     async def get_targets(self, principal: Principal, rt: Runtime, metric: str = METRIC, period: str = PERIOD,
                           start: date | None = Parameter(default=None, description="any day of the period"),
                           team_id: int | None = TEAM) -> w.TargetsOut:
@@ -46,13 +47,15 @@ class TargetController(Controller):
                 t.starts_on if t else None, t.set_by_user_id if t else None, t.created_at if t else None))
         return w.TargetsOut(view.metric.name, view.metric.kind, w.span_out(view.span), w.pace_out(view.pace), entries)
 
-    @get("/history", summary="Every version of one rep's target, newest first")
+    @get("/history", operation_id="getTargetHistory",
+         summary="Every version of one rep's target, newest first")
     async def history(self, principal: Principal, rt: Runtime, user_id: int = Parameter(ge=1, le=2**63 - 1),
                       metric: str = METRIC, period: str = PERIOD) -> w.HistoryOut:
         versions = await svc.history_of(rt, principal, metric, period, user_id)
         return w.HistoryOut(metric, period, user_id, [w.version_out(v) for v in versions])
 
-    @get("/suggest", summary="A suggested target per rep from their own history, with an explanation")
+    @get("/suggest", operation_id="suggestTargets",
+         summary="A suggested target per rep from their own history, with an explanation")
     async def suggest(self, principal: Principal, rt: Runtime, metric: str = METRIC, period: str = PERIOD,
                       team_id: int | None = TEAM,
                       team_total: int | None = Parameter(default=None, ge=1, le=MAX_TARGET,

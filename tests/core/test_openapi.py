@@ -4,11 +4,14 @@ show that the check fails on answers the document does not declare."""
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 from openapi_spec_validator import validate
 
-from server.core.contract.openapi import API_KEY, BEARER, document
+from server.app import clients_dir
+from server.core.contract.openapi import API_KEY, BEARER, SWAGGER_ASSETS, document
 from tests.conftest import new_org
 from tests.support.api import assert_error
 from tests.support.contract import ContractBroken, check, spec_of
@@ -120,3 +123,71 @@ async def test_the_contract_check_passes_real_answers(app, client):
               await org.post("/activities", {"type": "call", "external_id": "x"}),
               await org.post("/activities", {"type": "call", "external_id": "x"})]:
         check(spec, r)
+
+
+def test_every_operation_has_a_readable_unique_operation_id(app):
+    ids = [op["operationId"] for _, _, op in _operations(document(app))]
+    assert len(ids) == len(set(ids))
+    for name in ids:  # camelCase verb + noun, as a generated client names its functions
+        assert re.fullmatch(r"[a-z]+(?:[A-Z][a-z0-9]*)*", name) and not name.startswith("api"), name
+    ops = {(m, p): op["operationId"] for m, p, op in _operations(document(app))}
+    assert ops[("POST", "/api/v1/auth/login")] == "login"
+    assert ops[("POST", "/api/v1/activities")] == "createActivity"
+    assert ops[("GET", "/api/v1/leaderboards/{metric}")] == "getLeaderboard"
+    assert ops[("GET", "/api/v1/leaderboards/{metric}/around/{user_id}")] == "getLeaderboardAround"
+    assert ops[("PATCH", "/api/v1/users/{user_id}")] == "updateUser"
+    assert ops[("DELETE", "/api/v1/api-keys/{key_id}")] == "revokeApiKey"
+    assert ops[("GET", "/readyz")] == "getReadiness"
+
+
+def test_windows_ranks_roles_and_states_are_enums(app):
+    doc = document(app)
+    schemas = doc["components"]["schemas"]
+    board = {p["name"]: p["schema"] for p in doc["paths"]["/api/v1/leaderboards/{metric}"]["get"]["parameters"]}
+    assert board["window"]["enum"] == ["day", "week", "month", "quarter", "all"]
+    assert board["rank_by"]["enum"] == ["score", "attainment", "improvement"]
+    assert schemas["BoardOut"]["properties"]["window"]["enum"] == ["day", "week", "month", "quarter", "all"]
+    assert schemas["BoardOut"]["properties"]["rank_by"]["enum"] == ["score", "attainment", "improvement"]
+    assert schemas["UserOut"]["properties"]["role"]["enum"] == ["rep", "manager", "admin"]
+    users = {p["name"]: p["schema"] for p in doc["paths"]["/api/v1/users"]["get"]["parameters"]}
+    assert users["role"]["oneOf"][0]["enum"] == ["rep", "manager", "admin"]
+    contest_states = ["draft", "scheduled", "live", "ended", "awarded", "cancelled"]
+    assert schemas["StandingsOut"]["properties"]["state"]["enum"] == contest_states
+    assert schemas["ResultsOut"]["properties"]["state"]["enum"] == contest_states
+    assert schemas["ContestOut"]["properties"]["state"]["enum"] == contest_states
+    assert schemas["RedemptionOut"]["properties"]["state"]["enum"] == [
+        "pending", "approved", "rejected", "fulfilled", "cancelled"]
+
+
+async def test_an_unknown_window_is_still_the_services_clear_400(org):
+    assert_error(await org.get("/leaderboards/points", window="year"), 400, "invalid_window")
+    assert_error(await org.get("/leaderboards/points", window="month", rank_by="luck"), 400, "invalid_rank_by")
+
+
+async def test_swagger_ui_loads_only_from_this_origin(client):
+    page = await client.get("/schema/swagger")
+    assert page.status_code == 200
+    assets = re.findall(r"(?:src|href)=[\"']([^\"']+)", page.text)
+    assert sorted(assets) == sorted(f"{SWAGGER_ASSETS}/{name}" for name in (
+        "favicon-32x32.png", "swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js"))
+    assert not re.search(r"https?://", page.text)
+    policy = page.headers["content-security-policy"]
+    assert "http" not in policy and "script-src 'self' 'unsafe-inline'" in policy
+    vendored = clients_dir() / "swagger-ui"
+    for url in assets:
+        served = await client.get(url)
+        assert served.status_code == 200 and served.content == (vendored / url.rsplit("/", 1)[1]).read_bytes(), url
+    assert "5.18.2" in (vendored / "README.md").read_text() and (vendored / "LICENSE").is_file()
+
+
+async def test_the_root_leads_to_the_web_admin(client):
+    r = await client.get("/", follow_redirects=False)
+    assert r.status_code == 302 and r.headers["location"] == "admin/"
+    landed = await client.get("/", follow_redirects=True)
+    assert landed.status_code == 200 and landed.url.path == "/admin/login"
+
+
+def test_schema_names_are_unique_without_their_module(app):
+    """Two features' structs of one name become `<module>_ContestOut`: generated clients drop the prefix
+    and then lose one of them."""
+    assert [name for name in document(app)["components"]["schemas"] if "_schemas_" in name] == []

@@ -19,6 +19,13 @@ async def test_tv_without_the_trailing_slash_redirects_to_the_page_whose_assets_
         r = await client.get(str(page.url.join(asset)))
         assert r.status_code == 200, asset
         assert r.headers["content-type"].startswith("text/css" if asset.endswith(".css") else "text/javascript")
+    # tv.js is a module that speaks the protocol through the typed client's compiled copy (clients/typescript)
+    assert '<script type="module" src="tv.js">' in page.text
+    script = (await client.get(str(page.url.join("tv.js")))).text
+    assert 'import { RealtimeClient } from "./realtime.js";' in script and "new WebSocket" not in script
+    client_js = await client.get(str(page.url.join("realtime.js")))
+    assert client_js.status_code == 200 and client_js.headers["content-type"].startswith("text/javascript")
+    assert "export class RealtimeClient" in client_js.text
 
 
 

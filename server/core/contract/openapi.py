@@ -162,6 +162,17 @@ class TruthfulSwagger(SwaggerRenderPlugin):
         return super().render(request, truthful(request.app, openapi_schema))
 
 
+#: Swagger UI's files, vendored in `clients/swagger-ui` (swagger-ui-dist, Apache-2.0) and served by the
+#: app at this path: the docs page loads nothing from a CDN.
+SWAGGER_UI_VERSION = "5.18.2"
+SWAGGER_ASSETS = "/static/swagger-ui"
+
+
 def openapi_config(title: str, version: str) -> OpenAPIConfig:
+    swagger = TruthfulSwagger(
+        version=SWAGGER_UI_VERSION, js_url=f"{SWAGGER_ASSETS}/swagger-ui-bundle.js",
+        css_url=f"{SWAGGER_ASSETS}/swagger-ui.css",
+        standalone_preset_js_url=f"{SWAGGER_ASSETS}/swagger-ui-standalone-preset.js",
+        favicon=f"<link rel='icon' type='image/png' href='{SWAGGER_ASSETS}/favicon-32x32.png'>")
     return OpenAPIConfig(title=title, version=version, path="/schema", create_examples=False,
-                         render_plugins=[TruthfulSwagger(), TruthfulJson()])
+                         render_plugins=[swagger, TruthfulJson()])

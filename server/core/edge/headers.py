@@ -4,7 +4,8 @@ Every response: `X-Content-Type-Options: nosniff` (a JSON body is never run as a
 page) and `Referrer-Policy: no-referrer` (no URL of ours leaks to another site). HTML pages
 also get `X-Frame-Options: DENY` and a Content-Security-Policy: the TV (`/tv`) loads only its
 own files and talks only to this origin and the game server; the API docs (`/schema`) load
-Swagger UI from its CDN and run its inline start-up script, nothing else. CORS is off unless
+Swagger UI from this origin (vendored, `clients/swagger-ui`) and run its inline start-up script,
+nothing else. CORS is off unless
 `CORS_ORIGINS` names the origins allowed to call the API from a browser.
 """
 
@@ -21,8 +22,6 @@ ALWAYS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-ref
 
 TV_PATH = "/tv"
 ADMIN_PATH = "/admin"
-#: Swagger UI's files (litestar's SwaggerRenderPlugin) and its inline script
-DOCS_CDN = "https://cdn.jsdelivr.net"
 
 
 def tv_policy(realtime: str) -> str:
@@ -37,8 +36,9 @@ def admin_policy(realtime: str) -> str:
             f"connect-src 'self' {realtime}; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
-DOCS_POLICY = (f"default-src 'none'; script-src 'unsafe-inline' {DOCS_CDN}; style-src 'unsafe-inline' {DOCS_CDN}; "
-               f"img-src 'self' data: {DOCS_CDN}; connect-src 'self'; base-uri 'none'; form-action 'none'; "
+#: Swagger UI's files (served from `/static/swagger-ui`) and its inline start-up script.
+DOCS_POLICY = ("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+               "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; "
                "frame-ancestors 'none'")
 
 

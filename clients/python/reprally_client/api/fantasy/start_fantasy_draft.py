@@ -1,0 +1,207 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_response import ErrorResponse
+from ...models.league_out import LeagueOut
+from typing import cast
+
+
+
+def _get_kwargs(
+    league_id: int,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/fantasy/leagues/{league_id}/draft".format(league_id=quote(str(league_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | LeagueOut | None:
+    if response.status_code == 200:
+        response_200 = LeagueOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_409
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorResponse | LeagueOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    league_id: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[ErrorResponse | LeagueOut]:
+    """ Start the draft (the league's commissioner)
+
+    Args:
+        league_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | LeagueOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        league_id=league_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    league_id: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> ErrorResponse | LeagueOut | None:
+    """ Start the draft (the league's commissioner)
+
+    Args:
+        league_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | LeagueOut
+     """
+
+
+    return sync_detailed(
+        league_id=league_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    league_id: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[ErrorResponse | LeagueOut]:
+    """ Start the draft (the league's commissioner)
+
+    Args:
+        league_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | LeagueOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        league_id=league_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    league_id: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> ErrorResponse | LeagueOut | None:
+    """ Start the draft (the league's commissioner)
+
+    Args:
+        league_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | LeagueOut
+     """
+
+
+    return (await asyncio_detailed(
+        league_id=league_id,
+client=client,
+
+    )).parsed

@@ -1,0 +1,252 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_response import ErrorResponse
+from ...models.summary_out import SummaryOut
+from ...types import UNSET, Unset
+from typing import cast
+import datetime
+
+
+
+def _get_kwargs(
+    *,
+    team_id: int | None | Unset = UNSET,
+    period: str | Unset = 'month',
+    start: datetime.date | None | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_team_id: int | None | Unset
+    if isinstance(team_id, Unset):
+        json_team_id = UNSET
+    else:
+        json_team_id = team_id
+    params["team_id"] = json_team_id
+
+    params["period"] = period
+
+    json_start: None | str | Unset
+    if isinstance(start, Unset):
+        json_start = UNSET
+    elif isinstance(start, datetime.date):
+        json_start = start.isoformat()
+    else:
+        json_start = start
+    params["start"] = json_start
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/insights/summary",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | SummaryOut | None:
+    if response.status_code == 200:
+        response_200 = SummaryOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorResponse | SummaryOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    team_id: int | None | Unset = UNSET,
+    period: str | Unset = 'month',
+    start: datetime.date | None | Unset = UNSET,
+
+) -> Response[ErrorResponse | SummaryOut]:
+    """ Engagement, attainment, fairness, leading vs lagging, contests and outcomes
+
+    Args:
+        team_id (int | None | Unset):
+        period (str | Unset):  Default: 'month'.
+        start (datetime.date | None | Unset): any day of the period
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | SummaryOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        team_id=team_id,
+period=period,
+start=start,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    team_id: int | None | Unset = UNSET,
+    period: str | Unset = 'month',
+    start: datetime.date | None | Unset = UNSET,
+
+) -> ErrorResponse | SummaryOut | None:
+    """ Engagement, attainment, fairness, leading vs lagging, contests and outcomes
+
+    Args:
+        team_id (int | None | Unset):
+        period (str | Unset):  Default: 'month'.
+        start (datetime.date | None | Unset): any day of the period
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | SummaryOut
+     """
+
+
+    return sync_detailed(
+        client=client,
+team_id=team_id,
+period=period,
+start=start,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    team_id: int | None | Unset = UNSET,
+    period: str | Unset = 'month',
+    start: datetime.date | None | Unset = UNSET,
+
+) -> Response[ErrorResponse | SummaryOut]:
+    """ Engagement, attainment, fairness, leading vs lagging, contests and outcomes
+
+    Args:
+        team_id (int | None | Unset):
+        period (str | Unset):  Default: 'month'.
+        start (datetime.date | None | Unset): any day of the period
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | SummaryOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        team_id=team_id,
+period=period,
+start=start,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    team_id: int | None | Unset = UNSET,
+    period: str | Unset = 'month',
+    start: datetime.date | None | Unset = UNSET,
+
+) -> ErrorResponse | SummaryOut | None:
+    """ Engagement, attainment, fairness, leading vs lagging, contests and outcomes
+
+    Args:
+        team_id (int | None | Unset):
+        period (str | Unset):  Default: 'month'.
+        start (datetime.date | None | Unset): any day of the period
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | SummaryOut
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+team_id=team_id,
+period=period,
+start=start,
+
+    )).parsed

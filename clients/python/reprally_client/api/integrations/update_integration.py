@@ -1,0 +1,234 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_response import ErrorResponse
+from ...models.integration_out import IntegrationOut
+from ...models.integration_update import IntegrationUpdate
+from typing import cast
+
+
+
+def _get_kwargs(
+    integration_id: int,
+    *,
+    body: IntegrationUpdate,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/integrations/{integration_id}".format(integration_id=quote(str(integration_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | IntegrationOut | None:
+    if response.status_code == 200:
+        response_200 = IntegrationOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_413
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorResponse | IntegrationOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    integration_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: IntegrationUpdate,
+
+) -> Response[ErrorResponse | IntegrationOut]:
+    """ Change an integration: name, active, rules, secrets, or rotate one
+
+    Args:
+        integration_id (int):
+        body (IntegrationUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | IntegrationOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        integration_id=integration_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    integration_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: IntegrationUpdate,
+
+) -> ErrorResponse | IntegrationOut | None:
+    """ Change an integration: name, active, rules, secrets, or rotate one
+
+    Args:
+        integration_id (int):
+        body (IntegrationUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | IntegrationOut
+     """
+
+
+    return sync_detailed(
+        integration_id=integration_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    integration_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: IntegrationUpdate,
+
+) -> Response[ErrorResponse | IntegrationOut]:
+    """ Change an integration: name, active, rules, secrets, or rotate one
+
+    Args:
+        integration_id (int):
+        body (IntegrationUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | IntegrationOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        integration_id=integration_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    integration_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: IntegrationUpdate,
+
+) -> ErrorResponse | IntegrationOut | None:
+    """ Change an integration: name, active, rules, secrets, or rotate one
+
+    Args:
+        integration_id (int):
+        body (IntegrationUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | IntegrationOut
+     """
+
+
+    return (await asyncio_detailed(
+        integration_id=integration_id,
+client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,288 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_response import ErrorResponse
+from ...models.list_users_role_type_0 import check_list_users_role_type_0
+from ...models.list_users_role_type_0 import ListUsersRoleType0
+from ...models.user_list import UserList
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    team_id: int | None | Unset = UNSET,
+    role: ListUsersRoleType0 | None | Unset = UNSET,
+    active: bool | None | Unset = UNSET,
+    limit: int | Unset = 100,
+    offset: int | Unset = 0,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_team_id: int | None | Unset
+    if isinstance(team_id, Unset):
+        json_team_id = UNSET
+    else:
+        json_team_id = team_id
+    params["team_id"] = json_team_id
+
+    json_role: None | str | Unset
+    if isinstance(role, Unset):
+        json_role = UNSET
+    elif isinstance(role, str):
+        json_role = role
+    else:
+        json_role = role
+    params["role"] = json_role
+
+    json_active: bool | None | Unset
+    if isinstance(active, Unset):
+        json_active = UNSET
+    else:
+        json_active = active
+    params["active"] = json_active
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/users",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | UserList | None:
+    if response.status_code == 200:
+        response_200 = UserList.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorResponse | UserList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    team_id: int | None | Unset = UNSET,
+    role: ListUsersRoleType0 | None | Unset = UNSET,
+    active: bool | None | Unset = UNSET,
+    limit: int | Unset = 100,
+    offset: int | Unset = 0,
+
+) -> Response[ErrorResponse | UserList]:
+    """ ListUsers
+
+    Args:
+        team_id (int | None | Unset):
+        role (ListUsersRoleType0 | None | Unset):
+        active (bool | None | Unset):
+        limit (int | Unset):  Default: 100.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | UserList]
+     """
+
+
+    kwargs = _get_kwargs(
+        team_id=team_id,
+role=role,
+active=active,
+limit=limit,
+offset=offset,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    team_id: int | None | Unset = UNSET,
+    role: ListUsersRoleType0 | None | Unset = UNSET,
+    active: bool | None | Unset = UNSET,
+    limit: int | Unset = 100,
+    offset: int | Unset = 0,
+
+) -> ErrorResponse | UserList | None:
+    """ ListUsers
+
+    Args:
+        team_id (int | None | Unset):
+        role (ListUsersRoleType0 | None | Unset):
+        active (bool | None | Unset):
+        limit (int | Unset):  Default: 100.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | UserList
+     """
+
+
+    return sync_detailed(
+        client=client,
+team_id=team_id,
+role=role,
+active=active,
+limit=limit,
+offset=offset,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    team_id: int | None | Unset = UNSET,
+    role: ListUsersRoleType0 | None | Unset = UNSET,
+    active: bool | None | Unset = UNSET,
+    limit: int | Unset = 100,
+    offset: int | Unset = 0,
+
+) -> Response[ErrorResponse | UserList]:
+    """ ListUsers
+
+    Args:
+        team_id (int | None | Unset):
+        role (ListUsersRoleType0 | None | Unset):
+        active (bool | None | Unset):
+        limit (int | Unset):  Default: 100.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | UserList]
+     """
+
+
+    kwargs = _get_kwargs(
+        team_id=team_id,
+role=role,
+active=active,
+limit=limit,
+offset=offset,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    team_id: int | None | Unset = UNSET,
+    role: ListUsersRoleType0 | None | Unset = UNSET,
+    active: bool | None | Unset = UNSET,
+    limit: int | Unset = 100,
+    offset: int | Unset = 0,
+
+) -> ErrorResponse | UserList | None:
+    """ ListUsers
+
+    Args:
+        team_id (int | None | Unset):
+        role (ListUsersRoleType0 | None | Unset):
+        active (bool | None | Unset):
+        limit (int | Unset):  Default: 100.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | UserList
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+team_id=team_id,
+role=role,
+active=active,
+limit=limit,
+offset=offset,
+
+    )).parsed

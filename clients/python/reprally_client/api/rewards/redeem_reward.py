@@ -1,0 +1,238 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error_response import ErrorResponse
+from ...models.note_in import NoteIn
+from ...models.redemption_out import RedemptionOut
+from typing import cast
+
+
+
+def _get_kwargs(
+    reward_id: int,
+    *,
+    body: None | NoteIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/rewards/{reward_id}/redeem".format(reward_id=quote(str(reward_id), safe=""),),
+    }
+
+    
+    if isinstance(body, NoteIn):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | RedemptionOut | None:
+    if response.status_code == 201:
+        response_201 = RedemptionOut.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+
+
+        return response_413
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorResponse | RedemptionOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    reward_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: None | NoteIn,
+
+) -> Response[ErrorResponse | RedemptionOut]:
+    """ Request a reward: its cost is held from your balance until an admin decides
+
+    Args:
+        reward_id (int):
+        body (None | NoteIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | RedemptionOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        reward_id=reward_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    reward_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: None | NoteIn,
+
+) -> ErrorResponse | RedemptionOut | None:
+    """ Request a reward: its cost is held from your balance until an admin decides
+
+    Args:
+        reward_id (int):
+        body (None | NoteIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | RedemptionOut
+     """
+
+
+    return sync_detailed(
+        reward_id=reward_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    reward_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: None | NoteIn,
+
+) -> Response[ErrorResponse | RedemptionOut]:
+    """ Request a reward: its cost is held from your balance until an admin decides
+
+    Args:
+        reward_id (int):
+        body (None | NoteIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | RedemptionOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        reward_id=reward_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    reward_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: None | NoteIn,
+
+) -> ErrorResponse | RedemptionOut | None:
+    """ Request a reward: its cost is held from your balance until an admin decides
+
+    Args:
+        reward_id (int):
+        body (None | NoteIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | RedemptionOut
+     """
+
+
+    return (await asyncio_detailed(
+        reward_id=reward_id,
+client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,10 @@
+from typing import Literal
+
+ContestCreateMeasureType1 = Literal['count', 'points', 'value']
+
+CONTEST_CREATE_MEASURE_TYPE_1_VALUES: set[ContestCreateMeasureType1] = { 'count', 'points', 'value',  }
+
+def check_contest_create_measure_type_1(value: str) -> ContestCreateMeasureType1:
+    if value in CONTEST_CREATE_MEASURE_TYPE_1_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {CONTEST_CREATE_MEASURE_TYPE_1_VALUES!r}")

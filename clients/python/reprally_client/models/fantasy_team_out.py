@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="FantasyTeamOut")
+
+
+
+@_attrs_define
+class FantasyTeamOut:
+    """ 
+        Attributes:
+            id (int):
+            name (str):
+            owner_user_id (int):
+            position (int):
+            roster (list[int]):
+     """
+
+    id: int
+    name: str
+    owner_user_id: int
+    position: int
+    roster: list[int]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        owner_user_id = self.owner_user_id
+
+        position = self.position
+
+        roster = self.roster
+
+
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "id": id,
+            "name": name,
+            "owner_user_id": owner_user_id,
+            "position": position,
+            "roster": roster,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        owner_user_id = d.pop("owner_user_id")
+
+        position = d.pop("position")
+
+        roster = cast(list[int], d.pop("roster"))
+
+
+        fantasy_team_out = cls(
+            id=id,
+            name=name,
+            owner_user_id=owner_user_id,
+            position=position,
+            roster=roster,
+        )
+
+
+        fantasy_team_out.additional_properties = d
+        return fantasy_team_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.ledger_entry_out import LedgerEntryOut
+
+
+
+
+
+T = TypeVar("T", bound="LedgerPage")
+
+
+
+@_attrs_define
+class LedgerPage:
+    """ 
+        Attributes:
+            entries (list[LedgerEntryOut]):
+            next_before_id (int | None):
+     """
+
+    entries: list[LedgerEntryOut]
+    next_before_id: int | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.ledger_entry_out import LedgerEntryOut # noqa: PLC0415
+        entries = []
+        for entries_item_data in self.entries:
+            entries_item = entries_item_data.to_dict()
+            entries.append(entries_item)
+
+
+
+        next_before_id: int | None
+        next_before_id = self.next_before_id
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "entries": entries,
+            "next_before_id": next_before_id,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.ledger_entry_out import LedgerEntryOut # noqa: PLC0415
+        d = dict(src_dict)
+        entries = []
+        _entries = d.pop("entries")
+        for entries_item_data in (_entries):
+            entries_item = LedgerEntryOut.from_dict(entries_item_data)
+
+
+
+            entries.append(entries_item)
+
+
+        def _parse_next_before_id(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        next_before_id = _parse_next_before_id(d.pop("next_before_id"))
+
+
+        ledger_page = cls(
+            entries=entries,
+            next_before_id=next_before_id,
+        )
+
+
+        ledger_page.additional_properties = d
+        return ledger_page
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

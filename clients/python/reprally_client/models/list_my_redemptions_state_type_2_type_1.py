@@ -1,0 +1,10 @@
+from typing import Literal
+
+ListMyRedemptionsStateType2Type1 = Literal['approved', 'cancelled', 'fulfilled', 'pending', 'rejected']
+
+LIST_MY_REDEMPTIONS_STATE_TYPE_2_TYPE_1_VALUES: set[ListMyRedemptionsStateType2Type1] = { 'approved', 'cancelled', 'fulfilled', 'pending', 'rejected',  }
+
+def check_list_my_redemptions_state_type_2_type_1(value: str) -> ListMyRedemptionsStateType2Type1:
+    if value in LIST_MY_REDEMPTIONS_STATE_TYPE_2_TYPE_1_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {LIST_MY_REDEMPTIONS_STATE_TYPE_2_TYPE_1_VALUES!r}")

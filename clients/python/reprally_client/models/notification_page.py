@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.notification_out import NotificationOut
+
+
+
+
+
+T = TypeVar("T", bound="NotificationPage")
+
+
+
+@_attrs_define
+class NotificationPage:
+    """ 
+        Attributes:
+            next_before_id (int | None):
+            notifications (list[NotificationOut]):
+            unread_count (int):
+     """
+
+    next_before_id: int | None
+    notifications: list[NotificationOut]
+    unread_count: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.notification_out import NotificationOut # noqa: PLC0415
+        next_before_id: int | None
+        next_before_id = self.next_before_id
+
+        notifications = []
+        for notifications_item_data in self.notifications:
+            notifications_item = notifications_item_data.to_dict()
+            notifications.append(notifications_item)
+
+
+
+        unread_count = self.unread_count
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "next_before_id": next_before_id,
+            "notifications": notifications,
+            "unread_count": unread_count,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.notification_out import NotificationOut # noqa: PLC0415
+        d = dict(src_dict)
+        def _parse_next_before_id(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        next_before_id = _parse_next_before_id(d.pop("next_before_id"))
+
+
+        notifications = []
+        _notifications = d.pop("notifications")
+        for notifications_item_data in (_notifications):
+            notifications_item = NotificationOut.from_dict(notifications_item_data)
+
+
+
+            notifications.append(notifications_item)
+
+
+        unread_count = d.pop("unread_count")
+
+        notification_page = cls(
+            next_before_id=next_before_id,
+            notifications=notifications,
+            unread_count=unread_count,
+        )
+
+
+        notification_page.additional_properties = d
+        return notification_page
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

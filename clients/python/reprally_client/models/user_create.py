@@ -1,0 +1,221 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.user_create_role import check_user_create_role
+from ..models.user_create_role import UserCreateRole
+from ..types import UNSET, Unset
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="UserCreate")
+
+
+
+@_attrs_define
+class UserCreate:
+    """ 
+        Attributes:
+            display_name (str):
+            email (str):
+            password (str): at least 10 characters, not your email, not easy to guess
+            job_role (None | str | Unset):
+            region (None | str | Unset):
+            role (UserCreateRole | Unset):  Default: 'rep'.
+            shift (None | str | Unset):
+            team_id (int | None | Unset):
+            timezone (None | str | Unset):
+     """
+
+    display_name: str
+    email: str
+    password: str
+    job_role: None | str | Unset = UNSET
+    region: None | str | Unset = UNSET
+    role: UserCreateRole | Unset = 'rep'
+    shift: None | str | Unset = UNSET
+    team_id: int | None | Unset = UNSET
+    timezone: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        display_name = self.display_name
+
+        email = self.email
+
+        password = self.password
+
+        job_role: None | str | Unset
+        if isinstance(self.job_role, Unset):
+            job_role = UNSET
+        else:
+            job_role = self.job_role
+
+        region: None | str | Unset
+        if isinstance(self.region, Unset):
+            region = UNSET
+        else:
+            region = self.region
+
+        role: str | Unset = UNSET
+        if not isinstance(self.role, Unset):
+            role = self.role
+
+
+        shift: None | str | Unset
+        if isinstance(self.shift, Unset):
+            shift = UNSET
+        else:
+            shift = self.shift
+
+        team_id: int | None | Unset
+        if isinstance(self.team_id, Unset):
+            team_id = UNSET
+        else:
+            team_id = self.team_id
+
+        timezone: None | str | Unset
+        if isinstance(self.timezone, Unset):
+            timezone = UNSET
+        else:
+            timezone = self.timezone
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "display_name": display_name,
+            "email": email,
+            "password": password,
+        })
+        if job_role is not UNSET:
+            field_dict["job_role"] = job_role
+        if region is not UNSET:
+            field_dict["region"] = region
+        if role is not UNSET:
+            field_dict["role"] = role
+        if shift is not UNSET:
+            field_dict["shift"] = shift
+        if team_id is not UNSET:
+            field_dict["team_id"] = team_id
+        if timezone is not UNSET:
+            field_dict["timezone"] = timezone
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        display_name = d.pop("display_name")
+
+        email = d.pop("email")
+
+        password = d.pop("password")
+
+        def _parse_job_role(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        job_role = _parse_job_role(d.pop("job_role", UNSET))
+
+
+        def _parse_region(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        region = _parse_region(d.pop("region", UNSET))
+
+
+        _role = d.pop("role", UNSET)
+        role: UserCreateRole | Unset
+        if isinstance(_role,  Unset):
+            role = UNSET
+        else:
+            role = check_user_create_role(_role)
+
+
+
+
+        def _parse_shift(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        shift = _parse_shift(d.pop("shift", UNSET))
+
+
+        def _parse_team_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        team_id = _parse_team_id(d.pop("team_id", UNSET))
+
+
+        def _parse_timezone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        timezone = _parse_timezone(d.pop("timezone", UNSET))
+
+
+        user_create = cls(
+            display_name=display_name,
+            email=email,
+            password=password,
+            job_role=job_role,
+            region=region,
+            role=role,
+            shift=shift,
+            team_id=team_id,
+            timezone=timezone,
+        )
+
+
+        user_create.additional_properties = d
+        return user_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
