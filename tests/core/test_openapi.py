@@ -156,7 +156,7 @@ def test_windows_ranks_roles_and_states_are_enums(app):
     assert schemas["ResultsOut"]["properties"]["state"]["enum"] == contest_states
     assert schemas["ContestOut"]["properties"]["state"]["enum"] == contest_states
     assert schemas["RedemptionOut"]["properties"]["state"]["enum"] == [
-        "pending", "approved", "rejected", "fulfilled", "cancelled"]
+        "pending", "approved", "rejected", "fulfilled", "cancelled", "refunded"]
 
 
 async def test_an_unknown_window_is_still_the_services_clear_400(org):
