@@ -16,6 +16,7 @@ from server.integrations import models as integrations
 from server.ledger import models as ledger
 from server.levels import models as levels
 from server.notifications import models as notifications
+from server.privacy import models as privacy
 from server.rewards import models as rewards
 from server.social import models as social
 from server.targets import models as targets
