@@ -13,6 +13,7 @@ from server.core.web import provide_principal
 from server.privacy import schemas as w
 from server.privacy import service as privacy
 
+
 class PrivacyController(Controller):
     path = "/api/v1/privacy"
     dependencies = {"principal": Provide(provide_principal)}

@@ -15,13 +15,15 @@ from server.privacy.models import BoardPrivacy, TvHidden
 
 P = table_of(BoardPrivacy)
 H = table_of(TvHidden)
+#: Rows of chosen columns (SQLAlchemy 2.1 types a row by its columns).
+AnyRows = Sequence[Row[*tuple[Any, ...]]]
 
 
 def _insert(conn: AsyncConnection, table: Table) -> postgresql.Insert | sqlite.Insert:
     return (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(table)
 
 
-async def modes(conn: AsyncConnection, org_id: int) -> Sequence[Row[Any]]:
+async def modes(conn: AsyncConnection, org_id: int) -> AnyRows:
     return (await conn.execute(select(P.c.scope, P.c.scope_key, P.c.mode, P.c.n).where(P.c.org_id == org_id))).all()
 
 
@@ -29,7 +31,7 @@ async def hidden(conn: AsyncConnection, org_id: int) -> set[int]:
     return set((await conn.execute(select(H.c.user_id).where(H.c.org_id == org_id))).scalars())
 
 
-async def mode_of(conn: AsyncConnection, org_id: int, scope: str, key: str) -> Row[Any] | None:
+async def mode_of(conn: AsyncConnection, org_id: int, scope: str, key: str) -> Row[Any, Any] | None:
     return (await conn.execute(select(P.c.mode, P.c.n).where(
         P.c.org_id == org_id, P.c.scope == scope, P.c.scope_key == key))).first()
 
