@@ -60,6 +60,17 @@ async def settings(rt: Runtime, org_id: int) -> rules.OrgPrivacy:
     return found
 
 
+async def settings_in(rt: Runtime, conn: AsyncConnection, org_id: int) -> rules.OrgPrivacy:
+    """`settings`, read through the caller's transaction when not cached (the activity path:
+    on SQLite another connection would wait for the transaction's lock)."""
+    cache = rt.part(_CACHE)
+    found = cache.get(org_id)
+    if found is None:
+        found = await load(conn, org_id)
+        cache.put(org_id, found)
+    return found
+
+
 def forget(rt: Runtime, org_id: int) -> None:
     """Drop this process's copy of the org's settings (a change was announced)."""
     rt.part(_CACHE).drop(org_id)

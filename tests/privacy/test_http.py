@@ -135,3 +135,20 @@ async def test_a_deactivated_rep_and_another_org_get_nothing(floor, client):
     await floor.admin.ok("patch", f"/users/{floor.me.user_id}", {"active": False})
     assert_error(await floor.me.get("/leaderboards/points", window="week"), 401, "account_disabled")
     assert_error(await floor.me.put("/me/tv-visibility", {"hide_from_tv": True}), 401, "account_disabled")
+
+
+async def test_push_texts_and_me_never_tell_a_hidden_rank(floor):
+    """Under `tiers` no rank and no pass is told; under `near_peers` the passes still are."""
+    me, ids = floor.me, floor.ids
+    await _org_mode(floor, "tiers")
+    log = floor.admin.log  # logged by the manager: a rep is never told of what they did themselves
+    await log("meeting_booked", user_id=me.user_id)
+    await log("call", user_id=me.user_id)  # 52: r4 passes r3 (50)
+    assert (await me.ok("get", "/me"))["rank_this_week"] == {"rank": None, "score": 52}
+    kinds = [n["kind"] for n in (await me.ok("get", "/notifications", limit=100))["notifications"]]
+    assert "passed" not in kinds and "top_n" not in kinds
+    await _org_mode(floor, "near_peers", 1)
+    assert (await me.ok("get", "/me"))["rank_this_week"] == {"rank": 3, "score": 52}
+    await log("meeting_booked", user_id=me.user_id)  # 62: passes r2 (60)
+    mine = [n for n in (await me.ok("get", "/notifications", limit=100))["notifications"] if n["kind"] == "passed"]
+    assert [n["data"]["passed"] for n in mine] == [[ids["r2"]]]
