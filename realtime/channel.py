@@ -35,3 +35,5 @@ class LocalChannel:
     views: Shared[BoardView] | Shared[ContestView] | None = None  # lb and contest channels
     #: the full view as published, while the channel has subscribers seen through a privacy mode
     seen: Seen | None = None
+    #: `feed`: the reps who hide from TV screens, while displays listen (their items skip the displays)
+    tv_hidden: frozenset[int] = frozenset()

@@ -125,7 +125,8 @@ class Hub:
         ch = lc.channel
         position = await lc.positions.get()  # read before the state (no gap)
         frames = None
-        if since is not None:
+        # a display's feed is never replayed: the history may name reps who hide from TV screens
+        if since is not None and not (ch.kind == "feed" and conn.role == "display"):
             frames = await self.bus.since(conn.org_id, ch.name, since.epoch, since.offset)
             if frames is not None and len(frames) >= conn.queue.maxsize - conn.queue.qsize():
                 frames = None  # the replay would overflow the send queue (4008): a snapshot instead
@@ -139,7 +140,8 @@ class Hub:
             last = position.offset
             conn.send(await self._snapshot(lc, conn, position, recovered=False if since else None))
         for f in sub.buffer:
-            if protocol.decode_stamp(f).offset > last:
+            if protocol.decode_stamp(f).offset > last and not (
+                    conn.role == "display" and lc.tv_hidden and private.feed_hides(f, lc.tv_hidden)):
                 conn.send(f)
         sub.buffer.clear()
         sub.ready = True
@@ -193,7 +195,7 @@ class Hub:
                 p.own = {"rank": mine.rank, "user_id": uid, "score": mine.score,
                          "display_name": mine.profile.display_name if mine.profile else None,
                          "team_id": mine.profile.team_id if mine.profile else None}
-        p.shown = private.visible(p, seen.entries)
+        p.shown = private.visible(p, private.board(seen.entries))
         frame: dict[str, Any] = {"type": "snapshot", "channel": ch.name, "epoch": seen.epoch, "offset": seen.offset,
                                  "privacy": p.mode.mode, "period": seen.period, "entries": list(p.shown.values())}
         if recovered is not None:
@@ -210,6 +212,7 @@ class Hub:
         frame = json.loads(data)
         private.apply(seen, frame)
         name = lc.channel.name
+        b = private.board(seen.entries)
         for conn in lc.conns:
             sub = conn.subscriptions.get(name)
             if sub is None or sub.private is None or not sub.private.ready:
@@ -217,13 +220,17 @@ class Hub:
             if frame.get("type") == "period":  # no rows in it: as published; the new period starts empty
                 conn.send(data)
                 sub.private.shown, sub.private.own = {}, None
-            elif (mine := private.delta(sub.private, name, seen)) is not None:
+            elif (mine := private.delta(sub.private, name, seen, b)) is not None:
                 conn.send(mine)
 
     async def _privacy_changed(self, org_id: int) -> None:
         """The org's privacy settings moved: every leaderboard subscriber whose view changes gets a
         fresh snapshot in their new mode."""
         privacy.forget(self.rt, org_id)
+        hidden = (await privacy.settings(self.rt, org_id)).hidden_from_tv
+        for lc in self.channels.values():
+            if lc.org_id == org_id and lc.channel.kind == "feed" and any(c.role == "display" for c in lc.conns):
+                lc.tv_hidden = hidden
         for lc in [lc for lc in self.channels.values() if lc.org_id == org_id and lc.channel.kind == "lb"]:
             for conn in list(lc.conns):
                 sub = conn.subscriptions.get(lc.channel.name)
@@ -265,7 +272,11 @@ class Hub:
             frame["data"] = await self._user_summary(conn, ch.owner_id)
         elif ch.kind == "feed":
             recent = await self.bus.recent(conn.org_id, ch.name, FEED_SNAPSHOT)
-            frame["items"] = [json.loads(f).get("data") for f in recent]
+            items = [json.loads(f).get("data") for f in recent]
+            if conn.role == "display":  # reps who hide from TV screens: not on this one
+                lc.tv_hidden = (await privacy.settings(self.rt, conn.org_id)).hidden_from_tv
+                items = [i for i in items if not private.names_hidden(i, lc.tv_hidden)]
+            frame["items"] = items
         return protocol.encode(frame)
 
     async def _user_summary(self, conn: Conn, user_id: int) -> dict[str, Any]:
@@ -347,7 +358,10 @@ class Hub:
             arrived = time.perf_counter()
             if lc.seen is not None:
                 self._private_fanout(lc, lc.seen, msg["data"])
-            deliver(lc.channel.name, lc.conns, msg["data"])
+            if lc.tv_hidden and private.feed_hides(msg["data"], lc.tv_hidden):
+                deliver(lc.channel.name, [c for c in lc.conns if c.role != "display"], msg["data"])
+            else:
+                deliver(lc.channel.name, lc.conns, msg["data"])
             metrics.WS_DELIVERY.observe(time.perf_counter() - arrived)
 
     def _boards_moved(self, payload: str) -> None:

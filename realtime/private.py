@@ -14,6 +14,7 @@ and a pass over the channel's view (`VIEW_SIZE` rows) per filtered socket (docs/
 from __future__ import annotations
 
 import asyncio
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,16 +70,44 @@ def apply(seen: Seen, frame: dict[str, Any]) -> None:
     seen.entries = sorted(by.values(), key=lambda e: (e["rank"] is None, e["rank"] or 0, e["user_id"]))
 
 
-def visible(p: Private, entries: list[Entry]) -> Shown:
-    """The rows of `entries` (a channel's view, best first) that `p` may see, by user id, in order."""
-    rows = [rules.Row(e["user_id"], e["rank"], e["score"]) for e in entries]
-    meta = {e["user_id"]: e for e in entries}
+@dataclass(eq=False, slots=True)
+class Board:
+    """A channel's view made ready for the rules once per frame, shared by every filtered viewer."""
+
+    rows: list[rules.Row]
+    meta: dict[int, Entry]
+    #: the bands everyone sees under `tiers` (made on first use: one sort per frame, not per viewer)
+    bands: Shown | None = None
+
+
+def board(entries: list[Entry]) -> Board:
+    return Board([rules.Row(e["user_id"], e["rank"], e["score"]) for e in entries], {e["user_id"]: e for e in entries})
+
+
+_BANDS = Private(rules.Viewer("display"), rules.Mode(rules.TIERS), frozenset())
+
+
+def visible(p: Private, b: Board) -> Shown:
+    """The rows of a channel's view (best first) that `p` may see, by user id, in order."""
+    uid = p.viewer.user_id
+    if p.mode.mode == rules.TIERS and not p.hidden and uid in b.meta:  # the bands, with the rep's own score
+        if b.bands is None:
+            b.bands = _rows(_BANDS, b)
+        out = dict(b.bands)
+        if not p.viewer.is_display:
+            out[uid] = {**out[uid], "score": b.meta[uid]["score"]}
+        return out
+    return _rows(p, b)
+
+
+def _rows(p: Private, b: Board) -> Shown:
     own = None
+    meta = b.meta
     if p.own is not None and p.own["user_id"] not in meta:
         own = rules.Row(p.own["user_id"], p.own["rank"], p.own["score"])
-        meta[p.own["user_id"]] = p.own
+        meta = {**meta, p.own["user_id"]: p.own}
     out: Shown = {}
-    for r in rules.visible(p.mode, rows, len(rows), p.viewer, own, p.hidden):
+    for r in rules.visible(p.mode, b.rows, len(b.rows), p.viewer, own, p.hidden):
         m = meta[r.user_id]
         row: dict[str, Any] = {"rank": r.rank, "user_id": r.user_id, "display_name": m["display_name"],
                                "team_id": m["team_id"], "score": r.score}
@@ -88,9 +117,9 @@ def visible(p: Private, entries: list[Entry]) -> Shown:
     return out
 
 
-def delta(p: Private, channel: str, seen: Seen) -> bytes | None:
-    """`p`'s delta for the channel's view as it is now (None: nothing they see changed)."""
-    now = visible(p, seen.entries)
+def delta(p: Private, channel: str, seen: Seen, b: Board) -> bytes | None:
+    """`p`'s delta for the channel's view as it is now, `b` (None: nothing they see changed)."""
+    now = visible(p, b)
     changed = [row for uid, row in now.items() if p.shown.get(uid) != row]
     removed = [uid for uid in p.shown if uid not in now]
     p.shown = now
@@ -98,3 +127,14 @@ def delta(p: Private, channel: str, seen: Seen) -> bytes | None:
         return None
     return protocol.encode({"type": "delta", "channel": channel, "entries": changed, "removed": removed,
                             "epoch": seen.epoch, "offset": seen.offset})
+
+
+def names_hidden(data: Any, hidden: frozenset[int]) -> bool:
+    """Whether a feed item names a rep who hides from TV screens (its `user_id`, or any `*user_id`)."""
+    return isinstance(data, dict) and any(
+        k.endswith("user_id") and v in hidden for k, v in data.items() if isinstance(v, int))
+
+
+def feed_hides(frame: bytes, hidden: frozenset[int]) -> bool:
+    """Whether a published feed frame must not reach a display (see `names_hidden`)."""
+    return names_hidden(json.loads(frame).get("data"), hidden)

@@ -139,3 +139,30 @@ async def test_tiers_value_only_and_a_hidden_rep_on_the_tv(client, game_server):
     assert all(e["user_id"] != r2.user_id for f in tv_frames for e in f["entries"])
     assert view_of(tv_snap, tv_frames)[ids["r7"]] == (3, 60, None)
     await tv.ws.close()
+
+
+async def test_the_tv_feed_never_names_a_rep_who_hides(client, game_server):
+    floor = await sales_floor(client)
+    ids = floor.ids
+    await floor.me.ok("put", "/me/tv-visibility", {"hide_from_tv": True})
+    await floor.admin.ok("post", "/activities", {"type": "deal_won", "value": 5000, "user_id": floor.me.user_id})
+    _, token = await pair_display(floor.admin)
+    tv = await open_client(game_server, token)
+    await tv.send(op="subscribe", channel="feed")
+    snap = await tv.next("snapshot", channel="feed")
+    assert snap["items"] == []
+    manager = await floor.admin.user(role="manager")
+    people = await open_client(game_server, manager.token)
+    await people.send(op="subscribe", channel="feed")
+    items = (await people.next("snapshot", channel="feed"))["items"]
+    assert [i["user_id"] for i in items if i["kind"] == "win"] == [floor.me.user_id]
+    await floor.admin.ok("post", "/activities", {"type": "deal_won", "value": 7000, "user_id": floor.me.user_id})
+    await floor.admin.ok("post", "/activities", {"type": "deal_won", "value": 9000, "user_id": ids["r1"]})
+    got = [f["data"]["user_id"] for f in await frames_until_quiet(people)
+           if f["type"] == "event" and f["data"]["kind"] == "win"]
+    assert got == [floor.me.user_id, ids["r1"]]
+    tv_events = [f for f in await frames_until_quiet(tv) if f["type"] == "event"]
+    assert {f["data"]["user_id"] for f in tv_events} == {ids["r1"]}  # r1's win (and level-up), never r4's
+    assert [f["data"]["kind"] for f in tv_events].count("win") == 1
+    await tv.ws.close()
+    await people.ws.close()
