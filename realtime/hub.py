@@ -24,7 +24,7 @@ from typing import Any
 
 from redis.exceptions import RedisError
 
-from realtime import private, protocol
+from realtime import filtered, private, protocol
 from realtime.admission import RENEW_EVERY_S, Admission
 from realtime.channel import LocalChannel
 from realtime.connection import Conn, Subscription
@@ -41,7 +41,6 @@ from server.core.errors import DomainError
 from server.core.observability import metrics
 from server.core.runtime import Runtime
 from server.core.web import authenticate
-from server.leaderboards import service as leaderboards
 from server.ledger.summary import Standing, me_summary
 from server.levels import service as levels
 from server.privacy import rules as privacy_rules
@@ -73,6 +72,7 @@ class Hub:
         self.writer = Writer(rt, self.bus, self.process_id)
         self.admission = Admission(rt, self.process_id)
         self._tasks: list[asyncio.Task[None]] = []
+        self._resends: set[asyncio.Task[None]] = set()  # snapshots re-sent after a privacy change
 
     async def start(self) -> None:
         await self.pubsub.subscribe(f"{keys.prefix()}:rt:{self.process_id}")  # keeps the pub/sub connection open
@@ -86,6 +86,9 @@ class Hub:
         for t in self._tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await t
+        for t in list(self._resends):
+            t.cancel()
+        await asyncio.gather(*self._resends, return_exceptions=True)
         await self.writer.stop()
         with contextlib.suppress(RedisError, OSError):
             for org_id in list(self.conns_by_org):
@@ -109,9 +112,9 @@ class Hub:
         lc.conns.add(conn)
         try:
             if ch.kind == "lb":
-                sub.private = await self._private_for(conn, ch)
+                sub.private = await filtered.private_for(self.rt, conn, ch)
             if sub.private is not None:  # never a replay: the history holds rows this viewer may not see
-                await self._private_snapshot(lc, conn, sub, recovered=False if since else None)
+                await filtered.snapshot(self.rt, lc, conn, sub, recovered=False if since else None)
             else:
                 await self._open(lc, conn, sub, since)
         except BaseException:
@@ -146,83 +149,7 @@ class Hub:
         sub.buffer.clear()
         sub.ready = True
 
-    # -- leaderboards seen through a privacy mode (realtime/private.py) ---------------------------
-    async def _private_for(self, conn: Conn, ch: Channel) -> private.Private | None:
-        assert ch.metric is not None
-        cfg = await privacy.settings(self.rt, conn.org_id)
-        viewer = privacy_rules.Viewer(conn.role, conn.user_id, conn.team_id, conn.display_id)
-        if not privacy_rules.filtered(cfg, viewer, ch.metric):
-            return None
-        return private.Private(viewer, privacy_rules.mode_for(cfg, viewer, ch.metric),
-                               cfg.hidden_from_tv if viewer.is_display else frozenset())
-
-    async def _seen(self, lc: LocalChannel) -> private.Seen:
-        """The channel's full view in this process, read once and then kept by its frames."""
-        if lc.seen is None:
-            assert lc.views is not None
-            lc.seen = seen = private.Seen(pending=[])
-            try:
-                position = await lc.positions.get()
-                info, entries = await lc.views.get()
-            except BaseException:
-                lc.seen = None
-                seen.loaded.set()
-                raise
-            seen.entries, seen.period, seen.epoch, seen.offset = list(entries), info, position.epoch, position.offset
-            for raw in seen.pending or []:
-                private.apply(seen, json.loads(raw))
-            seen.pending = None
-            seen.loaded.set()
-            return seen
-        seen = lc.seen
-        await seen.loaded.wait()
-        if seen.pending is not None:
-            raise DomainError("unavailable", "the channel is unavailable right now; try again")
-        return seen
-
-    async def _private_snapshot(self, lc: LocalChannel, conn: Conn, sub: Subscription,
-                                recovered: bool | None) -> None:
-        p = sub.private
-        ch = lc.channel
-        metric, window = ch.metric, ch.window
-        assert p is not None and metric is not None and window is not None
-        seen = await self._seen(lc)
-        uid = p.viewer.user_id
-        if uid is not None and not p.viewer.is_display and all(e["user_id"] != uid for e in seen.entries):
-            mine = (await leaderboards.around(self.rt, conn.org_id, metric, uid, window, ch.segment or "org",
-                                              radius=0)).user
-            if mine is not None:
-                p.own = {"rank": mine.rank, "user_id": uid, "score": mine.score,
-                         "display_name": mine.profile.display_name if mine.profile else None,
-                         "team_id": mine.profile.team_id if mine.profile else None}
-        p.shown = private.visible(p, private.board(seen.entries))
-        frame: dict[str, Any] = {"type": "snapshot", "channel": ch.name, "epoch": seen.epoch, "offset": seen.offset,
-                                 "privacy": p.mode.mode, "period": seen.period, "entries": list(p.shown.values())}
-        if recovered is not None:
-            frame["recovered"] = recovered
-        conn.send(protocol.encode(frame))
-        sub.buffer.clear()
-        p.ready = sub.ready = True
-
-    def _private_fanout(self, lc: LocalChannel, seen: private.Seen, data: bytes) -> None:
-        """A published frame, to the channel's filtered subscribers: each gets its own delta."""
-        if seen.pending is not None:
-            seen.pending.append(data)
-            return
-        frame = json.loads(data)
-        private.apply(seen, frame)
-        name = lc.channel.name
-        b = private.board(seen.entries)
-        for conn in lc.conns:
-            sub = conn.subscriptions.get(name)
-            if sub is None or sub.private is None or not sub.private.ready:
-                continue
-            if frame.get("type") == "period":  # no rows in it: as published; the new period starts empty
-                conn.send(data)
-                sub.private.shown, sub.private.own = {}, None
-            elif (mine := private.delta(sub.private, name, seen, b)) is not None:
-                conn.send(mine)
-
+    # -- leaderboards seen through a privacy mode (realtime/filtered.py) ---------------------------
     async def _privacy_changed(self, org_id: int) -> None:
         """The org's privacy settings moved: every leaderboard subscriber whose view changes gets a
         fresh snapshot in their new mode."""
@@ -237,14 +164,14 @@ class Hub:
                 if sub is None or not sub.ready:
                     continue
                 try:
-                    new = await self._private_for(conn, lc.channel)
+                    new = await filtered.private_for(self.rt, conn, lc.channel)
                     old = sub.private
                     if new is None and old is None or (new is not None and old is not None and
                                                        (new.mode, new.hidden) == (old.mode, old.hidden)):
                         continue
                     sub.private, sub.ready = new, False
                     if new is not None:
-                        await self._private_snapshot(lc, conn, sub, recovered=None)
+                        await filtered.snapshot(self.rt, lc, conn, sub, recovered=None)
                     else:
                         await self._open(lc, conn, sub, None)
                 except Exception:
@@ -357,7 +284,7 @@ class Hub:
                 continue
             arrived = time.perf_counter()
             if lc.seen is not None:
-                self._private_fanout(lc, lc.seen, msg["data"])
+                filtered.fanout(lc, lc.seen, msg["data"])
             if lc.tv_hidden and private.feed_hides(msg["data"], lc.tv_hidden):
                 deliver(lc.channel.name, [c for c in lc.conns if c.role != "display"], msg["data"])
             else:
@@ -392,8 +319,8 @@ class Hub:
     def _privacy_moved(self, tag: str) -> None:
         for org_id in {lc.org_id for lc in self.channels.values() if keys.tag(lc.org_id) == tag}:
             task = asyncio.get_running_loop().create_task(self._privacy_changed(org_id))
-            self._tasks.append(task)
-            task.add_done_callback(self._tasks.remove)
+            self._resends.add(task)
+            task.add_done_callback(self._resends.discard)
 
     async def _housekeeping(self) -> None:
         while True:
