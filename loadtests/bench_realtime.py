@@ -350,6 +350,14 @@ class Env:
 
 async def new_org(env: Env, reps: int) -> tuple[rs.Org, list[str]]:
     org = await rs.create_org(env.api_port, rs.noon_zone())
+    if env.args.privacy:  # every rep's board through a privacy mode: per-viewer frames (realtime/private.py)
+        mode, _, n = env.args.privacy.partition(":")
+        conn = rs.HttpConn("127.0.0.1", env.api_port)
+        try:
+            await rs.http_json(conn, "PUT", "/api/v1/privacy/org", {"mode": mode} | ({"n": int(n)} if n else {}),
+                               token=org.admin_token)
+        finally:
+            await conn.close()
     org.rep_ids = await rs.insert_reps(env.database_url, org.org_id, reps, secrets.token_hex(3))
     tokens = await rs.mint_tokens(env.database_url, env.secret, org.org_id, org.rep_ids)
     return org, [tokens[u] for u in org.rep_ids]
@@ -718,6 +726,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--probes", type=int, default=100)
     p.add_argument("--channels", default="lb:points:day:org=0.6,lb:points:week:org=0.2,lb:call:day:org=0.2")
     p.add_argument("--reps", type=int, default=2000)
+    p.add_argument("--privacy", default="", metavar="MODE[:N]",
+                   help="the org's board privacy mode, e.g. top_n:50 (every rep sees the channel's 50 rows, "
+                        "each through the per-viewer filter: the filter's cost with the same frames to measure)")
     p.add_argument("--hot", type=int, default=40, help="reps that get --hot-share of the activities")
     p.add_argument("--hot-share", type=float, default=0.5)
     p.add_argument("--rate", type=float, default=300.0, help="activities per second")

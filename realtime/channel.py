@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from realtime.connection import Conn
+from realtime.private import Seen
 from realtime.share import Shared
 from realtime.views import BoardView, ContestInfo, ContestView, Entry, PeriodInfo
 from server.board.channel_names import Channel
@@ -32,3 +33,7 @@ class LocalChannel:
     # one position read and one view read shared by concurrent subscribers (realtime/share.py)
     positions: Shared[Position] = field(kw_only=True)
     views: Shared[BoardView] | Shared[ContestView] | None = None  # lb and contest channels
+    #: the full view as published, while the channel has subscribers seen through a privacy mode
+    seen: Seen | None = None
+    #: `feed`: the reps who hide from TV screens, while displays listen (their items skip the displays)
+    tv_hidden: frozenset[int] = frozenset()

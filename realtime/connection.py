@@ -22,6 +22,7 @@ from websockets.exceptions import ConnectionClosed
 
 from realtime import protocol
 from realtime.admission import Admission
+from realtime.private import Private
 from server.board.channel_names import Channel, check_access, parse_channel
 from server.contests import service as contests
 from server.core.errors import DomainError
@@ -48,6 +49,8 @@ class Subscription:
 
     ready: bool = False
     buffer: list[bytes] = field(default_factory=list)
+    #: a leaderboard seen through a privacy mode: the hub sends this subscription its own frames
+    private: Private | None = None
 
 
 class HubOps(Protocol):
@@ -74,6 +77,8 @@ class Conn:
         self.org_id = 0
         self.role = ""
         self.user_id: int | None = None
+        self.team_id: int | None = None
+        self.display_id: int | None = None
         #: the token it authenticated with: re-checked (expiry aside) when its org's access changes
         self.token = ""
         #: the hub's auth epochs as read before this socket authenticated
@@ -159,6 +164,7 @@ class Conn:
             await self._refuse(exc.code, exc.message)
             return False
         self.org_id, self.role, self.user_id = principal.org_id, principal.role, principal.user_id
+        self.team_id, self.display_id = principal.team_id, principal.display_id
         if not await self.hub.admission.admit_principal(self, principal):
             await self._refuse("too_many_connections", "too many open connections for this account", CLOSE_TOO_MANY)
             return False

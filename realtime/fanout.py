@@ -8,7 +8,8 @@ through `websockets.broadcast()`: a synchronous write per socket, with no queue,
 switch and no `async with` (measured: 21 µs instead of 46 µs of CPU per socket-frame).
 Sockets that are behind keep their bounded queue, so frames stay in order and the
 slow-client rule (a full queue closes the socket with 4008) still holds. A subscription
-that is still waiting for its snapshot buffers the frame (see Hub.subscribe).
+that is still waiting for its snapshot buffers the frame (see Hub.subscribe). A subscription
+seen through a privacy mode never gets the published frame: the hub sends it its own.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def deliver(channel_name: str, conns: Iterable[Conn], frame: bytes) -> int:
     direct: list[ServerConnection] = []
     for conn in conns:
         sub = conn.subscriptions.get(channel_name)
-        if sub is None:
+        if sub is None or sub.private is not None:  # a filtered view gets its own frames (realtime/private.py)
             continue
         if not sub.ready:
             sub.buffer.append(frame)

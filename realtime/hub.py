@@ -24,7 +24,7 @@ from typing import Any
 
 from redis.exceptions import RedisError
 
-from realtime import protocol
+from realtime import filtered, private, protocol
 from realtime.admission import RENEW_EVERY_S, Admission
 from realtime.channel import LocalChannel
 from realtime.connection import Conn, Subscription
@@ -36,11 +36,15 @@ from server.accounts import auth_state
 from server.board import keys, presence
 from server.board.channel_names import Channel
 from server.board.channels import ChannelBus, Position, org_changes, pubsub_name
+from server.board.rules import POINTS
 from server.core.errors import DomainError
 from server.core.observability import metrics
 from server.core.runtime import Runtime
 from server.core.web import authenticate
 from server.ledger.summary import Standing, me_summary
+from server.levels import service as levels
+from server.privacy import rules as privacy_rules
+from server.privacy import service as privacy
 
 log = logging.getLogger("reprally.realtime")
 
@@ -68,6 +72,7 @@ class Hub:
         self.writer = Writer(rt, self.bus, self.process_id)
         self.admission = Admission(rt, self.process_id)
         self._tasks: list[asyncio.Task[None]] = []
+        self._resends: set[asyncio.Task[None]] = set()  # snapshots re-sent after a privacy change
 
     async def start(self) -> None:
         await self.pubsub.subscribe(f"{keys.prefix()}:rt:{self.process_id}")  # keeps the pub/sub connection open
@@ -81,6 +86,9 @@ class Hub:
         for t in self._tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await t
+        for t in list(self._resends):
+            t.cancel()
+        await asyncio.gather(*self._resends, return_exceptions=True)
         await self.writer.stop()
         with contextlib.suppress(RedisError, OSError):
             for org_id in list(self.conns_by_org):
@@ -103,31 +111,71 @@ class Hub:
         metrics.WS_SUBSCRIPTIONS.inc()
         lc.conns.add(conn)
         try:
-            position = await lc.positions.get()  # read before the state (no gap)
-            frames = None
-            if since is not None:
-                frames = await self.bus.since(conn.org_id, ch.name, since.epoch, since.offset)
-                if frames is not None and len(frames) >= conn.queue.maxsize - conn.queue.qsize():
-                    frames = None  # the replay would overflow the send queue (4008): a snapshot instead
-            if frames is not None and since is not None:  # (frames come only with `since`)
-                for f in frames:
-                    conn.send(f)
-                last = since.offset + len(frames)
-                conn.send(protocol.encode({"type": "subscribed", "channel": ch.name, "recovered": True,
-                                           "epoch": position.epoch, "offset": last}))
+            if ch.kind == "lb":
+                sub.private = await filtered.private_for(self.rt, conn, ch)
+            if sub.private is not None:  # never a replay: the history holds rows this viewer may not see
+                await filtered.snapshot(self.rt, lc, conn, sub, recovered=False if since else None)
             else:
-                last = position.offset
-                conn.send(await self._snapshot(lc, conn, position, recovered=False if since else None))
+                await self._open(lc, conn, sub, since)
         except BaseException:
             await self.unsubscribe(conn, ch.name)
             raise
+        if ch.kind in WRITTEN:
+            self.writer.changed(lc)  # make sure somebody is writing this channel
+
+    async def _open(self, lc: LocalChannel, conn: Conn, sub: Subscription, since: protocol.Since | None) -> None:
+        """A snapshot or the replay of what the client missed, then the frames buffered meanwhile."""
+        ch = lc.channel
+        position = await lc.positions.get()  # read before the state (no gap)
+        frames = None
+        # a display's feed is never replayed: the history may name reps who hide from TV screens
+        if since is not None and not (ch.kind == "feed" and conn.role == "display"):
+            frames = await self.bus.since(conn.org_id, ch.name, since.epoch, since.offset)
+            if frames is not None and len(frames) >= conn.queue.maxsize - conn.queue.qsize():
+                frames = None  # the replay would overflow the send queue (4008): a snapshot instead
+        if frames is not None and since is not None:  # (frames come only with `since`)
+            for f in frames:
+                conn.send(f)
+            last = since.offset + len(frames)
+            conn.send(protocol.encode({"type": "subscribed", "channel": ch.name, "recovered": True,
+                                       "epoch": position.epoch, "offset": last}))
+        else:
+            last = position.offset
+            conn.send(await self._snapshot(lc, conn, position, recovered=False if since else None))
         for f in sub.buffer:
-            if protocol.decode_stamp(f).offset > last:
+            if protocol.decode_stamp(f).offset > last and not (
+                    conn.role == "display" and lc.tv_hidden and private.feed_hides(f, lc.tv_hidden)):
                 conn.send(f)
         sub.buffer.clear()
         sub.ready = True
-        if ch.kind in WRITTEN:
-            self.writer.changed(lc)  # make sure somebody is writing this channel
+
+    # -- leaderboards seen through a privacy mode (realtime/filtered.py) ---------------------------
+    async def _privacy_changed(self, org_id: int) -> None:
+        """The org's privacy settings moved: every leaderboard subscriber whose view changes gets a
+        fresh snapshot in their new mode."""
+        privacy.forget(self.rt, org_id)
+        hidden = (await privacy.settings(self.rt, org_id)).hidden_from_tv
+        for lc in self.channels.values():
+            if lc.org_id == org_id and lc.channel.kind == "feed" and any(c.role == "display" for c in lc.conns):
+                lc.tv_hidden = hidden
+        for lc in [lc for lc in self.channels.values() if lc.org_id == org_id and lc.channel.kind == "lb"]:
+            for conn in list(lc.conns):
+                sub = conn.subscriptions.get(lc.channel.name)
+                if sub is None or not sub.ready:
+                    continue
+                try:
+                    new = await filtered.private_for(self.rt, conn, lc.channel)
+                    old = sub.private
+                    if new is None and old is None or (new is not None and old is not None and
+                                                       (new.mode, new.hidden) == (old.mode, old.hidden)):
+                        continue
+                    sub.private, sub.ready = new, False
+                    if new is not None:
+                        await filtered.snapshot(self.rt, lc, conn, sub, recovered=None)
+                    else:
+                        await self._open(lc, conn, sub, None)
+                except Exception:
+                    log.exception("re-sending %s after a privacy change failed", lc.channel.name)
 
     def _local_channel(self, org_id: int, ch: Channel) -> LocalChannel:
         lc = LocalChannel(org_id, ch, positions=Shared(lambda: self.bus.ensure(org_id, ch.name)))
@@ -148,20 +196,32 @@ class Hub:
             frame["period" if ch.kind == "lb" else "contest"] = info
             frame["entries"] = entries
         elif ch.kind == "user" and ch.owner_id is not None:
-            frame["data"] = await self._user_summary(conn.org_id, ch.owner_id)
+            frame["data"] = await self._user_summary(conn, ch.owner_id)
         elif ch.kind == "feed":
             recent = await self.bus.recent(conn.org_id, ch.name, FEED_SNAPSHOT)
-            frame["items"] = [json.loads(f).get("data") for f in recent]
+            items = [json.loads(f).get("data") for f in recent]
+            if conn.role == "display":  # reps who hide from TV screens: not on this one
+                lc.tv_hidden = (await privacy.settings(self.rt, conn.org_id)).hidden_from_tv
+                items = [i for i in items if not private.names_hidden(i, lc.tv_hidden)]
+            frame["items"] = items
         return protocol.encode(frame)
 
-    async def _user_summary(self, org_id: int, user_id: int) -> dict[str, Any]:
+    async def _user_summary(self, conn: Conn, user_id: int) -> dict[str, Any]:
+        """The owner's balance, ranks (without the rank where their board's privacy mode hides it)
+        and level."""
+        org_id = conn.org_id
         mine = await me_summary(self.rt, org_id, user_id)
+        level = await levels.my_level(self.rt, org_id, user_id)
+        cfg = await privacy.settings(self.rt, org_id)
+        viewer = privacy_rules.Viewer(conn.role, conn.user_id, conn.team_id, conn.display_id)
+        tell = privacy_rules.may_tell_rank(privacy_rules.mode_for(cfg, viewer, POINTS))
 
-        def rank(s: Standing | None) -> dict[str, int] | None:
-            return None if s is None else {"rank": s.rank, "score": s.score}
+        def rank(s: Standing | None) -> dict[str, int | None] | None:
+            return None if s is None else {"rank": s.rank if tell else None, "score": s.score}
 
         return {"points_balance": mine.points_balance, "rank_today": rank(mine.rank_today),
-                "rank_this_week": rank(mine.rank_this_week)}
+                "rank_this_week": rank(mine.rank_this_week), "level": level.level, "xp": level.xp,
+                "xp_to_next": level.xp_to_next}
 
     async def unsubscribe(self, conn: Conn, channel_name: str) -> bool:
         if conn.subscriptions.pop(channel_name, None) is None:
@@ -172,6 +232,10 @@ class Hub:
         if lc is None:
             return True
         lc.conns.discard(conn)
+        if lc.seen is not None and not any(
+                (other := c.subscriptions.get(channel_name)) is not None and other.private is not None
+                for c in lc.conns):
+            lc.seen = None  # no filtered subscriber left: stop keeping the view
         if not lc.conns:
             del self.channels[name]
             self.writer.forget(lc)
@@ -219,7 +283,12 @@ class Hub:
             if lc is None:
                 continue
             arrived = time.perf_counter()
-            deliver(lc.channel.name, lc.conns, msg["data"])
+            if lc.seen is not None:
+                filtered.fanout(lc, lc.seen, msg["data"])
+            if lc.tv_hidden and private.feed_hides(msg["data"], lc.tv_hidden):
+                deliver(lc.channel.name, [c for c in lc.conns if c.role != "display"], msg["data"])
+            else:
+                deliver(lc.channel.name, lc.conns, msg["data"])
             metrics.WS_DELIVERY.observe(time.perf_counter() - arrived)
 
     def _boards_moved(self, payload: str) -> None:
@@ -229,6 +298,9 @@ class Hub:
         for key in payload.split():  # rr:{o<org>}:lb:<metric>:<window>:<period>, rr:{o<org>}:ct:<id>, rr:{o<org>}:members
             if key.endswith(":members"):
                 regrouped.add(key.removesuffix(":members"))
+                continue
+            if key.endswith(":privacy"):
+                self._privacy_moved(key.removesuffix(":privacy"))
                 continue
             prefix, _, rest = key.partition(":lb:")
             parts = rest.split(":")
@@ -243,6 +315,12 @@ class Hub:
                     or (ch.kind == "lb" and ch.segment != "org" and keys.tag(lc.org_id) in regrouped)
                     or (ch.kind == "contest" and (keys.tag(lc.org_id), ch.contest_id) in contests)):
                 self.writer.changed(lc)
+
+    def _privacy_moved(self, tag: str) -> None:
+        for org_id in {lc.org_id for lc in self.channels.values() if keys.tag(lc.org_id) == tag}:
+            task = asyncio.get_running_loop().create_task(self._privacy_changed(org_id))
+            self._resends.add(task)
+            task.add_done_callback(self._resends.discard)
 
     async def _housekeeping(self) -> None:
         while True:

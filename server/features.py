@@ -30,6 +30,7 @@ from server.leaderboards.feature import FEATURE as LEADERBOARDS
 from server.ledger.sync import schedule_rebuild
 from server.levels.feature import FEATURE as LEVELS
 from server.notifications.feature import FEATURE as NOTIFICATIONS
+from server.privacy.feature import FEATURE as PRIVACY
 from server.rewards.feature import FEATURE as REWARDS
 from server.social.feature import FEATURE as SOCIAL
 from server.targets.feature import FEATURE as TARGETS
@@ -38,7 +39,7 @@ from server.targets.feature import FEATURE as TARGETS
 #: first, then the habit loop, whose row locks go before the notices' and the contests'; the
 #: levels' XP and the targets' rollups last, once every bonus of the transaction is queued).
 FEATURES: tuple[Feature, ...] = (ACCOUNTS, ACTIVITIES, LEADERBOARDS, SOCIAL, HABITS, NOTIFICATIONS, CONTESTS,
-                                 REWARDS, DISPLAYS, INTEGRATIONS, LEVELS, TARGETS, INSIGHTS, FANTASY, ADMIN)
+                                 REWARDS, DISPLAYS, INTEGRATIONS, LEVELS, TARGETS, PRIVACY, INSIGHTS, FANTASY, ADMIN)
 
 
 def build_registry(features: tuple[Feature, ...] = FEATURES) -> Registry:

@@ -18,6 +18,7 @@ from server.job_leases import JobLease
 from server.ledger import models as ledger
 from server.levels import models as levels
 from server.notifications import models as notifications
+from server.privacy import models as privacy
 from server.rewards import models as rewards
 from server.social import models as social
 from server.targets import models as targets

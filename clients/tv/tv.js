@@ -171,9 +171,14 @@ function applyDelta(changed, removed) {
   removed.forEach((id) => byId.delete(id));
   // An entry already on screen may come with only rank and score: merge, keep its name and team.
   changed.forEach((e) => byId.set(e.user_id, { ...byId.get(e.user_id), ...e, changed: true }));
-  state.entries = [...byId.values()].sort((a, b) => a.rank - b.rank);
+  state.entries = [...byId.values()].sort((a, b) => place(a) - place(b));
   render();
 }
+
+// Under a privacy mode (docs/mechanics.md) a board may carry bands instead of ranks (`tiers`:
+// rank and score null): gold, silver, bronze, in that order.
+const TIERS = { gold: 1, silver: 2, bronze: 3 };
+function place(e) { return e.rank ?? TIERS[e.tier] ?? 99; }
 
 // ---------- rendering ----------
 function render() {
@@ -188,9 +193,9 @@ function render() {
     li.dataset.userId = e.user_id;
     li.dataset.rank = e.rank;
     li.innerHTML = '<span class="rank"></span><span class="name"></span><span class="score"></span>';
-    li.children[0].textContent = e.rank;
+    li.children[0].textContent = e.rank ?? (e.tier ? e.tier[0].toUpperCase() + e.tier.slice(1) : "");
     li.children[1].textContent = e.display_name || "Rep " + e.user_id;
-    li.children[2].textContent = e.score.toLocaleString();
+    li.children[2].textContent = e.score == null ? "" : e.score.toLocaleString();
     const old = before.get(String(e.user_id));
     if (old && old.rank !== e.rank) li.classList.add(e.rank < old.rank ? "moved-up" : "moved-down");
     if (e.changed) li.classList.add("changed");

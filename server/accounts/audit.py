@@ -42,6 +42,7 @@ ENTITY_KINDS = (
     "fantasy_league",
     "badge",
     "mission_template",
+    "privacy",
 )
 #: Fields never written to the log, whatever a service passes (secrets and their hashes).
 HIDDEN = frozenset({"password", "password_hash", "secret", "secrets", "key_hash", "pairing_code", "token"})

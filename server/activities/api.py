@@ -14,6 +14,7 @@ from server.accounts import service as accounts
 from server.accounts.schemas import org_out, user_out
 from server.activities import schemas as w
 from server.activities.schemas import activity_out, activity_type_out
+from server.board.rules import POINTS
 from server.core.auth import Principal
 from server.core.errors import DomainError
 from server.core.runtime import Runtime
@@ -22,6 +23,8 @@ from server.core.wire import ErrorBody, changes
 from server.ledger import ingest as ingestion
 from server.ledger import summary, types
 from server.levels import service as levels
+from server.privacy import rules as privacy_rules
+from server.privacy import service as privacy
 from server.targets import service as targets
 from server.targets.schemas import my_target_out
 
@@ -117,8 +120,9 @@ class ActivityController(Controller):
         mine = await summary.me_summary(rt, principal.org_id, user_id)
         mine_targets = await targets.my_targets(rt, principal.org_id, user_id)
         lv = await levels.my_level(rt, principal.org_id, user_id)
-        return w.MeOut(user_out(user), org_out(org), mine.points_balance, _rank(mine.rank_today),
-                       _rank(mine.rank_this_week), [my_target_out(t) for t in mine_targets],
+        tell = privacy_rules.may_tell_rank((await privacy.mode_for(rt, principal, POINTS))[0])
+        return w.MeOut(user_out(user), org_out(org), mine.points_balance, _rank(mine.rank_today, tell),
+                       _rank(mine.rank_this_week, tell), [my_target_out(t) for t in mine_targets],
                        lv.level, lv.xp, lv.xp_to_next)
 
     @get("/me/ledger", operation_id="getMyLedger",
@@ -141,5 +145,6 @@ class ActivityController(Controller):
         return w.LedgerPage(entries, entries[-1].id if len(entries) == limit else None)
 
 
-def _rank(s: summary.Standing | None) -> w.RankOut | None:
-    return w.RankOut(s.rank, s.score) if s is not None else None
+def _rank(s: summary.Standing | None, tell: bool) -> w.RankOut | None:
+    """A standing; its rank null where the points board's privacy mode hides ranks (tiers, value_only)."""
+    return w.RankOut(s.rank if tell else None, s.score) if s is not None else None

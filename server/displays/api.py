@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Request, get, patch, post
+from litestar import Controller, Request, delete, get, patch, post, put
 from litestar.di import Provide
 
 from server.board import presence
@@ -18,6 +18,8 @@ from server.core.wire import changes
 from server.displays import schemas as w
 from server.displays import service as displays
 from server.displays.models import Display
+from server.privacy import schemas as pw
+from server.privacy import service as privacy
 
 
 def display_out(d: Display) -> w.DisplayOut:
@@ -90,6 +92,22 @@ class DisplayController(Controller):
     async def revoke(self, display_id: int, principal: Principal, rt: Runtime) -> w.DisplayOut:
         require_admin(principal)
         return display_out(await displays.revoke(rt, principal, display_id))
+
+    @put("/displays/{display_id:int}/privacy", operation_id="setDisplayPrivacy",
+         summary="The display's own board privacy mode (admins)",
+         responses=errors(404))
+    async def put_privacy(self, display_id: int, data: pw.ModeIn, principal: Principal, rt: Runtime) -> pw.PrivacyOut:
+        require_admin(principal)
+        await displays.get(rt, principal, display_id)
+        return pw.privacy_out(await privacy.set_mode(rt, principal, "display", str(display_id), data.mode, data.n))
+
+    @delete("/displays/{display_id:int}/privacy", operation_id="clearDisplayPrivacy", status_code=200,
+            responses=errors(404),
+            summary="Remove the display's own mode: it follows the board's and the org's (admins)")
+    async def drop_privacy(self, display_id: int, principal: Principal, rt: Runtime) -> pw.PrivacyOut:
+        require_admin(principal)
+        await displays.get(rt, principal, display_id)
+        return pw.privacy_out(await privacy.set_mode(rt, principal, "display", str(display_id), None, None))
 
     @get("/display/config", operation_id="getDisplayConfig",
          summary="The calling screen's own configuration (display token)", opt=TV)

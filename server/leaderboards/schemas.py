@@ -8,6 +8,7 @@ from msgspec import UNSET, Struct, UnsetType
 
 from server.board.store import Ranked
 from server.core.periods import Period, Window
+from server.leaderboards.private import Shown
 from server.leaderboards.relative import RankBy, Relative
 
 
@@ -19,11 +20,14 @@ class PeriodOut(Struct):
 
 
 class EntryOut(Struct):
-    rank: int
+    #: rank and score are null where the board's privacy mode hides them (`tiers`, `value_only`)
+    rank: int | None
     user_id: int
     display_name: str | None
     team_id: int | None
-    score: int
+    score: int | None
+    #: `tiers`: gold, silver or bronze
+    tier: str | UnsetType = UNSET
     # rank_by=attainment: the rep's target for the period and score / target (null: no target)
     target: int | None | UnsetType = UNSET
     attainment: float | None | UnsetType = UNSET
@@ -42,6 +46,8 @@ class BoardOut(Struct, omit_defaults=True):
     entries: list[EntryOut]
     user: EntryOut | None = None
     rank_by: RankBy = "score"
+    #: the privacy mode the caller sees this board in (docs/mechanics.md); absent: full
+    privacy: str = "full"
 
 
 def period_out(p: Period) -> PeriodOut:
@@ -55,6 +61,20 @@ def _round(x: float | None) -> float | None:
 def entry_out(e: Ranked, rel: Relative | None = None, rank_by: str = "score") -> EntryOut:
     out = EntryOut(e.rank, e.user_id, e.profile.display_name if e.profile else None,
                    e.profile.team_id if e.profile else None, e.score)
+    return _relative(out, rel, rank_by)
+
+
+def shown_out(s: Shown, rank_by: str = "score") -> EntryOut:
+    """A row of a board seen through a privacy mode."""
+    r, p = s.row, s.profile
+    out = EntryOut(r.rank, r.user_id, p.display_name if p else None, p.team_id if p else None,
+                   None if r.score is None else int(r.score))
+    if r.tier is not None:
+        out.tier = r.tier
+    return _relative(out, s.relative, rank_by) if r.rank is not None else out
+
+
+def _relative(out: EntryOut, rel: Relative | None, rank_by: str) -> EntryOut:
     if rank_by == "attainment":
         out.target = rel.target if rel else None
         out.attainment = _round(rel.attainment) if rel else None

@@ -29,6 +29,8 @@ from server.core.runtime import Runtime
 from server.ledger.types import types_of
 from server.notifications import rules
 from server.notifications import store as repo
+from server.privacy import rules as privacy_rules
+from server.privacy import service as privacy
 
 log = logging.getLogger("reprally.notifications")
 
@@ -72,14 +74,19 @@ async def rank_changes(rt: Runtime, conn: AsyncConnection, batch: events.Activit
     movers = {u: g for u, g in gained.items() if g > 0}
     if not movers:
         return
+    cfg = await privacy.settings_in(rt, conn, batch.org_id)
     try:
-        batch.notices += await _rank_notices(rt, batch.org_id, period, movers, trigger, batch.actor_user_id)
+        batch.notices += await _rank_notices(rt, batch.org_id, period, movers, trigger, batch.actor_user_id, cfg)
     except (RedisError, OSError) as exc:  # rank notices are a courtesy: the activity counts regardless
         rt.redis_failed(exc)
 
 
 async def _rank_notices(rt: Runtime, org_id: int, period: Period, movers: dict[int, int],
-                        trigger: dict[int, int], actor: int | None) -> list[events.Notice]:
+                        trigger: dict[int, int], actor: int | None,
+                        cfg: privacy_rules.OrgPrivacy) -> list[events.Notice]:
+    """The notices of the moves, each within what its reader's board privacy mode shows: no
+    "you passed"/"passed you" where names next to the rep are hidden (`top_n`, `tiers`,
+    `value_only`), no rank where ranks are hidden (`tiers`, `value_only`)."""
     n = rt.settings.notify_top_n
     moves = await board_store(rt).rank_moves(org_id, POINTS, period, movers, MAX_PASSED)
     plans: list[tuple[int, list[int], int, int, int]] = []  # (mover, passed, between, old rank, new rank)
@@ -90,19 +97,25 @@ async def _rank_notices(rt: Runtime, org_id: int, period: Period, movers: dict[i
     names = {u: p.display_name for u, p in profiles.items()}
     team = {u: p.team_id for u, p in profiles.items()}
     top = rt.settings.notify_passed_top
+
+    def mode(uid: int) -> privacy_rules.Mode:
+        return privacy_rules.mode_for(cfg, privacy_rules.Viewer("rep", uid, team.get(uid)), POINTS)
+
     out: list[events.Notice] = []
     base = {"board": POINTS, "window": period.window, "period": period.id}
     for uid, passed, between, old_rank, new_rank in plans:
-        if passed:
+        if passed and privacy_rules.may_tell_passes(mode(uid)):
             title, body = rules.passed_text([names.get(p, "a teammate") for p in passed], period.window,
                                             total=between)
             out.append(events.Notice(uid, "passed", title, body, {**base, "passed": passed}, actor_user_id=actor,
                                     dedupe_key=f"passed:{trigger[uid]}", collapse_key=f"passed:{period.id}"))
+        if passed:
             title, body = rules.passed_by_text(names.get(uid, "Someone"), period.window)
             out += [events.Notice(p, "passed_by", title, body, {**base, "by": uid}, actor_user_id=actor,
                                  dedupe_key=f"passed_by:{trigger[uid]}:{uid}", collapse_key=f"passed_by:{period.id}")
-                    for p in passed if rules.tell_passed(new_rank, top, team.get(uid), team.get(p))]
-        if rules.entered_top(old_rank, new_rank, n):
+                    for p in passed if rules.tell_passed(new_rank, top, team.get(uid), team.get(p))
+                    and privacy_rules.may_tell_passes(mode(p))]
+        if rules.entered_top(old_rank, new_rank, n) and privacy_rules.may_tell_rank(mode(uid)):
             title, body = rules.top_n_text(new_rank, n, period.window)
             out.append(events.Notice(uid, "top_n", title, body, {**base, "rank": new_rank}, actor_user_id=actor,
                                     dedupe_key=f"top_n:{n}:{period.window}:{period.id}",

@@ -121,6 +121,9 @@ STORED_FROM = {
 }
 #: columns only the server writes, and what bounds them
 SERVER_WRITTEN = {
+    "board_privacy.scope": "org, team, metric or display: the route names it",
+    "board_privacy.mode": "a Literal of the wire type (privacy.schemas.ModeName)",
+    "board_privacy.scope_key": "a team or display id from the path, or a board's key checked against the org's types (64)",
     "audit_log.actor_kind": "user, api_key or system",
     "audit_log.actor_name": "copied from the acting user's display name (120)",
     "audit_log.entity_kind": "one of audit.ENTITY_KINDS",

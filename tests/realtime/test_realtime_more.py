@@ -591,7 +591,8 @@ async def test_points_reach_the_owners_private_channel(client, cluster, ws):
     await c.send(op="subscribe", channel=mine)
     snap = await c.recv()
     assert snap == {"type": "snapshot", "channel": mine, "epoch": snap["epoch"], "offset": 0, "data": {
-        "points_balance": 0, "rank_today": {"rank": 1, "score": 0}, "rank_this_week": {"rank": 1, "score": 0}}}
+        "points_balance": 0, "rank_today": {"rank": 1, "score": 0}, "rank_this_week": {"rank": 1, "score": 0},
+        "level": 1, "xp": 0, "xp_to_next": 100}}
     act = await rep.log("call", quantity=3)
     event = await c.recv()
     assert event == {"type": "event", "channel": mine, "epoch": snap["epoch"], "offset": 1, "data": {
@@ -602,7 +603,8 @@ async def test_points_reach_the_owners_private_channel(client, cluster, ws):
     c2 = await ws(cluster[0].url, rep.token)
     await c2.send(op="subscribe", channel=mine)
     assert (await c2.recv())["data"] == {"points_balance": 6, "rank_today": {"rank": 1, "score": 6},
-                                         "rank_this_week": {"rank": 1, "score": 6}}
+                                         "rank_this_week": {"rank": 1, "score": 6},
+                                         "level": 1, "xp": 6, "xp_to_next": 94}
 
 
 async def test_a_won_deal_reaches_the_feed_and_the_feed_snapshot(client, cluster, ws):
