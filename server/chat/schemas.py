@@ -15,7 +15,7 @@ Name = Annotated[str, Meta(min_length=1, max_length=100, pattern=LINE_PATTERN)]
 WebhookUrl = Annotated[str, Meta(min_length=12, max_length=2000, pattern=r"^https?://\S+" + END,
                                  description="the incoming webhook's URL (a secret: never shown again)")]
 Tier = Annotated[str, Meta(pattern=r"^(bronze|silver|gold|platinum)" + END)]
-Hhmm = Annotated[str, Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]" + END, description="HH:MM, org time")]
+Hhmm = Annotated[str, Meta(min_length=5, max_length=5, pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]" + END, description="HH:MM, org time")]
 HourlyCap = Annotated[int, Meta(ge=0, le=1000, description="messages per rolling hour (0: no cap)")]
 Topics = Annotated[list[Topic], Meta(max_length=6)]
 Tiers = Annotated[list[Tier], Meta(max_length=4)]
