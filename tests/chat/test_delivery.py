@@ -208,3 +208,22 @@ async def test_invalid_token_breaks_the_channel_but_a_refused_payload_fails_alon
     assert await drain(crt) == 1
     row = await channel_row(crt, ch["id"])
     assert (row.status, row.last_error) == ("broken", "HTTP 403: invalid_token")
+
+
+async def test_level_ups_and_contest_results_are_posted_on_the_channels_that_chose_them(cclient, crt, slack, teams):
+    admin = await new_org(cclient)
+    ann, bob = await admin.user(display_name="Ann"), await admin.user(display_name="Bob")
+    levels = await connect(admin, "slack", slack.url("LevelSecret999"), topics=["level_ups"])
+    results = await connect(admin, "teams", teams.url("ResultSecret00"), topics=["contest_results", "deals_won"])
+    items = [events.FeedItem("level_up", ann.user_id, {"level": 3, "tier": "rookie"}, ref=f"level:{ann.user_id}:3"),
+             events.FeedItem("contest_result", None, {"contest_id": 5, "name": "Blitz", "winners": [
+                 {"user_id": bob.user_id, "display_name": "Bob", "place": 1, "group": None},
+                 {"user_id": ann.user_id, "display_name": "Ann", "place": 1, "group": None}]}, ref="contest:5"),
+             events.FeedItem("streak_milestone", ann.user_id, {"days": 30}, ref="streak:1")]  # never posted
+    async with crt.engine.begin() as conn:
+        await triggers.feed_sink(crt, conn, admin.org_id, items, crt.now())
+    assert [r.topic for r in await outbox(crt, levels["id"])] == ["level_ups"]
+    assert [r.topic for r in await outbox(crt, results["id"])] == ["contest_results"]
+    assert await drain(crt) == 2
+    assert slack.bodies == [slack_body("Ann reached level 3!", "Tier: rookie.")]
+    assert teams.bodies == [teams_body("Results of Blitz", "Winners: Bob, Ann")]
