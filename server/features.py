@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from server.accounts.feature import FEATURE as ACCOUNTS
 from server.activities.feature import FEATURE as ACTIVITIES
 from server.admin.feature import FEATURE as ADMIN
+from server.chat.feature import FEATURE as CHAT
 from server.contests.feature import FEATURE as CONTESTS
 from server.core.clock import Clock
 from server.core.feature import Feature
@@ -39,7 +40,8 @@ from server.targets.feature import FEATURE as TARGETS
 #: first, then the habit loop, whose row locks go before the notices' and the contests'; the
 #: levels' XP and the targets' rollups last, once every bonus of the transaction is queued).
 FEATURES: tuple[Feature, ...] = (ACCOUNTS, ACTIVITIES, LEADERBOARDS, SOCIAL, HABITS, NOTIFICATIONS, CONTESTS,
-                                 REWARDS, DISPLAYS, INTEGRATIONS, LEVELS, TARGETS, PRIVACY, INSIGHTS, FANTASY, ADMIN)
+                                 REWARDS, DISPLAYS, INTEGRATIONS, CHAT, LEVELS, TARGETS, PRIVACY, INSIGHTS, FANTASY,
+                                 ADMIN)
 
 
 def build_registry(features: tuple[Feature, ...] = FEATURES) -> Registry:

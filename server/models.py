@@ -7,6 +7,7 @@ app imports it too, so that string foreign keys between features resolve at star
 
 # ruff: noqa: F401
 from server.accounts import models as accounts
+from server.chat import models as chat
 from server.contests import models as contests
 from server.core.db import Base
 from server.displays import models as displays

@@ -43,6 +43,7 @@ ENTITY_KINDS = (
     "badge",
     "mission_template",
     "privacy",
+    "chat_channel",
 )
 #: Fields never written to the log, whatever a service passes (secrets and their hashes).
 HIDDEN = frozenset({"password", "password_hash", "secret", "secrets", "key_hash", "pairing_code", "token"})

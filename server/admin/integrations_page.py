@@ -1,5 +1,7 @@
 """Integrations (admins): the org's CRM and webhook sources, connecting one, their status and lag,
-and the CRM owners that match no rep yet, each with a form to map it to a rep.
+and the CRM owners that match no rep yet, each with a form to map it to a rep; and the chat
+channels (Slack, Teams) wins are posted to, with their status, a form to connect one and buttons
+to send a test message or disconnect.
 
 Every call is a `server.integrations.service` call, as the JSON API makes it (the same checks, the
 same audit entries). A secret made on creation (a Standard Webhooks signing secret, a Salesforce
@@ -18,6 +20,9 @@ from litestar.response import Redirect, Template
 from server.accounts import service as accounts
 from server.accounts.models import User
 from server.admin import web
+from server.chat import rules as chat_rules
+from server.chat import service as chat
+from server.chat.schemas import ChannelCreate
 from server.core.errors import DomainError, NotFound
 from server.core.runtime import Runtime
 from server.integrations import intake
@@ -33,6 +38,11 @@ KINDS = [
 FIELDS = ("signing_secret", "client_secret", "access_token", "portal_id", "organization_id", "instance_url")
 #: The most unmatched owners listed per integration (the JSON API pages through the rest).
 UNMATCHED_SHOWN = 50
+PROVIDERS = [("slack", "Slack (incoming webhook)"), ("teams", "Microsoft Teams (workflow webhook)")]
+TOPICS = [("deals_won", "Deals won"), ("contest_launches", "Contest launches"),
+          ("contest_results", "Contest results"), ("badges", "Badges"), ("kudos", "Kudos"), ("level_ups", "Level-ups")]
+#: The chat form's fields; its errors are keyed `chat:<field>` (the source form has a `name` too).
+CHAT_FIELDS = ("provider", "name", "quiet_start", "quiet_end", "hourly_cap")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +111,10 @@ class IntegrationsController(Controller):
             "integrations.html",
             v,
             "Integrations",
+            chats=await chat.list_all(rt, v.principal),
+            providers=PROVIDERS,
+            topics=TOPICS,
+            tiers=chat_rules.BADGE_TIERS,
             rows=rows,
             kinds=KINDS,
             errors=errors,
@@ -157,6 +171,40 @@ class IntegrationsController(Controller):
             t = await self._page(rt, request, v, errors, {"kind": "standard_webhooks"}, None, None)
             t.status_code = exc.status_code if isinstance(exc, DomainError) else 400
             return t
+        return web.redirect("/admin/integrations")
+
+
+    @post("/chat", status_code=303)
+    async def connect_chat(self, request: Request[Any, Any, Any], rt: Runtime) -> Redirect | Template:
+        """Connect a Slack or Teams channel; the URL typed in is never sent back to the browser."""
+        v = await web.viewer(request, rt, page="Integrations")
+        form = await request.form()
+        values: dict[str, Any] = {k: str(form.get(k) or "").strip() for k in CHAT_FIELDS}
+        data: dict[str, Any] = {k: val for k, val in values.items() if val}
+        data.update(name=values["name"], url=str(form.get("url") or "").strip(),
+                    topics=[str(t) for t in form.getall("topics")] if "topics" in form else [],
+                    badge_tiers=[str(t) for t in form.getall("badge_tiers")] if "badge_tiers" in form else [])
+        try:
+            await chat.create(rt, v.principal, web.convert(data, ChannelCreate))
+        except (web.FieldErrors, DomainError) as exc:
+            found = exc.errors if isinstance(exc, web.FieldErrors) else _service_errors(exc)
+            errors = {f"chat:{k}": m for k, m in found.items()}
+            t = await self._page(rt, request, v, errors, {"kind": "standard_webhooks", "chat": values}, None, None)
+            t.status_code = exc.status_code if isinstance(exc, DomainError) else 400
+            return t
+        return web.redirect("/admin/integrations")
+
+    @post("/chat/{channel_id:int}/test", status_code=200)
+    async def test_chat(self, channel_id: int, request: Request[Any, Any, Any], rt: Runtime) -> Template:
+        v = await web.viewer(request, rt, page="Integrations")
+        await chat.send_test(rt, v.principal, channel_id)
+        return await self._page(rt, request, v, {}, {"kind": "standard_webhooks"}, None,
+                                "A test message is on its way.")
+
+    @post("/chat/{channel_id:int}/delete", status_code=303)
+    async def delete_chat(self, channel_id: int, request: Request[Any, Any, Any], rt: Runtime) -> Redirect:
+        v = await web.viewer(request, rt, page="Integrations")
+        await chat.delete(rt, v.principal, channel_id)
         return web.redirect("/admin/integrations")
 
 

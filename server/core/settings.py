@@ -124,6 +124,15 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     webhook_rate_per_min: int = 6000
     #: How long a worker holds the inbox events it claimed before another may take them.
     integrations_lease_s: float = 30.0
+    # -- chat: Slack and Teams (docs/chat.md) --
+    #: Accept webhook URLs on 127.0.0.1/localhost over plain http (tests and local stand-ins only).
+    chat_allow_loopback: bool = False
+    #: Seconds a chat webhook post may take before it is retried.
+    chat_timeout_s: float = 10.0
+    #: Tries of one chat message before it is marked failed.
+    chat_max_attempts: int = 8
+    #: A chat message not sent within this many seconds of its event is dropped (stale news).
+    chat_max_age_s: float = 24 * 3600.0
     # -- health (docs/operations.md) --
     #: How often a worker writes its heartbeat (Redis, the runtime's clock).
     worker_heartbeat_s: float = 5.0

@@ -467,6 +467,22 @@ async def test_a_managers_first_day_in_the_browser(stack):
         await page.wait_for_url(f"{base}/admin/integrations")
         await expect(page.locator("section").filter(has_text="ext-42")).to_have_count(0)
 
+        # chat: a Slack channel for wins; its URL is typed once and shown only as its last 4 characters
+        chat_url = "https://hooks.slack.com/services/T0001/B0002/WalkSecretHook9Q2z"
+        await page.get_by_label("Chat", exact=True).select_option("slack")
+        await page.get_by_label("Channel name").fill("#floor-wins")
+        await page.get_by_label("Webhook URL", exact=False).fill(chat_url)
+        await page.get_by_label("Gold").check()
+        await page.get_by_label("Messages an hour at most", exact=False).fill("12")
+        await page.get_by_role("button", name="Add chat channel").click()
+        await page.wait_for_url(f"{base}/admin/integrations")
+        chat_row = page.get_by_test_id("chat-table").locator("tr").filter(has_text="#floor-wins")
+        await expect(chat_row).to_contain_text("URL ending …9Q2z")
+        await expect(chat_row).to_contain_text("12 an hour")
+        assert "WalkSecretHook" not in await page.content()
+        await page.get_by_test_id("chat").scroll_into_view_if_needed()
+        await check_page(page, "20-chat-channels")
+
         # a manager: their team only, no admin pages, nothing of another org
         demo_manager = await api_login(http, demo.MANAGER_EMAIL, demo.PASSWORD)
         me = (await http.get("/api/v1/users", headers=admin_api, params={"role": "manager"})).json()["items"]

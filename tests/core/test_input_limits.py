@@ -88,6 +88,9 @@ STORED_FROM = {
     "targets.metric": ("TargetsIn.metric",),
     "rep_notes.body": ("ActionIn.message",),
     "integrations.name": ("IntegrationCreate.name", "IntegrationUpdate.name"),
+    "chat_channels.name": ("ChannelCreate.name", "ChannelUpdate.name"),
+    "chat_channels.quiet_start": ("ChannelCreate.quiet_start", "ChannelUpdate.quiet_start"),
+    "chat_channels.quiet_end": ("ChannelCreate.quiet_end", "ChannelUpdate.quiet_end"),
     "contest_events.reason": ("Recalculate.reason", "CancelIn.reason"),
     "contest_awards.prize_name": ("PrizeIn.name",),
     "instant_win_programs.name": ("InstantWinIn.name",),
@@ -151,6 +154,12 @@ SERVER_WRITTEN = {
     "crm_changes.role": "what the object scored as (created, won, ...)",
     "crm_changes.cause": "why the change was made (repriced, lost, deleted, moved)",
     "integrations.kind": "a Literal of the wire type",
+    "chat_channels.provider": "a Literal of the wire type", "chat_channels.url_enc": "the Fernet token of the URL",
+    "chat_channels.url_tail": "the URL's last 4 characters", "chat_channels.status": "ok or broken",
+    "chat_channels.last_error": "the provider's status and answer (cut at 200), or an error of ours",
+    "chat_outbox.event_key": "server references", "chat_outbox.topic": "server topics",
+    "chat_outbox.state": "the outbox's states", "chat_outbox.lease_owner": "a worker id",
+    "chat_outbox.last_error": "the provider's status and answer (cut at 200), or an error of ours",
     "integrations.hook_id": "a random id the server makes",
     "integrations.path_secret_hash": "a SHA-256 hex digest",
     "integrations.secrets_enc": "the Fernet token of the secrets",
@@ -212,6 +221,8 @@ NOT_IN_A_STRING_COLUMN = {
     "UserImport.csv",
     # the reason a badge award is taken back is kept in the audit log's JSON
     "RevokeIn.reason",
+    # chat: the webhook URL is encrypted into one Text column; badge tiers are kept in JSON
+    "ChannelCreate.url", "ChannelUpdate.url", "ChannelCreate.badge_tiers[]", "ChannelUpdate.badge_tiers[]",
 }
 #: wire fields whose column is narrower than the wire limit: a rule narrows them, and the
 #: request below proves it (a 400 one character over the column)
@@ -230,7 +241,7 @@ DISPLAY_COLUMNS = {
     "fantasy_teams.name",
     "instant_win_programs.prize_name", "instant_wins.prize_name", "badges.name", "badges.description",
     "badge_awards.message", "mission_templates.label", "missions.label", "displays.name", "rewards.name",
-    "rewards.description", "redemptions.note", "kudos.message", "kudos.value_tag",
+    "rewards.description", "redemptions.note", "kudos.message", "kudos.value_tag", "chat_channels.name",
 }
 
 

@@ -15,7 +15,7 @@ DOC = (ROOT / "docs" / "observability.md").read_text()
 DASHBOARD = json.loads((ROOT / "docs" / "grafana-dashboard.json").read_text())
 ALL = [m for m in vars(metrics).values() if isinstance(m, MetricWrapperBase)]
 #: Labels whose values are a fixed set (route templates, methods, statuses, job names, codes).
-BOUNDED = {"method", "route", "status", "outcome", "path", "result", "job_name", "kind"}
+BOUNDED = {"method", "route", "status", "outcome", "path", "result", "job_name", "kind", "provider"}
 
 
 def exposed(m: MetricWrapperBase) -> str:

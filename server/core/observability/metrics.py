@@ -75,6 +75,13 @@ PUSH_RESULTS = Counter(
     "reprally_push_results", "Push sends per device, by result (ok or the FCM error code)", ["result"]
 )
 
+# -- chat (Slack, Teams) ------------------------------------------------------------------------------
+CHAT_MESSAGES = Counter(
+    "reprally_chat_messages",
+    "Chat webhook posts by provider (slack, teams) and result: sent, retry, failed, broken, dropped",
+    ["provider", "result"],
+)
+
 # -- the game server ------------------------------------------------------------------------------------
 WS_CONNECTIONS = Gauge("reprally_ws_connections", "Open websocket connections", multiprocess_mode="livesum")
 WS_OPENED = Counter("reprally_ws_connections_opened", "Websocket connections accepted")

@@ -1,0 +1,1 @@
+"""Chat: wins posted to Slack and Microsoft Teams channels through incoming webhooks (docs/chat.md)."""
