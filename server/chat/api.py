@@ -31,33 +31,34 @@ class ChatController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["chat"]
 
-    @post("/", status_code=201, summary="Connect a Slack or Teams webhook (admins); the URL is never shown again")
+    @post("/", operation_id="createChatChannel", status_code=201, summary="Connect a Slack or Teams webhook (admins); the URL is never shown again")
     async def create_channel(self, data: w.ChannelCreate, principal: Principal, rt: Runtime) -> w.ChannelOut:
         require_admin(principal)
         return channel_out(await service.create(rt, principal, data))
 
-    @get("/", summary="The org's chat channels, their status and deliveries (admins)")
+    @get("/", operation_id="listChatChannels", summary="The org's chat channels, their status and deliveries (admins)")
     async def list_channels(self, principal: Principal, rt: Runtime) -> w.ChannelList:
         require_admin(principal)
         return w.ChannelList([channel_out(s) for s in await service.list_all(rt, principal)])
 
-    @get("/{channel_id:int}", summary="One chat channel (admins)")
+    @get("/{channel_id:int}", operation_id="getChatChannel", summary="One chat channel (admins)")
     async def get_channel(self, channel_id: int, principal: Principal, rt: Runtime) -> w.ChannelOut:
         require_admin(principal)
         return channel_out(await service.get(rt, principal, channel_id))
 
-    @patch("/{channel_id:int}", summary="Change a chat channel: what it posts, quiet hours, cap, or a new URL")
+    @patch("/{channel_id:int}", operation_id="updateChatChannel",
+           summary="Change a chat channel: what it posts, quiet hours, cap, or a new URL")
     async def update_channel(self, channel_id: int, data: w.ChannelUpdate, principal: Principal,
                              rt: Runtime) -> w.ChannelOut:
         require_admin(principal)
         return channel_out(await service.update(rt, principal, channel_id, changes(data)))
 
-    @delete("/{channel_id:int}", status_code=204, summary="Disconnect a chat channel; its queued messages go")
+    @delete("/{channel_id:int}", operation_id="deleteChatChannel", status_code=204, summary="Disconnect a chat channel; its queued messages go")
     async def delete_channel(self, channel_id: int, principal: Principal, rt: Runtime) -> None:
         require_admin(principal)
         await service.delete(rt, principal, channel_id)
 
-    @post("/{channel_id:int}/test", status_code=202, summary="Queue a test message on a chat channel")
+    @post("/{channel_id:int}/test", operation_id="testChatChannel", status_code=202, summary="Queue a test message on a chat channel")
     async def test_channel(self, channel_id: int, principal: Principal, rt: Runtime) -> None:
         require_admin(principal)
         await service.send_test(rt, principal, channel_id)
