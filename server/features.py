@@ -22,6 +22,7 @@ from server.core.feature import Feature
 from server.core.runtime import Registry, Runtime
 from server.core.settings import Settings
 from server.displays.feature import FEATURE as DISPLAYS
+from server.experiments.feature import FEATURE as EXPERIMENTS
 from server.habits.feature import FEATURE as HABITS
 from server.insights.feature import FEATURE as INSIGHTS
 from server.integrations.feature import FEATURE as INTEGRATIONS
@@ -37,7 +38,8 @@ from server.targets.feature import FEATURE as TARGETS
 #: first, then the habit loop, whose row locks go before the notices' and the contests'; the
 #: levels' XP and the targets' rollups last, once every bonus of the transaction is queued).
 FEATURES: tuple[Feature, ...] = (ACCOUNTS, ACTIVITIES, LEADERBOARDS, SOCIAL, HABITS, NOTIFICATIONS, CONTESTS,
-                                 REWARDS, DISPLAYS, INTEGRATIONS, LEVELS, TARGETS, INSIGHTS, ADMIN)
+                                 REWARDS, DISPLAYS, INTEGRATIONS, LEVELS, TARGETS, INSIGHTS, EXPERIMENTS,
+                                 ADMIN)
 
 
 def build_registry(features: tuple[Feature, ...] = FEATURES) -> Registry:

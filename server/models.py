@@ -10,6 +10,7 @@ from server.accounts import models as accounts
 from server.contests import models as contests
 from server.core.db import Base
 from server.displays import models as displays
+from server.experiments import models as experiments
 from server.habits import models as habits
 from server.insights import models as insights
 from server.integrations import models as integrations

@@ -39,6 +39,7 @@ ENTITY_KINDS = (
     "integration",
     "api_key",
     "target",
+    "experiment",
 )
 #: Fields never written to the log, whatever a service passes (secrets and their hashes).
 HIDDEN = frozenset({"password", "password_hash", "secret", "secrets", "key_hash", "pairing_code", "token"})

@@ -224,7 +224,7 @@ class AuditEntryOut(Struct):
     actor_kind: str
     actor_user_id: int | None
     actor_name: str | None
-    #: user, team, org, activity_type, contest, reward, redemption, display, integration, api_key
+    #: user, team, org, activity_type, contest, reward, redemption, display, integration, api_key, experiment
     entity_kind: str
     entity_id: str
     action: str
