@@ -15,6 +15,7 @@ from litestar.contrib.jinja import JinjaTemplateEngine
 from litestar.response import Template
 
 from server.admin import web
+from server.admin.experiments_page import ExperimentsController
 from server.admin.integrations_page import IntegrationsController
 from server.admin.people import PeopleController
 from server.admin.programme import ProgrammeController
@@ -68,6 +69,7 @@ ROUTER = Router(
         ProgrammeController,
         TargetsController,
         IntegrationsController,
+        ExperimentsController,
         SettingsController,
     ],
     include_in_schema=False,

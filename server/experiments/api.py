@@ -25,17 +25,6 @@ def experiment_out(row: Row[Any], status: str) -> w.ExperimentOut:
     )
 
 
-def spec_of(data: w.ExperimentIn) -> svc.Spec:
-    def program(p: w.ProgramIn) -> dict[str, Any]:
-        return {"missions": p.missions, "instant_wins": p.instant_wins}
-
-    return svc.Spec(
-        data.name, data.unit, data.metric, [(v.name, program(v.program)) for v in data.variants],
-        data.holdout_share, data.start, data.end, program(data.baseline) if data.baseline else {}, data.min_days,
-        data.seed,
-    )
-
-
 def results_out(r: svc.Results) -> w.ResultsOut:
     variants = []
     for v in r.variants:
@@ -61,7 +50,7 @@ class ExperimentController(Controller):
 
     @post("/", summary="Start a hold-out experiment: every rep (or team) is assigned to an arm now (admins)")
     async def create(self, data: w.ExperimentIn, principal: Principal, rt: Runtime) -> w.ExperimentOut:
-        row = await svc.create(rt, principal, spec_of(data))
+        row = await svc.create(rt, principal, svc.spec_of(data))
         return experiment_out(row, svc.status_of(row, await svc.today_of(rt, row.org_id)))
 
     @get("/", summary="The org's experiments, newest first (admins)")

@@ -30,6 +30,7 @@ from server.core.errors import Conflict, DomainError, Forbidden, NotFound
 from server.core.periods import local_date
 from server.core.runtime import Part, Runtime
 from server.experiments import rules, stats
+from server.experiments import schemas as w
 from server.experiments import store as repo
 from server.ledger.types import types_of
 from server.targets import service as targets
@@ -63,6 +64,18 @@ class Spec:
     baseline: dict[str, Any]
     min_days: int = rules.MIN_RUN_DAYS
     seed: int | None = None
+
+
+def spec_of(data: w.ExperimentIn) -> Spec:
+    """The spec of the API's (and the admin form's) wire body."""
+    def program(p: w.ProgramIn) -> dict[str, Any]:
+        return {name: getattr(p, name) for name in rules.MECHANICS}
+
+    return Spec(
+        data.name, data.unit, data.metric, [(v.name, program(v.program)) for v in data.variants],
+        data.holdout_share, data.start, data.end, program(data.baseline) if data.baseline else {}, data.min_days,
+        data.seed,
+    )
 
 
 # -- metrics ----------------------------------------------------------------------------------------
