@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from statistics import fmean, variance
+from statistics import NormalDist, fmean, variance
 
 #: |standardised mean difference| of the pre-period above which the arms are flagged as unbalanced.
 BALANCE_SMD = 0.2
@@ -157,3 +157,18 @@ def mixed_teams(arm_of: Mapping[int, str], team_of: Mapping[int, int | None]) ->
         counts = per_team.setdefault(team, {})
         counts[arm] = counts.get(arm, 0) + 1
     return {t: dict(sorted(c.items())) for t, c in sorted(per_team.items()) if len(c) > 1}
+
+
+def power(lift: float, sd_variant: float, sd_holdout: float, n_variant: int, n_holdout: int,
+          confidence: float = 0.95) -> float:
+    """The chance that a two-sided interval at `confidence` excludes 0 when the true difference is
+    `lift` (normal approximation of Welch's test; arms of these sizes and standard deviations)."""
+    if n_variant < 2 or n_holdout < 2:
+        return 0.0
+    se = math.sqrt(sd_variant**2 / n_variant + sd_holdout**2 / n_holdout)
+    if se == 0:
+        return 1.0 if lift else 0.0
+    normal = NormalDist()
+    z = normal.inv_cdf(0.5 + confidence / 2.0)
+    shift = abs(lift) / se
+    return normal.cdf(shift - z) + normal.cdf(-shift - z)

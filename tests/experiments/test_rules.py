@@ -103,3 +103,11 @@ def test_programs_and_windows():
     assert rules.elapsed_days(date(2026, 12, 1), date(2026, 12, 31), date(2026, 12, 7)) == 7
     assert rules.elapsed_days(date(2026, 12, 8), date(2026, 12, 31), date(2026, 12, 7)) == 0
     assert rules.elapsed_days(date(2026, 12, 1), date(2026, 12, 3), date(2026, 12, 7)) == 3
+
+
+def test_power_of_a_known_design():
+    # lift / standard error = 2.8 gives the textbook 80% power at 95% confidence
+    se_of = (2 * 1.0**2 / 50) ** 0.5  # sd 1, 50 a side: se 0.2
+    assert stats.power(2.8 * se_of, 1.0, 1.0, 50, 50) == pytest.approx(0.7995, abs=1e-4)
+    assert stats.power(0.0, 1.0, 1.0, 50, 50) == pytest.approx(0.05, abs=1e-9)
+    assert stats.power(1.0, 1.0, 1.0, 1, 50) == 0.0
