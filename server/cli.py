@@ -598,8 +598,9 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--programs", default="plain,missions,improvement,brackets,targets,default",
                      help="comma-separated (default: plain,missions,improvement,brackets,targets,default)")
     sim.add_argument("--experiment", choices=("missions",),
-                     help="instead of the programs: a hold-out experiment on one simulated team (missions: the\n"
-                          "hold-out has missions withheld); reports the lift, its interval and a power table")
+                     help="instead of the programs, a hold-out experiment on one simulated team (missions: the "
+                          "hold-out has missions withheld); reports the lift, its interval and a power table "
+                          "(default: none)")
     sim.add_argument("--out", default="sim-report", help="the report's folder (default: sim-report)")
     sim.add_argument("--json", help="also write the figures as JSON to this file (default: none)")
     sim.add_argument("--before", help="an earlier run's JSON: the report compares its goals (default: none)")
