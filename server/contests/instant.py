@@ -15,6 +15,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Row
@@ -70,9 +71,11 @@ async def on_activities(rt: Runtime, conn: AsyncConnection, batch: events.Activi
     programs = await open_programs(rt, conn, batch.org_id)
     if not programs:
         return
-    withheld = await rt.registry.withheld(rt, conn, batch.org_id, "instant_wins")  # experiments' arms
+    withheld: dict[date, frozenset[int]] = {}  # experiments' arms, by the activity's org-local day
     for a in batch.activities:
-        if a.user_id in withheld:
+        if a.day not in withheld:
+            withheld[a.day] = await rt.registry.withheld(rt, conn, batch.org_id, "instant_wins", a.day)
+        if a.user_id in withheld[a.day]:
             continue
         for p in programs:
             if p.type_id is not None and p.type_id != a.type_id:

@@ -41,9 +41,19 @@ GATE_TTL_S = 5.0
 #: Most experiments one list returns.
 MAX_LIST = 200
 
-_GATE: Part[TTLCache[int, dict[str, frozenset[int]]]] = Part(
-    "experiments.gate", lambda rt: TTLCache(GATE_TTL_S, 10_000)
-)
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """What one experiment withholds on the days `first`..`last`: mechanic -> reps."""
+
+    first: date
+    last: date
+    off: dict[str, frozenset[int]]
+
+
+#: org -> the gates of its experiments not stopped nor long over (a process's reading)
+_GATE: Part[TTLCache[int, tuple[Gate, ...]]] = Part("experiments.gate", lambda rt: TTLCache(GATE_TTL_S, 10_000))
 
 
 def require_admin(principal: Principal) -> int:
@@ -210,21 +220,29 @@ async def today_of(rt: Runtime, org_id: int) -> date:
 # -- the gate ---------------------------------------------------------------------------------------
 
 
-async def withheld(rt: Runtime, conn: AsyncConnection, org_id: int, mechanic: str) -> frozenset[int]:
-    """The org's reps whose arm has `mechanic` off in an experiment running today."""
+async def withheld(rt: Runtime, conn: AsyncConnection, org_id: int, mechanic: str, day: date) -> frozenset[int]:
+    """The org's reps whose arm has `mechanic` off in an experiment that runs on the org's local `day`."""
     cache = rt.part(_GATE)
     found = cache.get(org_id)
     if found is None:
-        today = local_date(rt.now(), (await org_info(rt, org_id, conn)).tz)
-        off: dict[str, set[int]] = defaultdict(set)
-        for r in await repo.running(conn, org_id, today):
+        since = local_date(rt.now(), (await org_info(rt, org_id, conn)).tz) - timedelta(days=2)
+        per_exp: dict[tuple[date, date], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        for r in await repo.not_over(conn, org_id, since):
             program: dict[str, bool] = next((a["program"] for a in r.arms if a["name"] == r.arm), {})
+            off = per_exp[(r.start, r.end)]
             for name, on in program.items():
                 if not on:
                     off[name].add(r.user_id)
-        found = {name: frozenset(uids) for name, uids in off.items()}
+        found = tuple(
+            Gate(first, last, {name: frozenset(uids) for name, uids in off.items()})
+            for (first, last), off in per_exp.items()
+        )
         cache.put(org_id, found)
-    return found.get(mechanic, frozenset())
+    out: frozenset[int] = frozenset()
+    for g in found:
+        if g.first <= day <= g.last:
+            out |= g.off.get(mechanic, frozenset())
+    return out
 
 
 # -- results ----------------------------------------------------------------------------------------

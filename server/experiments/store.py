@@ -56,11 +56,12 @@ async def assignments(conn: AsyncConnection, experiment_id: int) -> Sequence[Row
     return (await conn.execute(q)).all()
 
 
-async def running(conn: AsyncConnection, org_id: int, today: date) -> Sequence[Row[Any, Any, Any]]:
-    """(user_id, arm, arms) of every rep in an experiment of the org that runs today."""
+async def not_over(conn: AsyncConnection, org_id: int, since: date) -> Sequence[Row[Any, Any, Any, Any, Any]]:
+    """(user_id, arm, arms, start, end) of every rep in an experiment of the org that is not
+    stopped and runs on `since` or later."""
     q = (
-        select(A.c.user_id, A.c.arm, E.c.arms)
+        select(A.c.user_id, A.c.arm, E.c.arms, E.c.start, E.c.end)
         .join(E, E.c.id == A.c.experiment_id)
-        .where(E.c.org_id == org_id, E.c.stopped_at.is_(None), E.c.start <= today, E.c.end >= today)
+        .where(E.c.org_id == org_id, E.c.stopped_at.is_(None), E.c.end >= since)
     )
     return (await conn.execute(q)).all()

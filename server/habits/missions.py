@@ -29,7 +29,7 @@ async def ensure(rt: Runtime, conn: AsyncConnection, cfg: OrgHabits, user_id: in
     rep = cfg.users.get(user_id)
     if rep is None or not cfg.rules.calendar.is_working(day) or not cfg.templates:
         return False
-    if user_id in await rt.registry.withheld(rt, conn, cfg.org_id, "missions"):  # an experiment's arm
+    if user_id in await rt.registry.withheld(rt, conn, cfg.org_id, "missions", day):  # an experiment's arm
         return False
     if not await repo.claim_mission_day(conn, cfg.org_id, user_id, day, now, cfg.all_done_bonus):
         return False

@@ -36,11 +36,12 @@ async def test_a_simulated_missions_experiment_withholds_them_from_the_holdout(s
         async with engine.connect() as conn:
             rows = (await conn.execute(text(
                 "SELECT a.arm, count(m.user_id) FROM experiment_assignments a JOIN experiments e ON e.id = a.experiment_id "
-                "LEFT JOIN missions m ON m.user_id = a.user_id AND m.org_id = a.org_id AND m.day >= e.start "
+                "LEFT JOIN missions m ON m.user_id = a.user_id AND m.org_id = a.org_id "
+                "AND m.day >= e.start AND m.day <= e.\"end\" "
                 "WHERE e.id = (SELECT max(id) FROM experiments) GROUP BY a.arm ORDER BY a.arm"))).all()
     finally:
         await engine.dispose()
-    counts = dict(rows)  # missions of the run's days (the history's were made before the experiment)
+    counts = dict(rows)  # missions of the run's days (before and after it, everyone has them)
     assert counts["holdout"] == 0 and counts["missions"] > 0
     assert [p.weeks for p in run.table] == [1]
     assert run.table[0].lift == v.lift.diff
