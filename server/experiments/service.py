@@ -5,7 +5,7 @@ Admins only. An org runs one experiment at a time (runs may not share a day), so
 two arms at once. Assignment happens once, when the experiment is made, and never changes: a rep
 who joins the org later is in no arm and keeps the org's program. The gate (`withheld`, installed
 in `Registry.mechanic_gates`) tells the missions and the instant wins which reps an arm has them
-off for; each process trusts its reading for `GATE_TTL_S` seconds.
+off on a given day; each process trusts its reading for `GATE_TTL_S` seconds.
 """
 
 from __future__ import annotations

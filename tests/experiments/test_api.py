@@ -132,6 +132,18 @@ async def test_an_arm_without_instant_wins_never_rolls_until_stopped(client):
         assert (await kinds(rep)).count("instant_win") == (1 if arm_of[rep.user_id] == "no_dice" else 2)
 
 
+async def test_an_arm_withholds_nothing_before_its_first_day(client):
+    admin, _, reps = await org_with_teams(client, 1, 4)
+    call = await type_key(admin, "call", points=1)
+    await admin.ok("post", "/instant-wins", {"name": "Dice", "probability": 1.0, "budget": 100,
+                                             "prize_points": 5}, status=201)
+    exp = await admin.ok("post", "/experiments", body(await today(admin) + timedelta(days=1)), status=201)
+    assert exp["status"] == "scheduled"
+    for rep in reps:  # today is before the run: every rep still rolls
+        out = await rep.log(call)
+        assert (await rep.ok("get", "/me"))["points_balance"] == 6, out
+
+
 async def test_an_arm_without_missions_gets_none(hclient):
     from tests.habits.support import habit_org, only_templates
 
