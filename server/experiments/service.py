@@ -141,6 +141,7 @@ async def create(rt: Runtime, principal: Principal, spec: Spec) -> Row[Any]:
     placed = rules.assign(units, arms, seed)
     team_of = {u.id: u.team_id for u in reps}
     async with rt.engine.begin() as conn:
+        await repo.lock_org(conn, org_id)  # two admins at once: one experiment, one 409
         clash = await repo.overlapping(conn, org_id, spec.start, spec.end)
         if clash is not None:
             raise Conflict("experiment_overlaps", f"experiment {clash.name!r} runs on some of these days: an org "

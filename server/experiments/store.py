@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, insert, select, update
+from sqlalchemy import Row, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from server.core.db import table_of
@@ -14,6 +14,14 @@ from server.experiments.models import Experiment, ExperimentAssignment
 
 E = table_of(Experiment)
 A = table_of(ExperimentAssignment)
+#: The advisory lock class of "one experiment at a time" (PostgreSQL; SQLite has one writer).
+LOCK = 0x45585054
+
+
+async def lock_org(conn: AsyncConnection, org_id: int) -> None:
+    """Until the transaction ends, no other transaction checks or adds the org's experiments."""
+    if conn.dialect.name == "postgresql":
+        await conn.execute(text("SELECT pg_advisory_xact_lock(:k, CAST(:o AS INTEGER))"), {"k": LOCK, "o": org_id})
 
 
 async def add(conn: AsyncConnection, values: dict[str, Any]) -> int:

@@ -3,6 +3,7 @@ constructed ledger; the arms' mechanics honoured on the activity path; who may c
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -181,6 +182,14 @@ async def test_one_experiment_at_a_time_and_bad_input(client):
         assert r.json()["error"]["code"] == code, (bad, r.text)
     small, _, _ = await org_with_teams(client, 1, 3)
     assert_error(await small.post("/experiments", body(await today(small))), 409, "too_few_units")
+
+
+async def test_two_admins_at_once_make_one_experiment(client):
+    admin, _, _ = await org_with_teams(client, 1, 4)
+    day = await today(admin)
+    got = await asyncio.gather(*(admin.post("/experiments", body(day)) for _ in range(4)))
+    assert sorted(r.status_code for r in got) == [201, 409, 409, 409]
+    assert len((await admin.ok("get", "/experiments"))["items"]) == 1
 
 
 async def test_who_may_call(client):
