@@ -218,3 +218,22 @@ async def test_who_may_call(client):
     await admin.ok("patch", f"/users/{gone.user_id}", {"active": False})
     assert (await gone.get("/experiments")).status_code == 401
     assert (await admin.ok("get", f"/experiments/{eid}"))["status"] == "running"  # the other org's stop did nothing
+
+
+async def test_attainment_is_points_over_the_prorated_weekly_target(client):
+    admin, _, reps = await org_with_teams(client, 1, 4)
+    call = await type_key(admin, "call", points=1)
+    day = await today(admin)
+    monday = day - timedelta(days=day.weekday())
+    await admin.ok("put", "/targets", {"metric": "points", "period": "week", "start": monday.isoformat(),
+                                       "targets": [{"user_id": r.user_id, "value": 14} for r in reps]})
+    exp = await admin.ok("post", "/experiments", body(day, days=7, metric="attainment", min_days=1), status=201)
+    arm_of = await _arms_by_user(admin, exp["id"])
+    quantities = {"no_dice": iter((4, 6)), "holdout": iter((2, 2))}
+    for rep in sorted(reps, key=lambda r: r.user_id):
+        await rep.log(call, quantity=next(quantities[arm_of[rep.user_id]]))
+    res = await admin.ok("get", f"/experiments/{exp['id']}/results")
+    # one day run of a 14-point week: a target of 2 so far; attainment = points / 2
+    assert res["holdout"] == {"n": 2, "mean": 1.0, "pre_mean": 0.0}
+    v = res["variants"][0]
+    assert (v["n"], v["mean"], v["lift"], v["relative_lift"]) == (2, 2.5, 1.5, 1.5)
