@@ -237,3 +237,23 @@ async def test_attainment_is_points_over_the_prorated_weekly_target(client):
     assert res["holdout"] == {"n": 2, "mean": 1.0, "pre_mean": 0.0}
     v = res["variants"][0]
     assert (v["n"], v["mean"], v["lift"], v["relative_lift"]) == (2, 2.5, 1.5, 1.5)
+
+
+async def test_won_value_sums_the_value_of_every_type_scored_on_value(client):
+    admin, _, reps = await org_with_teams(client, 1, 4)
+    deal = await type_key(admin, "deal", points=0, value_points=0.01)
+    big = await type_key(admin, "big", points=0, value_points=0.001)
+    call = await type_key(admin, "call", points=1)
+    exp = await admin.ok("post", "/experiments", body(await today(admin), metric="won_value"), status=201)
+    arm_of = await _arms_by_user(admin, exp["id"])
+    values = {"no_dice": iter((1000, 3000)), "holdout": iter((500, 500))}
+    for rep in sorted(reps, key=lambda r: r.user_id):
+        await rep.log(deal, value=next(values[arm_of[rep.user_id]]))
+        await rep.log(big, value=100)  # every rep: +100 in both arms
+        await rep.log(call, quantity=9)  # counts as activity, not value
+    res = await admin.ok("get", f"/experiments/{exp['id']}/results")
+    assert res["holdout"]["mean"] == 600.0
+    v = res["variants"][0]
+    assert (v["mean"], v["lift"], v["df"]) == (2100.0, 1500.0, 1.0)
+    # a constant hold-out: the variant's 1100 and 3100 alone set the error (se 1000, df 1, t 12.706205)
+    assert (v["ci_low"], v["ci_high"]) == pytest.approx((1500 - 12706.205, 1500 + 12706.205), abs=0.01)
