@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from server.core.settings import Settings
+    from server.simulate.driver import Config
 
 log = logging.getLogger("reprally")
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,9 +172,12 @@ def cmd_simulate(args: argparse.Namespace) -> None:
     from server.simulate.programs import parse
     from server.simulate.report import build, run, write
 
-    programs = parse(args.programs)
     cfg = Config(reps=args.reps, weeks=args.weeks, seed=args.seed, history_weeks=args.history_weeks)
     started = time.monotonic()
+    if args.experiment:
+        _simulate_experiment(args, cfg, started)
+        return
+    programs = parse(args.programs)
     with backends(migrate) as settings, Progress("simulating", total=len(programs), unit="programs") as progress:
         outcomes, info = asyncio.run(run(settings, programs, cfg, progress))
         data = build(outcomes, info, settings.push_cap_per_hour)
@@ -187,6 +191,29 @@ def cmd_simulate(args: argparse.Namespace) -> None:
     goals_met = sum(1 for g in data["goals"] if g["met"])
     print(summary("simulate", {"program": len(programs), "activity|activities": info["simulated_activities"],
                                "goal met|goals met": goals_met, "goal": len(data["goals"])}, time.monotonic() - started))
+
+
+def _simulate_experiment(args: argparse.Namespace, cfg: Config, started: float) -> None:
+    import time
+
+    from server.core.ops.progress import summary
+    from server.simulate.backends import backends
+    from server.simulate.experiment import markdown, run_experiment
+
+    with backends(migrate) as settings:
+        found = asyncio.run(run_experiment(settings, args.experiment, cfg))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "experiment.md").write_text(markdown(found, cfg))
+    for v in found.results.variants:
+        ci = "n/a" if v.lift.ci_low is None else f"{v.lift.ci_low:+.1f} to {v.lift.ci_high:+.1f}"
+        print(f"lift of {v.name} over the hold-out: {v.lift.diff:+.1f} activities per rep (95% CI {ci}; "
+              f"n {v.lift.n_variant} vs {v.lift.n_holdout})")
+    for w in found.results.warnings:
+        print(f"warning: {w}")
+    print(f"report: {out / 'experiment.md'}")
+    print(summary("simulate", {"experiment": args.experiment, "reps": cfg.reps, "weeks": cfg.weeks},
+                  time.monotonic() - started))
 
 
 def cmd_api(args: argparse.Namespace) -> None:
@@ -570,6 +597,10 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--history-weeks", type=int, default=4, help="history before the programs start (default: 4)")
     sim.add_argument("--programs", default="plain,missions,improvement,brackets,targets,default",
                      help="comma-separated (default: plain,missions,improvement,brackets,targets,default)")
+    sim.add_argument("--experiment", choices=("missions",),
+                     help="instead of the programs, a hold-out experiment on one simulated team (missions: the "
+                          "hold-out has missions withheld); reports the lift, its interval and a power table "
+                          "(default: none)")
     sim.add_argument("--out", default="sim-report", help="the report's folder (default: sim-report)")
     sim.add_argument("--json", help="also write the figures as JSON to this file (default: none)")
     sim.add_argument("--before", help="an earlier run's JSON: the report compares its goals (default: none)")

@@ -23,6 +23,7 @@ from server.core.feature import Feature
 from server.core.runtime import Registry, Runtime
 from server.core.settings import Settings
 from server.displays.feature import FEATURE as DISPLAYS
+from server.experiments.feature import FEATURE as EXPERIMENTS
 from server.fantasy.feature import FEATURE as FANTASY
 from server.habits.feature import FEATURE as HABITS
 from server.insights.feature import FEATURE as INSIGHTS
@@ -41,7 +42,7 @@ from server.targets.feature import FEATURE as TARGETS
 #: levels' XP and the targets' rollups last, once every bonus of the transaction is queued).
 FEATURES: tuple[Feature, ...] = (ACCOUNTS, ACTIVITIES, LEADERBOARDS, SOCIAL, HABITS, NOTIFICATIONS, CONTESTS,
                                  REWARDS, DISPLAYS, INTEGRATIONS, CHAT, LEVELS, TARGETS, PRIVACY, INSIGHTS, FANTASY,
-                                 ADMIN)
+                                 EXPERIMENTS, ADMIN)
 
 
 def build_registry(features: tuple[Feature, ...] = FEATURES) -> Registry:

@@ -11,6 +11,7 @@ from server.chat import models as chat
 from server.contests import models as contests
 from server.core.db import Base
 from server.displays import models as displays
+from server.experiments import models as experiments
 from server.fantasy import models as fantasy
 from server.habits import models as habits
 from server.insights import models as insights

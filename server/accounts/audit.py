@@ -44,6 +44,7 @@ ENTITY_KINDS = (
     "mission_template",
     "privacy",
     "chat_channel",
+    "experiment",
 )
 #: Fields never written to the log, whatever a service passes (secrets and their hashes).
 HIDDEN = frozenset({"password", "password_hash", "secret", "secrets", "key_hash", "pairing_code", "token"})

@@ -259,7 +259,7 @@ class AuditEntryOut(Struct):
     actor_kind: str
     actor_user_id: int | None
     actor_name: str | None
-    #: user, team, org, activity_type, contest, reward, redemption, display, integration, api_key, target, privacy
+    #: one of audit.ENTITY_KINDS (user, team, org, activity_type, contest, reward, ...)
     entity_kind: str
     entity_id: str
     action: str

@@ -17,6 +17,7 @@ from litestar.response import Template
 from server.admin import web
 from server.admin.contest_wizard import ContestWizardController
 from server.admin.displays_page import DisplaysController
+from server.admin.experiments_page import ExperimentsController
 from server.admin.habits_page import BadgesController, MissionsController
 from server.admin.import_page import ImportController
 from server.admin.integrations_page import IntegrationsController
@@ -79,6 +80,7 @@ ROUTER = Router(
         MissionsController,
         BadgesController,
         IntegrationsController,
+        ExperimentsController,
         SettingsController,
     ],
     include_in_schema=False,

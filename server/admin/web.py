@@ -55,11 +55,14 @@ NAV: tuple[tuple[str, str, bool], ...] = (
     ("Rewards", "/admin/rewards", True),
     ("Displays", "/admin/displays", True),
     ("Integrations", "/admin/integrations", True),
+    ("Experiments", "/admin/experiments", True),
     ("Settings", "/admin/settings", True),
     ("Audit log", "/admin/audit", True),
 )
 #: Pages only admins open (a manager gets the 403 page, direct URL or not).
-ADMIN_ONLY = frozenset({"Teams", "Displays", "Audit log", "Rewards", "Settings", "Integrations"})
+ADMIN_ONLY = frozenset(
+    {"Teams", "Displays", "Audit log", "Rewards", "Settings", "Integrations", "Experiments"}
+)
 
 
 class LoginRequired(Exception):

@@ -1,8 +1,8 @@
 """Instant wins ("dice"): an activity may win an instant prize with a configured probability,
 from an org budget that is never exceeded.
 
-Each qualifying activity rolls once per open program (`random.SystemRandom`); a winning roll
-takes one prize from the budget with a conditional UPDATE in the activity's transaction
+Each qualifying activity rolls once per open program (`random.SystemRandom`), unless an
+experiment's arm withholds instant wins from its rep (`Registry.withheld`); a winning roll takes one prize from the budget with a conditional UPDATE in the activity's transaction
 (`instant_store.claim`): on PostgreSQL concurrent winners queue on the program's row and each
 re-checks `granted < budget` against the committed count; SQLite runs one writer at a time.
 So 50 winning rolls against a budget of 7 grant exactly 7, and a rolled-back activity gives its
@@ -15,6 +15,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Row
@@ -70,7 +71,12 @@ async def on_activities(rt: Runtime, conn: AsyncConnection, batch: events.Activi
     programs = await open_programs(rt, conn, batch.org_id)
     if not programs:
         return
+    withheld: dict[date, frozenset[int]] = {}  # experiments' arms, by the activity's org-local day
     for a in batch.activities:
+        if a.day not in withheld:
+            withheld[a.day] = await rt.registry.withheld(rt, conn, batch.org_id, "instant_wins", a.day)
+        if a.user_id in withheld[a.day]:
+            continue
         for p in programs:
             if p.type_id is not None and p.type_id != a.type_id:
                 continue

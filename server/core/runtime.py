@@ -18,7 +18,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Generic, Protocol, TypeVar, cast
 
 from redis.asyncio import Redis
@@ -84,6 +84,10 @@ class TokenResolver(Protocol):
     def __call__(self, rt: Runtime, token: str, claims: dict[str, Any] | None, *,
                  fresh: bool = False) -> Awaitable[Principal]: ...
 
+#: The reps of an org from whom a mechanic ("missions", "instant_wins") is withheld on one of the
+#: org's local days (an experiment's arm switches it off): (rt, conn, org id, mechanic, day) -> user ids.
+MechanicGate = Callable[["Runtime", AsyncConnection, int, str, date], Awaitable[frozenset[int]]]
+
 #: Raises a 404 unless the subject of a board channel (e.g. the contest of `contest:<id>`) is the org's.
 BoardSubjectCheck = Callable[["Runtime", int, int], Awaitable[None]]
 
@@ -118,6 +122,8 @@ class Registry:
     jobs: list[Job] = field(default_factory=list)
     #: where an org's working days come from (the habits feature's streak calendar); first answer wins
     calendars: list[CalendarSource] = field(default_factory=list)
+    #: who may not have a mechanic on a day (experiments' arms); the features that run it ask `withheld`
+    mechanic_gates: list[MechanicGate] = field(default_factory=list)
     #: token kind ("access", "api_key", "display") -> resolver
     token_resolvers: dict[str, TokenResolver] = field(default_factory=dict)
     #: board channel kind ("contest") -> the check that its subject is the org's (displays' boards)
@@ -135,6 +141,14 @@ class Registry:
             if found is not None:
                 return found
         return WorkCalendar()
+
+    async def withheld(self, rt: Runtime, conn: AsyncConnection, org_id: int, mechanic: str,
+                       day: date) -> frozenset[int]:
+        """The org's reps from whom `mechanic` is withheld on the org's local `day` (no gate: nobody)."""
+        out: frozenset[int] = frozenset()
+        for gate in self.mechanic_gates:
+            out |= await gate(rt, conn, org_id, mechanic, day)
+        return out
 
     def job(self, name: str, every_s: float, run: Callable[[Runtime], Awaitable[object]]) -> None:
         if any(j.name == name for j in self.jobs):

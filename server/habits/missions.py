@@ -29,6 +29,8 @@ async def ensure(rt: Runtime, conn: AsyncConnection, cfg: OrgHabits, user_id: in
     rep = cfg.users.get(user_id)
     if rep is None or not cfg.rules.calendar.is_working(day) or not cfg.templates:
         return False
+    if user_id in await rt.registry.withheld(rt, conn, cfg.org_id, "missions", day):  # an experiment's arm
+        return False
     if not await repo.claim_mission_day(conn, cfg.org_id, user_id, day, now, cfg.all_done_bonus):
         return False
     types = {t.key: t.id for t in (await types_of(rt, cfg.org_id, conn)).values()}  # read on `conn` on a miss

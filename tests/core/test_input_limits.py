@@ -121,6 +121,8 @@ STORED_FROM = {
     "kudos.message": ("KudosIn.message", "ActionIn.message"),
     "kudos.value_tag": ("KudosIn.value_tag", "KudosSettingsUpdate.values[]"),
     "feed_reactions.emoji": ("ReactionIn.emoji",),
+    "experiments.name": ("ExperimentIn.name",),
+    "experiment_assignments.arm": ("VariantIn.name",),
 }
 #: columns only the server writes, and what bounds them
 SERVER_WRITTEN = {
@@ -128,6 +130,8 @@ SERVER_WRITTEN = {
     "board_privacy.mode": "a Literal of the wire type (privacy.schemas.ModeName)",
     "board_privacy.scope_key": "a team or display id from the path, or a board's key checked against the org's types (64)",
     "audit_log.actor_kind": "user, api_key or system",
+    "experiments.unit": "rep or team (ExperimentIn.unit is a Literal)",
+    "experiments.metric": "one of experiments.rules.METRICS (ExperimentIn.metric is a Literal)",
     "audit_log.actor_name": "copied from the acting user's display name (120)",
     "audit_log.entity_kind": "one of audit.ENTITY_KINDS",
     "audit_log.entity_id": "an id, or an activity type's key (64)",
@@ -242,6 +246,7 @@ DISPLAY_COLUMNS = {
     "instant_win_programs.prize_name", "instant_wins.prize_name", "badges.name", "badges.description",
     "badge_awards.message", "mission_templates.label", "missions.label", "displays.name", "rewards.name",
     "rewards.description", "redemptions.note", "kudos.message", "kudos.value_tag", "chat_channels.name",
+    "experiments.name",
 }
 
 

@@ -1,0 +1,1 @@
+"""Hold-out experiments: which mechanics work, measured against a hold-out group."""
