@@ -48,29 +48,30 @@ class ExperimentController(Controller):
     dependencies = {"principal": Provide(provide_principal)}
     tags = ["experiments"]
 
-    @post("/", summary="Start a hold-out experiment: every rep (or team) is assigned to an arm now (admins)")
+    @post("/", operation_id="createExperiment", summary="Start a hold-out experiment: every rep (or team) is assigned to an arm now (admins)")
     async def create(self, data: w.ExperimentIn, principal: Principal, rt: Runtime) -> w.ExperimentOut:
         row = await svc.create(rt, principal, svc.spec_of(data))
         return experiment_out(row, svc.status_of(row, await svc.today_of(rt, row.org_id)))
 
-    @get("/", summary="The org's experiments, newest first (admins)")
+    @get("/", operation_id="listExperiments", summary="The org's experiments, newest first (admins)")
     async def index(self, principal: Principal, rt: Runtime) -> w.ExperimentList:
         rows = await svc.list_all(rt, principal)
         today = await svc.today_of(rt, principal.org_id)
         return w.ExperimentList([experiment_out(r, svc.status_of(r, today)) for r in rows])
 
-    @get("/{experiment_id:int}", summary="One experiment (admins)")
+    @get("/{experiment_id:int}", operation_id="getExperiment", summary="One experiment (admins)")
     async def one(self, experiment_id: int, principal: Principal, rt: Runtime) -> w.ExperimentOut:
         row = await svc.get(rt, principal, experiment_id)
         return experiment_out(row, svc.status_of(row, await svc.today_of(rt, row.org_id)))
 
-    @post("/{experiment_id:int}/stop", status_code=200,
+    @post("/{experiment_id:int}/stop", operation_id="stopExperiment", status_code=200,
           summary="Stop the experiment now: every rep gets the org's program back (admins)")
     async def stop(self, experiment_id: int, principal: Principal, rt: Runtime) -> w.ExperimentOut:
         row = await svc.stop(rt, principal, experiment_id)
         return experiment_out(row, "stopped")
 
-    @get("/{experiment_id:int}/assignments", summary="Which arm each rep is in, and why (admins)")
+    @get("/{experiment_id:int}/assignments", operation_id="listExperimentAssignments",
+         summary="Which arm each rep is in, and why (admins)")
     async def assignments(self, experiment_id: int, principal: Principal, rt: Runtime) -> w.AssignmentsOut:
         exp = await svc.get(rt, principal, experiment_id)
         rows = await svc.assignments(rt, principal, experiment_id)
@@ -81,6 +82,7 @@ class ExperimentController(Controller):
             w.AssignmentOut(r.user_id, r.unit_id, r.team_id, r.arm, r.stratum, r.pre_value) for r in rows
         ])
 
-    @get("/{experiment_id:int}/results", summary="Each variant's lift over the hold-out, with guards (admins)")
+    @get("/{experiment_id:int}/results", operation_id="getExperimentResults",
+         summary="Each variant's lift over the hold-out, with guards (admins)")
     async def results(self, experiment_id: int, principal: Principal, rt: Runtime) -> w.ResultsOut:
         return results_out(await svc.results(rt, principal, experiment_id))
