@@ -25,7 +25,7 @@ def experiment_out(row: Row[Any], status: str) -> w.ExperimentOut:
     )
 
 
-def results_out(r: svc.Results) -> w.ResultsOut:
+def results_out(r: svc.Results) -> w.ExperimentResultsOut:
     variants = []
     for v in r.variants:
         rel = v.lift.relative_ci
@@ -36,7 +36,7 @@ def results_out(r: svc.Results) -> w.ResultsOut:
             stats.balanced(v.balance_smd),
         ))
     e = r.experiment
-    return w.ResultsOut(
+    return w.ExperimentResultsOut(
         e.id, e.metric, e.unit, r.status, r.run_first, r.run_end, r.elapsed_days, e.min_days, r.preliminary, 0.95,
         w.HoldoutOut(r.holdout_n, r.holdout_mean, r.holdout_pre_mean), variants,
         [w.MixedTeamOut(t, arms) for t, arms in r.mixed_teams.items()], r.warnings,
@@ -84,5 +84,5 @@ class ExperimentController(Controller):
 
     @get("/{experiment_id:int}/results", operation_id="getExperimentResults",
          summary="Each variant's lift over the hold-out, with guards (admins)")
-    async def results(self, experiment_id: int, principal: Principal, rt: Runtime) -> w.ResultsOut:
+    async def results(self, experiment_id: int, principal: Principal, rt: Runtime) -> w.ExperimentResultsOut:
         return results_out(await svc.results(rt, principal, experiment_id))

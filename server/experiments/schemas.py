@@ -123,7 +123,7 @@ class MixedTeamOut(Struct):
     reps_per_arm: dict[str, int]
 
 
-class ResultsOut(Struct):
+class ExperimentResultsOut(Struct):
     experiment_id: int
     metric: str
     unit: str

@@ -314,6 +314,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/badges/{badge_id}/awards/{award_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an award back with a reason; its points are written back (managers, own team) */
+        post: operations["revokeBadgeAward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/badges/{badge_id}/holders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who holds a badge (managers: their team's reps) */
+        get: operations["listBadgeHolders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The org's chat channels, their status and deliveries (admins) */
+        get: operations["listChatChannels"];
+        put?: never;
+        /** Connect a Slack or Teams webhook (admins); the URL is never shown again */
+        post: operations["createChatChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/channels/{channel_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One chat channel (admins) */
+        get: operations["getChatChannel"];
+        put?: never;
+        post?: never;
+        /** Disconnect a chat channel; its queued messages go */
+        delete: operations["deleteChatChannel"];
+        options?: never;
+        head?: never;
+        /** Change a chat channel: what it posts, quiet hours, cap, or a new URL */
+        patch: operations["updateChatChannel"];
+        trace?: never;
+    };
+    "/api/v1/chat/channels/{channel_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a test message on a chat channel */
+        post: operations["testChatChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contests": {
         parameters: {
             query?: never;
@@ -574,6 +662,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/displays/{display_id}/privacy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The display's own board privacy mode (admins) */
+        put: operations["setDisplayPrivacy"];
+        post?: never;
+        /** Remove the display's own mode: it follows the board's and the org's (admins) */
+        delete: operations["clearDisplayPrivacy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/displays/{display_id}/revoke": {
         parameters: {
             query?: never;
@@ -585,6 +691,92 @@ export interface paths {
         put?: never;
         /** Revoke the display's token */
         post: operations["revokeDisplay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The org's experiments, newest first (admins) */
+        get: operations["listExperiments"];
+        put?: never;
+        /** Start a hold-out experiment: every rep (or team) is assigned to an arm now (admins) */
+        post: operations["createExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{experiment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One experiment (admins) */
+        get: operations["getExperiment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{experiment_id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which arm each rep is in, and why (admins) */
+        get: operations["listExperimentAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{experiment_id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each variant's lift over the hold-out, with guards (admins) */
+        get: operations["getExperimentResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{experiment_id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the experiment now: every rep gets the org's program back (admins) */
+        post: operations["stopExperiment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -690,6 +882,23 @@ export interface paths {
         post: operations["addReaction"];
         /** Take back a reaction (emoji in the body or the `emoji` query parameter) */
         delete: operations["removeReaction"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/habits/missions/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each rep's missions of their today, with any calibration (managers) */
+        get: operations["listTodaysMissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1032,7 +1241,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The entries around one rep */
+        /** The entries around one rep (a rep whose board is private: only around themselves) */
         get: operations["getLeaderboardAround"];
         put?: never;
         post?: never;
@@ -1265,6 +1474,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/tv-visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether I hide from the org's TV screens */
+        get: operations["getMyTvVisibility"];
+        /** Hide from (or appear again on) the org's TV screens */
+        put: operations["setMyTvVisibility"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/wallet": {
         parameters: {
             query?: never;
@@ -1316,6 +1543,24 @@ export interface paths {
         head?: never;
         /** Change a mission template (managers) */
         patch: operations["updateMissionTemplate"];
+        trace?: never;
+    };
+    "/api/v1/notification-defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The org's notification defaults (managers and admins) */
+        get: operations["getNotificationDefaults"];
+        /** Kinds on by default and default quiet hours, for reps who have not chosen (admins) */
+        put: operations["setNotificationDefaults"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/notifications": {
@@ -1404,6 +1649,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/privacy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The org's board privacy modes and overrides (admins) */
+        get: operations["getBoardPrivacy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/boards/{metric}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A board's (metric's) privacy mode, over the team's and org's (admins) */
+        put: operations["setBoardPrivacy"];
+        post?: never;
+        /** Remove a board's override (admins) */
+        delete: operations["clearBoardPrivacy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/org": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The org's board privacy mode (admins) */
+        put: operations["setOrgBoardPrivacy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/teams/{team_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A team's board privacy mode, over the org's (admins) */
+        put: operations["setTeamBoardPrivacy"];
+        post?: never;
+        /** Remove a team's override (admins) */
+        delete: operations["clearTeamBoardPrivacy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/redemptions": {
         parameters: {
             query?: never;
@@ -1447,7 +1762,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** approve, reject (points returned) or fulfil (admins); cancel (the requester, while pending) */
+        /** approve, reject (points returned), fulfil or refund an approved or fulfilled one (points and stock returned; admins); cancel (the requester, while pending) */
         post: operations["decideRedemption"];
         delete?: never;
         options?: never;
@@ -1632,6 +1947,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import users from a CSV file: check it (dry_run, the default), or create every row at once (none when any row is in error) */
+        post: operations["importUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{user_id}": {
         parameters: {
             query?: never;
@@ -1661,6 +1993,23 @@ export interface paths {
         get: operations["listUserBadges"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/missions/calibration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Aim a rep's missions at a percent of their baseline for some days (managers, own team) */
+        post: operations["easeMissions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1905,6 +2254,32 @@ export interface components {
             prefix: string;
             revoked_at: string | null;
         };
+        /** ArmOut */
+        ArmOut: {
+            name: string;
+            program: {
+                [key: string]: boolean;
+            };
+            share: number;
+        };
+        /** AssignmentOut */
+        AssignmentOut: {
+            arm: string;
+            pre_value: number;
+            stratum: number;
+            team_id: number | null;
+            unit_id: number;
+            user_id: number;
+        };
+        /** AssignmentsOut */
+        AssignmentsOut: {
+            counts: {
+                [key: string]: number;
+            };
+            experiment_id: number;
+            items: components["schemas"]["AssignmentOut"][];
+            seed: number;
+        };
         /** AttainmentOut */
         AttainmentOut: {
             metrics: components["schemas"]["MetricAttainmentOut"][];
@@ -2034,6 +2409,8 @@ export interface components {
             entries: components["schemas"]["EntryOut"][];
             metric: string;
             period: components["schemas"]["PeriodOut"];
+            /** @default full */
+            privacy?: string;
             /**
              * @default score
              * @enum {string}
@@ -2051,6 +2428,20 @@ export interface components {
             segment: string | null;
             title: string | null;
         };
+        /** CalibrationIn */
+        CalibrationIn: {
+            days: number;
+            pct: number;
+        };
+        /** CalibrationOut */
+        CalibrationOut: {
+            /** Format: date */
+            first_day: string;
+            /** Format: date */
+            last_day: string;
+            pct: number;
+            user_id: number;
+        };
         /** CancelIn */
         CancelIn: {
             reason?: string | null;
@@ -2060,6 +2451,69 @@ export interface components {
             id: number | null;
             kind: string;
             version: number | null;
+        };
+        /** ChannelCreate */
+        ChannelCreate: {
+            /** @default true */
+            active?: boolean;
+            badge_tiers?: string[];
+            /**
+             * @description messages per rolling hour (0: no cap)
+             * @default 20
+             */
+            hourly_cap?: number;
+            name: string;
+            /** @enum {string} */
+            provider: "slack" | "teams";
+            /** @description HH:MM, org time */
+            quiet_end?: string | null;
+            /** @description HH:MM, org time */
+            quiet_start?: string | null;
+            topics: ("deals_won" | "contest_launches" | "contest_results" | "badges" | "kudos" | "level_ups")[];
+            /** @description the incoming webhook's URL (a secret: never shown again) */
+            url: string;
+        };
+        /** ChannelList */
+        ChannelList: {
+            items: components["schemas"]["ChannelOut"][];
+        };
+        /** ChannelOut */
+        ChannelOut: {
+            active: boolean;
+            badge_tiers: string[];
+            broken_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            deliveries: components["schemas"]["Deliveries"];
+            hourly_cap: number;
+            id: number;
+            last_error: string | null;
+            last_sent_at: string | null;
+            name: string;
+            /** @enum {string} */
+            provider: "slack" | "teams";
+            quiet_end: string | null;
+            quiet_start: string | null;
+            status: string;
+            topics: ("deals_won" | "contest_launches" | "contest_results" | "badges" | "kudos" | "level_ups")[];
+            /** Format: date-time */
+            updated_at: string;
+            url_tail: string;
+        };
+        /** ChannelUpdate */
+        ChannelUpdate: {
+            active?: boolean;
+            badge_tiers?: string[];
+            /** @description messages per rolling hour (0: no cap) */
+            hourly_cap?: number;
+            name?: string;
+            /** @description HH:MM, org time */
+            quiet_end?: string | null;
+            /** @description HH:MM, org time */
+            quiet_start?: string | null;
+            topics?: ("deals_won" | "contest_launches" | "contest_results" | "badges" | "kudos" | "level_ups")[];
+            /** @description the incoming webhook's URL (a secret: never shown again) */
+            url?: string;
         };
         /** ContestCreate */
         ContestCreate: {
@@ -2223,6 +2677,27 @@ export interface components {
             /** Format: date */
             day: string;
         };
+        /** DefaultsIn */
+        DefaultsIn: {
+            kinds?: {
+                [key: string]: boolean;
+            };
+            quiet_hours?: components["schemas"]["QuietHours"] | null;
+        };
+        /** DefaultsOut */
+        DefaultsOut: {
+            kinds: {
+                [key: string]: boolean;
+            };
+            quiet_hours: components["schemas"]["QuietHours"] | null;
+        };
+        /** Deliveries */
+        Deliveries: {
+            dropped: number;
+            failed: number;
+            pending: number;
+            sent: number;
+        };
         /** DeliveryAck */
         DeliveryAck: {
             accepted: number;
@@ -2337,10 +2812,11 @@ export interface components {
             baseline?: number | null;
             display_name: string | null;
             improvement?: number | null;
-            rank: number;
-            score: number;
+            rank: number | null;
+            score: number | null;
             target?: number | null;
             team_id: number | null;
+            tier?: string;
             user_id: number;
         };
         /** ErrorBody */
@@ -2370,6 +2846,70 @@ export interface components {
         EventPage: {
             events: components["schemas"]["IntegrationEventOut"][];
             next_before_id: number | null;
+        };
+        /** ExperimentIn */
+        ExperimentIn: {
+            baseline?: components["schemas"]["ProgramIn"] | null;
+            /** Format: date */
+            end: string;
+            holdout_share: number;
+            /** @enum {string} */
+            metric: "activity" | "won_value" | "attainment";
+            /** @default 14 */
+            min_days?: number;
+            name: string;
+            seed?: number | null;
+            /** Format: date */
+            start: string;
+            /** @enum {string} */
+            unit: "rep" | "team";
+            variants: components["schemas"]["VariantIn"][];
+        };
+        /** ExperimentList */
+        ExperimentList: {
+            items: components["schemas"]["ExperimentOut"][];
+        };
+        /** ExperimentOut */
+        ExperimentOut: {
+            arms: components["schemas"]["ArmOut"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date */
+            end: string;
+            holdout_share: number;
+            id: number;
+            metric: string;
+            min_days: number;
+            name: string;
+            /** Format: date */
+            pre_end: string;
+            /** Format: date */
+            pre_first: string;
+            seed: number;
+            /** Format: date */
+            start: string;
+            status: string;
+            stopped_at: string | null;
+            unit: string;
+        };
+        /** ExperimentResultsOut */
+        ExperimentResultsOut: {
+            confidence: number;
+            elapsed_days: number;
+            experiment_id: number;
+            holdout: components["schemas"]["HoldoutOut"];
+            metric: string;
+            min_days: number;
+            mixed_teams: components["schemas"]["MixedTeamOut"][];
+            preliminary: boolean;
+            /** Format: date */
+            run_end: string;
+            /** Format: date */
+            run_first: string;
+            status: string;
+            unit: string;
+            variants: components["schemas"]["LiftOut"][];
+            warnings: string[];
         };
         /** FantasyStandingOut */
         FantasyStandingOut: {
@@ -2422,6 +2962,52 @@ export interface components {
             period: string;
             user_id: number;
             versions: components["schemas"]["VersionOut"][];
+        };
+        /** HolderList */
+        HolderList: {
+            badge_id: number;
+            items: components["schemas"]["HolderOut"][];
+        };
+        /** HolderOut */
+        HolderOut: {
+            award_id: number;
+            /** Format: date-time */
+            awarded_at: string;
+            awarded_by_user_id: number | null;
+            message: string | null;
+            period_key: string;
+            points: number;
+            user_id: number;
+        };
+        /** HoldoutOut */
+        HoldoutOut: {
+            mean: number;
+            n: number;
+            pre_mean: number;
+        };
+        /** ImportOut */
+        ImportOut: {
+            created: number;
+            dry_run: boolean;
+            invalid: number;
+            rows: components["schemas"]["ImportRowOut"][];
+        };
+        /** ImportRowError */
+        ImportRowError: {
+            code: string;
+            field: string;
+            message: string;
+        };
+        /** ImportRowOut */
+        ImportRowOut: {
+            display_name: string;
+            email: string;
+            errors: components["schemas"]["ImportRowError"][];
+            line: number;
+            password?: string | null;
+            role: string;
+            team_id: number | null;
+            user_id?: number | null;
         };
         /** InstantWinIn */
         InstantWinIn: {
@@ -2677,6 +3263,23 @@ export interface components {
             version: number;
             weights: components["schemas"]["WeightsOut"];
         };
+        /** LiftOut */
+        LiftOut: {
+            balance_smd: number | null;
+            balanced: boolean;
+            ci_high: number | null;
+            ci_low: number | null;
+            df: number | null;
+            lift: number;
+            mean: number;
+            n: number;
+            name: string;
+            pre_mean: number;
+            relative_ci_high: number | null;
+            relative_ci_low: number | null;
+            relative_lift: number | null;
+            significant: boolean;
+        };
         /** LinkOut */
         LinkOut: {
             n: number;
@@ -2768,6 +3371,24 @@ export interface components {
             day: string | null;
             missions: components["schemas"]["MissionOut"][];
             working_day: boolean;
+        };
+        /** MixedTeamOut */
+        MixedTeamOut: {
+            reps_per_arm: {
+                [key: string]: number;
+            };
+            team_id: number;
+        };
+        /** ModeIn */
+        ModeIn: {
+            /** @enum {string} */
+            mode: "full" | "top_n" | "near_peers" | "tiers" | "value_only";
+            n?: number | null;
+        };
+        /** ModeOut */
+        ModeOut: {
+            mode: string;
+            n: number;
         };
         /** MyLevelOut */
         MyLevelOut: {
@@ -2952,6 +3573,14 @@ export interface components {
             managers: number;
             reps: number;
         };
+        /** PrivacyOut */
+        PrivacyOut: {
+            boards: components["schemas"]["ScopedModeOut"][];
+            displays: components["schemas"]["ScopedModeOut"][];
+            hidden_from_tv: number;
+            org: components["schemas"]["ModeOut"];
+            teams: components["schemas"]["ScopedModeOut"][];
+        };
         /** PrizeIn */
         PrizeIn: {
             name?: string | null;
@@ -2977,6 +3606,13 @@ export interface components {
             streak_current: number;
             team_id: number | null;
             user_id: number;
+        };
+        /** ProgramIn */
+        ProgramIn: {
+            /** @default true */
+            instant_wins?: boolean;
+            /** @default true */
+            missions?: boolean;
         };
         /** QuietHours */
         QuietHours: {
@@ -3040,7 +3676,7 @@ export interface components {
             reward_id: number;
             reward_name: string;
             /** @enum {string} */
-            state: "pending" | "approved" | "rejected" | "fulfilled" | "cancelled";
+            state: "pending" | "approved" | "rejected" | "fulfilled" | "cancelled" | "refunded";
             user_id: number;
         };
         /** RefreshIn */
@@ -3054,6 +3690,19 @@ export interface components {
             display_name: string;
             per_working_day: number | null;
             ratio: number | null;
+            user_id: number;
+        };
+        /** RepMissionsOut */
+        RepMissionsOut: {
+            completed: number;
+            /** Format: date */
+            day: string;
+            display_name: string;
+            eased_from: string | null;
+            eased_pct: number | null;
+            eased_until: string | null;
+            missions: components["schemas"]["MissionOut"][];
+            team_id: number | null;
             user_id: number;
         };
         /** ResultOut */
@@ -3090,6 +3739,10 @@ export interface components {
             points_reversed: number;
             reversal_entry_id: number;
             user_id: number;
+        };
+        /** RevokeIn */
+        RevokeIn: {
+            reason: string;
         };
         /** RewardCreate */
         RewardCreate: {
@@ -3133,6 +3786,12 @@ export interface components {
                 [key: string]: string;
             };
             won_stages?: string[];
+        };
+        /** ScopedModeOut */
+        ScopedModeOut: {
+            key: string;
+            mode: string;
+            n: number;
         };
         /** SessionList */
         SessionList: {
@@ -3452,6 +4111,10 @@ export interface components {
             nudge_pct?: number;
             pinned?: boolean;
         };
+        /** TodayMissionsOut */
+        TodayMissionsOut: {
+            items: components["schemas"]["RepMissionsOut"][];
+        };
         /** TokensOut */
         TokensOut: {
             access_token: string;
@@ -3461,6 +4124,14 @@ export interface components {
             /** @default bearer */
             token_type?: string;
             user: components["schemas"]["UserOut"];
+        };
+        /** TvVisibilityIn */
+        TvVisibilityIn: {
+            hide_from_tv: boolean;
+        };
+        /** TvVisibilityOut */
+        TvVisibilityOut: {
+            hide_from_tv: boolean;
         };
         /** UserCreate */
         UserCreate: {
@@ -3478,6 +4149,12 @@ export interface components {
             shift?: string | null;
             team_id?: number | null;
             timezone?: string | null;
+        };
+        /** UserImport */
+        UserImport: {
+            csv: string;
+            /** @default true */
+            dry_run?: boolean;
         };
         /** UserList */
         UserList: {
@@ -3515,6 +4192,11 @@ export interface components {
             shift?: string | null;
             team_id?: number | null;
             timezone?: string | null;
+        };
+        /** VariantIn */
+        VariantIn: {
+            name: string;
+            program: components["schemas"]["ProgramIn"];
         };
         /** VersionOut */
         VersionOut: {
@@ -5056,6 +5738,527 @@ export interface operations {
             };
         };
     };
+    revokeBadgeAward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                badge_id: number;
+                award_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, nothing follows */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listBadgeHolders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                badge_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolderList"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listChatChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelList"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createChatChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelCreate"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getChatChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    deleteChatChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, nothing follows */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    updateChatChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelUpdate"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    testChatChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request accepted, processing continues off-line */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     listContests: {
         parameters: {
             query?: {
@@ -6345,6 +7548,153 @@ export interface operations {
             };
         };
     };
+    setDisplayPrivacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                display_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModeIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    clearDisplayPrivacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                display_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     revokeDisplay: {
         parameters: {
             query?: never;
@@ -6363,6 +7713,363 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DisplayOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listExperiments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentList"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExperimentIn"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                experiment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listExperimentAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                experiment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentsOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getExperimentResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                experiment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentResultsOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    stopExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                experiment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentOut"];
                 };
             };
             /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
@@ -6946,6 +8653,64 @@ export interface operations {
             };
             /** @description The body is larger than the API accepts (`payload_too_large`). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listTodaysMissions: {
+        parameters: {
+            query?: {
+                team_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TodayMissionsOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9281,7 +11046,7 @@ export interface operations {
     listMyRedemptions: {
         parameters: {
             query?: {
-                state?: "pending" | "approved" | "rejected" | "fulfilled" | "cancelled" | null;
+                state?: "pending" | "approved" | "rejected" | "fulfilled" | "cancelled" | "refunded" | null;
                 before_id?: number | null;
                 limit?: number;
             };
@@ -9470,6 +11235,122 @@ export interface operations {
             };
             /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getMyTvVisibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TvVisibilityOut"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    setMyTvVisibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TvVisibilityIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TvVisibilityOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9720,6 +11601,122 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TemplateOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getNotificationDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefaultsOut"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    setNotificationDefaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefaultsIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefaultsOut"];
                 };
             };
             /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
@@ -10132,10 +12129,420 @@ export interface operations {
             };
         };
     };
+    getBoardPrivacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyOut"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    setBoardPrivacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                metric: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModeIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    clearBoardPrivacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                metric: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    setOrgBoardPrivacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModeIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    setTeamBoardPrivacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                team_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModeIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    clearTeamBoardPrivacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                team_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     listRedemptions: {
         parameters: {
             query?: {
-                state?: "pending" | "approved" | "rejected" | "fulfilled" | "cancelled" | null;
+                state?: "pending" | "approved" | "rejected" | "fulfilled" | "cancelled" | "refunded" | null;
                 user_id?: number | null;
                 before_id?: number | null;
                 limit?: number;
@@ -11461,6 +13868,84 @@ export interface operations {
             };
         };
     };
+    importUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserImport"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getUser: {
         parameters: {
             query?: never;
@@ -11648,6 +14133,86 @@ export interface operations {
             };
             /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    easeMissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalibrationIn"];
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationOut"];
+                };
+            };
+            /** @description The request is not valid: not JSON or a wrong type or unknown field (`invalid_request`), JSON nested deeper than 64 levels (`invalid_json`), display text with control or bidirectional-override characters (`invalid_text`), or a rule refused a value (its own code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No credentials, or they are not valid (`unauthenticated`, `invalid_token`, `token_expired`, `invalid_api_key`, `account_disabled`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, `read_only` for display tokens, `user_required` for API keys, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource in the caller's org: every id of another org answers 404 (`*_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (`email_taken`, `team_exists`, `already_reversed`, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the API accepts (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

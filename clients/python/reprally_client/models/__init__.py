@@ -26,6 +26,11 @@ from .api_key_create import ApiKeyCreate
 from .api_key_created import ApiKeyCreated
 from .api_key_list import ApiKeyList
 from .api_key_out import ApiKeyOut
+from .arm_out import ArmOut
+from .arm_out_program import ArmOutProgram
+from .assignment_out import AssignmentOut
+from .assignments_out import AssignmentsOut
+from .assignments_out_counts import AssignmentsOutCounts
 from .attainment_out import AttainmentOut
 from .audit_entry_out import AuditEntryOut
 from .audit_entry_out_after_type_0 import AuditEntryOutAfterType0
@@ -51,8 +56,19 @@ from .board_out import BoardOut
 from .board_out_rank_by import BoardOutRankBy
 from .board_out_window import BoardOutWindow
 from .board_title import BoardTitle
+from .calibration_in import CalibrationIn
+from .calibration_out import CalibrationOut
 from .cancel_in import CancelIn
 from .cause_out import CauseOut
+from .channel_create import ChannelCreate
+from .channel_create_provider import ChannelCreateProvider
+from .channel_create_topics_item import ChannelCreateTopicsItem
+from .channel_list import ChannelList
+from .channel_out import ChannelOut
+from .channel_out_provider import ChannelOutProvider
+from .channel_out_topics_item import ChannelOutTopicsItem
+from .channel_update import ChannelUpdate
+from .channel_update_topics_type_0_item import ChannelUpdateTopicsType0Item
 from .contest_create import ContestCreate
 from .contest_create_format import ContestCreateFormat
 from .contest_create_measure_type_1 import ContestCreateMeasureType1
@@ -73,6 +89,11 @@ from .created import Created
 from .curve_in import CurveIn
 from .curve_out import CurveOut
 from .day_count_out import DayCountOut
+from .defaults_in import DefaultsIn
+from .defaults_in_kinds_type_0 import DefaultsInKindsType0
+from .defaults_out import DefaultsOut
+from .defaults_out_kinds import DefaultsOutKinds
+from .deliveries import Deliveries
 from .delivery_ack import DeliveryAck
 from .delivery_error import DeliveryError
 from .device_in import DeviceIn
@@ -95,6 +116,12 @@ from .error_response import ErrorResponse
 from .event_out import EventOut
 from .event_out_data import EventOutData
 from .event_page import EventPage
+from .experiment_in import ExperimentIn
+from .experiment_in_metric import ExperimentInMetric
+from .experiment_in_unit import ExperimentInUnit
+from .experiment_list import ExperimentList
+from .experiment_out import ExperimentOut
+from .experiment_results_out import ExperimentResultsOut
 from .fantasy_standing_out import FantasyStandingOut
 from .fantasy_team_out import FantasyTeamOut
 from .feed_item_out import FeedItemOut
@@ -105,6 +132,12 @@ from .get_leaderboard_rank_by import GetLeaderboardRankBy
 from .get_leaderboard_window import GetLeaderboardWindow
 from .health import Health
 from .history_out import HistoryOut
+from .holder_list import HolderList
+from .holder_out import HolderOut
+from .holdout_out import HoldoutOut
+from .import_out import ImportOut
+from .import_row_error import ImportRowError
+from .import_row_out import ImportRowOut
 from .instant_win_in import InstantWinIn
 from .instant_win_list import InstantWinList
 from .instant_win_out import InstantWinOut
@@ -133,6 +166,7 @@ from .ledger_entry_out_self_report_type_0 import LedgerEntryOutSelfReportType0
 from .ledger_page import LedgerPage
 from .level_settings_in import LevelSettingsIn
 from .level_settings_out import LevelSettingsOut
+from .lift_out import LiftOut
 from .link_out import LinkOut
 from .list_integration_events_status_type_1 import ListIntegrationEventsStatusType1
 from .list_integration_events_status_type_2_type_1 import ListIntegrationEventsStatusType2Type1
@@ -154,6 +188,11 @@ from .me_out import MeOut
 from .metric_attainment_out import MetricAttainmentOut
 from .mission_out import MissionOut
 from .missions_out import MissionsOut
+from .mixed_team_out import MixedTeamOut
+from .mixed_team_out_reps_per_arm import MixedTeamOutRepsPerArm
+from .mode_in import ModeIn
+from .mode_in_mode import ModeInMode
+from .mode_out import ModeOut
 from .my_level_out import MyLevelOut
 from .my_target_out import MyTargetOut
 from .note_in import NoteIn
@@ -184,9 +223,11 @@ from .preferences_in_kinds_type_0 import PreferencesInKindsType0
 from .preferences_out import PreferencesOut
 from .preferences_out_kinds import PreferencesOutKinds
 from .presence_out import PresenceOut
+from .privacy_out import PrivacyOut
 from .prize_in import PrizeIn
 from .prize_out import PrizeOut
 from .profile_out import ProfileOut
+from .program_in import ProgramIn
 from .quiet_hours import QuietHours
 from .rank_out import RankOut
 from .reaction_in import ReactionIn
@@ -200,16 +241,19 @@ from .redemption_out import RedemptionOut
 from .redemption_out_state import RedemptionOutState
 from .refresh_in import RefreshIn
 from .rep_engagement_out import RepEngagementOut
+from .rep_missions_out import RepMissionsOut
 from .result_out import ResultOut
 from .results_out import ResultsOut
 from .results_out_state import ResultsOutState
 from .reversal_out import ReversalOut
+from .revoke_in import RevokeIn
 from .reward_create import RewardCreate
 from .reward_list import RewardList
 from .reward_out import RewardOut
 from .reward_update import RewardUpdate
 from .rules import Rules
 from .rules_types import RulesTypes
+from .scoped_mode_out import ScopedModeOut
 from .session_list import SessionList
 from .session_out import SessionOut
 from .settings_in import SettingsIn
@@ -244,14 +288,19 @@ from .template_in_metric import TemplateInMetric
 from .template_list import TemplateList
 from .template_out import TemplateOut
 from .template_update import TemplateUpdate
+from .today_missions_out import TodayMissionsOut
 from .tokens_out import TokensOut
+from .tv_visibility_in import TvVisibilityIn
+from .tv_visibility_out import TvVisibilityOut
 from .user_create import UserCreate
 from .user_create_role import UserCreateRole
+from .user_import import UserImport
 from .user_list import UserList
 from .user_out import UserOut
 from .user_out_role import UserOutRole
 from .user_update import UserUpdate
 from .user_update_role_type_0 import UserUpdateRoleType0
+from .variant_in import VariantIn
 from .version_out import VersionOut
 from .wallet_out import WalletOut
 from .week_out import WeekOut
@@ -289,6 +338,11 @@ __all__ = (
     "ApiKeyCreated",
     "ApiKeyList",
     "ApiKeyOut",
+    "ArmOut",
+    "ArmOutProgram",
+    "AssignmentOut",
+    "AssignmentsOut",
+    "AssignmentsOutCounts",
     "AttainmentOut",
     "AuditEntryOut",
     "AuditEntryOutAfterType0",
@@ -314,8 +368,19 @@ __all__ = (
     "BoardOutRankBy",
     "BoardOutWindow",
     "BoardTitle",
+    "CalibrationIn",
+    "CalibrationOut",
     "CancelIn",
     "CauseOut",
+    "ChannelCreate",
+    "ChannelCreateProvider",
+    "ChannelCreateTopicsItem",
+    "ChannelList",
+    "ChannelOut",
+    "ChannelOutProvider",
+    "ChannelOutTopicsItem",
+    "ChannelUpdate",
+    "ChannelUpdateTopicsType0Item",
     "ContestCreate",
     "ContestCreateFormat",
     "ContestCreateMeasureType1",
@@ -336,6 +401,11 @@ __all__ = (
     "CurveIn",
     "CurveOut",
     "DayCountOut",
+    "DefaultsIn",
+    "DefaultsInKindsType0",
+    "DefaultsOut",
+    "DefaultsOutKinds",
+    "Deliveries",
     "DeliveryAck",
     "DeliveryError",
     "DeviceIn",
@@ -358,6 +428,12 @@ __all__ = (
     "EventOut",
     "EventOutData",
     "EventPage",
+    "ExperimentIn",
+    "ExperimentInMetric",
+    "ExperimentInUnit",
+    "ExperimentList",
+    "ExperimentOut",
+    "ExperimentResultsOut",
     "FantasyStandingOut",
     "FantasyTeamOut",
     "FeedItemOut",
@@ -368,6 +444,12 @@ __all__ = (
     "GetLeaderboardWindow",
     "Health",
     "HistoryOut",
+    "HolderList",
+    "HolderOut",
+    "HoldoutOut",
+    "ImportOut",
+    "ImportRowError",
+    "ImportRowOut",
     "InstantWinIn",
     "InstantWinList",
     "InstantWinOut",
@@ -396,6 +478,7 @@ __all__ = (
     "LedgerPage",
     "LevelSettingsIn",
     "LevelSettingsOut",
+    "LiftOut",
     "LinkOut",
     "ListIntegrationEventsStatusType1",
     "ListIntegrationEventsStatusType2Type1",
@@ -417,6 +500,11 @@ __all__ = (
     "MetricAttainmentOut",
     "MissionOut",
     "MissionsOut",
+    "MixedTeamOut",
+    "MixedTeamOutRepsPerArm",
+    "ModeIn",
+    "ModeInMode",
+    "ModeOut",
     "MyLevelOut",
     "MyTargetOut",
     "NoteIn",
@@ -447,9 +535,11 @@ __all__ = (
     "PreferencesOut",
     "PreferencesOutKinds",
     "PresenceOut",
+    "PrivacyOut",
     "PrizeIn",
     "PrizeOut",
     "ProfileOut",
+    "ProgramIn",
     "QuietHours",
     "RankOut",
     "ReactionIn",
@@ -463,16 +553,19 @@ __all__ = (
     "RedemptionOutState",
     "RefreshIn",
     "RepEngagementOut",
+    "RepMissionsOut",
     "ResultOut",
     "ResultsOut",
     "ResultsOutState",
     "ReversalOut",
+    "RevokeIn",
     "RewardCreate",
     "RewardList",
     "RewardOut",
     "RewardUpdate",
     "Rules",
     "RulesTypes",
+    "ScopedModeOut",
     "SessionList",
     "SessionOut",
     "SettingsIn",
@@ -507,14 +600,19 @@ __all__ = (
     "TemplateList",
     "TemplateOut",
     "TemplateUpdate",
+    "TodayMissionsOut",
     "TokensOut",
+    "TvVisibilityIn",
+    "TvVisibilityOut",
     "UserCreate",
     "UserCreateRole",
+    "UserImport",
     "UserList",
     "UserOut",
     "UserOutRole",
     "UserUpdate",
     "UserUpdateRoleType0",
+    "VariantIn",
     "VersionOut",
     "WalletOut",
     "WeekOut",

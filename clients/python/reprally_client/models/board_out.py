@@ -37,6 +37,7 @@ class BoardOut:
             segment (str):
             total (int):
             window (BoardOutWindow):
+            privacy (str | Unset):  Default: 'full'.
             rank_by (BoardOutRankBy | Unset):  Default: 'score'.
             user (EntryOut | None | Unset):
      """
@@ -47,6 +48,7 @@ class BoardOut:
     segment: str
     total: int
     window: BoardOutWindow
+    privacy: str | Unset = 'full'
     rank_by: BoardOutRankBy | Unset = 'score'
     user: EntryOut | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -75,6 +77,8 @@ class BoardOut:
 
         window: str = self.window
 
+        privacy = self.privacy
+
         rank_by: str | Unset = UNSET
         if not isinstance(self.rank_by, Unset):
             rank_by = self.rank_by
@@ -99,6 +103,8 @@ class BoardOut:
             "total": total,
             "window": window,
         })
+        if privacy is not UNSET:
+            field_dict["privacy"] = privacy
         if rank_by is not UNSET:
             field_dict["rank_by"] = rank_by
         if user is not UNSET:
@@ -139,6 +145,8 @@ class BoardOut:
 
 
 
+        privacy = d.pop("privacy", UNSET)
+
         _rank_by = d.pop("rank_by", UNSET)
         rank_by: BoardOutRankBy | Unset
         if isinstance(_rank_by,  Unset):
@@ -176,6 +184,7 @@ class BoardOut:
             segment=segment,
             total=total,
             window=window,
+            privacy=privacy,
             rank_by=rank_by,
             user=user,
         )

@@ -25,25 +25,27 @@ class EntryOut:
     """ 
         Attributes:
             display_name (None | str):
-            rank (int):
-            score (int):
+            rank (int | None):
+            score (int | None):
             team_id (int | None):
             user_id (int):
             attainment (float | None | Unset):
             baseline (float | None | Unset):
             improvement (float | None | Unset):
             target (int | None | Unset):
+            tier (str | Unset):
      """
 
     display_name: None | str
-    rank: int
-    score: int
+    rank: int | None
+    score: int | None
     team_id: int | None
     user_id: int
     attainment: float | None | Unset = UNSET
     baseline: float | None | Unset = UNSET
     improvement: float | None | Unset = UNSET
     target: int | None | Unset = UNSET
+    tier: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -54,8 +56,10 @@ class EntryOut:
         display_name: None | str
         display_name = self.display_name
 
+        rank: int | None
         rank = self.rank
 
+        score: int | None
         score = self.score
 
         team_id: int | None
@@ -87,6 +91,12 @@ class EntryOut:
         else:
             target = self.target
 
+        tier: str | Unset
+        if isinstance(self.tier, Unset):
+            tier = UNSET
+        else:
+            tier = self.tier
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -105,6 +115,8 @@ class EntryOut:
             field_dict["improvement"] = improvement
         if target is not UNSET:
             field_dict["target"] = target
+        if tier is not UNSET:
+            field_dict["tier"] = tier
 
         return field_dict
 
@@ -121,9 +133,21 @@ class EntryOut:
         display_name = _parse_display_name(d.pop("display_name"))
 
 
-        rank = d.pop("rank")
+        def _parse_rank(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
 
-        score = d.pop("score")
+        rank = _parse_rank(d.pop("rank"))
+
+
+        def _parse_score(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        score = _parse_score(d.pop("score"))
+
 
         def _parse_team_id(data: object) -> int | None:
             if data is None:
@@ -175,6 +199,14 @@ class EntryOut:
         target = _parse_target(d.pop("target", UNSET))
 
 
+        def _parse_tier(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        tier = _parse_tier(d.pop("tier", UNSET))
+
+
         entry_out = cls(
             display_name=display_name,
             rank=rank,
@@ -185,6 +217,7 @@ class EntryOut:
             baseline=baseline,
             improvement=improvement,
             target=target,
+            tier=tier,
         )
 
 

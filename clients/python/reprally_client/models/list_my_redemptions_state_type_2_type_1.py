@@ -1,8 +1,8 @@
 from typing import Literal
 
-ListMyRedemptionsStateType2Type1 = Literal['approved', 'cancelled', 'fulfilled', 'pending', 'rejected']
+ListMyRedemptionsStateType2Type1 = Literal['approved', 'cancelled', 'fulfilled', 'pending', 'refunded', 'rejected']
 
-LIST_MY_REDEMPTIONS_STATE_TYPE_2_TYPE_1_VALUES: set[ListMyRedemptionsStateType2Type1] = { 'approved', 'cancelled', 'fulfilled', 'pending', 'rejected',  }
+LIST_MY_REDEMPTIONS_STATE_TYPE_2_TYPE_1_VALUES: set[ListMyRedemptionsStateType2Type1] = { 'approved', 'cancelled', 'fulfilled', 'pending', 'refunded', 'rejected',  }
 
 def check_list_my_redemptions_state_type_2_type_1(value: str) -> ListMyRedemptionsStateType2Type1:
     if value in LIST_MY_REDEMPTIONS_STATE_TYPE_2_TYPE_1_VALUES:

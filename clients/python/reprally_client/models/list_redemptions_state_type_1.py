@@ -1,8 +1,8 @@
 from typing import Literal
 
-ListRedemptionsStateType1 = Literal['approved', 'cancelled', 'fulfilled', 'pending', 'rejected']
+ListRedemptionsStateType1 = Literal['approved', 'cancelled', 'fulfilled', 'pending', 'refunded', 'rejected']
 
-LIST_REDEMPTIONS_STATE_TYPE_1_VALUES: set[ListRedemptionsStateType1] = { 'approved', 'cancelled', 'fulfilled', 'pending', 'rejected',  }
+LIST_REDEMPTIONS_STATE_TYPE_1_VALUES: set[ListRedemptionsStateType1] = { 'approved', 'cancelled', 'fulfilled', 'pending', 'refunded', 'rejected',  }
 
 def check_list_redemptions_state_type_1(value: str) -> ListRedemptionsStateType1:
     if value in LIST_REDEMPTIONS_STATE_TYPE_1_VALUES:

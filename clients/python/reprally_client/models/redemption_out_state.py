@@ -1,8 +1,8 @@
 from typing import Literal
 
-RedemptionOutState = Literal['approved', 'cancelled', 'fulfilled', 'pending', 'rejected']
+RedemptionOutState = Literal['approved', 'cancelled', 'fulfilled', 'pending', 'refunded', 'rejected']
 
-REDEMPTION_OUT_STATE_VALUES: set[RedemptionOutState] = { 'approved', 'cancelled', 'fulfilled', 'pending', 'rejected',  }
+REDEMPTION_OUT_STATE_VALUES: set[RedemptionOutState] = { 'approved', 'cancelled', 'fulfilled', 'pending', 'refunded', 'rejected',  }
 
 def check_redemption_out_state(value: str) -> RedemptionOutState:
     if value in REDEMPTION_OUT_STATE_VALUES:

@@ -134,7 +134,7 @@ def sync_detailed(
     period: None | str | Unset = UNSET,
 
 ) -> Response[BoardOut | ErrorResponse]:
-    """ The entries around one rep
+    """ The entries around one rep (a rep whose board is private: only around themselves)
 
     Args:
         metric (str):
@@ -180,7 +180,7 @@ def sync(
     period: None | str | Unset = UNSET,
 
 ) -> BoardOut | ErrorResponse | None:
-    """ The entries around one rep
+    """ The entries around one rep (a rep whose board is private: only around themselves)
 
     Args:
         metric (str):
@@ -221,7 +221,7 @@ async def asyncio_detailed(
     period: None | str | Unset = UNSET,
 
 ) -> Response[BoardOut | ErrorResponse]:
-    """ The entries around one rep
+    """ The entries around one rep (a rep whose board is private: only around themselves)
 
     Args:
         metric (str):
@@ -267,7 +267,7 @@ async def asyncio(
     period: None | str | Unset = UNSET,
 
 ) -> BoardOut | ErrorResponse | None:
-    """ The entries around one rep
+    """ The entries around one rep (a rep whose board is private: only around themselves)
 
     Args:
         metric (str):

@@ -120,7 +120,8 @@ def sync_detailed(
     body: None | NoteIn,
 
 ) -> Response[ErrorResponse | RedemptionOut]:
-    """ approve, reject (points returned) or fulfil (admins); cancel (the requester, while pending)
+    """ approve, reject (points returned), fulfil or refund an approved or fulfilled one (points and stock
+    returned; admins); cancel (the requester, while pending)
 
     Args:
         redemption_id (int):
@@ -157,7 +158,8 @@ def sync(
     body: None | NoteIn,
 
 ) -> ErrorResponse | RedemptionOut | None:
-    """ approve, reject (points returned) or fulfil (admins); cancel (the requester, while pending)
+    """ approve, reject (points returned), fulfil or refund an approved or fulfilled one (points and stock
+    returned; admins); cancel (the requester, while pending)
 
     Args:
         redemption_id (int):
@@ -189,7 +191,8 @@ async def asyncio_detailed(
     body: None | NoteIn,
 
 ) -> Response[ErrorResponse | RedemptionOut]:
-    """ approve, reject (points returned) or fulfil (admins); cancel (the requester, while pending)
+    """ approve, reject (points returned), fulfil or refund an approved or fulfilled one (points and stock
+    returned; admins); cancel (the requester, while pending)
 
     Args:
         redemption_id (int):
@@ -226,7 +229,8 @@ async def asyncio(
     body: None | NoteIn,
 
 ) -> ErrorResponse | RedemptionOut | None:
-    """ approve, reject (points returned) or fulfil (admins); cancel (the requester, while pending)
+    """ approve, reject (points returned), fulfil or refund an approved or fulfilled one (points and stock
+    returned; admins); cancel (the requester, while pending)
 
     Args:
         redemption_id (int):

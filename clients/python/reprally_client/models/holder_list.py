@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.holder_out import HolderOut
+
+
+
+
+
+T = TypeVar("T", bound="HolderList")
+
+
+
+@_attrs_define
+class HolderList:
+    """ 
+        Attributes:
+            badge_id (int):
+            items (list[HolderOut]):
+     """
+
+    badge_id: int
+    items: list[HolderOut]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.holder_out import HolderOut # noqa: PLC0415
+        badge_id = self.badge_id
+
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "badge_id": badge_id,
+            "items": items,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.holder_out import HolderOut # noqa: PLC0415
+        d = dict(src_dict)
+        badge_id = d.pop("badge_id")
+
+        items = []
+        _items = d.pop("items")
+        for items_item_data in (_items):
+            items_item = HolderOut.from_dict(items_item_data)
+
+
+
+            items.append(items_item)
+
+
+        holder_list = cls(
+            badge_id=badge_id,
+            items=items,
+        )
+
+
+        holder_list.additional_properties = d
+        return holder_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="HoldoutOut")
+
+
+
+@_attrs_define
+class HoldoutOut:
+    """ 
+        Attributes:
+            mean (float):
+            n (int):
+            pre_mean (float):
+     """
+
+    mean: float
+    n: int
+    pre_mean: float
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        mean = self.mean
+
+        n = self.n
+
+        pre_mean = self.pre_mean
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "mean": mean,
+            "n": n,
+            "pre_mean": pre_mean,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        mean = d.pop("mean")
+
+        n = d.pop("n")
+
+        pre_mean = d.pop("pre_mean")
+
+        holdout_out = cls(
+            mean=mean,
+            n=n,
+            pre_mean=pre_mean,
+        )
+
+
+        holdout_out.additional_properties = d
+        return holdout_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
