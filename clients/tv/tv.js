@@ -150,7 +150,7 @@ function handle(f) {
       break;
     case "event":
       if (f.channel === "feed" && f.data.kind === "win") { state.wins.push(f.data); state.wins = state.wins.slice(-8); renderTicker(); celebrate(f.data); }
-      else if (f.channel === "feed" && (f.data.kind === "level_up" || f.data.kind === "instant_win")) celebrate(f.data);
+      else if (f.channel === "feed" && CELEBRATED.includes(f.data.kind)) celebrate(f.data);
       break;
     case "error":
       if (f.code === "display_revoked" || f.code === "invalid_token") unpair("This screen was disconnected by an admin. Pair it again.");
@@ -240,12 +240,18 @@ function renderTicker() {
 }
 
 let celebrationTimer = null;
-// A won deal, a rep's level-up (`level_up` feed items) or an instant win, full screen for 5 s.
+// Feed items celebrated full screen besides won deals.
+const CELEBRATED = ["level_up", "instant_win", "fantasy_pick"];
+// A won deal, a rep's level-up (`level_up` feed items), an instant win or a fantasy draft pick,
+// full screen for 5 s.
 function celebrate(win) {
   $("celebration-name").textContent = win.display_name || "The team";
   if (win.kind === "level_up") {
     $("celebration-kicker").textContent = "Level up!";
     $("celebration-value").textContent = "Level " + win.level + (win.tier ? " · " + win.tier : "");
+  } else if (win.kind === "fantasy_pick") {
+    $("celebration-kicker").textContent = win.auto ? "Draft pick (auto)" : "Draft pick!";
+    $("celebration-value").textContent = win.team + " · round " + win.round + ", pick " + win.pick_no;
   } else if (win.kind === "instant_win") {
     $("celebration-kicker").textContent = "Instant win!";
     $("celebration-value").textContent = [win.points ? win.points + " points" : "", win.prize_name || ""].filter(Boolean).join(" + ");
