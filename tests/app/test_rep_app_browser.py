@@ -42,9 +42,10 @@ SMALL_TARGETS = """() => [...document.querySelectorAll('button, a, select, texta
 
 
 @pytest.fixture
-async def stack(database_url, redis_url):
+async def stack(rt, database_url, redis_url):
     """The API (uvicorn) and the game server in this process, with the habit loop on (missions).
-    The walk makes an org of its own, so the suite's shared data is not touched."""
+    The walk makes an org of its own, so the suite's shared data is not touched (`rt`: the suite's
+    runtime, which empties the Redis db once per session)."""
     settings = make_settings(database_url, redis_url, realtime_port=free_port(), habits_enabled=True)
     rt = make_runtime(settings)
     server = uvicorn.Server(uvicorn.Config(create_app(rt=rt), host="127.0.0.1", port=free_port(), log_level="warning"))
@@ -82,8 +83,14 @@ async def login(http: httpx.AsyncClient, email: str) -> dict[str, str]:
 
 
 async def wait_text(page, testid: str, text: str, timeout: float = 10_000) -> None:
-    await page.wait_for_function("([id, t]) => document.querySelector(`[data-testid=${id}]`)?.textContent === t",
-                                 arg=[testid, text], timeout=timeout)
+    try:
+        # a rolling counter passes through the numbers below its target: its data-value is the target
+        await page.wait_for_function("""([id, t]) => { const e = document.querySelector(`[data-testid=${id}]`);
+            return e?.textContent === t && (e.dataset.value === undefined || e.dataset.value === t); }""",
+                                     arg=[testid, text], timeout=timeout)
+    except Exception:
+        shown = await page.evaluate("id => document.querySelector(`[data-testid=${id}]`)?.textContent", testid)
+        raise AssertionError(f"{testid} shows {shown!r}, wanted {text!r}") from None
 
 
 async def board(page, testid: str = "row") -> list[tuple[str, ...]]:
@@ -116,6 +123,10 @@ async def test_a_rep_walks_the_whole_loop_on_a_phone(stack):
                 "email": emails[name], "display_name": name, "password": PASSWORD, "role": "rep"})
             assert r.status_code == 201, r.text
             ids[name] = r.json()["id"]
+        templates = (await http.get("/api/v1/mission-templates", headers=admin)).json()["items"]
+        calls_tpl = next(t for t in templates if t["key"] == "calls")
+        r = await http.patch(f"/api/v1/mission-templates/{calls_tpl['id']}", headers=admin, json={"pinned": True})
+        assert r.status_code == 200, r.text  # the call mission every day, whatever the rotation picks
         ann, bob = await login(http, emails["Ann Archer"]), await login(http, emails["Bob Baker"])
         r = await http.post("/api/v1/rewards", headers=admin, json={"name": "Coffee voucher", "cost": 5, "stock": 3})
         assert r.status_code == 201, r.text
@@ -134,6 +145,7 @@ async def test_a_rep_walks_the_whole_loop_on_a_phone(stack):
             violations: list[str] = []
             page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
             page.on("pageerror", lambda e: violations.append(f"page error: {e}"))
+            page.on("console", lambda m: print("CONSOLE", m.type, m.text))
 
             loaded = await page.goto(f"{base}/app")  # 301 to /app/
             assert page.url == f"{base}/app/"
@@ -151,7 +163,7 @@ async def test_a_rep_walks_the_whole_loop_on_a_phone(stack):
             await wait_text(page, "points-today", "0")
             missions = (await http.get("/api/v1/me/missions", headers=ann)).json()["missions"]
             assert len(missions) == 3, missions
-            calls = next(m for m in missions if "call" in m["label"])
+            calls = next(m for m in missions if m["label"].endswith("calls"))
             target = calls["target"]
             assert target == 5, calls
             call_mission = page.get_by_test_id("mission").filter(has_text=calls["label"]).get_by_test_id("mission-progress")
@@ -162,39 +174,43 @@ async def test_a_rep_walks_the_whole_loop_on_a_phone(stack):
             await check(page, "2-home-dark")
             await page.emulate_media(color_scheme="light")
 
-            # one tap: a call, 2 points, the mission at 1
+            # one tap: a call, 2 points and the "First call" badge's 5, celebrated; the mission at 1
             await page.get_by_test_id("log-call").tap()
-            await wait_text(page, "points-today", "2")
-            await wait_text(page, "balance", "2")
+            await wait_text(page, "points-today", "7")
+            await wait_text(page, "balance", "7")
+            await page.get_by_test_id("celebration").filter(has_text="Badge: First call (+5)").wait_for()
             assert await call_mission.text_content() == f"1 / {target}"
-            await check(page, "3-logged")
+            await check(page, "3-logged-badge")
+            await page.get_by_test_id("celebration").wait_for(state="detached")  # it closes itself
 
             # offline: three taps wait in the outbox; back online they land, once each
             await context.set_offline(True)
             for _ in range(3):
                 await page.get_by_test_id("log-call").tap()
             await wait_text(page, "outbox-count", "3 taps waiting to send")
-            assert await page.get_by_test_id("points-today").text_content() == "2"
+            assert await page.get_by_test_id("points-today").text_content() == "7"
             await check(page, "4-offline-queue")
             await context.set_offline(False)
-            await wait_text(page, "points-today", "8")
-            await page.wait_for_selector("[data-testid=outbox-count][hidden]")
+            await wait_text(page, "points-today", "13")
+            await page.wait_for_selector("[data-testid=outbox-count][hidden]", state="attached")
             assert await call_mission.text_content() == f"4 / {target}"
             await page.reload()  # the page again, the outbox empty: nothing is sent twice
-            await wait_text(page, "points-today", "8")
+            await wait_text(page, "points-today", "13")
             entries = (await http.get("/api/v1/me/ledger", headers=ann, params={"limit": 50})).json()["entries"]
             taps = [e for e in entries if e["kind"] == "activity"]
             assert [(e["activity_type"], e["quantity"], e["points"]) for e in taps] == [("call", 1, 2)] * 4
             assert len({e["external_id"] for e in taps}) == 4 and all(e["external_id"].startswith("app-") for e in taps)
-            assert (await http.get("/api/v1/me", headers=ann)).json()["points_balance"] == 8
+            assert [(e["kind"], e["points"]) for e in entries if e["kind"] != "activity"] == [("badge_bonus", 5)]
+            assert (await http.get("/api/v1/me", headers=ann)).json()["points_balance"] == 13
 
             # boards: live over the websocket; Bob's meeting passes Ann without a reload
             await page.get_by_test_id("tab-boards").tap()
-            await wait_board(page, [("#1", "Ann Archer (you)", "8")])
-            await wait_board(page, [("#1", "Ann Archer (you)", "4")], "contest-row")
-            r = await http.post("/api/v1/activities", headers=bob, json={"type": "meeting_booked"})
-            assert r.status_code == 201 and r.json()["points_awarded"] == 10, r.text
-            await wait_board(page, [("#1", "Bob Baker", "10"), ("#2", "Ann Archer (you)", "8")])
+            await wait_board(page, [("#1", "Ann Archer (you)", "13")])
+            await wait_board(page, [("#1", "Ann Archer (you)", "4"), ("#2", "Bob Baker", "0")], "contest-row")
+            r = await http.post("/api/v1/activities", headers=bob, json={"type": "meeting_booked", "quantity": 2})
+            assert r.status_code == 201 and r.json()["points_awarded"] == 20, r.text
+            # 20 for two meetings and 20 for the "Top of the day" badge he takes from Ann
+            await wait_board(page, [("#1", "Bob Baker", "40"), ("#2", "Ann Archer (you)", "13")])
             await page.get_by_test_id("why-button").tap()
             await wait_text(page, "why", "Why you are #1: 4 call (count) from 4 activities")
             await check(page, "5-boards")
@@ -215,13 +231,13 @@ async def test_a_rep_walks_the_whole_loop_on_a_phone(stack):
             assert [(k["message"], k["points"], k["value_tag"]) for k in got["kudos"]] == [("Great demo today", 5, "Ownership")]
             await check(page, "6-kudos")
 
-            # rewards: redeem the 5-point coffee (two taps), 8 - 5 = 3 left, 5 on hold, pending
+            # rewards: redeem the 5-point coffee (two taps), 13 - 5 = 8 left, 5 on hold, pending
             await page.get_by_test_id("tab-rewards").tap()
-            await wait_text(page, "wallet-balance", "8")
+            await wait_text(page, "wallet-balance", "13")
             await page.get_by_test_id("redeem").tap()
             await page.get_by_test_id("redeem").tap()
             await page.get_by_test_id("redemption").wait_for()
-            await wait_text(page, "wallet-balance", "3")
+            await wait_text(page, "wallet-balance", "8")
             await wait_text(page, "wallet-held", "5")
             assert await page.get_by_test_id("redemption").get_attribute("data-state") == "pending"
             mine = (await http.get("/api/v1/me/redemptions", headers=ann)).json()["redemptions"]

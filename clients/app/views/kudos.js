@@ -14,10 +14,11 @@ function feedItem(item, allowed) {
       type: "button", class: "react", "aria-pressed": String(!!r?.reacted), testid: "react",
       "aria-label": `React ${emoji}${r ? `, ${r.count} so far` : ""}`,
       onclick: async (ev) => {
-        const on = ev.currentTarget.getAttribute("aria-pressed") !== "true";
+        const button = ev.currentTarget;
+        const on = button.getAttribute("aria-pressed") !== "true";
         try {
           const out = await api(`feed/${item.id}/reactions`, { method: on ? "POST" : "DELETE", body: { emoji } });
-          ev.currentTarget.closest("li").replaceWith(feedItem({ ...item, reactions: out.reactions }, allowed));
+          button.closest("li").replaceWith(feedItem({ ...item, reactions: out.reactions }, allowed));
         } catch (err) {
           toast(err.message, "error");
         }
