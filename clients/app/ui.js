@@ -10,7 +10,7 @@ export function h(tag, attrs = {}, ...children) {
     else if (k === "testid") el.dataset.testid = v;
     else el.setAttribute(k, v === true ? "" : v);
   }
-  for (const c of children.flat()) if (c != null && c !== false) el.append(c instanceof Node ? c : String(c));
+  for (const c of children.flat(Infinity)) if (c != null && c !== false) el.append(c instanceof Node ? c : String(c));
   return el;
 }
 
@@ -45,7 +45,7 @@ export function toast(text, kind = "info") {
 export function celebrate(title, lines) {
   const layer = h("div", { class: "celebrate", role: "dialog", "aria-modal": "true", "aria-label": title, testid: "celebration" },
     h("div", { class: "burst", "aria-hidden": "true" }, ...Array.from({ length: 18 }, (_, i) => h("i", { class: `c${i % 6}` }))),
-    h("div", { class: "card" }, h("p", { class: "big" }, "🎉"), h("h2", {}, title), ...lines.map((l) => h("p", {}, l)),
+    h("div", { class: "card" }, h("img", { class: "big", src: "icon.svg", alt: "", width: 64, height: 64 }), h("h2", {}, title), ...lines.map((l) => h("p", {}, l)),
       h("button", { class: "btn primary", type: "button", onclick: () => layer.remove() }, "Nice!")));
   document.body.append(layer);
   layer.querySelector("button").focus();

@@ -128,6 +128,10 @@ async def test_a_rep_walks_the_whole_loop_on_a_phone(stack):
         r = await http.patch(f"/api/v1/mission-templates/{calls_tpl['id']}", headers=admin, json={"pinned": True})
         assert r.status_code == 200, r.text  # the call mission every day, whatever the rotation picks
         ann, bob = await login(http, emails["Ann Archer"]), await login(http, emails["Bob Baker"])
+        r = await http.put("/api/v1/targets", headers=admin, json={
+            "metric": "points", "period": "month", "start": datetime.now(UTC).date().replace(day=1).isoformat(),
+            "targets": [{"user_id": ids["Ann Archer"], "value": 200}]})
+        assert r.status_code in (200, 201), r.text
         r = await http.post("/api/v1/rewards", headers=admin, json={"name": "Coffee voucher", "cost": 5, "stock": 3})
         assert r.status_code == 201, r.text
         today = datetime.now(UTC).date()
@@ -168,6 +172,7 @@ async def test_a_rep_walks_the_whole_loop_on_a_phone(stack):
             assert target == 5, calls
             call_mission = page.get_by_test_id("mission").filter(has_text=calls["label"]).get_by_test_id("mission-progress")
             assert await call_mission.text_content() == f"0 / {target}"
+            assert await page.get_by_test_id("target").locator(".num").text_content() == "0 / 200"
             await page.wait_for_selector("[data-testid=net][data-state=live]")
             await check(page, "2-home")
             await page.emulate_media(color_scheme="dark")
@@ -194,6 +199,7 @@ async def test_a_rep_walks_the_whole_loop_on_a_phone(stack):
             await wait_text(page, "points-today", "13")
             await page.wait_for_selector("[data-testid=outbox-count][hidden]", state="attached")
             assert await call_mission.text_content() == f"4 / {target}"
+            assert await page.get_by_test_id("target").locator(".num").text_content() == "13 / 200"
             await page.reload()  # the page again, the outbox empty: nothing is sent twice
             await wait_text(page, "points-today", "13")
             entries = (await http.get("/api/v1/me/ledger", headers=ann, params={"limit": 50})).json()["entries"]

@@ -43,16 +43,15 @@ function aroundBlock(around, id) {
 }
 
 function targetsBlock(targets) {
-  if (!targets?.length) return null;
-  return h("section", { class: "card" }, h("h2", {}, "Targets"), h("ul", { class: "missions" }, targets.map((t) => {
-    const goal = t.value ?? t.target;
-    const label = `${humanize(t.metric)} this ${t.period}`;
+  return h("ul", { class: "missions" }, targets.map((t) => {
+    const goal = t.target;
+    const label = `${humanize(t.metric)} this ${t.period.kind}`;
     return h("li", { testid: "target" },
       h("div", { class: "row" }, h("span", {}, label), h("span", { class: "num" }, `${fmt(t.actual)} / ${fmt(goal)}`)),
       progress(t.actual, goal, label),
       h("span", { class: t.on_pace ? "sub good" : "sub warn" }, t.on_pace ? "On pace" : "Behind pace",
         t.pace ? ` · ${fmt(t.pace.elapsed)} of ${plural(t.pace.working_days, "working day", "working days")} over` : ""));
-  })));
+  }));
 }
 
 function logBlock(app, types) {
@@ -114,11 +113,15 @@ async function refresh(main, app) {
   roll(main.querySelector("[data-testid=balance]"), state.me.points_balance);
   main.querySelector("[data-testid=streak-sub]").textContent = streakText(state.streak);
   main.querySelector("[data-testid=rank]").textContent = rankText(state.me);
+  main.querySelector("[data-testid=level]").textContent = levelText(state.me);
   main.querySelector("[data-slot=missions]").replaceChildren(missionsBlock(state.missions));
   main.querySelector("[data-slot=around]").replaceChildren(aroundBlock(state.around, app.user.id));
+  main.querySelector("[data-slot=targets]")?.replaceChildren(targetsBlock(state.me.targets));
   paintBars(main);
   if (before && state.me.level > before.me.level) celebrate(`Level ${state.me.level}!`, [`You reached level ${state.me.level}.`]);
 }
+
+const levelText = (me) => `Level ${me.level}` + (me.xp_to_next != null ? ` · ${fmt(me.xp_to_next)} XP to next` : "");
 
 const rankText = (me) => (me.rank_today ? `#${me.rank_today.rank} today` : "Boards are catching up") +
   (me.rank_this_week ? ` · #${me.rank_this_week.rank} this week` : "");
@@ -128,9 +131,9 @@ export async function show(main, app) {
   state = data;
   const { me, missions, streak, around } = data;
   const own = types.items.filter((t) => t.self_reportable && t.active);
-  main.append(
+  main.append(...[
     h("section", { class: "hello" }, h("h2", {}, `Hi ${me.user.display_name.split(" ")[0]}`),
-      h("span", { class: "chip", testid: "level" }, `Level ${me.level}`, me.xp_to_next != null ? ` · ${fmt(me.xp_to_next)} XP to next` : "")),
+      h("span", { class: "chip", testid: "level" }, levelText(me))),
     h("section", { class: "stats" },
       stat("Today", "points-today", me.rank_today?.score ?? 0),
       stat("This week", "points-week", me.rank_this_week?.score ?? 0),
@@ -140,7 +143,8 @@ export async function show(main, app) {
     h("section", { class: "card" }, h("h2", {}, "Today's missions"), h("div", { "data-slot": "missions" }, missionsBlock(missions))),
     h("section", { class: "card" }, h("h2", {}, "Your place"), h("p", { class: "rank-line", testid: "rank" }, rankText(me)),
       h("div", { "data-slot": "around" }, aroundBlock(around, app.user.id))),
-    targetsBlock(me.targets));
+    me.targets?.length ? h("section", { class: "card" }, h("h2", {}, "Targets"), h("div", { "data-slot": "targets" }, targetsBlock(me.targets))) : null,
+  ].filter(Boolean));
   paintBars(main);
   let pendingRefresh = null;
   const soon = () => {
