@@ -37,7 +37,7 @@ export function roll(el, to) {
 export function toast(text, kind = "info") {
   const box = document.getElementById("toasts");
   const t = h("div", { class: `toast ${kind}`, role: kind === "error" ? "alert" : "status" }, text);
-  box.append(t);
+  box.replaceChildren(t); // one at a time: the newest says what matters now
   setTimeout(() => t.remove(), 4000);
 }
 

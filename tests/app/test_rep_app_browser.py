@@ -82,12 +82,12 @@ async def login(http: httpx.AsyncClient, email: str) -> dict[str, str]:
     return {"authorization": f"Bearer {r.json()['access_token']}"}
 
 
-async def wait_text(page, testid: str, text: str, timeout: float = 10_000) -> None:
+async def wait_text(page, testid: str, text: str) -> None:
     try:
         # a rolling counter passes through the numbers below its target: its data-value is the target
         await page.wait_for_function("""([id, t]) => { const e = document.querySelector(`[data-testid=${id}]`);
             return e?.textContent === t && (e.dataset.value === undefined || e.dataset.value === t); }""",
-                                     arg=[testid, text], timeout=timeout)
+                                     arg=[testid, text], timeout=10_000)
     except Exception:
         shown = await page.evaluate("id => document.querySelector(`[data-testid=${id}]`)?.textContent", testid)
         raise AssertionError(f"{testid} shows {shown!r}, wanted {text!r}") from None

@@ -84,6 +84,7 @@ async function tap(app, type, qty, value, valueRow) {
   value.value = "";
   if (type.value_points) valueRow.hidden = true;
   if (!navigator.onLine) {
+    navigator.serviceWorker?.ready.then((r) => r.sync?.register("outbox")).catch(() => {}); // sent even if the app is closed
     toast("Saved: it will be sent when you are back online.");
     return app.showPending();
   }
