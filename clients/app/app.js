@@ -1,9 +1,9 @@
 // The rep app's shell: sign-in or the tabs, the game-server connection, the outbox, the service worker.
 import { onSignedOut, session, signOut } from "./api.js";
-import { outboxClear } from "./db.js";
+import { kvDel, outboxClear } from "./db.js";
 import { Live } from "./live.js";
 import { flush, pending } from "./outbox.js";
-import { toast } from "./ui.js";
+import { h, toast } from "./ui.js";
 import * as boards from "./views/boards.js";
 import * as home from "./views/home.js";
 import * as kudos from "./views/kudos.js";
@@ -40,6 +40,7 @@ const app = {
   async signOut() {
     await this.flush().catch(() => {});
     await outboxClear();
+    await kvDel(`home:${this.user?.id}`); // what home showed: not kept for the next person
     await signOut();
   },
 };
@@ -74,7 +75,13 @@ async function route() {
     else a.removeAttribute("aria-current");
   }
   app.current = VIEWS[name];
-  await app.current.show(main, app);
+  try {
+    await app.current.show(main, app);
+  } catch (err) {
+    main.replaceChildren(h("section", { class: "card", role: "alert", testid: "view-error" },
+      h("h2", {}, err.status === 0 ? "You are offline" : "Something went wrong"), h("p", {}, err.message),
+      h("button", { class: "btn primary", type: "button", onclick: route }, "Try again")));
+  }
   await app.showPending();
 }
 

@@ -149,7 +149,6 @@ async def test_a_rep_walks_the_whole_loop_on_a_phone(stack):
             violations: list[str] = []
             page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
             page.on("pageerror", lambda e: violations.append(f"page error: {e}"))
-            page.on("console", lambda m: print("CONSOLE", m.type, m.text))
 
             loaded = await page.goto(f"{base}/app")  # 301 to /app/
             assert page.url == f"{base}/app/"
@@ -174,6 +173,7 @@ async def test_a_rep_walks_the_whole_loop_on_a_phone(stack):
             assert await call_mission.text_content() == f"0 / {target}"
             assert await page.get_by_test_id("target").locator(".num").text_content() == "0 / 200"
             await page.wait_for_selector("[data-testid=net][data-state=live]")
+            assert await page.evaluate("navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)")
             await check(page, "2-home")
             await page.emulate_media(color_scheme="dark")
             await check(page, "2-home-dark")
@@ -195,9 +195,14 @@ async def test_a_rep_walks_the_whole_loop_on_a_phone(stack):
             await wait_text(page, "outbox-count", "3 taps waiting to send")
             assert await page.get_by_test_id("points-today").text_content() == "7"
             await check(page, "4-offline-queue")
+            await page.reload()  # offline: the shell from the service worker, home as last seen, the taps still waiting
+            await page.get_by_test_id("stale").wait_for()
+            await wait_text(page, "outbox-count", "3 taps waiting to send")
+            await wait_text(page, "points-today", "7")
             await context.set_offline(False)
             await wait_text(page, "points-today", "13")
             await page.wait_for_selector("[data-testid=outbox-count][hidden]", state="attached")
+            await page.wait_for_selector("[data-testid=stale]", state="detached")
             assert await call_mission.text_content() == f"4 / {target}"
             assert await page.get_by_test_id("target").locator(".num").text_content() == "13 / 200"
             await page.reload()  # the page again, the outbox empty: nothing is sent twice

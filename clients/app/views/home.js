@@ -1,9 +1,11 @@
 // Home: log in one tap, today's missions, streak, points, rank and neighbours, targets and pace.
 import { api } from "../api.js";
+import { kvGet, kvSet } from "../db.js";
 import { queueTap } from "../outbox.js";
 import { celebrate, fmt, h, humanize, paintBars, plural, progress, roll, toast } from "../ui.js";
 
 let state = null;
+let typesSeen = null;
 
 async function load(app) {
   const id = app.user.id;
@@ -107,7 +109,9 @@ function landed(item, answer) {
 async function refresh(main, app) {
   const before = state;
   state = await load(app);
+  await kvSet(`home:${app.user.id}`, { data: state, types: typesSeen });
   if (!main.querySelector("[data-testid=points-today]")) return;
+  main.querySelector("[data-testid=stale]")?.remove();
   roll(main.querySelector("[data-testid=points-today]"), state.me.rank_today?.score ?? 0);
   roll(main.querySelector("[data-testid=points-week]"), state.me.rank_this_week?.score ?? 0);
   roll(main.querySelector("[data-testid=streak]"), state.streak.current);
@@ -127,12 +131,27 @@ const levelText = (me) => `Level ${me.level}` + (me.xp_to_next != null ? ` · ${
 const rankText = (me) => (me.rank_today ? `#${me.rank_today.rank} today` : "Boards are catching up") +
   (me.rank_this_week ? ` · #${me.rank_this_week.rank} this week` : "");
 
+/** What home showed last, so a phone that starts offline still shows it and can log taps. */
+async function loadOrLast(app) {
+  try {
+    const [data, types] = await Promise.all([load(app), api("activity-types")]);
+    await kvSet(`home:${app.user.id}`, { data, types });
+    return { data, types, stale: false };
+  } catch (err) {
+    const last = err.status === 0 ? await kvGet(`home:${app.user.id}`) : null;
+    if (!last) throw err;
+    return { ...last, stale: true };
+  }
+}
+
 export async function show(main, app) {
-  const [data, types] = await Promise.all([load(app), api("activity-types")]);
+  const { data, types, stale } = await loadOrLast(app);
   state = data;
+  typesSeen = types;
   const { me, missions, streak, around } = data;
   const own = types.items.filter((t) => t.self_reportable && t.active);
   main.append(...[
+    stale ? h("p", { class: "card warn", role: "status", testid: "stale" }, "Offline: these numbers are from your last visit.") : null,
     h("section", { class: "hello" }, h("h2", {}, `Hi ${me.user.display_name.split(" ")[0]}`),
       h("span", { class: "chip", testid: "level" }, levelText(me))),
     h("section", { class: "stats" },
