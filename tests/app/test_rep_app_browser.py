@@ -70,6 +70,7 @@ async def check(page, name: str) -> None:
         .violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""")
     assert not [v for v in found if v["impact"] in ("serious", "critical")], f"{name}: {found}"
     assert await page.evaluate(SMALL_TARGETS) == [], name
+    await page.evaluate("window.scrollTo(0, 0)")  # the sticky header where it belongs in a full-page shot
     await page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
     await page.set_viewport_size({"width": 360, "height": 844})
     assert await page.evaluate("document.documentElement.scrollWidth") <= 360, f"{name} scrolls sideways at 360 px"
@@ -238,6 +239,7 @@ async def test_a_rep_walks_the_whole_loop_on_a_phone(stack):
             item = page.get_by_test_id("feed-item").filter(has_text="Ann Archer → Bob Baker: “Great demo today” +5")
             await item.get_by_role("button", name="React 👏").tap()
             await item.get_by_role("button", name="React 👏, 1 so far").wait_for()
+            await page.get_by_test_id("feed-item").filter(has_text="Ann Archer earned the badge “First call”").wait_for()
             got = (await http.get("/api/v1/kudos", headers=bob, params={"to_user_id": ids["Bob Baker"]})).json()
             assert [(k["message"], k["points"], k["value_tag"]) for k in got["kudos"]] == [("Great demo today", 5, "Ownership")]
             await check(page, "6-kudos")

@@ -34,7 +34,7 @@ function board(main, window) {
 async function explain(contestId, out) {
   try {
     const r = await api(`contests/${contestId}/results`);
-    const mine = (r.results ?? r.participants ?? [r]).find((x) => x.user_id === app.user.id) ?? r.results?.[0];
+    const mine = r.results.find((x) => x.user_id === app.user.id); // a rep is given their own result only
     out.textContent = mine?.computation ? `Why you are ${mine.place ? `#${mine.place}` : "here"}: ${mine.computation}` : "Log to join this contest.";
   } catch (err) {
     out.textContent = err.message;

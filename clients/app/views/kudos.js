@@ -2,11 +2,23 @@
 import { api } from "../api.js";
 import { fmt, h, toast, when } from "../ui.js";
 
+function feedText(item) {
+  const who = item.display_name ?? "The team";
+  const d = item.data ?? {};
+  switch (item.kind) {
+    case "kudos": return `${item.actor_display_name} → ${item.display_name}: “${d.message}”${d.points ? ` +${fmt(d.points)}` : ""}`;
+    case "win": return `${who} won ${String(d.activity_type).replace(/_/g, " ")} (+${fmt(d.points)})`;
+    case "badge": return `${who} earned the badge “${d.name}”`;
+    case "streak_milestone": return `${who} reached a ${fmt(d.days)}-day streak`;
+    case "level_up": return `${who} reached level ${fmt(d.level)}`;
+    case "contest_result": return `${d.name}: the results are in`;
+    case "instant_win": return `${who} won an instant prize`;
+    default: return `${who}: ${item.kind.replace(/_/g, " ")}`;
+  }
+}
+
 function feedItem(item, allowed) {
-  const text = item.kind === "kudos"
-    ? `${item.actor_display_name} → ${item.display_name}: “${item.data.message}”${item.data.points ? ` +${fmt(item.data.points)}` : ""}`
-    : item.kind === "win" ? `${item.display_name} won ${item.data.activity_type?.replace(/_/g, " ")} (+${fmt(item.data.points)})`
-      : `${item.display_name}: ${item.kind.replace(/_/g, " ")}`;
+  const text = feedText(item);
   const counts = new Map((item.reactions ?? []).map((r) => [r.emoji, r]));
   const reactions = h("div", { class: "reactions" }, allowed.map((emoji) => {
     const r = counts.get(emoji);
@@ -56,7 +68,7 @@ export async function show(main, app) {
     if (!body.to_user_id || !body.message) return toast("Choose a teammate and write a message.", "error");
     try {
       await api("kudos", { method: "POST", body });
-      toast("Kudos sent 👏");
+      toast("Kudos sent");
       main.replaceChildren();
       await show(main, app);
     } catch (err) {
@@ -64,8 +76,8 @@ export async function show(main, app) {
     }
   });
   main.append(h("h2", { class: "page" }, "Kudos"), form,
-    h("section", { class: "card" }, h("h2", {}, "For you"), received.kudos?.length || received.items?.length
-      ? h("ul", { class: "feed", testid: "received" }, (received.kudos ?? received.items).map((k) => h("li", {},
+    h("section", { class: "card" }, h("h2", {}, "For you"), received.kudos.length
+      ? h("ul", { class: "feed", testid: "received" }, received.kudos.map((k) => h("li", {},
         h("p", {}, `“${k.message}”`), h("span", { class: "sub" }, `${k.points ? `+${fmt(k.points)} · ` : ""}${when(k.created_at)}`))))
       : h("p", { class: "muted" }, "No kudos yet this time.")),
     h("section", { class: "card" }, h("h2", {}, "Team feed"), feed.items.length
