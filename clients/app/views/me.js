@@ -2,6 +2,13 @@
 import { api } from "../api.js";
 import { fmt, h, humanize, toast, when } from "../ui.js";
 
+const KINDS = {
+  passed: "I pass someone on a board", passed_by: "Someone passes me", top_n: "I reach the top of a board",
+  team_win: "My team wins", kudos: "Kudos for me", badge_earned: "A badge earned", mission_done: "A mission done",
+  missions_all_done: "All missions done", streak_at_risk: "My streak is at risk", contest_starting: "A contest starts",
+  contest_ending: "A contest is ending", contest_result: "Contest results", welcome: "Welcome",
+};
+
 function cause(e) {
   if (e.activity_type && (e.kind === "activity" || e.kind === "reversal")) {
     const what = `${humanize(e.activity_type)} × ${fmt(e.quantity)}${e.value != null ? ` (value ${fmt(e.value)})` : ""}`;
@@ -38,7 +45,7 @@ async function settings() {
   const prefs = await api("me/notification-preferences");
   const form = h("form", { class: "card", testid: "prefs" }, h("h2", {}, "Notifications"),
     h("fieldset", {}, h("legend", {}, "Tell me about"), Object.entries(prefs.kinds).map(([k, on]) => h("label", { class: "check" },
-      h("input", { type: "checkbox", name: k, checked: on }), humanize(k)))),
+      h("input", { type: "checkbox", name: k, checked: on }), KINDS[k] ?? humanize(k)))),
     h("fieldset", {}, h("legend", {}, `Quiet hours (${prefs.timezone})`),
       h("label", { class: "check" }, h("input", { type: "checkbox", name: "quiet", checked: !!prefs.quiet_hours, testid: "quiet" }), "No pushes between"),
       h("div", { class: "row" },
