@@ -25,7 +25,7 @@ function errorOf(status, body) {
 function expiresAt(token) {
   try {
     const part = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
-    return JSON.parse(atob(part)).exp * 1000;
+    return (JSON.parse(atob(part)).exp ?? 0) * 1000;
   } catch {
     return 0;
   }

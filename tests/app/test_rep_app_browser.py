@@ -1,8 +1,9 @@
 """The rep app (/app) in real headless Chromium on a phone (390x844, touch): sign in, log an
 activity and see points and mission progress move, tap three times offline and find exactly three
 activities once back online, watch the board move when another rep logs, read the contest's
-explanation, give kudos and react, redeem a reward, save quiet hours, sign out and find the session
-dead. Every screen passes axe-core (no serious or critical violation), fits 360 px without
+explanation, give kudos and react, redeem a reward, save quiet hours, have an expired access token
+rotated, sign out and find the session dead; offline, a reload still shows the app (its service
+worker) with the taps waiting. Every screen passes axe-core (no serious or critical violation), fits 360 px without
 scrolling sideways, has no touch target under 44 px, breaks nothing of its Content-Security-Policy,
 and is written to docs/screenshots/app/ (light, and the home screen dark).
 """
@@ -32,6 +33,16 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 1}
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"no Chromium at {CHROMIUM}")
+
+#: the app's stored session (IndexedDB `reprally-app`, store `kv`, key `session`), read and written
+SESSION = """() => new Promise((ok, no) => { const req = indexedDB.open('reprally-app');
+  req.onsuccess = () => { const g = req.result.transaction('kv').objectStore('kv').get('session');
+                          g.onsuccess = () => ok(g.result); g.onerror = no; };
+  req.onerror = no; })"""
+SESSION_SET = """(s) => new Promise((ok, no) => { const req = indexedDB.open('reprally-app');
+  req.onsuccess = () => { const tx = req.result.transaction('kv', 'readwrite'); tx.objectStore('kv').put(s, 'session');
+                          tx.oncomplete = () => ok(true); tx.onerror = no; };
+  req.onerror = no; })"""
 
 #: every button, link and field a thumb may need, measured where it is on screen
 SMALL_TARGETS = """() => [...document.querySelectorAll('button, a, select, textarea, input:not([type=checkbox])')]
@@ -269,12 +280,19 @@ async def test_a_rep_walks_the_whole_loop_on_a_phone(stack):
             assert prefs["quiet_hours"] == {"start": "22:00", "end": "07:00"}
             await check(page, "8-me")
 
+            # an access token past its time: the app rotates the pair once and carries on
+            before = await page.evaluate(SESSION)
+            await page.evaluate(SESSION_SET, {**before, "access_token": "expired.e30.x"})
+            await page.get_by_test_id("tab-home").tap()
+            await wait_text(page, "points-today", "13")
+            after = await page.evaluate(SESSION)
+            assert after["refresh_token"] != before["refresh_token"] and after["access_token"] != before["access_token"]
+            r = await http.get("/api/v1/me", headers={"authorization": f"Bearer {after['access_token']}"})
+            assert r.status_code == 200 and r.json()["user"]["id"] == ids["Ann Archer"]
+
             # sign out: back to the form, and the refresh token the app held no longer works
-            refresh = await page.evaluate("""() => new Promise((ok, no) => {
-                const req = indexedDB.open('reprally-app');
-                req.onsuccess = () => { const g = req.result.transaction('kv').objectStore('kv').get('session');
-                                        g.onsuccess = () => ok(g.result.refresh_token); g.onerror = no; };
-                req.onerror = no; })""")
+            refresh = after["refresh_token"]
+            await page.get_by_test_id("tab-me").tap()
             await page.get_by_test_id("signout").tap()
             await page.get_by_test_id("signin").wait_for()
             r = await http.post("/api/v1/auth/refresh", json={"refresh_token": refresh})
