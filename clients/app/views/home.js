@@ -6,6 +6,7 @@ import { celebrate, fmt, h, humanize, paintBars, plural, progress, roll, toast }
 
 let state = null;
 let typesSeen = null;
+let stop = () => {}; // what leaving home undoes: its channel and a pending refresh
 
 async function load(app) {
   const id = app.user.id;
@@ -175,10 +176,16 @@ export async function show(main, app) {
     landed(item, answer);
     soon();
   });
-  app.live?.subscribe(`user:${app.user.id}`, (f) => f.type === "event" && soon());
-  show.leave = () => app.live?.unsubscribe(`user:${app.user.id}`);
+  const channel = `user:${app.user.id}`;
+  const live = app.live;
+  live?.subscribe(channel, (f) => f.type === "event" && soon());
+  stop = () => {
+    clearTimeout(pendingRefresh);
+    live?.unsubscribe(channel);
+  };
 }
 
 export function leave() {
-  show.leave?.();
+  stop();
+  stop = () => {};
 }
