@@ -44,8 +44,8 @@ export async function show(main, app) {
     })) : h("p", { class: "muted" }, "No rewards yet.")),
     h("section", { class: "card" }, h("h2", {}, "My redemptions"), mine.redemptions.length ? h("ul", { class: "rewards", testid: "redemptions" },
       mine.redemptions.map((x) => h("li", { testid: "redemption", "data-state": x.state },
-        h("div", {}, h("strong", {}, x.reward_name ?? `Reward ${x.reward_id}`), h("span", { class: "sub" }, `${fmt(x.cost)} points · ${when(x.created_at)}`)),
-        h("span", { class: `chip state-${x.state}` }, STATES[x.state] ?? x.state),
+        h("div", {}, h("strong", {}, x.reward_name ?? `Reward ${x.reward_id}`), h("span", { class: "sub" }, `${fmt(x.cost)} points · ${when(x.created_at)}`),
+          h("span", { class: `chip state-${x.state}` }, STATES[x.state] ?? x.state)),
         x.state === "pending" ? h("button", { class: "btn", type: "button", onclick: () => cancel(x), "aria-label": "Cancel this request" }, "Cancel") : null)))
       : h("p", { class: "muted" }, "Nothing redeemed yet.")));
 }
