@@ -41,7 +41,7 @@ export function toast(text, kind = "info") {
   setTimeout(() => t.remove(), 4000);
 }
 
-/** A full-screen moment for a badge, a mission or a level; tap or 3 s closes it. */
+/** A full-screen moment for a badge, a mission or a level; a tap or 5 s closes it. */
 export function celebrate(title, lines) {
   const layer = h("div", { class: "celebrate", role: "dialog", "aria-modal": "true", "aria-label": title, testid: "celebration" },
     h("div", { class: "burst", "aria-hidden": "true" }, ...Array.from({ length: 18 }, (_, i) => h("i", { class: `c${i % 6}` }))),
@@ -49,7 +49,7 @@ export function celebrate(title, lines) {
       h("button", { class: "btn primary", type: "button", onclick: () => layer.remove() }, "Nice!")));
   document.body.append(layer);
   layer.querySelector("button").focus();
-  setTimeout(() => layer.remove(), 3500);
+  setTimeout(() => layer.remove(), 5000);
 }
 
 export function progress(value, max, label) {

@@ -85,7 +85,9 @@ async def stack(rt, database_url, redis_url):
 
 async def check(page, name: str) -> None:
     """axe-core, the 360 px and 44 px rules, then the screenshot."""
-    await asyncio.sleep(0.7)  # counters and bars finish their 600 ms animations
+    await asyncio.sleep(0.7)  # the counters roll for 600 ms
+    # then every CSS animation and transition has ended (a fading "+N" is measured at its final colour)
+    await page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000)
     await page.evaluate(AXE_SOURCE)  # through DevTools, not a <script>: the page's CSP stays in force
     found = await page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
         .violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""")
