@@ -27,6 +27,7 @@ from server.core.ops.dependencies import wait_until_reachable
 from server.core.runtime import Runtime
 from server.core.settings import Settings, get_settings, parse_env
 from server.core.web import caller_first, runtime
+from server.displays.api import realtime_url
 from server.features import make_runtime, routes
 from server.health import HealthController
 from server.ledger.sync import run_sync_loop
@@ -38,15 +39,28 @@ def clients_dir() -> Path:
     return here if here.is_dir() else Path.cwd() / "clients"
 
 
-async def _tv_slash(request: Request[Any, Any, Any]) -> Response[None] | None:
-    """`/tv` answers with a redirect to `/tv/`: the page's assets are relative to it (`tv.js`,
-    `tv.css`), so served at `/tv` they would resolve to `/tv.js` and 404, a blank screen. The
-    Location is relative, so the page also works behind a reverse proxy's path prefix."""
-    raw = request.scope.get("raw_path") or request.scope["path"].encode()  # routing drops the trailing slash
-    if raw.endswith(b"/tv"):
-        query = request.scope.get("query_string", b"").decode("latin-1")
-        return Response(None, status_code=301, headers={"location": "tv/" + (f"?{query}" if query else "")})
-    return None
+def _slash(name: str) -> Any:
+    """`/<name>` answers with a redirect to `/<name>/`: the page's assets are relative to it
+    (`tv.js`, `app.js`), so served without the slash they would resolve one level up and 404, a
+    blank screen. The Location is relative, so the page also works behind a reverse proxy's path
+    prefix."""
+    bare = f"/{name}".encode()
+
+    async def redirect(request: Request[Any, Any, Any]) -> Response[None] | None:
+        raw = request.scope.get("raw_path") or request.scope["path"].encode()  # routing drops the trailing slash
+        if raw.endswith(bare):
+            query = request.scope.get("query_string", b"").decode("latin-1")
+            return Response(None, status_code=301, headers={"location": f"{name}/" + (f"?{query}" if query else "")})
+        return None
+
+    return redirect
+
+
+@get("/app/config.json", include_in_schema=False, sync_to_thread=False)
+def rep_app_config(request: Request[Any, Any, Any], rt: Runtime) -> dict[str, str]:
+    """The rep app's one deployment setting: where its websocket goes (as the TV is told). A copy
+    of clients/app served from elsewhere writes this file itself."""
+    return {"realtime_url": realtime_url(request, rt)}
 
 
 @get("/", include_in_schema=False, sync_to_thread=False)
@@ -85,7 +99,10 @@ def create_app(settings: Settings | None = None, rt: Runtime | None = None, *, b
     app = Litestar(
         route_handlers=[HealthController, metrics_route(edge.metrics_token), *routes(),
                         create_static_files_router(path="/tv", directories=[clients_dir() / "tv"], html_mode=True,
-                                                   include_in_schema=False, name="tv", before_request=_tv_slash),
+                                                   include_in_schema=False, name="tv", before_request=_slash("tv")),
+                        rep_app_config,
+                        create_static_files_router(path="/app", directories=[clients_dir() / "app"], html_mode=True,
+                                                   include_in_schema=False, name="app", before_request=_slash("app")),
                         create_static_files_router(path="/admin/static", directories=[clients_dir() / "admin"],
                                                    include_in_schema=False, name="admin_static"),
                         create_static_files_router(path=SWAGGER_ASSETS, directories=[clients_dir() / "swagger-ui"],

@@ -2,8 +2,9 @@
 
 Every response: `X-Content-Type-Options: nosniff` (a JSON body is never run as a script or
 page) and `Referrer-Policy: no-referrer` (no URL of ours leaks to another site). HTML pages
-also get `X-Frame-Options: DENY` and a Content-Security-Policy: the TV (`/tv`) loads only its
-own files and talks only to this origin and the game server; the API docs (`/schema`) load
+also get `X-Frame-Options: DENY` and a Content-Security-Policy: the TV (`/tv`) and the rep app
+(`/app`) load only their own files and talk only to this origin and the game server (the app
+also installs its manifest and service worker from this origin); the API docs (`/schema`) load
 Swagger UI from this origin (vendored, `clients/swagger-ui`) and run its inline start-up script,
 nothing else. CORS is off unless
 `CORS_ORIGINS` names the origins allowed to call the API from a browser.
@@ -21,12 +22,20 @@ from server.core.settings import Settings
 ALWAYS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
 
 TV_PATH = "/tv"
+APP_PATH = "/app"
 ADMIN_PATH = "/admin"
 
 
 def tv_policy(realtime: str) -> str:
     return ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
             f"connect-src 'self' {realtime}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+
+
+def app_policy(realtime: str) -> str:
+    """The rep app (`/app`): the TV's policy plus its web app manifest and service worker."""
+    return ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+            f"connect-src 'self' {realtime}; manifest-src 'self'; worker-src 'self'; base-uri 'none'; "
+            "form-action 'none'; frame-ancestors 'none'")
 
 
 def admin_policy(realtime: str) -> str:
@@ -66,11 +75,12 @@ def security_headers(settings: Settings) -> BeforeMessageSendHookHandler:
         headers += ALWAYS
         if any(name.lower() == b"content-type" and value.startswith(b"text/html") for name, value in headers):
             path = scope.get("path", "")
-            if path == TV_PATH or path.startswith(TV_PATH + "/"):
-                host = next((v.decode("latin-1") for k, v in scope.get("headers", ()) if k == b"host"), "")
+            host = next((v.decode("latin-1") for k, v in scope.get("headers", ()) if k == b"host"), "")
+            if _under(path, TV_PATH):
                 policy = tv_policy(realtime_origins(settings, host))
-            elif path == ADMIN_PATH or path.startswith(ADMIN_PATH + "/"):
-                host = next((v.decode("latin-1") for k, v in scope.get("headers", ()) if k == b"host"), "")
+            elif _under(path, APP_PATH):
+                policy = app_policy(realtime_origins(settings, host))
+            elif _under(path, ADMIN_PATH):
                 policy = admin_policy(realtime_origins(settings, host))
                 headers.append((b"cache-control", b"no-store"))  # pages with people's data: not kept by the browser
             else:
@@ -79,6 +89,10 @@ def security_headers(settings: Settings) -> BeforeMessageSendHookHandler:
         message["headers"] = headers
 
     return add
+
+
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith(prefix + "/")
 
 
 def cors(origins: str) -> CORSConfig | None:
