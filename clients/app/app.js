@@ -62,11 +62,14 @@ async function config() {
 async function route() {
   app.current?.leave?.();
   app.listeners.clear();
-  main.replaceChildren();
+  // Each navigation renders into a container of its own: a view still loading when the rep taps
+  // another tab writes into a detached element, never below the new view.
+  const view = h("div", { class: "view" });
+  main.replaceChildren(view);
   if (!app.user) {
     nav.hidden = true;
     app.current = signin;
-    return signin.show(main, app, start);
+    return signin.show(view, app, start);
   }
   nav.hidden = false;
   const name = location.hash.slice(1) in VIEWS ? location.hash.slice(1) : "home";
@@ -76,9 +79,10 @@ async function route() {
   }
   app.current = VIEWS[name];
   try {
-    await app.current.show(main, app);
+    await app.current.show(view, app);
   } catch (err) {
-    main.replaceChildren(h("section", { class: "card", role: "alert", testid: "view-error" },
+    if (!view.isConnected) return;
+    view.replaceChildren(h("section", { class: "card", role: "alert", testid: "view-error" },
       h("h2", {}, err.status === 0 ? "You are offline" : "Something went wrong"), h("p", {}, err.message),
       h("button", { class: "btn primary", type: "button", onclick: route }, "Try again")));
   }

@@ -15,6 +15,10 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 export const fmt = (n) => Number(n ?? 0).toLocaleString("en-US");
+/** A board row's place as the org's privacy mode lets this rep see it: "#3", a tier band, or "–". */
+export const place = (e) => (e.rank != null ? `#${e.rank}` : e.tier ? e.tier[0].toUpperCase() + e.tier.slice(1) : "–");
+/** A board row's score, "–" where the privacy mode hides it. */
+export const score = (e) => (e.score == null && e.total == null ? "–" : fmt(e.total ?? e.score));
 export const plural = (n, one, many) => `${fmt(n)} ${n === 1 ? one : many}`;
 
 /** Roll a number shown in `el` to `to` (600 ms), and flash it when it moved. */

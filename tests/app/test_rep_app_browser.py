@@ -259,6 +259,22 @@ async def test_a_rep_walks_the_whole_loop_on_a_phone(stack):
             await wait_text(page, "why", "Why you are #1: 4 call (count) from 4 activities")
             await check(page, "5-boards")
 
+            # the org's privacy mode: under `tiers` Ann sees bands, her own points and nobody else's
+            r = await http.put("/api/v1/privacy/org", headers=admin, json={"mode": "tiers"})
+            assert r.status_code == 200, r.text
+            shown = (await http.get("/api/v1/leaderboards/points", headers=ann, params={"window": "day"})).json()
+            assert shown["privacy"] == "tiers" and all(e["rank"] is None for e in shown["entries"])
+            expected = [("–" if not e.get("tier") else e["tier"].capitalize(),
+                         e["display_name"] + (" (you)" if e["user_id"] == ids["Ann Archer"] else ""),
+                         "–" if e["score"] is None else f"{e['score']:,}") for e in shown["entries"]]
+            assert all(x[2] == "–" for x in expected if x[1] == "Bob Baker")  # his points are his own
+            await page.get_by_test_id("tab-home").tap()
+            await page.get_by_test_id("tab-boards").tap()
+            await wait_board(page, expected)
+            await check(page, "5a-boards-tiers")
+            r = await http.put("/api/v1/privacy/org", headers=admin, json={"mode": "full"})
+            assert r.status_code == 200, r.text
+
             # kudos: 5 points to Bob from the month's 100, then a clap on the feed
             await page.get_by_test_id("tab-kudos").tap()
             await wait_text(page, "allowance", "100 of 100 points left to give this month")

@@ -2,7 +2,7 @@
 // explanation of a contest result (GET /contests/{id}/results).
 import { api } from "../api.js";
 import { applyBoard } from "../live.js";
-import { fmt, h, when } from "../ui.js";
+import { h, place, score, when } from "../ui.js";
 
 const WINDOWS = [["day", "Today"], ["week", "This week"], ["month", "This month"]];
 let channels = [];
@@ -10,9 +10,9 @@ let app = null;
 
 function rows(list, entries, me, testid) {
   list.replaceChildren(...(entries.length ? entries.map((e) => h("li", { class: e.user_id === me ? "me" : "", testid },
-    h("span", { class: "rank" }, e.rank == null ? "–" : `#${e.rank}`),
+    h("span", { class: "rank" }, place(e)),
     h("span", { class: "name" }, e.user_id === me ? `${e.display_name} (you)` : e.display_name),
-    h("span", { class: "num" }, fmt(e.total ?? e.score)))) : [h("li", { class: "muted" }, "Nobody on this board yet.")]));
+    h("span", { class: "num" }, score(e)))) : [h("li", { class: "muted" }, "Nobody on this board yet.")]));
 }
 
 function watch(channel, fn) {

@@ -2,7 +2,7 @@
 import { api } from "../api.js";
 import { kvGet, kvSet } from "../db.js";
 import { queueTap } from "../outbox.js";
-import { celebrate, fmt, h, humanize, paintBars, plural, progress, roll, toast } from "../ui.js";
+import { celebrate, fmt, h, humanize, paintBars, place, plural, progress, roll, score, toast } from "../ui.js";
 
 let state = null;
 let typesSeen = null;
@@ -41,8 +41,8 @@ function missionsBlock(m) {
 function aroundBlock(around, id) {
   if (!around?.entries?.length) return h("p", { class: "muted" }, "Log something to get on today's board.");
   return h("ol", { class: "board compact", testid: "around" }, around.entries.map((e) => h("li", { class: e.user_id === id ? "me" : "" },
-    h("span", { class: "rank" }, `#${e.rank}`), h("span", { class: "name" }, e.user_id === id ? "You" : e.display_name),
-    h("span", { class: "num" }, fmt(e.score)))));
+    h("span", { class: "rank" }, place(e)), h("span", { class: "name" }, e.user_id === id ? "You" : e.display_name),
+    h("span", { class: "num" }, score(e)))));
 }
 
 function targetsBlock(targets) {
@@ -129,8 +129,10 @@ async function refresh(main, app) {
 
 const levelText = (me) => `Level ${me.level}` + (me.xp_to_next != null ? ` · ${fmt(me.xp_to_next)} XP to next` : "");
 
-const rankText = (me) => (me.rank_today ? `#${me.rank_today.rank} today` : "Boards are catching up") +
-  (me.rank_this_week ? ` · #${me.rank_this_week.rank} this week` : "");
+// Under the `tiers` and `value_only` privacy modes the API gives no rank: the rep sees their points only.
+const rankOf = (r, when) => (r.rank != null ? `#${r.rank} ${when}` : `${fmt(r.score)} points ${when}`);
+const rankText = (me) => (me.rank_today ? rankOf(me.rank_today, "today") : "Boards are catching up") +
+  (me.rank_this_week ? ` · ${rankOf(me.rank_this_week, "this week")}` : "");
 
 /** What home showed last, so a phone that starts offline still shows it and can log taps. */
 async function loadOrLast(app) {
