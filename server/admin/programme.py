@@ -35,14 +35,6 @@ def _status(exc: Exception) -> int:
     return exc.status_code if isinstance(exc, DomainError) else 400
 
 
-def _errors(exc: Exception) -> dict[str, str]:
-    return (
-        exc.errors
-        if isinstance(exc, web.FieldErrors)
-        else web.field_errors(exc)
-        if isinstance(exc, DomainError)
-        else {"_form": str(exc)}
-    )
 
 
 async def _contest_page(
@@ -185,7 +177,7 @@ class ProgrammeController(Controller):
                 return await self._type(rt, v, key, {}, values, None, shown)
             await activity_types.update_activity_type(rt, v.principal, key, changes)
         except (web.FieldErrors, DomainError) as exc:
-            t = await self._type(rt, v, key, _errors(exc), values, None)
+            t = await self._type(rt, v, key, web.form_errors(exc), values, None)
             t.status_code = _status(exc)
             return t
         return web.redirect(f"/admin/activity-types/{key}?saved=1")

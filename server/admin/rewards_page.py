@@ -22,14 +22,6 @@ from server.rewards import service as rewards
 ACTIONS = ("approve", "reject", "fulfil", "refund")
 
 
-def _errors(exc: Exception) -> dict[str, str]:
-    return (
-        exc.errors
-        if isinstance(exc, web.FieldErrors)
-        else web.field_errors(exc)
-        if isinstance(exc, DomainError)
-        else {"_form": str(exc)}
-    )
 
 
 def _status(exc: Exception) -> int:
@@ -78,7 +70,7 @@ class RewardsController(Controller):
                 },
             )
         except (web.FieldErrors, DomainError) as exc:
-            t = await _page(rt, v, "pending", {f"new:{k}": m for k, m in _errors(exc).items()}, values, None)
+            t = await _page(rt, v, "pending", {f"new:{k}": m for k, m in web.form_errors(exc).items()}, values, None)
             t.status_code = _status(exc)
             return t
         return web.redirect("/admin/rewards?saved=1")
@@ -99,7 +91,7 @@ class RewardsController(Controller):
         except (web.FieldErrors, DomainError) as exc:
             if isinstance(exc, NotFound):
                 raise
-            errors = {f"r{reward_id}:{k}": m for k, m in _errors(exc).items()}
+            errors = {f"r{reward_id}:{k}": m for k, m in web.form_errors(exc).items()}
             t = await _page(rt, v, "pending", errors, {f"r{reward_id}:stock": raw}, None)
             t.status_code = _status(exc)
             return t

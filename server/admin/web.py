@@ -231,6 +231,16 @@ class FieldErrors(Exception):
         self.errors = errors
 
 
+def form_errors(exc: Exception) -> dict[str, str]:
+    """What a refused form shows: the form's own field errors, a service's refusal beside its
+    field (`field_errors`), or anything else above the form."""
+    if isinstance(exc, FieldErrors):
+        return exc.errors
+    if isinstance(exc, DomainError):
+        return field_errors(exc)
+    return {"_form": str(exc)}
+
+
 def field_errors(exc: DomainError) -> dict[str, str]:
     """A service's refusal, put beside the field it is about: the error's `details.field`, else
     the field its code names (`email_taken` -> email), else the whole form."""
