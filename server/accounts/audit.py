@@ -39,6 +39,7 @@ ENTITY_KINDS = (
     "integration",
     "api_key",
     "target",
+    "alert",
     "fantasy_league",
     "badge",
     "mission_template",

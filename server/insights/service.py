@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Row
 
+from server.accounts import audit
 from server.accounts import service as accounts
 from server.accounts.models import User
 from server.core.auth import Principal
@@ -96,6 +97,8 @@ async def dismiss(rt: Runtime, principal: Principal, alert_id: int) -> AlertView
     async with rt.engine.begin() as conn:
         if not await repo.close_alert(conn, a.id, "dismissed", rt.now(), principal.user_id, only_open=True):
             raise Conflict("alert_closed", f"this alert is already {a.status}")
+        await audit.record(rt, conn, principal, "alert", a.id, "dismiss", before={"status": a.status},
+                           after={"status": "dismissed"})
         after = await repo.alert(conn, principal.org_id, a.id)
     assert after is not None
     return (await _views(rt, principal.org_id, [after], {rep.id: rep}))[0]
@@ -135,6 +138,9 @@ async def act(rt: Runtime, principal: Principal, alert_id: int, req: actions.Req
             "outcome": None, "measured_at": None, "created_by_user_id": principal.user_id, "created_at": now})
         if a.status == "open":
             await repo.close_alert(conn, a.id, "acted", now, principal.user_id, only_open=True)
+        await audit.record(rt, conn, principal, "alert", a.id, req.action, before={"status": a.status},
+                           after={"status": "acted" if a.status == "open" else a.status, "user_id": rep.id,
+                                  "reason": a.reason, "action_id": action_id}, only_changes=False)
         after = await repo.alert(conn, org_id, a.id)
         done = [x for x in await repo.actions_of(conn, [alert_id]) if x.id == action_id][0]
     assert after is not None

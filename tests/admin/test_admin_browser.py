@@ -28,11 +28,14 @@ from standardwebhooks.webhooks import Webhook
 
 from realtime.server import run as run_realtime
 from server.app import create_app
+from server.core.events import Notice
 from server.core.periods import local_date
 from server.demo import seed as demo
 from server.features import make_runtime
 from server.insights import store as insights_store
 from server.integrations import inbox
+from server.ledger import sinks
+from server.notifications import service as notifications
 from tests.conftest import PASSWORD, free_port, make_settings, new_org, unique
 from tests.support.backends import private_backends
 
@@ -174,6 +177,21 @@ async def test_a_managers_first_day_in_the_browser(stack):
         await page.goto(f"{base}/admin/")
         await expect(page.get_by_test_id("board-status")).to_have_text("Live", timeout=15_000)
         await check_page(page, "02-overview")
+        # the live parts: a deal won through the JSON API reaches the ticker, and a new early-warning
+        # alert for this admin is announced above the alerts, all without a reload
+        r = await http.post("/api/v1/activities", headers=admin_api,
+                            json={"type": "deal_won", "user_id": flagged["id"], "value": 4200})
+        assert r.status_code == 201, r.text
+        await expect(page.get_by_test_id("live-feed").locator("li").first).to_have_text(
+            f"{flagged['display_name']} won a deal of 4,200", timeout=15_000)
+        me = (await http.get("/api/v1/me", headers=admin_api)).json()["user"]["id"]
+        async with rt.engine.begin() as conn:
+            await sinks.write_notices(rt, conn, org_id, [Notice(
+                me, "insight_alert", f"{flagged['display_name']}: activity dropped", "Suggested: check in",
+                data={"user_id": flagged["id"]}, dedupe_key=f"alert:test:{me}")])
+        assert await notifications.publish_live(rt) >= 1  # the worker's publisher, run now
+        await expect(page.get_by_test_id("alerts-live")).to_have_text(
+            f"New alert: {flagged['display_name']}: activity dropped. Show it", timeout=15_000)
         alert = page.get_by_test_id("alert").filter(has_text=flagged["display_name"]).first
         await alert.get_by_test_id("alert-check_in").click()  # htmx: the card is replaced in place
         await expect(page.get_by_test_id("alert-done")).to_contain_text(flagged["display_name"])
@@ -181,6 +199,8 @@ async def test_a_managers_first_day_in_the_browser(stack):
             await http.get("/api/v1/alerts", headers=admin_api, params={"user_id": flagged["id"]})
         ).json()["items"]
         assert acted[0]["status"] == "acted" and acted[0]["actions"][0]["action"] == "check_in"
+        logged = (await http.get("/api/v1/audit", headers=admin_api, params={"kind": "alert"})).json()["entries"]
+        assert [(e["action"], e["after"]["status"]) for e in logged] == [("check_in", "acted")]
 
         # a team, then a rep in it (a bad email first: the message is beside the field)
         team_name = unique("Harbour ")

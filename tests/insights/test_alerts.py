@@ -93,6 +93,9 @@ async def test_day_close_flags_low_activity_and_silence_and_not_their_twins(cloc
     assert r.status_code == 200 and r.json()["status"] == "dismissed"
     assert_error(await manager.post(f"/alerts/{low['id']}/dismiss"), 409, "alert_closed")
     assert [x["id"] for x in await alerts_of(manager, status="dismissed")] == [low["id"]]
+    logged = (await admin.ok("get", "/audit", kind="alert"))["entries"]
+    assert [(e["entity_id"], e["action"], e["actor_user_id"], e["before"], e["after"]["status"]) for e in logged] == [
+        (str(low["id"]), "dismiss", manager.user_id, {"status": "open"}, "dismissed")]
     assert_error(await manager.post(f"/alerts/{low['id']}/actions", {"action": "check_in"}), 409, "alert_closed")
 
 
