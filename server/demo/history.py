@@ -187,6 +187,12 @@ async def seed_history(settings: Settings, admin: Principal, user_ids: list[int]
         await hrt.close()
 
 
+#: Between two transactions of a history filled in the background (`stop` given): on SQLite one
+#: writer at a time, and a fill that begins its next transaction at once starves the API's writes
+#: (a sign-in waited 2-10 s on a busy machine).
+BACKGROUND_PAUSE_S = 0.05
+
+
 async def _seed(rt: Runtime, clock: ManualClock, admin: Principal, user_ids: list[int], weeks: int, end: datetime,
                 seed: int, day_closes: bool, batch: int, progress: Progress | None,
                 stop: asyncio.Event | None) -> Report:
@@ -211,9 +217,13 @@ async def _seed(rt: Runtime, clock: ManualClock, admin: Principal, user_ids: lis
         for i in range(0, len(items), batch):
             outcomes = await ingest.record(rt, admin, items[i:i + batch], batch=True)
             logged += sum(1 for o in outcomes if o.recorded is not None)
+            if stop is not None:  # filled behind a running API: leave its requests a turn at the database
+                await asyncio.sleep(BACKGROUND_PAUSE_S)
         if day_closes and (today - day).days <= CLOSE_DAYS:  # the worker's close, after the close hour
             clock.set(midnight + timedelta(hours=21))
             alerts += sum(c.flagged for c in await close_org(rt, admin.org_id, day))
+            if stop is not None:
+                await asyncio.sleep(BACKGROUND_PAUSE_S)
         day += timedelta(days=1)
         if progress is not None:
             progress.advance(1, f"{logged} activities")

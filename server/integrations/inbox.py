@@ -147,8 +147,10 @@ async def _read(rt: Runtime, view: IntegrationView, events: list[EventRow]) -> d
 async def _apply_alone(rt: Runtime, view: IntegrationView, obj: _Object) -> None:
     try:
         await _apply(rt, view, [_Object(obj.key, obj.events)], {})
-    except _Stale:  # applied meanwhile by another worker: the lease hands the rest on
+    except _Stale:  # applied meanwhile by another worker: planned again on the next drain, not after the lease
         log.info("integration %d: %s %s changed meanwhile; its events are retried", view.id, *obj.key)
+        async with rt.engine.begin() as conn:
+            await store.release(conn, [e.id for e, _ in obj.events], None)
     except Exception:  # noqa: BLE001 - this object's events stay pending; the others went on
         log.exception("integration %d: %s %s could not be applied", view.id, *obj.key)
 

@@ -72,7 +72,7 @@ def test_up_serves_before_the_history_is_filled_and_stops_on_sigterm(tmp_path):
         assert "\ndemo history filled:" not in text  # served first, filled after (12 weeks take minutes)
         login = httpx.post(
             f"http://127.0.0.1:{api}/api/v1/auth/login",
-            timeout=10,
+            timeout=20,  # the history fill writes meanwhile (SQLite: one writer); it pauses between transactions
             json={"email": "admin@demo.reprally.dev", "password": "rally-demo-2026"},
         )
         assert login.status_code == 200, login.text
