@@ -22,7 +22,7 @@ from tests.support.api import assert_error
 #: and the CRM webhooks (their sender proves itself by the request's signature, not a token); and
 #: the web admin's pages, which take no token but a cookie session (tests/admin: a deactivated
 #: user's cookie opens nothing either); `/` (a redirect to the admin) and the docs' static files.
-PUBLIC = re.compile(r"^/($|(api/v1/(orgs|auth/(login|refresh)|displays/pair|hooks)|healthz|readyz|metrics|schema|tv|admin|static)(/|$))")
+PUBLIC = re.compile(r"^/($|(api/v1/(orgs|auth/(login|refresh)|displays/pair|hooks)|healthz|readyz|metrics|schema|tv|app|admin|static)(/|$))")
 
 
 def authenticated_endpoints(app) -> list[tuple[str, str]]:
