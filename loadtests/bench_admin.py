@@ -145,6 +145,10 @@ async def _setup(c: httpx.AsyncClient, reps: int) -> tuple[dict[str, str], dict[
             "/api/v1/notification-defaults",
         ],
         "/admin/audit": ["/api/v1/audit?limit=50", "/api/v1/users?limit=500"],
+        "/admin/missions": ["/api/v1/habits/missions/today", "/api/v1/mission-templates", "/api/v1/teams"],
+        "/admin/badges": ["/api/v1/badges", "/api/v1/activity-types"],  # and a holder count per badge (no JSON read)
+        "/admin/integrations": ["/api/v1/integrations", "/api/v1/chat/channels"],
+        "/admin/experiments": ["/api/v1/experiments"],
     }
     return h, pages
 
