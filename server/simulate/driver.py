@@ -29,6 +29,7 @@ from sqlalchemy import select
 
 from server.accounts import service as accounts
 from server.contests import service as contests
+from server.core import cache
 from server.core.auth import Principal
 from server.core.clock import ManualClock
 from server.core.db import table_of
@@ -547,22 +548,27 @@ async def run_program(
     """One program from a fresh org; `setup` changes the org (as its admin) before the history."""
     sim = Sim(settings, program, cfg, behaviour)
     try:
-        t0 = time.perf_counter()
-        await sim.create()
-        if setup is not None:
-            await setup(sim.rt, sim.admin)
-        await sim.history()
-        history_s = time.perf_counter() - t0
-        sim.clock.set(local_midnight(cfg.start, sim.tz) - timedelta(hours=12))
-        sim.contest_ids = await configure(
-            sim.rt, sim.admin, program, cfg.start, cfg.weeks, await sim.weekly_targets()
-        )
-        t1 = time.perf_counter()
-        await sim.simulate()
-        seconds = time.perf_counter() - t1
-        log.info(
-            "%s: %d activities in %.1f s (history %.1f s)", program.name, sim.recorded, seconds, history_s
-        )
-        return await sim.outcome(seconds, history_s)
+        with cache.expiring_by(lambda: sim.clock.now().timestamp()):
+            return await _run(sim, program, cfg, setup)
     finally:
         await sim.close()
+
+
+async def _run(sim: Sim, program: Program, cfg: Config, setup: Setup | None) -> Outcome:
+    t0 = time.perf_counter()
+    await sim.create()
+    if setup is not None:
+        await setup(sim.rt, sim.admin)
+    await sim.history()
+    history_s = time.perf_counter() - t0
+    sim.clock.set(local_midnight(cfg.start, sim.tz) - timedelta(hours=12))
+    sim.contest_ids = await configure(
+        sim.rt, sim.admin, program, cfg.start, cfg.weeks, await sim.weekly_targets()
+    )
+    t1 = time.perf_counter()
+    await sim.simulate()
+    seconds = time.perf_counter() - t1
+    log.info(
+        "%s: %d activities in %.1f s (history %.1f s)", program.name, sim.recorded, seconds, history_s
+    )
+    return await sim.outcome(seconds, history_s)
