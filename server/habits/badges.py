@@ -10,6 +10,7 @@ from typing import Any
 
 from server.core import events, text
 from server.core.periods import Period
+from server.core.runtime import Part, Runtime
 from server.habits import rules_badges as rules
 from server.habits import store as repo
 from server.habits.context import Ctx
@@ -22,21 +23,27 @@ ActivityCandidate = tuple[rules.Badge, str, repo.Window]
 MissionCandidate = tuple[rules.Badge, str, repo.DayWindow]
 
 #: (org, badge, user, period key) known to be awarded: only a manager's revoke takes one back
-#: (`forget`), so this process-memory set only saves lookups on the activity path (bounded; SQL
-#: stays the truth; another process may skip a revoked badge until its set is next cleared).
-_held: set[tuple[int, int, int, str]] = set()
+#: (`forget`), so this memory only saves lookups on the activity path (bounded; SQL stays the
+#: truth; another process may skip a revoked badge until its set is next cleared). One per
+#: runtime: ids mean nothing outside their database (the simulator and the tests run several).
+HELD: Part[set[tuple[int, int, int, str]]] = Part("habits.badges_held", lambda rt: set())
 
 
-def _remember(org_id: int, badge_id: int, user_id: int, key: str) -> None:
-    if len(_held) > 200_000:
-        _held.clear()
-    _held.add((org_id, badge_id, user_id, key))
+def _held(ctx: Ctx) -> set[tuple[int, int, int, str]]:
+    return ctx.rt.part(HELD)
 
 
-def forget(org_id: int, badge_id: int, user_id: int, key: str) -> None:
+def _remember(rt: Runtime, org_id: int, badge_id: int, user_id: int, key: str) -> None:
+    held = rt.part(HELD)
+    if len(held) > 200_000:
+        held.clear()
+    held.add((org_id, badge_id, user_id, key))
+
+
+def forget(rt: Runtime, org_id: int, badge_id: int, user_id: int, key: str) -> None:
     """An award taken back: this process may award it again (others learn it from SQL's unique key
     when their memory of it is cleared)."""
-    _held.discard((org_id, badge_id, user_id, key))
+    rt.part(HELD).discard((org_id, badge_id, user_id, key))
 
 
 def badge_item(b: rules.Badge, award_id: int, message: str | None = None) -> dict[str, Any]:
@@ -52,11 +59,11 @@ async def grant(ctx: Ctx, b: rules.Badge, user_id: int, period_key: str, *, acti
         "org_id": ctx.org_id, "badge_id": b.id, "user_id": user_id, "period_key": period_key, "points": b.points,
         "message": message, "awarded_by_user_id": by, "awarded_at": ctx.now})
     if award_id is None:
-        _remember(ctx.org_id, b.id, user_id, period_key)
+        _remember(ctx.rt, ctx.org_id, b.id, user_id, period_key)
         return None
 
     async def remember() -> None:  # only once the award committed
-        _remember(ctx.org_id, b.id, user_id, period_key)
+        _remember(ctx.rt, ctx.org_id, b.id, user_id, period_key)
 
     ctx.sink.after_commit.append(remember)
     if b.points:
@@ -82,7 +89,7 @@ async def _grant_if(ctx: Ctx, candidates: list[tuple[rules.Badge, str]], user_id
     """Measure the candidates not known to be held and grant those whose rule holds; the award's
     unique key is the exactly-once check (a held badge just does not insert)."""
     for b, key in candidates:
-        if (ctx.org_id, b.id, user_id, key) in _held:
+        if (ctx.org_id, b.id, user_id, key) in _held(ctx):
             continue
         if rules.holds(b, await measure(b)):
             await grant(ctx, b, user_id, key, activity_id=activity_id, occurred_at=occurred_at)
@@ -95,7 +102,7 @@ def activity_candidates(ctx: Ctx, user_id: int, type_key: str, at: datetime) -> 
     out: list[ActivityCandidate] = []
     for b in cfg.activity_badges.get(type_key, ()):
         key = rules.period_key(b, at, cfg.org_tz, cfg.week_start)
-        if (ctx.org_id, b.id, user_id, key) in _held:
+        if (ctx.org_id, b.id, user_id, key) in _held(ctx):
             continue
         p = rules.period(b, at, cfg.org_tz, cfg.week_start)
         out.append((b, key, ("units" if b.rule == "activity_count" else "value_units", p.start, p.end)))
@@ -129,7 +136,7 @@ def mission_candidates(ctx: Ctx, user_id: int) -> list[MissionCandidate]:
         if b.rule != "missions_completed":
             continue
         key = rules.period_key(b, ctx.now, cfg.org_tz, cfg.week_start)
-        if (ctx.org_id, b.id, user_id, key) in _held:
+        if (ctx.org_id, b.id, user_id, key) in _held(ctx):
             continue
         window: repo.DayWindow = (None, None)
         if b.window != "all":
@@ -158,7 +165,7 @@ async def check_contest(ctx: Ctx, ev: events.Achievement) -> None:
         if b.repeatable:
             await grant(ctx, b, ev.user_id, ev.ref or f"contest:{ev.data.get('contest_id')}")
             continue
-        if (ctx.org_id, b.id, ev.user_id, "once") in _held:
+        if (ctx.org_id, b.id, ev.user_id, "once") in _held(ctx):
             continue
         if rules.holds(b, wins):
             await grant(ctx, b, ev.user_id, "once")

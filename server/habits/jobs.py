@@ -21,7 +21,7 @@ from server.habits import badges, missions
 from server.habits import rules_badges as badge_rules
 from server.habits import store as repo
 from server.habits.context import OrgHabits, Sink, load, publish
-from server.habits.loop import ENSURED, compute_for, enabled, run_effects, streak_out
+from server.habits.loop import compute_for, enabled, ensured, run_effects, streak_out
 from server.ledger import sinks
 
 
@@ -52,12 +52,12 @@ async def create_due_missions(rt: Runtime, now: datetime | None = None) -> int:
             local = now.astimezone(rep.tz)
             day = local.date()
             if (not rep.active or rep.role != "rep" or local.hour < cfg.mission_start_hour
-                    or not cfg.rules.calendar.is_working(day) or (org_id, rep.id, day) in ENSURED):
+                    or not cfg.rules.calendar.is_working(day) or (org_id, rep.id, day) in ensured(rt)):
                 continue
             async with rt.engine.begin() as conn:
                 if await missions.ensure(rt, conn, cfg, rep.id, day, now):
                     created += 1
-            ENSURED.add((org_id, rep.id, day))
+            ensured(rt).add((org_id, rep.id, day))
     return created
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from server.accounts.directory import org_info
 from server.core import events
-from server.core.runtime import Runtime
+from server.core.runtime import Part, Runtime
 from server.habits import badges, missions
 from server.habits import rules_streaks as rules
 from server.habits import store as repo
@@ -30,8 +30,13 @@ log = logging.getLogger("reprally.habits")
 
 T = TypeVar("T")
 
-#: (org, user, day) whose missions exist (process memory, only saves a lookup; bounded)
-ENSURED: set[tuple[int, int, date]] = set()
+#: (org, user, day) whose missions exist (process memory, only saves a lookup; bounded). One per
+#: runtime: ids mean nothing outside their database (the simulator and the tests run several).
+ENSURED: Part[set[tuple[int, int, date]]] = Part("habits.ensured", lambda rt: set())
+
+
+def ensured(rt: Runtime) -> set[tuple[int, int, date]]:
+    return rt.part(ENSURED)
 
 
 def enabled(rt: Runtime) -> bool:
@@ -98,8 +103,8 @@ async def on_activities(rt: Runtime, conn: AsyncConnection, batch: events.Activi
     cfg = await load(rt, conn, batch.org_id, need_users={a.user_id for a in batch.activities})
     if not cfg.enabled:
         return
-    if len(ENSURED) > 100_000:
-        ENSURED.clear()
+    if len(ensured(rt)) > 100_000:
+        ensured(rt).clear()
     acts = sorted(((a, cfg.day_of(a.user_id, a.occurred_at)) for a in batch.activities
                    if cfg.cares(a.type_key, a.points)), key=lambda pair: (pair[0].user_id, pair[1]))
     if not acts:
@@ -109,7 +114,7 @@ async def on_activities(rt: Runtime, conn: AsyncConnection, batch: events.Activi
     plans = [_plan(ctx, a, day) for a, day in acts]
     for p in plans:  # missions a rep does not have yet are created first, so the step moves them too
         if p.cold:
-            await missions.ensure_once(ctx, p.a.user_id, p.day, batch_ids, ENSURED)
+            await missions.ensure_once(ctx, p.a.user_id, p.day, batch_ids, ensured(ctx.rt))
     if len(plans) > 1 and conn.dialect.name == "postgresql":
         await _many(ctx, plans)
     else:  # reps in id order (and day order), one statement each (SQLite: the same steps one by one)
@@ -143,7 +148,7 @@ def _plan(ctx: Ctx, a: events.FreshActivity, day: date) -> _Plan:
     cands = badges.activity_candidates(ctx, uid, a.type_key, a.occurred_at) if a.type_key in cfg.activity_badges \
         else []
     return _Plan(a, day, a.units if cfg.qualifies(a.type_key) else 0, cfg.combo_on and a.points > 0, progress,
-                 progress and (cfg.org_id, uid, day) not in ENSURED, cands,
+                 progress and (cfg.org_id, uid, day) not in ensured(ctx.rt), cands,
                  list(dict.fromkeys(w for _, _, w in cands)))
 
 

@@ -296,7 +296,7 @@ async def revoke_award(rt: Runtime, p: Principal, badge_id: int, award_id: int, 
             "period_key": a.period_key}, after={"reason": reason})
 
         async def forget_held() -> None:
-            badges.forget(p.org_id, badge_id, a.user_id, a.period_key)
+            badges.forget(rt, p.org_id, badge_id, a.user_id, a.period_key)
 
         ctx.sink.after_commit.append(forget_held)
         await close(ctx)

@@ -99,9 +99,9 @@ async def test_worker_restart_mid_run_creates_the_missions_once(hclient, hrt):
         async with hrt.engine.begin() as conn:
             assert await repo.claim_mission_day(conn, admin.org_id, rep.user_id, day, ago(seconds=0), 0)
             raise RuntimeError("worker killed")
-    habits.ENSURED.clear()  # a new process remembers nothing
+    habits.ensured(hrt).clear()  # a new process remembers nothing
     await habit_jobs.create_due_missions(hrt)
-    habits.ENSURED.clear()
+    habits.ensured(hrt).clear()
     await habit_jobs.create_due_missions(hrt)
     async with hrt.engine.connect() as conn:
         rows = (await conn.execute(select(Mission).where(Mission.user_id == rep.user_id))).all()
