@@ -5,6 +5,7 @@ group left, its ports free."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -94,6 +95,9 @@ def test_up_serves_before_the_history_is_filled_and_stops_on_sigterm(tmp_path):
         assert "Traceback" not in out.read_text(), out.read_text()
     finally:
         if proc.poll() is None:
+            with contextlib.suppress(psutil.Error, ProcessLookupError, PermissionError):
+                for child in psutil.Process(proc.pid).children():  # the product, in a group of its own
+                    os.killpg(os.getpgid(child.pid), signal.SIGKILL)
             proc.kill()
             proc.wait()
 
