@@ -30,7 +30,7 @@ def league_out(v: svc.LeagueView) -> w.LeagueOut:
         lg.id, lg.name, lg.metric, lg.season_start, lg.weeks, lg.playoff_teams, lg.roster_size, lg.pick_seconds,
         [w.FantasyTeamOut(t.id, t.name, t.owner_user_id, t.position, v.rosters[t.id]) for t in v.teams],
         w.DraftOut(
-            lg.state if v.on_clock is not None or lg.state != "drafting" else "season",
+            v.state,
             len(v.picks), n * lg.roster_size, v.on_clock.id if v.on_clock is not None else None, v.deadline,
             [w.PickOut(p.pick_no + 1, rules.round_of(p.pick_no, n), p.team_id, p.user_id, v.names.get(p.user_id),
                        p.auto, p.picked_at) for p in v.picks],

@@ -163,8 +163,9 @@ class _Draft:
         return self.teams[order[self.pick_no]] if self.state == "drafting" and self.pick_no < len(order) else None
 
 
-async def _open_draft(conn: AsyncConnection, principal: Principal, league_id: int) -> _Draft:
-    lg = await _league(conn, principal, league_id, lock=True)
+async def _open_draft(conn: AsyncConnection, principal: Principal, league_id: int, *,
+                      lock: bool = True) -> _Draft:
+    lg = await _league(conn, principal, league_id, lock=lock)
     taken = {p.user_id for p in await repo.picks(conn, lg.id)}
     return _Draft(lg, list(await repo.teams(conn, lg.id)), taken, lg.current_pick, lg.pick_deadline, lg.state)
 
@@ -299,6 +300,7 @@ class LeagueView:
     teams: list[Row[Any]]
     rosters: dict[int, list[int]]  # team id -> rep ids in pick order
     picks: list[Row[Any]]
+    state: str  # setup | drafting | season, after the picks the read made
     on_clock: Row[Any] | None
     deadline: datetime | None
     matchups: list[Matchup]
@@ -321,12 +323,16 @@ async def view(rt: Runtime, principal: Principal, league_id: int) -> LeagueView:
     """The whole league as anyone in the org may see it (TVs included): the draft, the rosters,
     every matchup with its scores, the table, the playoffs and the champion."""
     now = rt.now()
-    async with rt.engine.begin() as conn:
-        d = await _open_draft(conn, principal, league_id)
-        await _catch_up(rt, conn, d, now)
-        after = await _finish(rt, conn, d)
+    async with rt.engine.connect() as conn:  # a read takes no lock (TVs read it often) ...
+        d = await _open_draft(conn, principal, league_id, lock=False)
         picks = list(await repo.picks(conn, d.lg.id))
-    await sinks.run_after_commit(after)
+    if d.state == "drafting" and d.deadline is not None and d.deadline <= now:
+        async with rt.engine.begin() as conn:  # ... unless a clock ran out: make its picks first
+            d = await _open_draft(conn, principal, league_id)
+            await _catch_up(rt, conn, d, now)
+            after = await _finish(rt, conn, d)
+            picks = list(await repo.picks(conn, d.lg.id))
+        await sinks.run_after_commit(after)
     lg, teams = d.lg, d.teams
     team_ids = [t.id for t in teams]
     rosters: dict[int, list[int]] = {t.id: [] for t in teams}
@@ -377,7 +383,8 @@ async def view(rt: Runtime, principal: Principal, league_id: int) -> LeagueView:
         elif not lg.playoff_teams and len(scores) == lg.weeks and table:
             champion = team_ids[table[0].team]
     members = {u.id: u.display_name for u in await active_members(rt, lg.org_id)}
-    return LeagueView(lg, teams, rosters, picks, d.on_clock(), d.deadline, matchups, table, champion, members)
+    return LeagueView(lg, teams, rosters, picks, d.state, d.on_clock(), d.deadline, matchups, table, champion,
+                      members)
 
 
 async def list_leagues(rt: Runtime, principal: Principal) -> list[Row[Any]]:
