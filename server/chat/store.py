@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, and_, delete, func, or_, select, update
+from sqlalchemy import Row, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from server.chat.models import ChatChannel, ChatOutbox
 from server.core.db import table_of
+from server.core.sql import outbox
 from server.ledger.store import _insert
 
 C = table_of(ChatChannel)
@@ -77,19 +78,10 @@ async def enqueue(conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
         await conn.execute(_insert(conn, O).on_conflict_do_nothing(index_elements=["channel_id", "event_key"]), rows)
 
 
-def _due(now: datetime) -> Any:
-    return and_(O.c.state == "pending", O.c.due_at <= now, or_(O.c.lease_until.is_(None), O.c.lease_until < now))
-
-
 async def claim(conn: AsyncConnection, owner: str, now: datetime, lease_until: datetime,
                 limit: int) -> list[Row[Any]]:
-    """Take up to `limit` due rows for `owner` until `lease_until` (oldest first)."""
-    pick = select(O.c.id).where(_due(now)).order_by(O.c.due_at, O.c.id).limit(limit)
-    if conn.dialect.name == "postgresql":
-        pick = pick.with_for_update(skip_locked=True)
-    stmt = (update(O).where(O.c.id.in_(pick.scalar_subquery()), _due(now))
-            .values(lease_owner=owner, lease_until=lease_until).returning(*O.c))
-    return sorted((await conn.execute(stmt)).all(), key=lambda r: r.id)
+    """Take up to `limit` due rows for `owner` until `lease_until` (`core.sql.outbox`)."""
+    return await outbox.claim(conn, O, owner, now, lease_until, limit)
 
 
 async def sent_times(conn: AsyncConnection, channel_id: int, since: datetime) -> list[datetime]:

@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Required, TypedDict
 
-from sqlalchemy import ColumnElement, Row, and_, delete, func, or_, select, update
+from sqlalchemy import Row, and_, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from server.accounts.models import Org, User
 from server.core.db import table_of
-from server.core.sql import bulk
+from server.core.sql import bulk, outbox
 from server.ledger.store import _insert
 from server.notifications.models import (
     Device,
@@ -213,20 +213,10 @@ class OutboxUpdate(TypedDict, total=False):
     last_error: str | None
 
 
-def _due(now: datetime) -> ColumnElement[bool]:
-    return and_(O.c.state == "pending", O.c.due_at <= now, or_(O.c.lease_until.is_(None), O.c.lease_until < now))
-
-
 async def claim(conn: AsyncConnection, owner: str, now: datetime, lease_until: datetime,
                 limit: int) -> list[Row[Any]]:
-    """Take up to `limit` due rows for `owner` until `lease_until`; returns them (oldest first)."""
-    pick = select(O.c.id).where(_due(now)).order_by(O.c.due_at, O.c.id).limit(limit)
-    if conn.dialect.name == "postgresql":
-        pick = pick.with_for_update(skip_locked=True)
-    stmt = (update(O).where(O.c.id.in_(pick.scalar_subquery()), _due(now))
-            .values(lease_owner=owner, lease_until=lease_until).returning(*O.c))
-    rows = (await conn.execute(stmt)).all()
-    return sorted(rows, key=lambda r: r.id)
+    """Take up to `limit` due rows for `owner` until `lease_until` (`core.sql.outbox`)."""
+    return await outbox.claim(conn, O, owner, now, lease_until, limit)
 
 
 async def sent_times(conn: AsyncConnection, user_ids: list[int], since: datetime) -> dict[int, list[datetime]]:
